@@ -1,0 +1,21 @@
+import { parseXml } from "./xml.ts";
+
+export function isJsonType(type: string): boolean {
+  return /\bjson\b|\+json/.test(type);
+}
+
+export function isXmlType(type: string): boolean {
+  return /\bxml\b|\+xml/.test(type);
+}
+
+/** Parses a body by its content type; a body that does not parse is reported, not thrown. */
+export function parseBody(type: string, text: string): { parsed?: unknown; parseError?: string } {
+  if (text.trim() === "") return {};
+  try {
+    if (isJsonType(type)) return { parsed: JSON.parse(text) };
+    if (isXmlType(type)) return { parsed: parseXml(text) };
+  } catch (error) {
+    return { parseError: `the ${isJsonType(type) ? "JSON" : "XML"} body does not parse: ${(error as Error).message}` };
+  }
+  return {};
+}

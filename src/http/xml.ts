@@ -1,0 +1,43 @@
+import { XMLParser, XMLValidator } from "fast-xml-parser";
+
+/**
+ * The project's single XML configuration. Entities are never expanded and DOCTYPEs
+ * are refused outright: input comes from servers we test, not from us (XML bombs,
+ * external entities). Attributes are kept with an "@" prefix; namespace prefixes are
+ * kept so namespace declarations stay assertable, and path lookups ignore them.
+ */
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: "@",
+  removeNSPrefix: false,
+  processEntities: false,
+  htmlEntities: false,
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+  trimValues: true,
+  parseTagValue: false,
+  parseAttributeValue: false,
+});
+
+export class XmlError extends Error {
+  readonly code = "XML_INVALID";
+}
+
+export function parseXml(text: string): Record<string, unknown> {
+  if (/<!DOCTYPE|<!ENTITY/i.test(text)) throw new XmlError("XML with a DOCTYPE or ENTITY declaration is refused (entity expansion is never performed)");
+  const verdict = XMLValidator.validate(text);
+  if (verdict !== true) throw new XmlError(`malformed XML at line ${verdict.err.line}, column ${verdict.err.col}: ${verdict.err.msg}`);
+  return parser.parse(text) as Record<string, unknown>;
+}
+
+/** `ns2:Foo` → `Foo`; attribute keys keep their "@". */
+export function localName(key: string): string {
+  const at = key.startsWith("@") ? "@" : "";
+  const bare = at ? key.slice(1) : key;
+  const colon = bare.indexOf(":");
+  return at + (colon >= 0 && !bare.startsWith("xmlns") ? bare.slice(colon + 1) : bare);
+}
+
+export function escapeXml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
+}

@@ -1,0 +1,62 @@
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { AdjustableClock, type Clock, frozenClock } from "../../time/clock.ts";
+import { CONTROL_PREFIX, controlPlane } from "./control-plane.ts";
+import { Journal } from "./journal.ts";
+import type { MockConfig, MockInstance, VendorMock } from "./types.ts";
+
+export interface MockHostOptions {
+  /** What the mock's clock runs on: frozen (default, in-process runs) or the system clock (standalone). */
+  baseClock?: Clock;
+  idleMs?: number | undefined;
+  lifetimeMs?: number | undefined;
+  options?: Record<string, string>;
+  defects?: readonly string[];
+}
+
+export interface MockHost {
+  vendor: VendorMock;
+  app: Hono;
+  clock: AdjustableClock;
+  instance: MockInstance;
+  config: MockConfig;
+  activeDefects: Set<string>;
+  journal: Journal;
+}
+
+const MAX_REQUEST_BYTES = 1024 * 1024;
+
+/** One vendor mock with its control plane, journal and clock, ready to be served or called in-process. */
+export function createMockHost(vendor: VendorMock, options: MockHostOptions = {}): MockHost {
+  const unknownDefects = (options.defects ?? []).filter((d) => !vendor.defects.some((known) => known.name === d));
+  if (unknownDefects.length) {
+    throw new Error(`unknown defect(s) for ${vendor.id}: ${unknownDefects.join(", ")}; known: ${vendor.defects.map((d) => d.name).join(", ")}`);
+  }
+  const unknownOptions = Object.keys(options.options ?? {}).filter((name) => !(name in vendor.optionHelp));
+  if (unknownOptions.length) {
+    throw new Error(`unknown option(s) for the ${vendor.id} mock: ${unknownOptions.join(", ")}; known: ${Object.keys(vendor.optionHelp).join(", ") || "none"}`);
+  }
+  const clock = new AdjustableClock(options.baseClock ?? frozenClock());
+  const activeDefects = new Set(options.defects ?? []);
+  const config: MockConfig = {
+    idleMs: "idleMs" in options ? options.idleMs : vendor.defaults.idleMs,
+    lifetimeMs: "lifetimeMs" in options ? options.lifetimeMs : vendor.defaults.lifetimeMs,
+    options: { ...vendor.defaults.options, ...options.options },
+  };
+  const instance = vendor.create({ clock, config, defect: (name) => activeDefects.has(name) });
+  const journal = new Journal();
+
+  const app = new Hono();
+  app.use("*", async (c, next) => {
+    await next();
+    // The mock's own notion of now, so cookie expiry is judged on the mock's clock.
+    c.header("Date", new Date(clock.now()).toUTCString());
+    if (!c.req.path.startsWith(CONTROL_PREFIX)) {
+      journal.record({ at: new Date(clock.now()).toISOString(), method: c.req.method, path: c.req.path, status: c.res.status });
+    }
+  });
+  app.use("*", bodyLimit({ maxSize: MAX_REQUEST_BYTES, onError: (c) => c.text("request body larger than 1 MiB refused", 413) }));
+  app.route(CONTROL_PREFIX, controlPlane({ clock, instance, defects: vendor.defects, active: activeDefects, journal, vendor: vendor.id }));
+  app.route("/", instance.app);
+  return { vendor, app, clock, instance, config, activeDefects, journal };
+}

@@ -1,0 +1,130 @@
+import { randomBytes } from "node:crypto";
+import type { Clock } from "../../time/clock.ts";
+
+export type EvictionPolicy = "least-recently-used" | "oldest";
+
+export interface SessionPolicy {
+  /** Inactivity allowed before the session ends; undefined = no idle limit. */
+  idleMs?: number | undefined;
+  /** Lifetime from creation regardless of use; undefined = no limit. */
+  lifetimeMs?: number | undefined;
+  /** Most sessions open at once; undefined = unlimited. */
+  capacity?: number | undefined;
+  eviction: EvictionPolicy;
+}
+
+export interface StoredSession<T> {
+  id: string;
+  user: string;
+  createdAt: number;
+  lastUsedAt: number;
+  data: T;
+}
+
+export type EndReason = "idle" | "lifetime" | "evicted" | "closed";
+
+/**
+ * Sessions with idle and absolute expiry and a capacity, judged against the mock's
+ * clock. The policy is read on every call, so defects switched on at run time (a
+ * session that never expires, an eviction that picks the wrong victim) apply at once.
+ */
+export class SessionTable<T = Record<string, never>> {
+  private readonly sessions = new Map<string, StoredSession<T>>();
+  /** Why recently ended sessions ended, so mocks can answer like the vendor does. */
+  private readonly ended = new Map<string, EndReason>();
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly policy: () => SessionPolicy,
+    private readonly newId: () => string = () => randomBytes(32).toString("hex").toUpperCase(),
+  ) {}
+
+  open(user: string, data: T): StoredSession<T> {
+    this.sweep();
+    const { capacity, eviction } = this.policy();
+    while (capacity !== undefined && this.sessions.size >= capacity) {
+      const victim = this.pickVictim(eviction);
+      if (!victim) break;
+      this.end(victim.id, "evicted");
+    }
+    const now = this.clock.now();
+    const session: StoredSession<T> = { id: this.newId(), user, createdAt: now, lastUsedAt: now, data };
+    this.sessions.set(session.id, session);
+    return session;
+  }
+
+  /** The live session with this id, or undefined; `touch` counts the lookup as use. */
+  find(id: string | undefined, options: { touch: boolean }): StoredSession<T> | undefined {
+    if (!id) return undefined;
+    const session = this.sessions.get(id);
+    if (!session) return undefined;
+    const expiredBy = this.expiredBy(session);
+    if (expiredBy) {
+      this.end(id, expiredBy);
+      return undefined;
+    }
+    if (options.touch) session.lastUsedAt = this.clock.now();
+    return session;
+  }
+
+  /** Why a session id no longer works, if the table remembers it. */
+  endReason(id: string): EndReason | undefined {
+    return this.ended.get(id);
+  }
+
+  close(id: string): boolean {
+    const live = this.find(id, { touch: false });
+    if (!live) return false;
+    this.end(id, "closed");
+    return true;
+  }
+
+  live(): StoredSession<T>[] {
+    this.sweep();
+    return [...this.sessions.values()];
+  }
+
+  get openCount(): number {
+    return this.live().length;
+  }
+
+  reset(): void {
+    this.sessions.clear();
+    this.ended.clear();
+  }
+
+  private expiredBy(session: StoredSession<T>): EndReason | undefined {
+    const { idleMs, lifetimeMs } = this.policy();
+    const now = this.clock.now();
+    if (lifetimeMs !== undefined && now - session.createdAt >= lifetimeMs) return "lifetime";
+    if (idleMs !== undefined && now - session.lastUsedAt >= idleMs) return "idle";
+    return undefined;
+  }
+
+  private sweep(): void {
+    for (const session of this.sessions.values()) {
+      const reason = this.expiredBy(session);
+      if (reason) this.end(session.id, reason);
+    }
+  }
+
+  private pickVictim(eviction: EvictionPolicy): StoredSession<T> | undefined {
+    let victim: StoredSession<T> | undefined;
+    for (const session of this.sessions.values()) {
+      const key = eviction === "oldest" ? session.createdAt : session.lastUsedAt;
+      const best = victim && (eviction === "oldest" ? victim.createdAt : victim.lastUsedAt);
+      if (!victim || key < (best as number)) victim = session;
+    }
+    return victim;
+  }
+
+  private end(id: string, reason: EndReason): void {
+    this.sessions.delete(id);
+    this.ended.set(id, reason);
+    // Remember only recent endings: a flood scenario must not grow this without bound.
+    if (this.ended.size > 10_000) {
+      const oldest = this.ended.keys().next().value;
+      if (oldest !== undefined) this.ended.delete(oldest);
+    }
+  }
+}

@@ -1,0 +1,61 @@
+import type { Hono } from "hono";
+import type { Clock } from "../../time/clock.ts";
+
+/** A named, deliberate violation of documented behaviour, to prove the suites catch it. */
+export interface MockDefect {
+  name: string;
+  /** The behaviour ids whose scenarios must fail when this defect is on. */
+  breaks: readonly string[];
+  description: string;
+}
+
+/** Public, documented-in-the-README credentials of a mock's seeded user. */
+export interface MockUser {
+  username: string;
+  password: string;
+  /** Extra credential fields the vendor has (an API key, roles…). */
+  [field: string]: string | undefined;
+}
+
+export interface MockConfig {
+  idleMs?: number | undefined;
+  lifetimeMs?: number | undefined;
+  /** Vendor options (`--set name=value` on the CLI), e.g. failureBody=json. */
+  options: Record<string, string>;
+}
+
+export interface MockContext {
+  clock: Clock;
+  config: MockConfig;
+  /** Is this defect switched on right now? Read per request: defects switch at run time. */
+  defect(name: string): boolean;
+}
+
+export interface MockSessionSummary {
+  user: string;
+  createdAt: number;
+  lastUsedAt: number;
+}
+
+export interface MockInstance {
+  /** The vendor's routes. Mounted below the control plane at the server root. */
+  app: Hono;
+  /** Back to the seeded state: no sessions, seeded users and passwords restored. */
+  reset(): void;
+  openSessions(): MockSessionSummary[];
+  /** Extra lines the CLI prints at start (a seeded API token, for instance). */
+  banner?(): string[];
+}
+
+export interface VendorMock {
+  id: string;
+  title: string;
+  defects: readonly MockDefect[];
+  /** Documented defaults, used when the CLI or the test does not say otherwise. */
+  defaults: { idleMs?: number; lifetimeMs?: number; options: Record<string, string> };
+  /** Vendor options accepted by `--set`, with what each does. */
+  optionHelp: Record<string, string>;
+  /** Seeded users: `default` is the one the target's `credentials` point at. */
+  users: Record<string, MockUser>;
+  create(context: MockContext): MockInstance;
+}

@@ -1,0 +1,186 @@
+import { type Static, type TSchema, Type } from "@sinclair/typebox";
+import { DURATION_PATTERN } from "../time/duration.ts";
+
+/**
+ * The scenario language: the single source of truth. The published JSON Schema
+ * (fixtures/schemas/scenario.schema.json, for editors) is generated from these
+ * definitions (`npm run schema`), and the TypeScript types below come from them too.
+ * `description` texts double as the "what was expected" of load errors.
+ */
+
+const KebabName = (what: string) => Type.String({ pattern: "^[a-z][a-z0-9-]*$", description: `${what} (lower-case kebab-case, e.g. config-servers)` });
+const SessionName = Type.String({ pattern: "^[A-Za-z][A-Za-z0-9_-]*$", description: "a session name such as default, admin or user" });
+const CaptureName = Type.String({ pattern: "^[A-Za-z_][A-Za-z0-9_]*$", description: "a capture name (letters, digits, _)" });
+const BehaviourId = Type.String({ pattern: "^[A-Z]+(-[A-Z]+)?-\\d\\d$", description: "a behaviour id from the catalogue, e.g. CTM-S-05" });
+const Duration = Type.String({ pattern: DURATION_PATTERN, description: "a duration such as 500ms, 30s, 30m, 24h or 1h30m" });
+
+/** How much time passes: a literal duration, or relative to the target's declared timeout. */
+export const TimeExpr = Type.String({
+  pattern: `^(past|before|\\d+(\\.\\d+)?%|${DURATION_PATTERN.slice(1, -1)})$`,
+  description: "past (just after the timeout), before (just before it), a percentage of the timeout (95%), or a duration (30m)",
+});
+
+/** Where a value is read from a response: status, text, headers.<name>, cookies.<name>[.<attr>], body[.<path>]. */
+export const Selector = Type.String({
+  pattern: "^(status|text|headers\\.[A-Za-z0-9-]+|cookies\\.[^.\\s]+(\\.(value|httpOnly|secure|path|domain|sameSite|expires|maxAge|cleared))?|body([.\\[].+)?)$",
+  description: "a selector: status, text, headers.<name>, cookies.<name>[.attribute], or body.<path> (e.g. body.errors[0].message)",
+});
+
+const Scalar = Type.Union([Type.String(), Type.Number(), Type.Boolean(), Type.Null()]);
+
+export const MatcherObject = Type.Object(
+  {
+    equals: Type.Optional(Scalar),
+    notEquals: Type.Optional(Scalar),
+    matches: Type.Optional(Type.String({ description: "a regular expression (JavaScript syntax)" })),
+    contains: Type.Optional(Type.String()),
+    notContains: Type.Optional(Type.String()),
+    exists: Type.Optional(Type.Boolean()),
+    nonEmpty: Type.Optional(Type.Boolean()),
+    type: Type.Optional(Type.Union(["string", "number", "boolean", "object", "array", "null"].map((t) => Type.Literal(t)))),
+    oneOf: Type.Optional(Type.Array(Scalar, { minItems: 1 })),
+    after: Type.Optional(Type.String({ description: "an ISO-8601 instant the value must be later than" })),
+  },
+  { additionalProperties: false, minProperties: 1, description: "a matcher object: equals, notEquals, matches, contains, notContains, exists, nonEmpty, type, oneOf or after" },
+);
+
+/** A plain scalar means "equals". */
+export const Matcher = Type.Union([Scalar, MatcherObject], { description: "a value to equal, or a matcher object" });
+
+export const CookieExpect = Type.Object(
+  {
+    set: Type.Optional(Type.Boolean({ description: "true: the response sets this cookie (and does not clear it); false: it does not set it" })),
+    cleared: Type.Optional(Type.Boolean({ description: "true: the response tells the client to forget the cookie (past Expires or Max-Age=0)" })),
+    value: Type.Optional(Matcher),
+    httpOnly: Type.Optional(Type.Boolean()),
+    secure: Type.Optional(Type.Boolean()),
+    path: Type.Optional(Type.String()),
+    domain: Type.Optional(Type.String()),
+    sameSite: Type.Optional(Type.String()),
+  },
+  { additionalProperties: false },
+);
+
+export const Expect = Type.Object(
+  {
+    status: Type.Optional(Type.Union([Type.Integer({ minimum: 100, maximum: 599 }), Type.Array(Type.Integer({ minimum: 100, maximum: 599 }), { minItems: 1 })], { description: "an HTTP status or a list of accepted ones" })),
+    headers: Type.Optional(Type.Record(Type.String(), Matcher)),
+    cookies: Type.Optional(Type.Record(Type.String(), CookieExpect)),
+    body: Type.Optional(Type.Record(Type.String(), Matcher, { description: "body paths (JSON or XML, namespace prefixes ignored, @attr for attributes) mapped to matchers" })),
+    text: Type.Optional(Matcher),
+    schema: Type.Optional(Type.String({ pattern: "^[a-z0-9-]+/[a-z0-9-]+$", description: "a JSON Schema under fixtures/schemas, as <vendor>/<name>" })),
+    session: Type.Optional(Type.Union([Type.Literal("valid"), Type.Literal("invalid")], { description: "valid or invalid: the step's session, probed right after the step" })),
+    observe: Type.Optional(Type.Record(Type.String({ pattern: "^[A-Za-z0-9][A-Za-z0-9 ._-]*$" }), Selector, { description: "label → selector: recorded, never failed (for OPEN behaviours)" })),
+  },
+  { additionalProperties: false },
+);
+
+const Common = {
+  title: Type.Optional(Type.String({ description: "a human title for the step in reports" })),
+  as: Type.Optional(SessionName),
+  with: Type.Optional(Type.Record(Type.String(), Type.Unknown(), { description: "vendor-specific arguments for the step" })),
+  expect: Type.Optional(Expect),
+  capture: Type.Optional(Type.Record(CaptureName, Selector, { description: "name → selector; use later as ${name}" })),
+  timeout: Type.Optional(Duration),
+};
+
+export const LoginArgs = Type.Object(
+  {
+    user: Type.Optional(KebabName("a user from the target's users (default: the target's credentials)")),
+    username: Type.Optional(Type.String()),
+    password: Type.Optional(Type.String()),
+  },
+  { additionalProperties: false },
+);
+
+export const ExpireArgs = Type.Object(
+  {
+    idle: Type.Optional(TimeExpr),
+    absolute: Type.Optional(TimeExpr),
+    keepAlive: Type.Optional(Type.String({ pattern: `^(\\d+(\\.\\d+)?%|${DURATION_PATTERN.slice(1, -1)})$`, description: "how often to use the session while absolute time passes: a duration or a percentage of the idle timeout" })),
+  },
+  { additionalProperties: false, minProperties: 1, description: "idle: <time> (time passes with no activity) or absolute: <time> [keepAlive: <every>]" },
+);
+
+export const RequestArgs = Type.Object(
+  {
+    method: Type.Union(["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"].map((m) => Type.Literal(m)), { description: "an HTTP method in capitals" }),
+    path: Type.String({ pattern: "^/", description: "a path below the target's baseUrl, starting with /" }),
+    query: Type.Optional(Type.Record(Type.String(), Type.String())),
+    headers: Type.Optional(Type.Record(Type.String(), Type.String())),
+    json: Type.Optional(Type.Unknown()),
+    form: Type.Optional(Type.Record(Type.String(), Type.String())),
+    body: Type.Optional(Type.String()),
+    auth: Type.Optional(Type.Union([Type.Literal("none"), Type.Literal("session")], { description: "none (default) or session: carry the session's credential" })),
+    followRedirects: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+
+const NullableArgs = <T extends TSchema>(schema: T) => Type.Union([Type.Null(), schema]);
+
+export const stepVerbs = {
+  login: NullableArgs(LoginArgs),
+  use: KebabName("a named call of the vendor driver"),
+  expire: ExpireArgs,
+  logout: NullableArgs(Type.Object({}, { additionalProperties: false })),
+  action: KebabName("a vendor action"),
+  request: RequestArgs,
+} as const;
+
+export type StepVerb = keyof typeof stepVerbs;
+export const STEP_VERBS = Object.keys(stepVerbs) as StepVerb[];
+
+const stepOf = <K extends StepVerb>(verb: K) =>
+  Type.Object({ [verb]: stepVerbs[verb], ...Common } as { [P in K]: (typeof stepVerbs)[K] } & typeof Common, {
+    additionalProperties: false,
+    required: [verb],
+  });
+
+export const stepSchemas = {
+  login: stepOf("login"),
+  use: stepOf("use"),
+  expire: stepOf("expire"),
+  logout: stepOf("logout"),
+  action: stepOf("action"),
+  request: stepOf("request"),
+};
+
+export const Step = Type.Union(Object.values(stepSchemas), { description: `a step: exactly one of ${STEP_VERBS.join(", ")}` });
+
+export const Scenario = Type.Object(
+  {
+    name: Type.String({ minLength: 1, description: "what the scenario shows, in a sentence" }),
+    covers: Type.Array(BehaviourId, { minItems: 1, uniqueItems: true, description: "the behaviour ids this scenario asserts" }),
+    tags: Type.Optional(Type.Array(KebabName("a tag"), { uniqueItems: true })),
+    skip: Type.Optional(Type.String({ minLength: 1, description: "a reason: the scenario is reported as skipped" })),
+    steps: Type.Array(Step, { minItems: 1 }),
+  },
+  { additionalProperties: false },
+);
+
+export function suiteSchema(vendorIds: readonly string[]) {
+  return Type.Object(
+    {
+      vendor: Type.Union(vendorIds.map((v) => Type.Literal(v)), { description: `a vendor id: ${vendorIds.join(", ")}` }),
+      service: KebabName("a service of the vendor"),
+      scenarios: Type.Array(Scenario, { minItems: 1 }),
+    },
+    { additionalProperties: false, $id: "https://sessionprobe.dev/schemas/scenario.schema.json", title: "sessionprobe scenario file" },
+  );
+}
+
+export type Matcher = Static<typeof Matcher>;
+export type MatcherObject = Static<typeof MatcherObject>;
+export type CookieExpect = Static<typeof CookieExpect>;
+export type Expect = Static<typeof Expect>;
+export type LoginArgs = Static<typeof LoginArgs>;
+export type ExpireArgs = Static<typeof ExpireArgs>;
+export type RequestArgs = Static<typeof RequestArgs>;
+export type Step = Static<typeof Step>;
+export type Scenario = Static<typeof Scenario>;
+export interface Suite {
+  vendor: string;
+  service: string;
+  scenarios: Scenario[];
+}
