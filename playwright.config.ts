@@ -1,6 +1,37 @@
-import { defineConfig } from "@playwright/test";
+import { defineConfig, type Project } from "@playwright/test";
+import { vendorIds } from "./src/drivers/registry.ts";
+import { mocks } from "./src/mocks/registry.ts";
+import { loadTargets } from "./src/targets/load.ts";
+
+/**
+ * Without SESSIONPROBE_TARGETS: one project per built-in mock vendor, plus the
+ * harness's own tests. With it: one project per target in the file, named after it.
+ * Reports go to SESSIONPROBE_REPORTS (default reports/).
+ */
+const targetsFile = process.env.SESSIONPROBE_TARGETS;
+const reports = process.env.SESSIONPROBE_REPORTS ?? "reports";
+const conformance = "specs/conformance.spec.ts";
+const vendorTag = (vendor: string) => new RegExp(`@${vendor}(?![\\w-])`);
+
+const projects: Project[] = targetsFile
+  ? loadTargets(targetsFile).map((t) => ({ name: t.name, testMatch: conformance, grep: vendorTag(t.vendor), use: { targetName: t.name } }))
+  : [
+      ...vendorIds.filter((v) => v in mocks).map((v) => ({ name: v, testMatch: conformance, grep: vendorTag(v), use: { targetName: v } })),
+      { name: "harness", testMatch: ["src/**/*.test.ts", "specs/harness/**/*.spec.ts"] },
+    ];
 
 export default defineConfig({
   testDir: ".",
-  projects: [{ name: "harness", testMatch: ["src/**/*.test.ts", "specs/harness/**/*.spec.ts"] }],
+  outputDir: `${reports}/test-output`,
+  fullyParallel: true,
+  workers: process.env.SESSIONPROBE_WORKERS ? Number(process.env.SESSIONPROBE_WORKERS) : 2,
+  timeout: 30_000,
+  forbidOnly: !!process.env.CI,
+  reporter: [
+    [process.env.CI ? "dot" : "list"],
+    ["junit", { outputFile: `${reports}/junit.xml` }],
+    ["allure-playwright", { resultsDir: `${reports}/allure-results`, detail: false, suiteTitle: false }],
+    ["./src/report/summary-reporter.ts", { outputDir: reports }],
+  ],
+  projects,
 });

@@ -6,9 +6,12 @@ export interface ControlmUser extends MockUser {
   roles: string;
 }
 
+/** The default user's API token (x-api-key): a public mock credential, printed in the CLI banner. */
+export const SEEDED_API_TOKEN = { name: "emuser-seeded-token", value: "ctm-seeded-api-token-emuser-public-0001", user: "emuser", roles: ["Admin", "User"] } as const;
+
 /** Seeded users; passwords are public (README). `roles` is comma-separated. */
 export const seededUsers: Record<string, ControlmUser> = {
-  default: { username: "emuser", password: "empass-1234", roles: "Admin,User" },
+  default: { username: "emuser", password: "empass-1234", roles: "Admin,User", apiKey: SEEDED_API_TOKEN.value, passwordSecret: "emuser-password" },
   other: { username: "opsuser", password: "opspass-5678", roles: "User,Viewer" },
 };
 

@@ -18,6 +18,9 @@ export interface StoredSession<T> {
   user: string;
   createdAt: number;
   lastUsedAt: number;
+  /** Order of creation and of last use: breaks ties when the clock stands still (a frozen mock clock). */
+  createdSeq: number;
+  usedSeq: number;
   data: T;
 }
 
@@ -32,6 +35,7 @@ export class SessionTable<T = Record<string, never>> {
   private readonly sessions = new Map<string, StoredSession<T>>();
   /** Why recently ended sessions ended, so mocks can answer like the vendor does. */
   private readonly ended = new Map<string, EndReason>();
+  private seq = 0;
 
   constructor(
     private readonly clock: Clock,
@@ -48,7 +52,8 @@ export class SessionTable<T = Record<string, never>> {
       this.end(victim.id, "evicted");
     }
     const now = this.clock.now();
-    const session: StoredSession<T> = { id: this.newId(), user, createdAt: now, lastUsedAt: now, data };
+    const seq = ++this.seq;
+    const session: StoredSession<T> = { id: this.newId(), user, createdAt: now, lastUsedAt: now, createdSeq: seq, usedSeq: seq, data };
     this.sessions.set(session.id, session);
     return session;
   }
@@ -63,7 +68,10 @@ export class SessionTable<T = Record<string, never>> {
       this.end(id, expiredBy);
       return undefined;
     }
-    if (options.touch) session.lastUsedAt = this.clock.now();
+    if (options.touch) {
+      session.lastUsedAt = this.clock.now();
+      session.usedSeq = ++this.seq;
+    }
     return session;
   }
 
@@ -109,11 +117,16 @@ export class SessionTable<T = Record<string, never>> {
   }
 
   private pickVictim(eviction: EvictionPolicy): StoredSession<T> | undefined {
+    const key = (s: StoredSession<T>): [number, number] => (eviction === "oldest" ? [s.createdAt, s.createdSeq] : [s.lastUsedAt, s.usedSeq]);
     let victim: StoredSession<T> | undefined;
     for (const session of this.sessions.values()) {
-      const key = eviction === "oldest" ? session.createdAt : session.lastUsedAt;
-      const best = victim && (eviction === "oldest" ? victim.createdAt : victim.lastUsedAt);
-      if (!victim || key < (best as number)) victim = session;
+      if (!victim) {
+        victim = session;
+        continue;
+      }
+      const [time, order] = key(session);
+      const [bestTime, bestOrder] = key(victim);
+      if (time < bestTime || (time === bestTime && order < bestOrder)) victim = session;
     }
     return victim;
   }

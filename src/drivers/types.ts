@@ -1,0 +1,103 @@
+import type { SessionCookies } from "../http/cookie-jar.ts";
+import type { Exchange, HttpRequest } from "../http/exchange.ts";
+
+/**
+ * A vendor driver: how to log in, carry the credential, call, and log out for one
+ * vendor's session API. Drivers never import Playwright and never read the wall
+ * clock: they are usable from any Node program, through the `DriverContext` seam.
+ */
+
+/** The shared vocabulary every vendor's way of saying "no" is mapped onto. */
+export type Verdict = "ok" | "unauthenticated" | "forbidden" | "rejected" | "error";
+
+export interface Credentials {
+  username?: string | undefined;
+  password?: string | undefined;
+  apiKey?: string | undefined;
+  [field: string]: string | undefined;
+}
+
+export interface Session {
+  /** The scenario's name for it: default, admin, user… */
+  name: string;
+  cookies: SessionCookies;
+  /** What the driver needs to authorize later calls (token, XSRF token…). Values are secrets. */
+  state: Record<string, string>;
+  /** True between a successful login and a logout (or an observed expiry). */
+  open: boolean;
+  username?: string;
+}
+
+export interface TargetView {
+  name: string;
+  vendor: string;
+  baseUrl: string;
+  /** Vendor options from the targets file (`options:`), e.g. vManage `logoutMethod: get`. */
+  options: Record<string, unknown>;
+}
+
+export interface DriverContext {
+  target: TargetView;
+  /** Sends a request; with a session, its cookie jar is read and updated. */
+  send(request: HttpRequest, meta: { label: string; session?: Session }): Promise<Exchange>;
+  /** baseUrl + path (+ query). */
+  url(path: string, query?: Record<string, string>): string;
+  /** Registers a value as a secret so no artifact ever shows it. */
+  secret(value: string | undefined, kind: string): void;
+  /** Milliseconds since the epoch as the harness sees it (for nocache-style counters). */
+  now(): number;
+}
+
+/** What a step produced: the exchange its expectations read, and any helper exchanges. */
+export interface StepResult {
+  exchange: Exchange;
+  related?: Exchange[];
+}
+
+export interface LoginResult extends StepResult {
+  /** The driver's own judgement, per the vendor's documented success test. */
+  ok: boolean;
+  /** Release reported at login, for the report's environment. */
+  serverVersion?: string;
+}
+
+export interface CallSpec {
+  description: string;
+  build(ctx: DriverContext, args: Record<string, unknown>): HttpRequest;
+}
+
+export interface ActionSpec {
+  description: string;
+  /** Does the action act through a logged-in session (the step's `as`)? */
+  needsSession: boolean;
+  run(ctx: DriverContext, session: Session | undefined, args: Record<string, unknown>): Promise<StepResult>;
+}
+
+export interface VendorDriver {
+  id: string;
+  title: string;
+  services: readonly string[];
+  /** Named authenticated calls for the `use` step. */
+  calls: Record<string, CallSpec>;
+  /** The call used to probe `session: valid | invalid` and to keep a session alive. */
+  probeCall: string;
+  actions: Record<string, ActionSpec>;
+  /** What the vendor documents; a target may declare otherwise. */
+  documentedTimeouts: { idleMs?: number; lifetimeMs?: number };
+  login(ctx: DriverContext, session: Session, input: { credentials: Credentials; with: Record<string, unknown> }): Promise<LoginResult>;
+  /** Adds the session's credential to a request (header, cookie is added by the jar). */
+  authorize(ctx: DriverContext, session: Session, request: HttpRequest): HttpRequest;
+  logout(ctx: DriverContext, session: Session, args: Record<string, unknown>): Promise<StepResult>;
+  classify(exchange: Exchange): Verdict;
+  /** Is the session alive? Default: the probe call, classified. */
+  probe?(ctx: DriverContext, session: Session): Promise<{ verdict: Verdict; exchange: Exchange }>;
+}
+
+export function jsonRequest(ctx: DriverContext, method: string, path: string, body?: unknown): HttpRequest {
+  const request: HttpRequest = { method, url: ctx.url(path), headers: { accept: "application/json" } };
+  if (body !== undefined) {
+    request.headers["content-type"] = "application/json";
+    request.body = JSON.stringify(body);
+  }
+  return request;
+}

@@ -1,0 +1,151 @@
+import { randomBytes } from "node:crypto";
+import type { StepResult, VendorDriver } from "../drivers/types.ts";
+import type { Transport } from "../http/transport.ts";
+import { redact } from "../redact/secrets.ts";
+import { interpolate } from "../scenario/interpolate.ts";
+import type { LoadedScenario, LoadedStep, LoadedSuite } from "../scenario/load.ts";
+import type { ResolvedTarget } from "../targets/types.ts";
+import { createDriverContext, type RecordingContext } from "./driver-context.ts";
+import { checkResponse } from "./expectations.ts";
+import { ScenarioSetupError, StepFailure } from "./failure.ts";
+import type { EngineHooks } from "./hooks.ts";
+import { SessionLedger } from "./session-ledger.ts";
+import { describeStep } from "./step-title.ts";
+import { probe, runLogin, runRequest, runUse, sessionNamed, type StepEnv } from "./step-runners.ts";
+import { runExpire } from "./expire.ts";
+import type { TimeControl } from "./time.ts";
+import { select, show } from "./selectors.ts";
+
+export interface ScenarioOutcome {
+  observations: { step: number; label: string; value: unknown }[];
+  serverVersion?: string;
+  closedInTeardown: number;
+  teardownFailures: string[];
+}
+
+export interface ScenarioRunOptions {
+  suite: LoadedSuite;
+  loaded: LoadedScenario;
+  target: ResolvedTarget;
+  driver: VendorDriver;
+  transport: Transport;
+  time: TimeControl;
+  hooks: EngineHooks;
+}
+
+/**
+ * Runs one scenario's steps in order; the first failed step ends it with a
+ * StepFailure. `teardown()` is separate so a runner can call it even after a
+ * timeout abandoned `execute()`.
+ */
+export class ScenarioRunner {
+  readonly ledger = new SessionLedger();
+  readonly outcome: ScenarioOutcome = { observations: [], closedInTeardown: 0, teardownFailures: [] };
+  private readonly ctx: RecordingContext;
+  private readonly captures: Record<string, string> = {};
+  private readonly random = randomBytes(4).toString("hex");
+
+  constructor(private readonly options: ScenarioRunOptions) {
+    const { target, transport, time } = options;
+    this.ctx = createDriverContext({
+      target: { name: target.name, vendor: target.vendor, baseUrl: target.baseUrl, options: target.options },
+      transport,
+      now: () => time.now(),
+      stepTimeoutMs: () => target.stepTimeoutMs,
+    });
+  }
+
+  async execute(): Promise<ScenarioOutcome> {
+    for (const loadedStep of this.options.loaded.steps) await this.runStep(loadedStep);
+    return this.outcome;
+  }
+
+  async teardown(): Promise<ScenarioOutcome> {
+    const { closed, failed } = await this.ledger.closeAll(this.options.driver, this.ctx);
+    for (const exchange of this.ctx.take()) await this.options.hooks.exchange(exchange);
+    this.outcome.closedInTeardown = closed;
+    this.outcome.teardownFailures = failed.map(redact);
+    return this.outcome;
+  }
+
+  private where(loadedStep: LoadedStep, title: string): string {
+    const { suite, target } = this.options;
+    return `[${target.name}] step ${loadedStep.index + 1} "${title}" (${suite.file}:${loadedStep.position.line}:${loadedStep.position.column})`;
+  }
+
+  private async runStep(loadedStep: LoadedStep): Promise<void> {
+    const { hooks, suite, time } = this.options;
+    const title = loadedStep.step.title ?? describeStep(loadedStep.step);
+    const where = this.where(loadedStep, title);
+    await hooks.step(title, { file: suite.absolutePath, line: loadedStep.position.line, column: loadedStep.position.column }, async () => {
+      const step = interpolate(loadedStep.step, { captures: this.captures, credentials: this.options.target.credentials, users: this.options.target.users, random: this.random, now: time.now() });
+      const env: StepEnv = {
+        driver: this.options.driver,
+        target: this.options.target,
+        ctx: this.ctx,
+        ledger: this.ledger,
+        where,
+        onServerVersion: (version) => {
+          this.outcome.serverVersion = version;
+          hooks.note("server-version", version);
+        },
+      };
+      const sessionName = step.as ?? "default";
+      let result: StepResult | undefined;
+      try {
+        result = await this.perform(env, step, sessionName);
+      } finally {
+        for (const exchange of this.ctx.take()) await hooks.exchange(exchange);
+      }
+      if (!result) {
+        if (step.expect) throw new ScenarioSetupError(where, "an expire step has no response to expect anything of");
+        return;
+      }
+      await this.judge(env, { step, result, sessionName, where, index: loadedStep.index });
+    });
+  }
+
+  private async perform(env: StepEnv, step: LoadedStep["step"], sessionName: string): Promise<StepResult | undefined> {
+    if ("login" in step) return runLogin(env, step, sessionName);
+    if ("use" in step) return runUse(env, step.use, step.with ?? {}, sessionNamed(env, sessionName));
+    if ("request" in step) return runRequest(env, step.request, sessionName);
+    if ("logout" in step) {
+      const session = sessionNamed(env, sessionName);
+      const result = await env.driver.logout(env.ctx, session, step.with ?? {});
+      if (env.driver.classify(result.exchange) === "ok") session.open = false;
+      return result;
+    }
+    if ("action" in step) {
+      const spec = env.driver.actions[step.action];
+      if (!spec) throw new ScenarioSetupError(env.where, `unknown action ${step.action}`);
+      return spec.run(env.ctx, spec.needsSession ? sessionNamed(env, sessionName) : env.ledger.get(sessionName), step.with ?? {});
+    }
+    await runExpire(env, { args: step.expire, sessionName, time: this.options.time, log: (line) => this.options.hooks.log(redact(`${env.where}: ${line}`)) });
+    return undefined;
+  }
+
+  private async judge(env: StepEnv, s: { step: LoadedStep["step"]; result: StepResult; sessionName: string; where: string; index: number }): Promise<void> {
+    const { step, result, where } = s;
+    const response = result.exchange.response;
+    const { failures, observations } = checkResponse(response, step.expect, this.options.time.now());
+    if ("login" in step && !step.expect && !(result as { ok?: boolean }).ok) failures.push(`login failed (status ${response.status}); add expect: to assert a refused login`);
+    for (const { label, value } of observations) {
+      this.outcome.observations.push({ step: s.index + 1, label, value });
+      this.options.hooks.note("observation", redact(`${label} = ${show(value)}`));
+    }
+    if (step.expect?.session) {
+      const session = sessionNamed(env, s.sessionName);
+      const { verdict } = await probe(env, session);
+      for (const exchange of this.ctx.take()) await this.options.hooks.exchange(exchange);
+      const alive = verdict === "ok";
+      if (!alive) session.open = false;
+      if (alive !== (step.expect.session === "valid")) failures.push(`session "${s.sessionName}": expected ${step.expect.session}, but the probe (${env.driver.probeCall}) says ${verdict}`);
+    }
+    if (failures.length) throw new StepFailure(where, failures, { exchange: result.exchange, clock: `${new Date(this.options.time.now()).toISOString()} (${this.options.time.description})` });
+    for (const [name, selector] of Object.entries(step.capture ?? {})) {
+      const value = select(response, selector, this.options.time.now());
+      if (value === undefined) throw new StepFailure(where, [`capture ${name}: ${selector} is absent in the response`], { exchange: result.exchange });
+      this.captures[name] = typeof value === "string" ? value : JSON.stringify(value);
+    }
+  }
+}

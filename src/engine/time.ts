@@ -1,0 +1,74 @@
+import type { Transport } from "../http/transport.ts";
+import { type Clock, sleep } from "../time/clock.ts";
+import { formatDuration, parseDuration } from "../time/duration.ts";
+
+/** How far past (or short of) a timeout `past` / `before` land: 5% of it, between 1 s and 1 min. */
+export function defaultMargin(timeoutMs: number): number {
+  return Math.min(60_000, Math.max(1_000, Math.round(timeoutMs * 0.05)));
+}
+
+/** `past`, `before`, `95%` or `30m`, against the timeout it is relative to. Throws when it needs one that is unknown. */
+export function resolveTimeExpr(expr: string, timeoutMs: number | undefined, marginMs?: number): number {
+  if (/^\d/.test(expr) && !expr.endsWith("%")) return parseDuration(expr);
+  if (timeoutMs === undefined) throw new RangeError(`"${expr}" is relative to a timeout the target does not declare`);
+  if (expr.endsWith("%")) return Math.round((timeoutMs * Number(expr.slice(0, -1))) / 100);
+  const margin = marginMs ?? defaultMargin(timeoutMs);
+  return expr === "past" ? timeoutMs + margin : Math.max(0, timeoutMs - margin);
+}
+
+export interface TimeControl {
+  readonly description: string;
+  /** The target's now, in ms. */
+  now(): number;
+  pass(ms: number, progress: (line: string) => void): Promise<void>;
+}
+
+/** Mocks: time passes by moving the mock's clock through its control plane. Instant. */
+export class VirtualTime implements TimeControl {
+  readonly description = "virtual clock (mock)";
+  private current = 0;
+
+  constructor(
+    private readonly controlUrl: string,
+    private readonly transport: Transport,
+  ) {}
+
+  async start(): Promise<void> {
+    const exchange = await this.transport.send({ method: "GET", url: `${this.controlUrl}/clock`, headers: {} }, "clock");
+    this.current = Number((exchange.response.parsed as { now?: number } | undefined)?.now);
+    if (!Number.isFinite(this.current)) throw new Error(`the mock control plane at ${this.controlUrl} did not report its clock (status ${exchange.response.status})`);
+  }
+
+  now(): number {
+    return this.current;
+  }
+
+  async pass(ms: number): Promise<void> {
+    const exchange = await this.transport.send({ method: "POST", url: `${this.controlUrl}/clock/advance`, headers: { "content-type": "application/json" }, body: JSON.stringify({ ms }) }, "clock");
+    const now = Number((exchange.response.parsed as { now?: number } | undefined)?.now);
+    if (exchange.response.status !== 200 || !Number.isFinite(now)) throw new Error(`the mock control plane refused to advance the clock by ${ms} ms (status ${exchange.response.status})`);
+    this.current = now;
+  }
+}
+
+/** Real targets with `expiry: wait`: time passes by waiting, with a progress line every few seconds. */
+export class RealTime implements TimeControl {
+  readonly description = "real time (waiting)";
+  constructor(private readonly clock: Clock) {}
+
+  now(): number {
+    return this.clock.now();
+  }
+
+  async pass(ms: number, progress: (line: string) => void): Promise<void> {
+    const every = ms > 60_000 ? 15_000 : 5_000;
+    let left = ms;
+    progress(`waiting ${formatDuration(ms)} in real time`);
+    while (left > 0) {
+      const chunk = Math.min(every, left);
+      await sleep(chunk);
+      left -= chunk;
+      if (left > 0) progress(`… ${formatDuration(left)} left`);
+    }
+  }
+}

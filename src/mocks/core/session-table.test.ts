@@ -1,0 +1,50 @@
+import { expect, test } from "@playwright/test";
+import { AdjustableClock, frozenClock } from "../../time/clock.ts";
+import { type EvictionPolicy, SessionTable } from "./session-table.ts";
+
+function table(eviction: EvictionPolicy, policy: { idleMs?: number; lifetimeMs?: number } = {}) {
+  const clock = new AdjustableClock(frozenClock());
+  let n = 0;
+  return { clock, sessions: new SessionTable(clock, () => ({ ...policy, capacity: 3, eviction }), () => `s${++n}`) };
+}
+
+test("least-recently-used eviction picks the session used longest ago, even on a frozen clock", () => {
+  const { sessions } = table("least-recently-used");
+  sessions.open("a", {});
+  sessions.open("b", {});
+  sessions.open("c", {});
+  sessions.find("s1", { touch: true });
+  sessions.open("d", {});
+  expect(sessions.find("s2", { touch: false })).toBeUndefined();
+  expect(sessions.endReason("s2")).toBe("evicted");
+  expect(sessions.find("s1", { touch: false })?.user).toBe("a");
+});
+
+test("oldest eviction ignores use", () => {
+  const { sessions } = table("oldest");
+  for (const user of ["a", "b", "c"]) sessions.open(user, {});
+  sessions.find("s1", { touch: true });
+  sessions.open("d", {});
+  expect(sessions.find("s1", { touch: false })).toBeUndefined();
+  expect(sessions.find("s2", { touch: false })?.user).toBe("b");
+});
+
+test("idle and lifetime expiry are judged on the clock, at the boundary", () => {
+  const { clock, sessions } = table("least-recently-used", { idleMs: 1_000, lifetimeMs: 5_000 });
+  sessions.open("a", {});
+  clock.advance(999);
+  expect(sessions.find("s1", { touch: true })).toBeDefined();
+  clock.advance(999);
+  expect(sessions.find("s1", { touch: true })).toBeDefined();
+  clock.advance(1_000);
+  expect(sessions.find("s1", { touch: true })).toBeUndefined();
+  expect(sessions.endReason("s1")).toBe("idle");
+  sessions.open("b", {});
+  for (let i = 0; i < 5; i++) {
+    clock.advance(900);
+    sessions.find("s2", { touch: true });
+  }
+  clock.advance(600);
+  expect(sessions.find("s2", { touch: true })).toBeUndefined();
+  expect(sessions.endReason("s2")).toBe("lifetime");
+});

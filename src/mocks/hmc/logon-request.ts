@@ -1,0 +1,91 @@
+import { localName, parseXml } from "../../http/xml.ts";
+import { WEB_MEDIA, WEB_NS } from "./wire.ts";
+
+export interface LogonRequest {
+  userId: string;
+  password: string;
+  schemaVersion: string | undefined;
+  hasMetadata: boolean;
+}
+
+/** Why a Logon body was refused; the text goes into the HttpErrorResponse Message. */
+export class UnmarshalError extends Error {}
+
+/** `application/vnd.ibm.powervm.web+xml; type=LogonRequest`, any case, extra parameters allowed. */
+export function isLogonRequestType(header: string | undefined): boolean {
+  const [media, ...params] = (header ?? "").split(";").map((part) => part.trim());
+  if (media?.toLowerCase() !== WEB_MEDIA) return false;
+  return params.some((p) => /^type\s*=\s*"?LogonRequest"?$/i.test(p));
+}
+
+const PREDEFINED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+
+/**
+ * The project's parser never expands entities (XML bombs), so the five predefined
+ * entities and character references are decoded here; anything else is an
+ * undeclared entity, which a real XML parser refuses too.
+ */
+export function decodeXmlText(text: string): string {
+  return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z][\w.-]*);/g, (_, ref: string) => {
+    if (ref.startsWith("#")) {
+      const code = ref[1] === "x" ? Number.parseInt(ref.slice(2), 16) : Number.parseInt(ref.slice(1), 10);
+      if (code > 0x10ffff || code === 0) throw new UnmarshalError(`character reference &${ref}; is out of range`);
+      return String.fromCodePoint(code);
+    }
+    const known = PREDEFINED[ref];
+    if (known === undefined) throw new UnmarshalError(`the entity "${ref}" was referenced, but not declared`);
+    return known;
+  });
+}
+
+type Attrs = Record<string, unknown>;
+
+function asObject(node: unknown): Attrs {
+  return node && typeof node === "object" && !Array.isArray(node) ? (node as Attrs) : {};
+}
+
+/** The namespace an element name resolves to, looking at its own declarations, then its parent's. */
+function namespaceOf(name: string, ...scopes: Attrs[]): string | undefined {
+  const colon = name.indexOf(":");
+  const declaration = colon >= 0 ? `@xmlns:${name.slice(0, colon)}` : "@xmlns";
+  for (const scope of scopes) {
+    const uri = scope[declaration];
+    if (typeof uri === "string") return uri;
+  }
+  return undefined;
+}
+
+function textOf(name: string, node: unknown, root: Attrs): string {
+  if (Array.isArray(node)) throw new UnmarshalError(`${localName(name)} appears more than once`);
+  const own = asObject(node);
+  if (namespaceOf(name, own, root) !== WEB_NS) throw new UnmarshalError(`${localName(name)} is not in the namespace ${WEB_NS}`);
+  const raw = typeof node === "string" ? node : own["#text"];
+  return decodeXmlText(typeof raw === "string" ? raw : "");
+}
+
+/** Reads a LogonRequest as JAXB would: root and fields in the web namespace, unknown elements ignored. */
+export function parseLogonRequest(text: string): LogonRequest {
+  let document: Record<string, unknown>;
+  try {
+    document = parseXml(text);
+  } catch (error) {
+    throw new UnmarshalError((error as Error).message);
+  }
+  const roots = Object.keys(document);
+  const rootName = roots[0];
+  if (roots.length !== 1 || rootName === undefined) throw new UnmarshalError("the document must have exactly one root element");
+  if (localName(rootName) !== "LogonRequest") throw new UnmarshalError(`unexpected element ${localName(rootName)}; expected LogonRequest`);
+  const root = asObject(document[rootName]);
+  if (namespaceOf(rootName, root) !== WEB_NS) throw new UnmarshalError(`LogonRequest is not in the namespace ${WEB_NS}`);
+  const fields = new Map(Object.keys(root).filter((k) => !k.startsWith("@") && k !== "#text").map((k) => [localName(k), k]));
+  const userKey = fields.get("UserID");
+  const passwordKey = fields.get("Password");
+  if (!userKey || !passwordKey) throw new UnmarshalError("LogonRequest needs a UserID and a Password");
+  const schemaVersion = root["@schemaVersion"];
+  return {
+    userId: textOf(userKey, root[userKey], root),
+    password: textOf(passwordKey, root[passwordKey], root),
+    schemaVersion: typeof schemaVersion === "string" ? schemaVersion : undefined,
+    hasMetadata: fields.has("Metadata"),
+  };
+}

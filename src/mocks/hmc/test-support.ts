@@ -1,0 +1,58 @@
+import { escapeXml } from "../../http/xml.ts";
+import { createMockHost, type MockHostOptions } from "../core/host.ts";
+import { hmcMock } from "./index.ts";
+import { LOGON_REQUEST_TYPE, WEB_NS } from "./wire.ts";
+
+/** Shared by the hmc mock's tests: request builders in the shapes real clients send. */
+export const LOGON = "/rest/api/web/Logon";
+export const CONSOLE_PATH = "/rest/api/uom/ManagementConsole";
+
+export type Host = ReturnType<typeof createMockHost>;
+
+export function hmcHost(options: MockHostOptions = {}): Host {
+  return createMockHost(hmcMock, options);
+}
+
+/** The IBM-documented form: V1_1_0, Metadata, kb/kxe attributes. */
+export function documentedLogon(user: string, password: string): string {
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<LogonRequest xmlns="${WEB_NS}" schemaVersion="V1_1_0">
+    <Metadata>
+        <Atom/>
+    </Metadata>
+    <UserID kb="CUR" kxe="false">${escapeXml(user)}</UserID>
+    <Password kb="CUR" kxe="false">${escapeXml(password)}</Password>
+</LogonRequest>`;
+}
+
+/** What ansible's _logonPayload serialises: V1_0, no Metadata, no kb/kxe, an extra xmlns:mc. */
+export function ansibleLogon(user: string, password: string): string {
+  return `<LogonRequest schemaVersion="V1_0" xmlns="${WEB_NS}" xmlns:mc="${WEB_NS}"><UserID>${escapeXml(user)}</UserID><Password>${escapeXml(password)}</Password></LogonRequest>`;
+}
+
+/** `type: null` sends no Content-Type at all (bytes, so fetch does not add text/plain). */
+export function put(body: string, type: string | null = LOGON_REQUEST_TYPE): RequestInit {
+  if (type === null) return { method: "PUT", body: new TextEncoder().encode(body) };
+  return { method: "PUT", headers: { "content-type": type }, body };
+}
+
+export function withSession(token: string, init: RequestInit = {}): RequestInit {
+  return { ...init, headers: { ...(init.headers as Record<string, string> | undefined), "x-api-session": token } };
+}
+
+/** Logs on and returns the X-API-Session (or undefined) read the way ruby/pypowervm read it. */
+export async function logon(host: Host, body = documentedLogon("hscroot", "hmc-pass-1"), type?: string) {
+  const res = await host.app.request(LOGON, put(body, type));
+  const text = await res.text();
+  const token = text.match(/<X-API-Session kxe="false" kb="ROR">([^<]*)<\/X-API-Session>/)?.[1];
+  return { res, text, token };
+}
+
+export async function openSessions(host: Host): Promise<number> {
+  const res = await host.app.request("/__sessionprobe/sessions");
+  return ((await res.json()) as { open: number }).open;
+}
+
+export async function consoleStatus(host: Host, token: string): Promise<number> {
+  return (await host.app.request(CONSOLE_PATH, withSession(token))).status;
+}

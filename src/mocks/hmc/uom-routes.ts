@@ -1,0 +1,36 @@
+import type { Hono } from "hono";
+import { requireSession } from "./auth.ts";
+import { CONSOLE, managementConsoleFeedXml } from "./documents.ts";
+import { httpError } from "./errors.ts";
+import type { HmcState } from "./state.ts";
+import { ATOM_TYPE } from "./wire.ts";
+
+/**
+ * The "who am I" call clients make after Logon (ruby SDK uom.rb, hmci), HMC-05, and
+ * the answer for everything else under /rest/api: the session is checked before the
+ * resource is looked up, so an unknown resource without a session is a 401, not a 404.
+ */
+export function uomRoutes(app: Hono, state: HmcState, bootedAt: number): void {
+  const { context } = state;
+
+  app.get("/rest/api/uom/ManagementConsole", (c) => {
+    const principal = requireSession(c, state);
+    if (principal instanceof Response) return principal;
+    const headers = {
+      "content-type": ATOM_TYPE,
+      etag: CONSOLE.etag,
+      "last-modified": new Date(bootedAt).toUTCString(),
+      "cache-control": "no-transform, must-revalidate, proxy-revalidate, no-cache=set-cookie",
+    };
+    // pypowervm sends If-None-Match and treats 304 like 204 (adapter.py).
+    if (c.req.header("if-none-match") === CONSOLE.etag) return c.body(null, 304, headers);
+    const origin = new URL(c.req.url).origin;
+    return c.body(managementConsoleFeedXml({ origin, now: context.clock.now(), createdAt: bootedAt }), 200, headers);
+  });
+
+  app.all("/rest/api/*", (c) => {
+    const principal = requireSession(c, state);
+    if (principal instanceof Response) return principal;
+    return httpError(c, context.clock.now(), { status: 404, reasonCode: "Not found.", message: `The resource ${c.req.path} does not exist on this mock.` });
+  });
+}

@@ -1,0 +1,46 @@
+import type { Context } from "hono";
+import { mayAccess } from "./caller.ts";
+import { crestError } from "./crest.ts";
+import type { AmSession, OpenamState } from "./state.ts";
+
+export interface ActionContext {
+  c: Context;
+  state: OpenamState;
+  body: Record<string, unknown>;
+  /** The caller's live session; set for every action but validate. */
+  caller?: AmSession;
+  callerToken?: string;
+}
+
+/**
+ * The action's target token: the body's `tokenId`. When it is absent, validate and logout act
+ * on the caller's own token (SessionResourceV2; the SDK logs out with no body). The other
+ * actions declare `tokenId` required (amster schema, AM-11): 400, unless the deployment is set
+ * to the managing-sessions-REST wording ("the token in the header by default", option missingTokenId=caller).
+ */
+export function targetToken(ctx: ActionContext, fallsBackToCaller: boolean): string | Response {
+  const { tokenId } = ctx.body;
+  if (tokenId !== undefined && typeof tokenId !== "string") return crestError(ctx.c, 400, 'The "tokenId" field must be a string');
+  if (tokenId) return tokenId;
+  if ((fallsBackToCaller || ctx.state.settings.missingTokenId === "caller") && ctx.callerToken) return ctx.callerToken;
+  return crestError(ctx.c, 400, 'The "tokenId" field is required');
+}
+
+/**
+ * The live target session for an action that reads or changes another session, with the
+ * ownership check (403). `missing` answers for a token that is not live. Never counts as
+ * use of the target: callers that reset idle time touch it themselves.
+ */
+export function accessibleTarget(ctx: ActionContext, missing: () => Response): AmSession | Response {
+  const token = targetToken(ctx, false);
+  if (token instanceof Response) return token;
+  const target = ctx.state.sessions.find(token, { touch: false });
+  if (!target) return missing();
+  if (ctx.caller && !mayAccess(ctx.state, ctx.caller, target)) return crestError(ctx.c, 403, "Forbidden");
+  return target;
+}
+
+/** Counts this request as use of the session (resets its idle timer). */
+export function touch(ctx: ActionContext, session: AmSession): void {
+  ctx.state.sessions.find(session.id, { touch: true });
+}

@@ -1,0 +1,53 @@
+import type { Context } from "hono";
+import { crestError } from "./crest.ts";
+
+/**
+ * CREST resource versioning (`Accept-API-Version: resource=X.Y, protocol=1.0`). Each major
+ * version has one route; a request for X.Y is served by the route of major X whose minor is
+ * at least Y (AM 8 answers `resource=2.1` to an authenticate call that asked for 2.0, wire
+ * notes §2.1). No header means the newest route. The chosen version is echoed in
+ * `Content-API-Version` (AM-13).
+ */
+type Version = [major: number, minor: number];
+
+function parse(text: string): Version | undefined {
+  const match = text.trim().match(/^(\d+)(?:\.(\d+))?$/);
+  return match ? [Number(match[1]), Number(match[2] ?? 0)] : undefined;
+}
+
+const compare = (a: Version, b: Version) => a[0] - b[0] || a[1] - b[1];
+
+/** Every sessions resource version AM has shipped: 4.0 in AM 7/7.1, 5.0 in 7.2, 5.1 in 7.4–8.1 (wire notes §2.2). */
+const SESSION_VERSIONS = ["1.1", "2.0", "3.1", "4.0", "5.0", "5.1"];
+export const AUTHENTICATE_VERSIONS = ["1.1", "2.1"];
+export const SERVERINFO_VERSIONS = ["1.1"];
+
+/** The routes a server speaking `server` has: nothing newer, and per major only its newest minor. */
+export function sessionVersionsFor(server: string): string[] {
+  const top = parse(server);
+  if (!top || !SESSION_VERSIONS.includes(server)) throw new Error(`resourceVersion must be one of ${SESSION_VERSIONS.join(", ")}; got "${server}"`);
+  const upTo = SESSION_VERSIONS.filter((v) => compare(parse(v) as Version, top) <= 0);
+  return upTo.filter((v) => !upTo.some((other) => other !== v && other.split(".")[0] === v.split(".")[0] && compare(parse(other) as Version, parse(v) as Version) > 0));
+}
+
+/** Picks the route version for this request and sets `Content-API-Version`, or answers the error. */
+export function negotiate(c: Context, routes: readonly string[], omitHeader: boolean): string | Response {
+  const header = c.req.header("accept-api-version");
+  let requested: Version | undefined;
+  for (const part of (header ?? "").split(",")) {
+    const [key, value] = part.split("=").map((s) => s.trim());
+    if (!key) continue;
+    const version = value === undefined ? undefined : parse(value);
+    if (!version || (key !== "resource" && key !== "protocol")) return crestError(c, 400, `Malformed Accept-API-Version header: ${header}`);
+    if (key === "protocol" && version[0] !== 1) return crestError(c, 400, `Unsupported major version: ${value}`);
+    if (key === "resource") requested = version;
+  }
+  const candidates = routes.map((v) => [v, parse(v) as Version] as const);
+  const chosen = requested
+    ? candidates.filter(([, v]) => v[0] === requested[0] && v[1] >= requested[1]).at(-1)
+    : candidates.at(-1);
+  // UNCERTAIN: the exact CREST answer for a version the server lacks; a 404 is what its router gives.
+  if (!chosen) return crestError(c, 404, `Resource version ${requested?.join(".")} not supported; this server has ${routes.join(", ")}`);
+  if (!omitHeader) c.header("Content-API-Version", `resource=${chosen[0]}`);
+  return chosen[0];
+}

@@ -1,0 +1,36 @@
+import { type ActionContext, targetToken } from "./action-context.ts";
+import { isAdmin } from "./caller.ts";
+import { crestError } from "./crest.ts";
+
+/**
+ * logout (AM-06): the body's tokenId, or the caller's own token (the SDK sends no body).
+ * Anyone with a session may log out a token they hold. A target that is already gone gets
+ * 200 "Token has expired" (LogoutActionHandler); a caller whose own header token is invalid
+ * never gets here — the authentication filter answers 401 first.
+ */
+export function logout(ctx: ActionContext): Response {
+  const token = targetToken(ctx, true);
+  if (token instanceof Response) return token;
+  const target = ctx.state.sessions.find(token, { touch: false });
+  if (!target || !ctx.state.logout(target)) return ctx.c.json({ result: "Token has expired" });
+  return ctx.c.json({ result: "Successfully logged out" });
+}
+
+/**
+ * logoutByHandle (AM-07), admin only: ends each session named by handle. The answer is true
+ * per handle, also when the session was already gone (LogoutByHandleActionHandler).
+ */
+export function logoutByHandle(ctx: ActionContext): Response {
+  if (!ctx.caller || !isAdmin(ctx.state, ctx.caller)) return crestError(ctx.c, 403, "Forbidden");
+  const handles = ctx.body.sessionHandles;
+  if (!Array.isArray(handles) || !handles.every((h): h is string => typeof h === "string")) {
+    return crestError(ctx.c, 400, `The "sessionHandles" field is not defined in the request or it's not a JSON array`);
+  }
+  const result: Record<string, boolean> = {};
+  for (const handle of handles) {
+    const session = ctx.state.byHandle(handle);
+    if (session && !ctx.state.context.defect("logoutbyhandle-noop")) ctx.state.logout(session);
+    result[handle] = true;
+  }
+  return ctx.c.json({ result });
+}

@@ -1,0 +1,32 @@
+/**
+ * AM's REST paths: `/json/realms/root` + any number of `/realms/<sub>` + `/<resource>[/…]`, or the pre-realm form
+ * `/json/<resource>` for the root realm. AM is usually deployed under a context path
+ * (`/am`, as in the frodo-lib capture and the JS SDK's baseUrl), so the mock answers both
+ * with and without the configured prefix.
+ */
+export interface AmPath {
+  /** Realm path: "/" or "/alpha" (nested: "/alpha/beta"). */
+  realm: string;
+  resource: string;
+  /** Path segments after the resource ("" for a trailing slash). */
+  rest: string[];
+}
+
+export function parseAmPath(path: string, contextPath: string): AmPath | undefined {
+  const local = contextPath && path.startsWith(`${contextPath}/json/`) ? path.slice(contextPath.length) : path;
+  if (!local.startsWith("/json/")) return undefined;
+  const segments = local.slice("/json/".length).split("/");
+  let index = 0;
+  const realmParts: string[] = [];
+  if (segments[0] === "realms") {
+    if (segments[1] !== "root") return undefined;
+    index = 2;
+    while (segments[index] === "realms" && segments[index + 1]) {
+      realmParts.push(segments[index + 1] as string);
+      index += 2;
+    }
+  }
+  const resource = segments[index];
+  if (!resource) return undefined;
+  return { realm: `/${realmParts.join("/")}`, resource, rest: segments.slice(index + 1) };
+}

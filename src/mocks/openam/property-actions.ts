@@ -1,0 +1,34 @@
+import { type ActionContext, accessibleTarget } from "./action-context.ts";
+import { crestError } from "./crest.ts";
+import { PROTECTED_PROPERTIES } from "./state.ts";
+import { allowListedProperties } from "./views.ts";
+
+/** SRC: getSessionProperties / updateSessionProperties answer 400 for a token that is not live. */
+const invalidToken = (ctx: ActionContext) => () => crestError(ctx.c, 400, "Invalid session ID");
+
+/** getSessionProperties (AM-05): the realm's allow-listed properties, "" for those not set. */
+export function getSessionProperties(ctx: ActionContext): Response {
+  const target = accessibleTarget(ctx, invalidToken(ctx));
+  if (target instanceof Response) return target;
+  return ctx.c.json(allowListedProperties(ctx.state, target));
+}
+
+/**
+ * updateSessionProperties (AM-05): the body is `{tokenId, <property>: <string>, …}`. Every
+ * property must be allow-listed and not protected (AMCtxId and the like), else 403 and nothing
+ * changes. UNCERTAIN: the OpenAM fork demands the body's keys equal the whole allow-list; AM 7+
+ * mixes in tokenId, so the mock takes the documented rule (outside the list → refused) only.
+ */
+export function updateSessionProperties(ctx: ActionContext): Response {
+  const target = accessibleTarget(ctx, invalidToken(ctx));
+  if (target instanceof Response) return target;
+  const updates = Object.entries(ctx.body).filter(([name]) => name !== "tokenId");
+  const ignoreList = ctx.state.context.defect("property-allowlist-ignored");
+  for (const [name, value] of updates) {
+    if (typeof value !== "string") return crestError(ctx.c, 400, `Session property "${name}" must be a string`);
+    const allowed = ctx.state.settings.allowList.includes(name) && !PROTECTED_PROPERTIES.has(name);
+    if (!allowed && !ignoreList) return crestError(ctx.c, 403, `User is not allowed to set session property "${name}"`);
+  }
+  for (const [name, value] of updates) target.data.properties.set(name, value as string);
+  return ctx.c.json(allowListedProperties(ctx.state, target));
+}

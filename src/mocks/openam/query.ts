@@ -1,0 +1,42 @@
+import type { Context } from "hono";
+import { isAdmin } from "./caller.ts";
+import { crestError } from "./crest.ts";
+import type { AmSession, OpenamState } from "./state.ts";
+import { partialSession } from "./views.ts";
+
+type Filter = { username?: string; realm?: string };
+
+/**
+ * The filters AM's session query understands (amster: `true`, fields username and realm):
+ * `true`, `username eq "x"`, `realm eq "/r"`, and the two joined by `and`. Anything else is
+ * refused with 400, as SessionResourceV2.queryCollection does.
+ */
+export function parseFilter(text: string): Filter | undefined {
+  const trimmed = text.trim();
+  if (trimmed === "true") return {};
+  const clauses = trimmed.split(/\s+and\s+/);
+  if (clauses.length > 2) return undefined;
+  const filter: Filter = {};
+  for (const clause of clauses) {
+    const match = clause.match(/^(username|realm)\s+eq\s+"((?:[^"\\]|\\.)*)"$/);
+    if (!match) return undefined;
+    const field = match[1] as "username" | "realm";
+    if (filter[field] !== undefined) return undefined;
+    filter[field] = (match[2] as string).replace(/\\(.)/g, "$1");
+  }
+  return filter;
+}
+
+const matches = (session: AmSession, filter: Filter) =>
+  (filter.username === undefined || session.user === filter.username) && (filter.realm === undefined || session.data.realm === filter.realm);
+
+/** `GET …/sessions?_queryFilter=…` (AM-08), admin only, in the standard CREST query envelope. */
+export function querySessions(c: Context, state: OpenamState, caller: AmSession): Response {
+  if (!isAdmin(state, caller)) return crestError(c, 403, "Forbidden");
+  const text = c.req.query("_queryFilter");
+  if (text === undefined) return crestError(c, 400, "Query request must specify _queryFilter");
+  const filter = parseFilter(text);
+  if (!filter) return crestError(c, 400, `Unsupported query filter: ${text}`);
+  const result = state.sessions.live().filter((s) => matches(s, filter)).map((s) => partialSession(state, s));
+  return c.json({ result, resultCount: result.length, pagedResultsCookie: null, totalPagedResultsPolicy: "NONE", totalPagedResults: -1, remainingPagedResults: -1 });
+}

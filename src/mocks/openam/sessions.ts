@@ -1,0 +1,60 @@
+import type { Context } from "hono";
+import type { ActionContext } from "./action-context.ts";
+import { negotiate } from "./api-version.ts";
+import { callerToken } from "./caller.ts";
+import { crestError, readBody } from "./crest.ts";
+import { getSessionInfo, getSessionInfoAndResetIdleTime, refresh, validate } from "./info-actions.ts";
+import { logout, logoutByHandle } from "./logout-actions.ts";
+import type { AmPath } from "./paths.ts";
+import { getSessionProperties, updateSessionProperties } from "./property-actions.ts";
+import { querySessions } from "./query.ts";
+import type { OpenamState } from "./state.ts";
+
+/**
+ * Which requests count as use of the CALLER's session (reset its idle timer). Using a session
+ * to call AM is use — except the probes: validate needs no caller at all, getSessionInfo is
+ * documented not to reset idle time (AM-03) and a caller asking about its own session must
+ * not reset it by being authenticated, and refresh obeys its throttle (AM-09) on the target,
+ * which for a self-refresh is the caller. getSessionInfoAndResetIdleTime resets its target
+ * itself; touching the caller too would hide a target that is not reset when the two are one.
+ * The target's own timer is the actions' business.
+ */
+const ACTIONS: Record<string, { touchesCaller: boolean; run: (ctx: ActionContext) => Response }> = {
+  validate: { touchesCaller: false, run: validate },
+  getSessionInfo: { touchesCaller: false, run: getSessionInfo },
+  getSessionInfoAndResetIdleTime: { touchesCaller: false, run: getSessionInfoAndResetIdleTime },
+  refresh: { touchesCaller: false, run: refresh },
+  getSessionProperties: { touchesCaller: true, run: getSessionProperties },
+  updateSessionProperties: { touchesCaller: true, run: updateSessionProperties },
+  logout: { touchesCaller: true, run: logout },
+  logoutByHandle: { touchesCaller: true, run: logoutByHandle },
+};
+
+const accessDenied = (c: Context) => crestError(c, 401, "Access Denied");
+
+/** `…/sessions[/]`: POST `?_action=<name>` and GET `?_queryFilter=…`. */
+export async function sessionsEndpoint(c: Context, state: OpenamState, path: AmPath): Promise<Response> {
+  // Per-session URLs (`/sessions/<id>`: read, update, delete, patch) are not supported by AM 7/8.
+  if (path.rest.some((segment) => segment !== "")) return crestError(c, 501, "Operation not supported by the sessions resource");
+  const version = negotiate(c, state.settings.sessionVersions, state.context.defect("no-api-version-header"));
+  if (version instanceof Response) return version;
+  const token = callerToken(c, state.settings.cookieName);
+  if (c.req.method === "GET") {
+    // CoreRestRouteProvider: every operation but the validate action needs a caller session (AM-12).
+    const caller = state.sessions.find(token, { touch: true });
+    return caller ? querySessions(c, state, caller) : accessDenied(c);
+  }
+  if (c.req.method !== "POST") return crestError(c, 405, `Method ${c.req.method} not allowed on the sessions resource`);
+  const name = c.req.query("_action");
+  if (!name) return crestError(c, 501, "Create is not supported by the sessions resource");
+  const body = await readBody(c);
+  if (body instanceof Response) return body;
+  const action = Object.hasOwn(ACTIONS, name) ? ACTIONS[name] : undefined;
+  const ctx: ActionContext = { c, state, body, ...(token ? { callerToken: token } : {}) };
+  if (name === "validate") return validate(ctx);
+  // The authentication filter runs before the action is looked up: no session, no 501.
+  const caller = state.sessions.find(token, { touch: action?.touchesCaller ?? false });
+  if (!caller) return accessDenied(c);
+  if (!action) return crestError(c, 501, `Action ${name} not implemented for this resource`);
+  return action.run({ ...ctx, caller });
+}

@@ -1,0 +1,38 @@
+import { expiryIso, isoSeconds } from "./crest.ts";
+import type { AmSession, OpenamState } from "./state.ts";
+
+/** Idle and maximum expiry as the configuration states them (the no-max-session-time defect still reports the limit it ignores). */
+function expiries(state: OpenamState, session: AmSession) {
+  return {
+    latestAccessTime: isoSeconds(session.lastUsedAt),
+    maxIdleExpirationTime: expiryIso(session.lastUsedAt, state.context.config.idleMs),
+    maxSessionExpirationTime: expiryIso(session.createdAt, state.context.config.lifetimeMs),
+  };
+}
+
+/** The allow-listed properties with their values ("" when unset), as getSessionProperties answers. */
+export function allowListedProperties(state: OpenamState, session: AmSession): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const name of state.settings.allowList) result[name] = session.data.properties.get(name) ?? "";
+  // With the allow-list defect, properties set outside the list show up as well.
+  if (state.context.defect("property-allowlist-ignored")) for (const [name, value] of session.data.properties) result[name] = value;
+  return result;
+}
+
+/** getSessionInfo's answer (AM 8.0.1 capture, wire notes §2.3): AMCtxId plus allow-listed properties that have a value. */
+export function sessionInfo(state: OpenamState, session: AmSession) {
+  const properties: Record<string, string> = {};
+  for (const [name, value] of Object.entries(allowListedProperties(state, session))) if (value !== "" || name === "AMCtxId") properties[name] = value;
+  properties.AMCtxId = session.data.properties.get("AMCtxId") ?? "";
+  return { username: session.user, universalId: session.data.universalId, realm: session.data.realm, ...expiries(state, session), properties };
+}
+
+/** A query result row (PartialSession.asJson). */
+export function partialSession(state: OpenamState, session: AmSession) {
+  const { username, universalId, realm } = { username: session.user, universalId: session.data.universalId, realm: session.data.realm };
+  return { username, universalId, realm, sessionHandle: session.data.handle, ...expiries(state, session) };
+}
+
+export function validAnswer(session: AmSession) {
+  return { valid: true, sessionUid: session.data.sessionUid, uid: session.user, realm: session.data.realm };
+}

@@ -1,0 +1,50 @@
+/** The fabric the mock reports: one of each controller type and one edge. */
+export function devices(version: string) {
+  const row = (ip: string, name: string, type: string, model: string, site: string, uuid: string, rowVersion = version) => ({
+    deviceId: ip,
+    "system-ip": ip,
+    "host-name": name,
+    "device-type": type,
+    reachability: "reachable",
+    status: "normal",
+    "site-id": site,
+    version: rowVersion,
+    uuid,
+    "device-model": model,
+    personality: type,
+  });
+  return [
+    row("10.10.1.1", "vmanage-1", "vmanage", "vmanage", "100", "2b7d1c3e-5a0f-4c61-9b2a-0f5e8c1d7a11"),
+    row("10.10.1.3", "vsmart-1", "vsmart", "vsmart", "100", "6c0e2a9b-7d41-4f3a-8e15-3a9d2b4c5e22"),
+    row("10.10.1.2", "vbond-1", "vbond", "vedge-cloud", "100", "9f1a3b5c-2e6d-4a78-b0c9-4d2e6f8a1b33"),
+    row("10.10.2.11", "edge-site-200", "vedge", "vedge-C8000V", "200", "C8K-1F2E3D4C-5B6A-7980-A1B2-C3D4E5F60044", "17.12.01a.0.118"),
+  ];
+}
+
+/** `GET /dataservice/client/server` data: the fields catalystwan's ServerInfo model reads (wire notes §1.9). */
+export function serverInfo(platformVersion: string, user: string, group: string, csrfToken: string) {
+  return {
+    server: "vmanage-1",
+    tenancyMode: "SingleTenant",
+    userMode: "tenant",
+    viewMode: "tenant",
+    isSamlUser: false,
+    isRbacVpnUser: false,
+    vpns: [],
+    CSRFToken: csrfToken,
+    tenantId: "default",
+    user,
+    description: `${user} (mock)`,
+    locale: "en",
+    roles: [group],
+    externalUser: false,
+    platformVersion,
+    generalTemplate: true,
+    disableFullConfigPush: false,
+    enableServerEvents: false,
+    cloudx: "false",
+    reverseproxy: "false",
+    vmanageMode: "SingleTenant",
+    capabilities: [],
+  };
+}

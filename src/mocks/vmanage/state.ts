@@ -1,0 +1,84 @@
+import { randomBytes } from "node:crypto";
+import { SessionTable, type StoredSession } from "../core/session-table.ts";
+import type { MockContext, MockUser } from "../core/types.ts";
+import { readOptions, type VmanageOptions } from "./options.ts";
+
+/** Seeded users; passwords are public test values (README). `group` is the vManage user group. */
+export const seededUsers: Record<string, MockUser> = {
+  default: { username: "admin", password: "admin-pass-1", group: "netadmin" },
+  operator: { username: "operator", password: "operator-pass-2", group: "operator" },
+};
+
+export interface VmanageSessionData {
+  /** The XSRF token: one per session, lasting as long as the session (wire notes §1.2). */
+  xsrf: string;
+  /** Order of creation and of last use, so eviction never depends on clock ties. */
+  createdSeq: number;
+  useSeq: number;
+}
+
+export type VmanageSession = StoredSession<VmanageSessionData>;
+
+/** The sandbox's XSRF token is 100 characters; upper-case hex like the documented example. */
+function newXsrfToken(): string {
+  return randomBytes(50).toString("hex").toUpperCase();
+}
+
+export class VmanageState {
+  readonly options: VmanageOptions;
+  readonly passwords = new Map<string, string>();
+  readonly sessions: SessionTable<VmanageSessionData>;
+  private seq = 0;
+
+  constructor(readonly context: MockContext) {
+    this.options = readOptions(context.config);
+    // Policy read per call, so the expiry and eviction defects switch at run time.
+    this.sessions = new SessionTable(context.clock, () => ({
+      idleMs: context.defect("no-idle-expiry") ? undefined : context.config.idleMs,
+      lifetimeMs: context.defect("no-lifespan-cap") ? undefined : context.config.lifetimeMs,
+      capacity: this.options.sessionCap,
+      eviction: this.evictsOldest() ? "oldest" : "least-recently-used",
+    }));
+    this.reset();
+  }
+
+  reset(): void {
+    this.sessions.reset();
+    this.passwords.clear();
+    for (const user of Object.values(seededUsers)) this.passwords.set(user.username, user.password);
+  }
+
+  checkPassword(username: string, password: string): boolean {
+    const expected = this.passwords.get(username);
+    return expected !== undefined && expected === password;
+  }
+
+  group(username: string): string {
+    return Object.values(seededUsers).find((u) => u.username === username)?.group ?? "basic";
+  }
+
+  /**
+   * A new session, making room first. The SessionTable would evict by timestamps, but on
+   * the frozen in-process clock every session has the same timestamps and the tie would
+   * pick the first-created one, i.e. "oldest" even under LRU. Use order breaks the tie.
+   */
+  open(username: string): VmanageSession {
+    const live = this.sessions.live();
+    const key = this.evictsOldest() ? (s: VmanageSession) => s.data.createdSeq : (s: VmanageSession) => s.data.useSeq;
+    live.sort((a, b) => key(a) - key(b));
+    for (const victim of live.slice(0, Math.max(0, live.length - this.options.sessionCap + 1))) this.sessions.close(victim.id);
+    const seq = ++this.seq;
+    return this.sessions.open(username, { xsrf: newXsrfToken(), createdSeq: seq, useSeq: seq });
+  }
+
+  /** The session named by the JSESSIONID cookie; any authenticated request counts as use. */
+  use(id: string | undefined): VmanageSession | undefined {
+    const session = this.sessions.find(id, { touch: true });
+    if (session) session.data.useSeq = ++this.seq;
+    return session;
+  }
+
+  private evictsOldest(): boolean {
+    return this.context.defect("evicts-oldest");
+  }
+}

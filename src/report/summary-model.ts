@@ -1,0 +1,62 @@
+import { findBehaviour, findService, isOpen } from "../catalogue/behaviours.ts";
+
+export interface ScenarioRecord {
+  target: string;
+  service: string;
+  covers: string[];
+  title: string;
+  status: "passed" | "failed" | "skipped" | "timedOut" | "interrupted";
+  observations: string[];
+  skipReason?: string;
+  closedInTeardown: number;
+  leftOpen?: number;
+  serverVersion?: string;
+  warnings: string[];
+}
+
+export interface ServiceSummary {
+  target: string;
+  service: string;
+  title: string;
+  ids: { passed: string[]; failed: string[]; observed: string[]; skipped: string[] };
+  scenarios: { total: number; passed: number; failed: number; skipped: number };
+}
+
+/** Folds scenario results into per-target, per-service id counts: failed beats skipped beats passed. */
+export function summarize(records: readonly ScenarioRecord[]): ServiceSummary[] {
+  const groups = new Map<string, ScenarioRecord[]>();
+  for (const r of records) {
+    const key = `${r.target}\u0000${r.service}`;
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  return [...groups.values()].map((group) => {
+    const first = group[0] as ScenarioRecord;
+    const [vendor = "", service = ""] = first.service.split("/");
+    const state = new Map<string, "passed" | "failed" | "skipped">();
+    const observed = new Set<string>();
+    for (const r of group) {
+      const outcome = r.status === "passed" ? "passed" : r.status === "skipped" ? "skipped" : "failed";
+      for (const id of r.covers) {
+        const previous = state.get(id);
+        if (previous === "failed" || (previous === "skipped" && outcome === "passed")) continue;
+        state.set(id, outcome);
+        const behaviour = findBehaviour(id);
+        if (r.observations.length && behaviour && isOpen(behaviour)) observed.add(id);
+      }
+    }
+    const ids = { passed: [] as string[], failed: [] as string[], observed: [...observed].sort(), skipped: [] as string[] };
+    for (const [id, outcome] of [...state.entries()].sort()) ids[outcome].push(id);
+    return {
+      target: first.target,
+      service: first.service,
+      title: findService(vendor, service)?.title ?? first.service,
+      ids,
+      scenarios: {
+        total: group.length,
+        passed: group.filter((r) => r.status === "passed").length,
+        failed: group.filter((r) => r.status !== "passed" && r.status !== "skipped").length,
+        skipped: group.filter((r) => r.status === "skipped").length,
+      },
+    };
+  });
+}

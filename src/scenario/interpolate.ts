@@ -1,0 +1,71 @@
+/**
+ * `${…}` in scenario strings. The names a scenario may use:
+ *   ${capturedName}              a value captured by an earlier step
+ *   ${credentials.<field>}       the target's credentials (username, password, apiKey…)
+ *   ${users.<user>.<field>}      another user of the target
+ *   ${random}                    a fresh unique suffix (per scenario run)
+ *   ${date}  ${date+1d}  ${date-2d}   the target's today (UTC) as YYYY-MM-DD, shifted by days
+ *   ${now}                       the target's now, ISO-8601
+ */
+export const REFERENCE = /\$\{([^}]*)\}/g;
+
+export interface InterpolationScope {
+  captures: Record<string, string>;
+  credentials: Record<string, string | undefined>;
+  users: Record<string, Record<string, string | undefined>>;
+  random: string;
+  /** The target's now (mock clock or real time), ms. */
+  now: number;
+}
+
+export class InterpolationError extends Error {
+  readonly code = "INTERPOLATION";
+}
+
+const DAY_MS = 86_400_000;
+
+export function resolveReference(name: string, scope: InterpolationScope): string {
+  const date = name.match(/^date(?:([+-])(\d+)d)?$/);
+  if (date) {
+    const shift = date[1] ? Number(date[2]) * (date[1] === "-" ? -1 : 1) : 0;
+    return new Date(scope.now + shift * DAY_MS).toISOString().slice(0, 10);
+  }
+  if (name === "now") return new Date(scope.now).toISOString();
+  if (name === "random") return scope.random;
+  const [head, ...rest] = name.split(".");
+  if (head === "credentials" && rest.length === 1) return need(scope.credentials[rest[0] as string], name, "the target's credentials have no such field (check the targets file)");
+  if (head === "users" && rest.length === 2) {
+    const user = scope.users[rest[0] as string];
+    if (!user) throw new InterpolationError(`\${${name}}: the target has no user "${rest[0]}"; known: ${Object.keys(scope.users).join(", ") || "none"}`);
+    return need(user[rest[1] as string], name, `user "${rest[0]}" has no field "${rest[1]}"`);
+  }
+  if (name in scope.captures) return scope.captures[name] as string;
+  throw new InterpolationError(`\${${name}} is not defined: capture it in an earlier step, or use credentials.<field>, users.<user>.<field>, random, date, date+Nd or now`);
+}
+
+function need(value: string | undefined, name: string, why: string): string {
+  if (value === undefined) throw new InterpolationError(`\${${name}}: ${why}`);
+  return value;
+}
+
+export function interpolate<T>(value: T, scope: InterpolationScope): T {
+  if (typeof value === "string") return value.replace(REFERENCE, (_, name: string) => resolveReference(name.trim(), scope)) as T;
+  if (Array.isArray(value)) return value.map((item) => interpolate(item, scope)) as T;
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, interpolate(v, scope)])) as T;
+  }
+  return value;
+}
+
+/** Every `${name}` a value refers to, for load-time checks. */
+export function references(value: unknown, found: string[] = []): string[] {
+  if (typeof value === "string") for (const [, name] of value.matchAll(REFERENCE)) found.push((name ?? "").trim());
+  else if (Array.isArray(value)) for (const item of value) references(item, found);
+  else if (value && typeof value === "object") for (const v of Object.values(value)) references(v, found);
+  return found;
+}
+
+/** Names the loader can check statically (captures are checked against earlier steps). */
+export function isBuiltinReference(name: string): boolean {
+  return /^(random|now|date([+-]\d+d)?|credentials\.[A-Za-z0-9_]+|users\.[a-z][a-z0-9-]*\.[A-Za-z0-9_]+)$/.test(name);
+}

@@ -1,0 +1,100 @@
+import { readFileSync } from "node:fs";
+import { relative } from "node:path";
+import { LineCounter, parseDocument } from "yaml";
+import { locate, type Position } from "./positions.ts";
+import { type LoadProblem, ScenarioLoadError } from "./problems.ts";
+import { STEP_VERBS, type Scenario, type Step, type StepVerb, type Suite } from "./schema.ts";
+import { semanticProblems } from "./semantic-checks.ts";
+import { schemaProblems } from "./validate-schema.ts";
+
+export interface LoadedStep {
+  step: Step;
+  verb: StepVerb;
+  index: number;
+  position: Position;
+}
+
+export interface LoadedScenario {
+  scenario: Scenario;
+  position: Position;
+  steps: LoadedStep[];
+}
+
+export interface LoadedSuite {
+  /** Path relative to the working directory, as errors print it. */
+  file: string;
+  absolutePath: string;
+  vendor: string;
+  service: string;
+  scenarios: LoadedScenario[];
+}
+
+export interface LoadResult {
+  suites: LoadedSuite[];
+  problems: LoadProblem[];
+}
+
+/** Reads one file; every problem is collected, none stops the others from being found. */
+export function loadSuiteFile(path: string, cwd = process.cwd()): { suite?: LoadedSuite; problems: LoadProblem[] } {
+  const file = relative(cwd, path) || path;
+  let source: string;
+  try {
+    source = readFileSync(path, "utf8");
+  } catch (error) {
+    return { problems: [{ file, position: { line: 1, column: 1 }, message: `cannot read the file: ${(error as Error).message}` }] };
+  }
+  const lines = new LineCounter();
+  const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length) {
+    return {
+      problems: doc.errors.map((e) => {
+        const { line, col } = lines.linePos(e.pos[0]);
+        return { file, position: { line, column: col }, message: `YAML syntax: ${e.message.split("\n")[0]}` };
+      }),
+    };
+  }
+  const data = doc.toJS() as unknown;
+  const shapeProblems = schemaProblems(data);
+  const toLoadProblem = (p: { path: (string | number)[]; key?: string; message: string }): LoadProblem => ({ file, position: locate(doc, lines, p.path, p.key), message: p.message });
+  if (shapeProblems.length) return { problems: shapeProblems.map(toLoadProblem) };
+  const suite = data as Suite;
+  const meaningProblems = semanticProblems(suite);
+  if (meaningProblems.length) return { problems: meaningProblems.map(toLoadProblem) };
+  return {
+    problems: [],
+    suite: {
+      file,
+      absolutePath: path,
+      vendor: suite.vendor,
+      service: suite.service,
+      scenarios: suite.scenarios.map((scenario, s) => ({
+        scenario,
+        position: locate(doc, lines, ["scenarios", s]),
+        steps: scenario.steps.map((step, i) => ({
+          step,
+          verb: STEP_VERBS.find((verb) => verb in step) as StepVerb,
+          index: i,
+          position: locate(doc, lines, ["scenarios", s, "steps", i]),
+        })),
+      })),
+    },
+  };
+}
+
+export function loadSuiteFiles(paths: readonly string[], cwd = process.cwd()): LoadResult {
+  const suites: LoadedSuite[] = [];
+  const problems: LoadProblem[] = [];
+  for (const path of paths) {
+    const result = loadSuiteFile(path, cwd);
+    if (result.suite) suites.push(result.suite);
+    problems.push(...result.problems);
+  }
+  return { suites, problems };
+}
+
+/** Loads or throws one error listing every problem in every file. */
+export function loadSuitesOrThrow(paths: readonly string[], cwd = process.cwd()): LoadedSuite[] {
+  const { suites, problems } = loadSuiteFiles(paths, cwd);
+  if (problems.length) throw new ScenarioLoadError(problems);
+  return suites;
+}

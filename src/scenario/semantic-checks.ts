@@ -1,0 +1,69 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { findBehaviour } from "../catalogue/behaviours.ts";
+import { findVendor } from "../drivers/registry.ts";
+import { isBuiltinReference, references } from "./interpolate.ts";
+import type { PathSegment } from "./positions.ts";
+import type { Step, Suite } from "./schema.ts";
+
+export interface SemanticProblem {
+  path: PathSegment[];
+  key?: string;
+  message: string;
+}
+
+export const SCHEMA_DIR = join(import.meta.dirname, "..", "..", "fixtures", "schemas");
+
+export function schemaFile(ref: string): string {
+  return join(SCHEMA_DIR, `${ref}.schema.json`);
+}
+
+/** What JSON Schema cannot say: names that must exist in the driver, the catalogue, the fixtures, earlier steps. */
+export function semanticProblems(suite: Suite): SemanticProblem[] {
+  const problems: SemanticProblem[] = [];
+  const driver = findVendor(suite.vendor);
+  if (!driver) return [{ path: ["vendor"], message: `unknown vendor "${suite.vendor}"` }];
+  if (!driver.services.includes(suite.service)) {
+    problems.push({ path: ["service"], message: `vendor ${suite.vendor} has no service "${suite.service}"; expected one of: ${driver.services.join(", ")}` });
+  }
+  const names = new Map<string, number>();
+  suite.scenarios.forEach((scenario, s) => {
+    if (names.has(scenario.name)) problems.push({ path: ["scenarios", s, "name"], message: `duplicate scenario name (also scenario ${(names.get(scenario.name) ?? 0) + 1}); names must be unique in a file` });
+    names.set(scenario.name, s);
+    scenario.covers.forEach((id, i) => {
+      const behaviour = findBehaviour(id);
+      if (!behaviour) problems.push({ path: ["scenarios", s, "covers", i], message: `unknown behaviour id "${id}": not in the catalogue (src/catalogue/behaviours.ts)` });
+      else if (behaviour.vendor !== suite.vendor || behaviour.service !== suite.service) {
+        problems.push({ path: ["scenarios", s, "covers", i], message: `behaviour ${id} belongs to ${behaviour.vendor}/${behaviour.service}, not ${suite.vendor}/${suite.service}` });
+      }
+    });
+    const captured = new Set<string>();
+    scenario.steps.forEach((step, i) => {
+      problems.push(...stepProblems(step, ["scenarios", s, "steps", i], { driver, captured }));
+      for (const name of Object.keys(step.capture ?? {})) captured.add(name);
+    });
+  });
+  return problems;
+}
+
+function stepProblems(step: Step, path: PathSegment[], context: { driver: NonNullable<ReturnType<typeof findVendor>>; captured: Set<string> }): SemanticProblem[] {
+  const { driver, captured } = context;
+  const problems: SemanticProblem[] = [];
+  if ("use" in step && !(step.use in driver.calls)) {
+    problems.push({ path: [...path, "use"], message: `unknown call "${step.use}" for ${driver.id}; expected one of: ${Object.keys(driver.calls).join(", ")}` });
+  }
+  if ("action" in step && !(step.action in driver.actions)) {
+    problems.push({ path: [...path, "action"], message: `unknown action "${step.action}" for ${driver.id}; expected one of: ${Object.keys(driver.actions).join(", ") || "none"}` });
+  }
+  const schemaRef = step.expect?.schema;
+  if (schemaRef && !existsSync(schemaFile(schemaRef))) {
+    problems.push({ path: [...path, "expect", "schema"], message: `no JSON Schema "${schemaRef}": expected a file fixtures/schemas/${schemaRef}.schema.json` });
+  }
+  const { capture: _capture, ...rest } = step;
+  for (const name of references(rest)) {
+    if (!isBuiltinReference(name) && !captured.has(name)) {
+      problems.push({ path, message: `\${${name}} is not defined before this step: capture it in an earlier step, or use credentials.<field>, users.<user>.<field>, random, date, date+Nd or now` });
+    }
+  }
+  return problems;
+}

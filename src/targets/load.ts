@@ -1,0 +1,114 @@
+import { readFileSync } from "node:fs";
+import { dirname, relative, resolve } from "node:path";
+import { Ajv } from "ajv";
+import { LineCounter, parseDocument } from "yaml";
+import { findVendor, vendorIds } from "../drivers/registry.ts";
+import type { Credentials } from "../drivers/types.ts";
+import { secrets } from "../redact/secrets.ts";
+import { locate, pointerToPath } from "../scenario/positions.ts";
+import { parseDuration } from "../time/duration.ts";
+import { type TargetEntry, TargetsFileSchema } from "./schema.ts";
+import { DEFAULT_MAX_WAIT_MS, DEFAULT_STEP_TIMEOUT_MS, type ResolvedTarget } from "./types.ts";
+
+export class TargetsError extends Error {
+  readonly code = "TARGETS_INVALID";
+}
+
+const validate = new Ajv({ allErrors: true, strict: false }).compile(TargetsFileSchema);
+const ENV_REF = /^\$\{env:([A-Za-z_][A-Za-z0-9_]*)\}$/;
+
+/**
+ * Reads a targets file. Every problem is reported at once, with file:line:column,
+ * before any request is sent: a bad shape, a literal credential (secrets come only
+ * from the environment), a variable that is not set, an unreadable CA file.
+ */
+export function loadTargets(path: string, env: NodeJS.ProcessEnv = process.env): ResolvedTarget[] {
+  const file = relative(process.cwd(), path) || path;
+  let source: string;
+  try {
+    source = readFileSync(path, "utf8");
+  } catch (error) {
+    throw new TargetsError(`${file}: cannot read the targets file: ${(error as Error).message}`);
+  }
+  const lines = new LineCounter();
+  const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false });
+  const where = (p: (string | number)[]) => {
+    const { line, column } = locate(doc, lines, p);
+    return `${file}:${line}:${column}`;
+  };
+  if (doc.errors.length) throw new TargetsError(doc.errors.map((e) => `${file}:${lines.linePos(e.pos[0]).line}:${lines.linePos(e.pos[0]).col}: YAML syntax: ${e.message.split("\n")[0]}`).join("\n"));
+  const data = doc.toJS() as unknown;
+  if (!validate(data)) {
+    throw new TargetsError((validate.errors ?? []).map((e) => `${where(pointerToPath(e.instancePath))}: ${e.message ?? "invalid"}${e.keyword === "additionalProperties" ? ` (${JSON.stringify(e.params)})` : ""}`).join("\n"));
+  }
+  const problems: string[] = [];
+  const targets = (data as { targets: TargetEntry[] }).targets.map((entry, i) => resolveEntry(entry, { env, baseDir: dirname(path), problems, where: (p) => where(["targets", i, ...p]) }));
+  const names = targets.map((t) => t.name);
+  names.forEach((name, i) => {
+    if (names.indexOf(name) !== i) problems.push(`${where(["targets", i, "name"])}: duplicate target name "${name}"`);
+  });
+  if (problems.length) throw new TargetsError(problems.join("\n"));
+  return targets;
+}
+
+interface ResolveContext {
+  env: NodeJS.ProcessEnv;
+  baseDir: string;
+  problems: string[];
+  where: (path: (string | number)[]) => string;
+}
+
+function resolveCredentials(set: Record<string, string> | undefined, path: (string | number)[], ctx: ResolveContext): Credentials {
+  const out: Credentials = {};
+  for (const [field, value] of Object.entries(set ?? {})) {
+    const match = value.match(ENV_REF);
+    if (!match) {
+      ctx.problems.push(`${ctx.where([...path, field])}: ${field} must come from the environment: write \${env:NAME} (a literal value would end up in the repository)`);
+      continue;
+    }
+    const name = match[1] as string;
+    const resolved = ctx.env[name];
+    if (resolved === undefined || resolved === "") {
+      ctx.problems.push(`${ctx.where([...path, field])}: environment variable ${name} is not set (needed for ${field}); export it before the run`);
+      continue;
+    }
+    secrets.add(resolved, field === "username" ? "username" : "credential");
+    out[field] = resolved;
+  }
+  return out;
+}
+
+function resolveEntry(entry: TargetEntry, ctx: ResolveContext): ResolvedTarget {
+  if (!findVendor(entry.vendor)) ctx.problems.push(`${ctx.where(["vendor"])}: unknown vendor "${entry.vendor}"; expected one of: ${vendorIds.join(", ")}`);
+  const tls: ResolvedTarget["tls"] = {};
+  if (entry.tls?.insecure) tls.insecure = true;
+  if (entry.tls?.ca) {
+    const caPath = resolve(ctx.baseDir, entry.tls.ca);
+    tls.caPath = caPath;
+    try {
+      tls.ca = readFileSync(caPath, "utf8");
+    } catch (error) {
+      ctx.problems.push(`${ctx.where(["tls", "ca"])}: cannot read the CA file ${caPath}: ${(error as Error).message}`);
+    }
+  }
+  const duration = (text: string | undefined) => (text === undefined ? undefined : parseDuration(text));
+  const users: Record<string, Credentials> = {};
+  for (const [name, set] of Object.entries(entry.users ?? {})) users[name] = resolveCredentials(set, ["users", name], ctx);
+  const target: ResolvedTarget = {
+    name: entry.name,
+    vendor: entry.vendor,
+    kind: "real",
+    baseUrl: entry.baseUrl.replace(/\/+$/, ""),
+    credentials: resolveCredentials(entry.credentials, ["credentials"], ctx),
+    users,
+    tls,
+    timeouts: { idleMs: duration(entry.session?.idleTimeout), lifetimeMs: duration(entry.session?.lifetime), marginMs: duration(entry.session?.expiryMargin) },
+    expiry: entry.expiry ?? "skip",
+    maxWaitMs: duration(entry.maxWait) ?? DEFAULT_MAX_WAIT_MS,
+    stepTimeoutMs: duration(entry.timeout) ?? DEFAULT_STEP_TIMEOUT_MS,
+    options: entry.options ?? {},
+    allow: entry.allow ?? [],
+  };
+  if (entry.controlPlane) target.controlUrl = `${target.baseUrl}/__sessionprobe`;
+  return target;
+}

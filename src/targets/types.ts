@@ -1,0 +1,29 @@
+import type { Credentials } from "../drivers/types.ts";
+import type { TlsOptions } from "../http/transport.ts";
+
+export type ExpiryMode = "virtual" | "wait" | "skip";
+
+/** A target after the file is read and every ${env:…} is resolved. */
+export interface ResolvedTarget {
+  name: string;
+  vendor: string;
+  kind: "mock" | "real";
+  baseUrl: string;
+  credentials: Credentials;
+  users: Record<string, Credentials>;
+  tls: TlsOptions & { caPath?: string };
+  timeouts: { idleMs?: number | undefined; lifetimeMs?: number | undefined; marginMs?: number | undefined };
+  /** virtual: advance the mock's clock; wait: sleep out the timeout; skip: skip scenarios that need time to pass. */
+  expiry: ExpiryMode;
+  /** A single wait longer than this skips the scenario rather than block the run. */
+  maxWaitMs: number;
+  stepTimeoutMs: number;
+  options: Record<string, unknown>;
+  /** The mock control plane (mocks, or a standalone mock that allows it). */
+  controlUrl?: string;
+  /** Tags of scenarios this target allows that are refused by default (e.g. session-flood). */
+  allow: string[];
+}
+
+export const DEFAULT_STEP_TIMEOUT_MS = 10_000;
+export const DEFAULT_MAX_WAIT_MS = 10 * 60_000;
