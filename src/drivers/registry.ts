@@ -1,8 +1,11 @@
 import { controlm } from "./controlm/index.ts";
+import { hmc } from "./hmc/index.ts";
+import { openam } from "./openam/index.ts";
 import type { VendorDriver } from "./types.ts";
+import { vmanage } from "./vmanage/index.ts";
 
 /** Every vendor the harness can drive; the scenario schema's vendor enum comes from these keys. */
-export const vendors = { controlm } satisfies Record<string, VendorDriver>;
+export const vendors = { controlm, hmc, vmanage, openam } satisfies Record<string, VendorDriver>;
 
 export type VendorId = keyof typeof vendors;
 

@@ -31,11 +31,15 @@ export interface ScenarioPlan {
   realWaitMs: number;
 }
 
-/** The timeout an `expire` keyword is relative to: idle falls back to lifetime and back, for services with one validity. */
+/**
+ * The timeout an `expire` keyword is relative to. A service with one validity period
+ * (Control-M) declares whichever it has, so idle falls back to lifetime and back.
+ * The vendor's documented values apply only to a real target that declares none.
+ */
 export function timeoutFor(kind: "idle" | "absolute", target: ResolvedTarget, driver: VendorDriver): number | undefined {
-  const idle = target.timeouts.idleMs ?? (target.kind === "mock" ? undefined : driver.documentedTimeouts.idleMs);
-  const life = target.timeouts.lifetimeMs ?? (target.kind === "mock" ? undefined : driver.documentedTimeouts.lifetimeMs);
-  return kind === "idle" ? (idle ?? life) : (life ?? idle);
+  const declared = target.timeouts.idleMs !== undefined || target.timeouts.lifetimeMs !== undefined;
+  const source = declared || target.kind === "mock" ? target.timeouts : { idleMs: driver.documentedTimeouts.idleMs, lifetimeMs: driver.documentedTimeouts.lifetimeMs };
+  return kind === "idle" ? (source.idleMs ?? source.lifetimeMs) : (source.lifetimeMs ?? source.idleMs);
 }
 
 /** Decides before any request whether the scenario runs against this target, and what it will cost in time. */

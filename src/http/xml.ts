@@ -6,6 +6,26 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
  * external entities). Attributes are kept with an "@" prefix; namespace prefixes are
  * kept so namespace declarations stay assertable, and path lookups ignore them.
  */
+const PREDEFINED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+
+/**
+ * The five predefined entities and character references, decoded after parsing;
+ * any other entity is undeclared (no DOCTYPE is ever accepted), which a conforming
+ * XML parser refuses too.
+ */
+export function decodeXmlText(text: string): string {
+  return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z][\w.-]*);/g, (_, ref: string) => {
+    if (ref.startsWith("#")) {
+      const code = ref[1] === "x" ? Number.parseInt(ref.slice(2), 16) : Number.parseInt(ref.slice(1), 10);
+      if (code > 0x10ffff || code === 0) throw new XmlError(`character reference &${ref}; is out of range`);
+      return String.fromCodePoint(code);
+    }
+    const known = PREDEFINED[ref];
+    if (known === undefined) throw new XmlError(`the entity "${ref}" was referenced, but not declared`);
+    return known;
+  });
+}
+
 const parser = new XMLParser({
   ignoreAttributes: false,
   attributeNamePrefix: "@",
@@ -17,6 +37,8 @@ const parser = new XMLParser({
   trimValues: true,
   parseTagValue: false,
   parseAttributeValue: false,
+  tagValueProcessor: (_name, value) => decodeXmlText(value),
+  attributeValueProcessor: (_name, value) => decodeXmlText(value),
 });
 
 export class XmlError extends Error {

@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { FullResult, Reporter, TestCase, TestResult } from "@playwright/test/reporter";
 import { redact } from "../redact/secrets.ts";
+import { openSessionsAtEnd } from "./open-sessions.ts";
 import { type ScenarioRecord, summarize } from "./summary-model.ts";
 
 interface Options {
@@ -54,8 +55,10 @@ export default class SummaryReporter implements Reporter {
     this.records.push(record);
   }
 
-  onEnd(result: FullResult): void {
+  async onEnd(result: FullResult): Promise<void> {
     if (!this.records.length) return;
+    const targetsFile = process.env.SESSIONPROBE_TARGETS;
+    const openAtEnd = targetsFile ? await openSessionsAtEnd(targetsFile) : new Map<string, number>();
     const services = summarize(this.records);
     const lines = ["", `sessionprobe — ${result.status === "passed" ? "all scenarios passed" : `run ${result.status}`}`];
     for (const target of [...new Set(this.records.map((r) => r.target))]) {
@@ -71,8 +74,9 @@ export default class SummaryReporter implements Reporter {
         for (const r of mine.filter((x) => x.service === s.service && x.skipReason)) lines.push(`    skipped ${r.covers.join(" ")}: ${r.skipReason}`);
       }
       const closed = mine.reduce((n, r) => n + r.closedInTeardown, 0);
-      const leftOpen = mine.map((r) => r.leftOpen).filter((n): n is number => n !== undefined);
-      lines.push(`  sessions: ${closed} closed in teardown, ${leftOpen.length ? `${Math.max(...leftOpen)} left open on the server` : "left open: unknown (no control plane)"}`);
+      const perTest = mine.map((r) => r.leftOpen).filter((n): n is number => n !== undefined);
+      const leftOpen = openAtEnd.get(target) ?? (perTest.length ? Math.max(...perTest) : undefined);
+      lines.push(`  sessions: ${closed} closed in teardown, ${leftOpen === undefined ? "left open: unknown (no control plane)" : `${leftOpen} left open on the server`}`);
       for (const warning of [...new Set(mine.flatMap((r) => r.warnings))]) lines.push(`  WARNING: ${warning}`);
     }
     console.log(redact(lines.join("\n")));

@@ -55,11 +55,12 @@ export function loadSuiteFile(path: string, cwd = process.cwd()): { suite?: Load
   }
   const data = doc.toJS() as unknown;
   const shapeProblems = schemaProblems(data);
-  const toLoadProblem = (p: { path: (string | number)[]; key?: string; message: string }): LoadProblem => ({ file, position: locate(doc, lines, p.path, p.key), message: p.message });
-  if (shapeProblems.length) return { problems: shapeProblems.map(toLoadProblem) };
+  const toLoadProblems = (list: { path: (string | number)[]; key?: string; message: string }[]): LoadProblem[] =>
+    list.map((p) => ({ file, position: locate(doc, lines, p.path, p.key), message: p.message })).sort((a, b) => a.position.line - b.position.line || a.position.column - b.position.column);
+  if (shapeProblems.length) return { problems: toLoadProblems(shapeProblems) };
   const suite = data as Suite;
   const meaningProblems = semanticProblems(suite);
-  if (meaningProblems.length) return { problems: meaningProblems.map(toLoadProblem) };
+  if (meaningProblems.length) return { problems: toLoadProblems(meaningProblems) };
   return {
     problems: [],
     suite: {

@@ -1,4 +1,5 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+import { expected } from "./ajv-messages.ts";
 import { vendorIds } from "../drivers/registry.ts";
 import { type PathSegment, pointerToPath } from "./positions.ts";
 import { STEP_VERBS, type StepVerb, stepSchemas, suiteSchema } from "./schema.ts";
@@ -8,46 +9,19 @@ export interface SchemaProblem {
   /** For unknown keys: the key itself, so the position points at it. */
   key?: string;
   message: string;
+  /** Reported by a union (anyOf) as a whole. */
+  union?: boolean;
 }
 
 const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
 const validateSuite = ajv.compile(suiteSchema(vendorIds));
 const validateStep = Object.fromEntries(STEP_VERBS.map((verb) => [verb, ajv.compile(stepSchemas[verb])])) as Record<StepVerb, ValidateFunction>;
 
-function expected(error: ErrorObject): string {
-  const described = (error.parentSchema as { description?: string } | undefined)?.description;
-  switch (error.keyword) {
-    case "required":
-      return `missing required key "${(error.params as { missingProperty: string }).missingProperty}"`;
-    case "additionalProperties": {
-      const known = Object.keys((error.parentSchema as { properties?: object }).properties ?? {});
-      return `unknown key "${(error.params as { additionalProperty: string }).additionalProperty}"; expected one of: ${known.join(", ")}`;
-    }
-    case "type":
-      return `expected ${described ?? `a value of type ${(error.params as { type: string }).type}`}, got ${JSON.stringify(error.data)}`;
-    case "pattern":
-    case "const":
-    case "enum":
-    case "anyOf":
-      return `expected ${described ?? "a valid value"}, got ${JSON.stringify(error.data)}`;
-    case "minItems":
-      return `expected at least ${(error.params as { limit: number }).limit} item(s)`;
-    case "minProperties":
-      return `expected ${described ?? "at least one key"}`;
-    case "uniqueItems":
-      return "expected no duplicate items";
-    case "minimum":
-    case "maximum":
-      return `expected ${error.message ?? "a number in range"}, got ${JSON.stringify(error.data)}`;
-    default:
-      return `${error.message ?? "invalid"}${described ? ` (expected ${described})` : ""}`;
-  }
-}
-
 function toProblem(error: ErrorObject, prefix: PathSegment[] = []): SchemaProblem {
   const path = [...prefix, ...pointerToPath(error.instancePath)];
   const problem: SchemaProblem = { path, message: expected(error) };
   if (error.keyword === "additionalProperties") problem.key = (error.params as { additionalProperty: string }).additionalProperty;
+  if (error.keyword === "anyOf") problem.union = true;
   return problem;
 }
 
@@ -62,7 +36,7 @@ function stepProblems(step: unknown, path: PathSegment[]): SchemaProblem[] {
   if (verbs.length > 1) return [{ path, message: `a step has exactly one verb, found ${verbs.join(" and ")}: split it into ${verbs.length} steps` }];
   const validate = validateStep[verbs[0] as StepVerb];
   if (validate(step)) return [];
-  return (validate.errors ?? []).map((e) => toProblem(e, path));
+  return dedupeNullableNoise((validate.errors ?? []).map((e) => toProblem(e, path)));
 }
 
 function isStepPath(path: PathSegment[]): boolean {
@@ -89,7 +63,16 @@ export function schemaProblems(data: unknown): SchemaProblem[] {
   return dedupeNullableNoise(problems);
 }
 
-/** `login: {…}` is "null or an object": drop the "expected null" half when the object half is told. */
+/**
+ * A union (anyOf) fails with one error per member plus its own. Keep what helps:
+ * the deeper errors when the value has the right shape but wrong insides, else the
+ * union's own "expected …" alone.
+ */
 function dedupeNullableNoise(problems: SchemaProblem[]): SchemaProblem[] {
-  return problems.filter((p) => !/expected a value of type null/.test(p.message) && !(/^expected a valid value, got/.test(p.message) && problems.some((q) => q !== p && q.path.length > p.path.length && q.path.slice(0, p.path.length).join("/") === p.path.join("/"))));
+  const key = (p: SchemaProblem) => p.path.join("/");
+  const unions = problems.filter((p) => p.union);
+  return problems.filter((p) => {
+    if (p.union) return !problems.some((q) => q.path.length > p.path.length && key(q).startsWith(`${key(p)}/`));
+    return !unions.some((u) => key(u) === key(p));
+  });
 }

@@ -5,6 +5,7 @@ import { LineCounter, parseDocument } from "yaml";
 import { findVendor, vendorIds } from "../drivers/registry.ts";
 import type { Credentials } from "../drivers/types.ts";
 import { secrets } from "../redact/secrets.ts";
+import { expected } from "../scenario/ajv-messages.ts";
 import { locate, pointerToPath } from "../scenario/positions.ts";
 import { parseDuration } from "../time/duration.ts";
 import { type TargetEntry, TargetsFileSchema } from "./schema.ts";
@@ -14,7 +15,7 @@ export class TargetsError extends Error {
   readonly code = "TARGETS_INVALID";
 }
 
-const validate = new Ajv({ allErrors: true, strict: false }).compile(TargetsFileSchema);
+const validate = new Ajv({ allErrors: true, strict: false, verbose: true }).compile(TargetsFileSchema);
 const ENV_REF = /^\$\{env:([A-Za-z_][A-Za-z0-9_]*)\}$/;
 
 /**
@@ -39,7 +40,8 @@ export function loadTargets(path: string, env: NodeJS.ProcessEnv = process.env):
   if (doc.errors.length) throw new TargetsError(doc.errors.map((e) => `${file}:${lines.linePos(e.pos[0]).line}:${lines.linePos(e.pos[0]).col}: YAML syntax: ${e.message.split("\n")[0]}`).join("\n"));
   const data = doc.toJS() as unknown;
   if (!validate(data)) {
-    throw new TargetsError((validate.errors ?? []).map((e) => `${where(pointerToPath(e.instancePath))}: ${e.message ?? "invalid"}${e.keyword === "additionalProperties" ? ` (${JSON.stringify(e.params)})` : ""}`).join("\n"));
+    const errors = (validate.errors ?? []).filter((e) => e.keyword !== "const" && e.keyword !== "type" || !(validate.errors ?? []).some((u) => u.keyword === "anyOf" && u.instancePath === e.instancePath));
+    throw new TargetsError(errors.map((e) => `${where(pointerToPath(e.instancePath))}: ${expected(e)}`).join("\n"));
   }
   const problems: string[] = [];
   const targets = (data as { targets: TargetEntry[] }).targets.map((entry, i) => resolveEntry(entry, { env, baseDir: dirname(path), problems, where: (p) => where(["targets", i, ...p]) }));

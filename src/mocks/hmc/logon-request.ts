@@ -18,26 +18,6 @@ export function isLogonRequestType(header: string | undefined): boolean {
   return params.some((p) => /^type\s*=\s*"?LogonRequest"?$/i.test(p));
 }
 
-const PREDEFINED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
-
-/**
- * The project's parser never expands entities (XML bombs), so the five predefined
- * entities and character references are decoded here; anything else is an
- * undeclared entity, which a real XML parser refuses too.
- */
-export function decodeXmlText(text: string): string {
-  return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z][\w.-]*);/g, (_, ref: string) => {
-    if (ref.startsWith("#")) {
-      const code = ref[1] === "x" ? Number.parseInt(ref.slice(2), 16) : Number.parseInt(ref.slice(1), 10);
-      if (code > 0x10ffff || code === 0) throw new UnmarshalError(`character reference &${ref}; is out of range`);
-      return String.fromCodePoint(code);
-    }
-    const known = PREDEFINED[ref];
-    if (known === undefined) throw new UnmarshalError(`the entity "${ref}" was referenced, but not declared`);
-    return known;
-  });
-}
-
 type Attrs = Record<string, unknown>;
 
 function asObject(node: unknown): Attrs {
@@ -60,7 +40,8 @@ function textOf(name: string, node: unknown, root: Attrs): string {
   const own = asObject(node);
   if (namespaceOf(name, own, root) !== WEB_NS) throw new UnmarshalError(`${localName(name)} is not in the namespace ${WEB_NS}`);
   const raw = typeof node === "string" ? node : own["#text"];
-  return decodeXmlText(typeof raw === "string" ? raw : "");
+  // Entities are already decoded by the project parser (src/http/xml.ts).
+  return typeof raw === "string" ? raw : "";
 }
 
 /** Reads a LogonRequest as JAXB would: root and fields in the web namespace, unknown elements ignored. */

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { parseXml } from "../../http/xml.ts";
-import { decodeXmlText } from "./logon-request.ts";
+import { decodeXmlText } from "../../http/xml.ts";
 import { ansibleLogon, documentedLogon, hmcHost, LOGON, logon, openSessions, put, withSession } from "./test-support.ts";
 import { WEB_NS } from "./wire.ts";
 

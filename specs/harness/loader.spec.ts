@@ -1,0 +1,53 @@
+import { join } from "node:path";
+import { expect, test } from "@playwright/test";
+import { findSuiteFiles } from "../../src/scenario/discover.ts";
+import { loadSuiteFiles } from "../../src/scenario/load.ts";
+import { formatProblem } from "../../src/scenario/problems.ts";
+
+const data = (name: string) => join(import.meta.dirname, "data", name);
+const problemsOf = (name: string) => loadSuiteFiles([data(name)]).problems.map(formatProblem);
+
+test("every shape problem in a file is reported at once, each at its line and column", () => {
+  const problems = problemsOf("broken-shapes.yaml");
+  expect(problems).toEqual([
+    expect.stringMatching(/broken-shapes\.yaml:9:19: expected an HTTP status or a list of accepted ones, got "two hundred"$/),
+    expect.stringMatching(/broken-shapes\.yaml:11:9: unknown key "expct"; expected one of: use, title, as, with, expect, capture, timeout$/),
+    expect.stringMatching(/broken-shapes\.yaml:12:25: expected past \(just after the timeout\), before .*got "soon"$/),
+    expect.stringMatching(/broken-shapes\.yaml:13:9: a step has exactly one verb, found login and use: split it into 2 steps$/),
+    expect.stringMatching(/broken-shapes\.yaml:15:9: a step needs exactly one verb: login, use, expire, logout, action, request; found keys: frobnicate$/),
+    expect.stringMatching(/broken-shapes\.yaml:18:12: expected at least 1 item\(s\)$/),
+  ]);
+});
+
+test("names that do not exist are errors with positions, not skips", () => {
+  const problems = problemsOf("broken-meaning.yaml");
+  expect(problems).toEqual([
+    expect.stringMatching(/:5:14: unknown behaviour id "CTM-S-99": not in the catalogue/),
+    expect.stringMatching(/:5:24: behaviour VM-01 belongs to vmanage\/session, not controlm\/session$/),
+    expect.stringMatching(/:8:14: unknown call "no-such-call" for controlm; expected one of: config-servers$/),
+    expect.stringMatching(/:9:17: unknown action "no-such-action" for controlm; expected one of: .*change-password/),
+    expect.stringMatching(/:10:9: \$\{undefinedCapture\} is not defined before this step/),
+    expect.stringMatching(/:11:27: no JSON Schema "controlm\/no-such-schema": expected a file fixtures\/schemas\/controlm\/no-such-schema\.schema\.json$/),
+  ]);
+});
+
+test("an unknown vendor and broken YAML are reported with positions", () => {
+  expect(problemsOf("broken-vendor.yaml")).toEqual([expect.stringMatching(/broken-vendor\.yaml:1:9: expected a vendor id: .*controlm.*, got "acme"$/)]);
+  const yaml = problemsOf("broken-yaml.yaml");
+  expect(yaml.length).toBeGreaterThan(0);
+  expect(yaml[0]).toMatch(/broken-yaml\.yaml:5:\d+: YAML syntax: /);
+});
+
+test("problems from several files come together in one run", () => {
+  const { problems, suites } = loadSuiteFiles(["broken-shapes.yaml", "broken-meaning.yaml", "broken-vendor.yaml"].map(data));
+  expect(suites).toEqual([]);
+  expect(new Set(problems.map((p) => p.file.split("/").at(-1)))).toEqual(new Set(["broken-shapes.yaml", "broken-meaning.yaml", "broken-vendor.yaml"]));
+});
+
+test("the shipped suites load cleanly and every step knows its YAML line", () => {
+  const { suites, problems } = loadSuiteFiles(findSuiteFiles());
+  expect(problems.map(formatProblem)).toEqual([]);
+  for (const suite of suites) {
+    for (const { steps } of suite.scenarios) for (const step of steps) expect(step.position.line).toBeGreaterThan(1);
+  }
+});

@@ -1,0 +1,86 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { expect, test } from "@playwright/test";
+import { runCli, startStandaloneMock } from "./support/processes.ts";
+import { scanForSecrets } from "./support/secret-scan.ts";
+
+// The mock's public test password: known, so it can be searched for. Passed only through the environment.
+const PASSWORD = "empass-1234";
+/** Control-M session tokens (128 upper-case hex) and the suite's generated passwords must never appear. */
+const TOKEN_SHAPES = [/[0-9A-F]{64,}/, /Np-[0-9a-f]{8}-x9/];
+
+function targetsFor(baseUrl: string, dir: string, extra = ""): string {
+  const file = join(dir, "targets.yaml");
+  writeFileSync(
+    file,
+    `targets:
+  - name: ctm-real
+    vendor: controlm
+    baseUrl: ${baseUrl}
+    credentials:
+      username: \${env:SP_CTM_USER}
+      password: \${env:SP_CTM_PASSWORD}
+      passwordSecret: \${env:SP_CTM_SECRET}
+      apiKey: \${env:SP_CTM_APIKEY}
+    users:
+      other:
+        username: \${env:SP_CTM_OTHER_USER}
+        password: \${env:SP_CTM_OTHER_PASSWORD}
+    tls: { ca: ./mock-ca.pem }
+    session: { idleTimeout: 20s }
+    expiry: wait
+    controlPlane: true
+    allow: [changes-password]
+${extra}`,
+  );
+  return file;
+}
+
+const credentials = {
+  SP_CTM_USER: "emuser",
+  SP_CTM_PASSWORD: PASSWORD,
+  SP_CTM_SECRET: "emuser-password",
+  SP_CTM_APIKEY: "ctm-seeded-api-token-emuser-public-0001",
+  SP_CTM_OTHER_USER: "opsuser",
+  SP_CTM_OTHER_PASSWORD: "opspass-5678",
+};
+
+test("the Control-M suite passes against a separately started HTTPS mock, expiry by real waiting, with no secret in any artifact", async () => {
+  test.setTimeout(180_000);
+  const dir = mkdtempSync(join(tmpdir(), "sp-real-"));
+  // As the README says to start it: npx sessionprobe mock controlm --tls --port N --idle 20s (port 0: any free one).
+  const mock = await startStandaloneMock(["controlm", "--tls", "--port", "0", "--idle", "20s", "--cert-out", join(dir, "mock-ca.pem")]);
+  try {
+    const reports = join(dir, "reports");
+    const run = await runCli(["run", "--targets", targetsFor(mock.baseUrl, dir)], { ...credentials, SESSIONPROBE_REPORTS: reports });
+    expect(run.code, run.output).toBe(0);
+    expect(run.output).toMatch(/Control-M Session service: 11 ids — 11 passed, 0 failed, 2 observed, 0 skipped/);
+    expect(run.output).toMatch(/sessions: \d+ closed in teardown, 0 left open on the server/);
+    expect(run.output).toMatch(/waiting \d+s in real time/);
+    const scan = scanForSecrets({ dir: reports, terminal: run.output + mock.output().replace(/public test users[\s\S]*$/, ""), literals: [PASSWORD, credentials.SP_CTM_APIKEY, credentials.SP_CTM_OTHER_PASSWORD], patterns: TOKEN_SHAPES });
+    expect(scan.filesScanned).toBeGreaterThan(10);
+    expect(scan.hits).toEqual([]);
+  } finally {
+    await mock.stop();
+  }
+});
+
+test("a defect makes the run fail with a located, redacted message, and teardown still closes what it opened", async () => {
+  test.setTimeout(120_000);
+  const dir = mkdtempSync(join(tmpdir(), "sp-defect-"));
+  const mock = await startStandaloneMock(["controlm", "--tls", "--port", "0", "--idle", "20s", "--defect", "logout-keeps-token", "--cert-out", join(dir, "mock-ca.pem")]);
+  try {
+    const reports = join(dir, "reports");
+    const run = await runCli(["run", "--targets", targetsFor(mock.baseUrl, dir), "--grep", "CTM-S-0[1347]"], { ...credentials, SESSIONPROBE_REPORTS: reports });
+    expect(run.code).not.toBe(0);
+    expect(run.output).toMatch(/\[ctm-real\] step 2 "logout" \(suites\/controlm\/session\.yaml:\d+:\d+\): session "default": expected invalid, but the probe \(config-servers\) says ok/);
+    expect(run.output).toMatch(/POST \/session\/logout → 200 application\/json/);
+    expect(run.output).toMatch(/Successfully logged out from session «[a-z:]*#[0-9a-f]{8}»/);
+    expect(run.output).toMatch(/failed: CTM-S-07/);
+    const scan = scanForSecrets({ dir: reports, terminal: run.output, literals: [PASSWORD], patterns: TOKEN_SHAPES });
+    expect(scan.hits).toEqual([]);
+  } finally {
+    await mock.stop();
+  }
+});

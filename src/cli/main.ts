@@ -1,0 +1,53 @@
+import { runConformance, runReport, runTargets } from "./playwright-commands.ts";
+import { runMock } from "./mock-command.ts";
+import { runValidate } from "./validate-command.ts";
+
+const USAGE = `sessionprobe — conformance tests for vendor session and authentication APIs
+
+Usage:
+  sessionprobe conformance [playwright args]       every suite against the built-in mocks, then the Allure report
+  sessionprobe run --targets <file> [--target NAME]… [playwright args]
+                                                   the suites against real endpoints (same as
+                                                   SESSIONPROBE_TARGETS=<file> npx playwright test --project NAME)
+  sessionprobe validate [files…]                   check scenario files (default: every file under suites/)
+  sessionprobe mock <vendor> [--port N] [--host H] [--tls] [--cert-out FILE] [--idle 30m]
+                    [--lifetime 24h] [--defect NAME]… [--set option=value]…
+                                                   one mock vendor as a standalone server, until stopped
+  sessionprobe report                              (re)generate reports/allure-report from reports/allure-results
+`;
+
+const [command, ...rest] = process.argv.slice(2);
+
+async function main(): Promise<number> {
+  switch (command) {
+    case "validate":
+      return runValidate(rest);
+    case "mock":
+      return runMock(rest);
+    case "run":
+      return runTargets(rest);
+    case "conformance":
+      return runConformance(rest);
+    case "report":
+      return runReport();
+    case undefined:
+    case "help":
+    case "--help":
+    case "-h":
+      process.stdout.write(USAGE);
+      return command === undefined ? 2 : 0;
+    default:
+      process.stderr.write(`sessionprobe: unknown command "${command}"\n\n${USAGE}`);
+      return 2;
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`sessionprobe: ${(error as Error).message}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,44 @@
+import { expect, test } from "@playwright/test";
+import type { Exchange } from "../../http/exchange.ts";
+import { parseXml } from "../../http/xml.ts";
+import { parseLogonRequest } from "../../mocks/hmc/logon-request.ts";
+import { apiSessionOf, hmc } from "./index.ts";
+import { logonRequestXml, pickSchemaVersion, WEB_NS } from "./wire.ts";
+
+function exchange(status: number, path: string, body = ""): Exchange {
+  const response = { status, headers: {}, setCookies: [], text: body, ...(body ? { parsed: parseXml(body) } : {}) };
+  return { request: { method: "GET", url: `https://hmc.example:12443${path}`, headers: {} }, response, startedAt: 0, durationMs: 0, label: "t" };
+}
+
+const error403 = (code: string) =>
+  `<entry xmlns="http://www.w3.org/2005/Atom"><content type="x"><HttpErrorResponse:HttpErrorResponse xmlns:HttpErrorResponse="${WEB_NS}"><ReasonCode>${code}</ReasonCode></HttpErrorResponse:HttpErrorResponse></content></entry>`;
+
+test("both LogonRequest forms escape the password and read back as sent", () => {
+  for (const version of ["V1_1_0", "V1_0"] as const) {
+    const parsed = parseLogonRequest(logonRequestXml(version, "hmcoper", "a&b<c>'\""));
+    expect(parsed).toMatchObject({ userId: "hmcoper", password: "a&b<c>'\"", schemaVersion: version, hasMetadata: version === "V1_1_0" });
+  }
+});
+
+test("the step's schemaVersion beats the target's; typos fail", () => {
+  expect(pickSchemaVersion(undefined, undefined)).toBe("V1_1_0");
+  expect(pickSchemaVersion(undefined, "V1_0")).toBe("V1_0");
+  expect(pickSchemaVersion("V1_1_0", "V1_0")).toBe("V1_1_0");
+  expect(() => pickSchemaVersion("v1.0", undefined)).toThrow(/schemaVersion must be one of/);
+});
+
+test("the X-API-Session is found under any prefix, with the doc example's line breaks removed", () => {
+  const wrapped = `<ns3:LogonResponse xmlns:ns3="${WEB_NS}"><ns3:X-API-Session kb="ROR">\n  abc_DEF-1\n  23=\n</ns3:X-API-Session></ns3:LogonResponse>`;
+  expect(apiSessionOf(exchange(200, "/rest/api/web/Logon", wrapped))).toBe("abc_DEF-123=");
+  expect(apiSessionOf(exchange(200, "/rest/api/web/Logon", `<LogonResponse xmlns="${WEB_NS}"><X-API-Session/></LogonResponse>`))).toBeUndefined();
+});
+
+test("403 means unauthenticated for reason codes 4/5 or on Logon/ManagementConsole, forbidden elsewhere", () => {
+  expect(hmc.classify(exchange(403, "/rest/api/uom/ManagementConsole"))).toBe("unauthenticated");
+  expect(hmc.classify(exchange(403, "/rest/api/web/Logon"))).toBe("unauthenticated");
+  expect(hmc.classify(exchange(403, "/rest/api/pcm/preferences", error403("5")))).toBe("unauthenticated");
+  expect(hmc.classify(exchange(403, "/rest/api/pcm/preferences", error403("Forbidden.")))).toBe("forbidden");
+  expect(hmc.classify(exchange(204, "/rest/api/web/Logon"))).toBe("ok");
+  expect(hmc.classify(exchange(401, "/x"))).toBe("unauthenticated");
+  expect(hmc.classify(exchange(415, "/rest/api/web/Logon"))).toBe("rejected");
+});

@@ -1,0 +1,96 @@
+import type { Exchange } from "../../http/exchange.ts";
+import type { DriverContext, Session, VendorDriver, Verdict } from "../types.ts";
+import { sessionActions } from "./session-actions.ts";
+import { bodyField, cookieToken, realmPath, send, sessionsRequest, settings, withCaller } from "./wire.ts";
+
+/** Probes that may stand in for the default validate (login `with: { probeBy }`). */
+const PROBES = { validate: "validate", "get-session-info-and-reset-idle-time": "getSessionInfoAndResetIdleTime" } as const;
+
+/**
+ * ForgeRock / Ping AM sessions. Zero-page login with X-OpenAM-Username/Password; the SSO token
+ * travels as the header named like the SSO cookie (and the cookie, from the jar). Errors are CREST
+ * `{code, reason, message}`; an invalid target token is a 200 `{valid:false}`.
+ */
+export const openam: VendorDriver = {
+  id: "openam",
+  title: "ForgeRock / Ping AM sessions endpoint",
+  services: ["sessions"],
+  calls: {},
+  probeCall: "validate",
+  actions: { ...sessionActions },
+  // amSession.xml defaults (wire notes §2.5).
+  documentedTimeouts: { idleMs: 30 * 60_000, lifetimeMs: 120 * 60_000 },
+
+  async login(ctx, session, { credentials, with: args }) {
+    const s = settings(ctx);
+    const realm = typeof args.realm === "string" ? args.realm : (credentials.realm ?? s.realm);
+    const request = {
+      method: "POST",
+      url: ctx.url(`${s.contextPath}${realmPath(realm)}/authenticate`),
+      headers: {
+        accept: "application/json",
+        "content-type": "application/json",
+        "accept-api-version": s.authApiVersion,
+        "x-openam-username": credentials.username ?? "",
+        "x-openam-password": credentials.password ?? "",
+      },
+      // Must be empty: AM reads any other body as the next step of a callback login.
+      body: "{}",
+    };
+    const exchange = await ctx.send(request, { label: "authenticate", session });
+    const fromBody = bodyField(exchange, "tokenId");
+    // An HttpOnly deployment may leave tokenId out of the body: the cookie still has it.
+    const token = typeof fromBody === "string" && fromBody !== "" ? fromBody : cookieToken(exchange, s.cookieName);
+    const ok = exchange.response.status === 200 && token !== undefined;
+    if (ok) {
+      ctx.secret(token, "token");
+      session.state.token = token;
+      session.state.realm = realm;
+      // The engine's keep-alive uses the probe: a scenario that needs the keep-alive to count as use picks a resetting one.
+      if (typeof args.probeBy === "string") {
+        if (!Object.hasOwn(PROBES, args.probeBy)) throw new Error(`probeBy must be one of ${Object.keys(PROBES).join(", ")}; got ${args.probeBy}`);
+        session.state.probeBy = args.probeBy;
+      }
+    }
+    return { exchange, ok };
+  },
+
+  authorize(ctx, session, request) {
+    return withCaller(ctx, session, request);
+  },
+
+  async logout(ctx, session) {
+    const body = { tokenId: session.state.token };
+    const request = sessionsRequest(ctx, { action: "logout", body, realm: session.state.realm ?? settings(ctx).realm });
+    return { exchange: await send(ctx, request, "logout", session) };
+  },
+
+  classify,
+
+  async probe(ctx, session) {
+    const exchange = await probeExchange(ctx, session);
+    const verdict = classify(exchange);
+    if (verdict !== "ok") return { verdict, exchange };
+    const alive = session.state.probeBy === "get-session-info-and-reset-idle-time" ? typeof bodyField(exchange, "username") === "string" : bodyField(exchange, "valid") === true;
+    return { verdict: alive ? "ok" : "unauthenticated", exchange };
+  },
+};
+
+/** validate {tokenId} with no caller (it needs none and must not count as use), or the session's chosen probe. */
+function probeExchange(ctx: DriverContext, session: Session): Promise<Exchange> {
+  const realm = session.state.realm ?? settings(ctx).realm;
+  const body = { tokenId: session.state.token ?? "" };
+  if (session.state.probeBy === "get-session-info-and-reset-idle-time") {
+    return send(ctx, sessionsRequest(ctx, { action: PROBES["get-session-info-and-reset-idle-time"], body, realm }), "probe (reset idle)", session);
+  }
+  return send(ctx, sessionsRequest(ctx, { action: "validate", body, realm }), "probe (validate)", undefined);
+}
+
+/** CREST statuses; a 200 `{valid:false}` (validate, getSessionInfo of a dead token) is a "no" too. */
+function classify(exchange: Exchange): Verdict {
+  const { status } = exchange.response;
+  if (status >= 200 && status < 300) return bodyField(exchange, "valid") === false ? "unauthenticated" : "ok";
+  if (status === 401) return "unauthenticated";
+  if (status === 403) return "forbidden";
+  return status >= 500 ? "error" : "rejected";
+}

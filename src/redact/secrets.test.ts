@@ -1,0 +1,47 @@
+import { expect, test } from "@playwright/test";
+import { fingerprint, SecretRegistry } from "./secrets.ts";
+import { isSensitiveKey } from "./sensitive.ts";
+
+test("a registered secret is replaced in every encoding it travels in, by a stable fingerprint", () => {
+  const registry = new SecretRegistry();
+  registry.add("p@ss w&rd<1>", "credential");
+  const fp = fingerprint("p@ss w&rd<1>");
+  const text = [
+    "raw p@ss w&rd<1>",
+    `url ${encodeURIComponent("p@ss w&rd<1>")}`,
+    "form p%40ss+w%26rd%3C1%3E",
+    `json ${JSON.stringify({ password: "p@ss w&rd<1>" })}`,
+    "xml <Password>p@ss w&amp;rd&lt;1&gt;</Password>",
+  ].join("\n");
+  const out = registry.redact(text);
+  expect(out).not.toContain("w&rd");
+  expect(out).not.toContain("w%26rd");
+  expect(out).not.toContain("w&amp;rd");
+  expect(out.match(new RegExp(`«credential#${fp}»`, "g"))).toHaveLength(5);
+});
+
+test("fingerprints tell the same value from a changed one, and never show the value", () => {
+  const a = fingerprint("TOKEN-AAAA-1111");
+  expect(fingerprint("TOKEN-AAAA-1111")).toBe(a);
+  expect(fingerprint("TOKEN-AAAA-2222")).not.toBe(a);
+  expect(a).toMatch(/^[0-9a-f]{8}$/);
+});
+
+test("a longer secret containing a shorter one is replaced whole", () => {
+  const registry = new SecretRegistry();
+  registry.add("abc123", "short");
+  registry.add("abc123-and-more", "long");
+  expect(registry.redact("x abc123-and-more y abc123")).toBe(`x «long#${fingerprint("abc123-and-more")}» y «short#${fingerprint("abc123")}»`);
+});
+
+test("values too short to be told apart from ordinary text are not registered", () => {
+  const registry = new SecretRegistry();
+  registry.add("ab");
+  expect(registry.redact("ab cd")).toBe("ab cd");
+  expect(registry.size).toBe(0);
+});
+
+test("credential-bearing keys are sensitive; names and dates are not", () => {
+  for (const key of ["password", "token", "tokenValue", "tokenId", "X-API-Session", "sessionHandle", "JSESSIONID", "apiKey"]) expect(isSensitiveKey(key), key).toBe(true);
+  for (const key of ["tokenName", "tokenType", "username", "expirationDate", "maxIdleExpirationTime", "realm"]) expect(isSensitiveKey(key), key).toBe(false);
+});

@@ -1,0 +1,25 @@
+import { loadTargets } from "../targets/load.ts";
+import { Transport } from "../http/transport.ts";
+import { systemClock } from "../time/clock.ts";
+
+/**
+ * Sessions still open on each target that has a control plane (a sessionprobe
+ * mock started on its own), asked once at the end of the run, when no worker is
+ * mid-scenario: the leak guard's proof on a shared server.
+ */
+export async function openSessionsAtEnd(targetsFile: string): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  for (const target of loadTargets(targetsFile).filter((t) => t.controlUrl)) {
+    const transport = new Transport({ tls: target.tls, timeoutMs: 5_000, clock: systemClock });
+    try {
+      const exchange = await transport.send({ method: "GET", url: `${target.controlUrl}/sessions`, headers: {} }, "sessions");
+      const open = (exchange.response.parsed as { open?: unknown } | undefined)?.open;
+      if (typeof open === "number") counts.set(target.name, open);
+    } catch {
+      // The count is evidence, not a verdict: an unreachable control plane is reported as unknown.
+    } finally {
+      await transport.close();
+    }
+  }
+  return counts;
+}
