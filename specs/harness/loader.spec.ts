@@ -1,3 +1,5 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { findSuiteFiles } from "../../src/scenario/discover.ts";
@@ -50,4 +52,12 @@ test("the shipped suites load cleanly and every step knows its YAML line", () =>
   for (const suite of suites) {
     for (const { steps } of suite.scenarios) for (const step of steps) expect(step.position.line).toBeGreaterThan(1);
   }
+});
+
+test("a YAML alias bomb is reported as a problem of its file, not a crash", () => {
+  const text = `vendor: controlm\nservice: session\nscenarios:\n  - name: bomb\n    covers: [CTM-S-01]\n    steps:\n      - &s { login: {} }\n${"      - *s\n".repeat(150)}`;
+  const file = join(mkdtempSync(join(tmpdir(), "sp-alias-")), "bomb.yaml");
+  writeFileSync(file, text);
+  const { problems } = loadSuiteFiles([file]);
+  expect(problems.map(formatProblem)).toEqual([expect.stringMatching(/bomb\.yaml:1:1: the YAML cannot be read: Excessive alias count/)]);
 });

@@ -9,6 +9,7 @@ import { resolveTimeExpr } from "./time.ts";
 export const GUARDED_TAGS: Record<string, string> = {
   "session-flood": "opens many sessions and can evict other users' sessions on a shared server",
   "changes-password": "changes the account's password (and restores it at the end)",
+  "date-travel": "needs calendar days to pass (an expiration date), which only a mock's clock can do quickly",
 };
 
 /** Credential fields a scenario names that the target does not declare. */

@@ -44,7 +44,7 @@ export class TransportError extends Error {
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
 const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|ERR_TLS|HOSTNAME_MISMATCH|ALTNAME/;
 
-function describe(error: unknown, req: HttpRequest, timeoutMs: number): TransportError {
+function transportError(error: unknown, req: HttpRequest, timeoutMs: number): TransportError {
   const line = requestLine(req);
   const origin = new URL(req.url).origin;
   const err = error as { code?: string; message?: string; cause?: { code?: string; message?: string } };
@@ -108,7 +108,7 @@ export class Transport {
     } catch (error) {
       learnSecrets(req, undefined);
       if (error instanceof TransportError) throw error;
-      throw describe(error, req, timeoutMs);
+      throw transportError(error, req, timeoutMs);
     }
     learnSecrets(req, response);
     return { request: req, response, startedAt, durationMs: Math.round(performance.now() - t0), label };

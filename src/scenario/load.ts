@@ -53,7 +53,13 @@ export function loadSuiteFile(path: string, cwd = process.cwd()): { suite?: Load
       }),
     };
   }
-  const data = doc.toJS() as unknown;
+  let data: unknown;
+  try {
+    // yaml refuses documents that expand too many aliases (a YAML "billion laughs"); say so, with the place.
+    data = doc.toJS();
+  } catch (error) {
+    return { problems: [{ file, position: { line: 1, column: 1 }, message: `the YAML cannot be read: ${(error as Error).message} (write the steps out instead of repeating aliases)` }] };
+  }
   const shapeProblems = schemaProblems(data);
   const toLoadProblems = (list: { path: (string | number)[]; key?: string; message: string }[]): LoadProblem[] =>
     list.map((p) => ({ file, position: locate(doc, lines, p.path, p.key), message: p.message })).sort((a, b) => a.position.line - b.position.line || a.position.column - b.position.column);

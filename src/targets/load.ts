@@ -38,7 +38,12 @@ export function loadTargets(path: string, env: NodeJS.ProcessEnv = process.env):
     return `${file}:${line}:${column}`;
   };
   if (doc.errors.length) throw new TargetsError(doc.errors.map((e) => `${file}:${lines.linePos(e.pos[0]).line}:${lines.linePos(e.pos[0]).col}: YAML syntax: ${e.message.split("\n")[0]}`).join("\n"));
-  const data = doc.toJS() as unknown;
+  let data: unknown;
+  try {
+    data = doc.toJS();
+  } catch (error) {
+    throw new TargetsError(`${file}: the YAML cannot be read: ${(error as Error).message}`);
+  }
   if (!validate(data)) {
     const errors = (validate.errors ?? []).filter((e) => e.keyword !== "const" && e.keyword !== "type" || !(validate.errors ?? []).some((u) => u.keyword === "anyOf" && u.instancePath === e.instancePath));
     throw new TargetsError(errors.map((e) => `${where(pointerToPath(e.instancePath))}: ${expected(e)}`).join("\n"));

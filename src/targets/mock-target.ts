@@ -27,6 +27,6 @@ export function mockTarget(mock: RunningMock): ResolvedTarget {
     stepTimeoutMs: DEFAULT_STEP_TIMEOUT_MS,
     options: {},
     controlUrl: `${mock.baseUrl}/__sessionprobe`,
-    allow: ["session-flood", "changes-password"],
+    allow: ["session-flood", "changes-password", "date-travel"],
   };
 }

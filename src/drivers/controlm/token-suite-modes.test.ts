@@ -32,8 +32,11 @@ test("date-travel scenarios are skipped, with the reason, on real targets that c
     name: "staging", vendor: "controlm", kind: "real", baseUrl: "https://ctm.example:8443/automation-api", credentials: { username: "u", password: "p", apiKey: "k" },
     users: {}, tls: {}, timeouts: { lifetimeMs: 20_000 }, expiry: "wait", maxWaitMs: 10 * 60_000, stepTimeoutMs: 10_000, options: {}, allow: [],
   };
-  expect(planScenario(dated, real, controlm).skip).toMatch(/would wait 2d.*more than maxWait 10m/);
-  expect(planScenario(dated, { ...real, expiry: "skip" }, controlm).skip).toMatch(/needs 2d to pass and target staging has expiry: skip/);
+  // Guarded by its tag first: only a target that allows date-travel gets as far as the wait check.
+  expect(planScenario(dated, real, controlm).skip).toMatch(/tagged date-travel: it needs calendar days to pass .*add "date-travel" to allow: for target staging/);
+  const allowing = { ...real, allow: ["date-travel"] };
+  expect(planScenario(dated, allowing, controlm).skip).toMatch(/would wait 2d.*more than maxWait 10m/);
+  expect(planScenario(dated, { ...allowing, expiry: "skip" }, controlm).skip).toMatch(/needs 2d to pass and target staging has expiry: skip/);
 });
 
 test("on the clean mock the whole suite passes and leaves no token and no session behind", async () => {

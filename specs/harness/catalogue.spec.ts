@@ -1,0 +1,41 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { expect, test } from "@playwright/test";
+import { behaviours } from "../../src/catalogue/behaviours.ts";
+import { vendors } from "../../src/drivers/registry.ts";
+import type { VendorDriver } from "../../src/drivers/types.ts";
+import { mocks } from "../../src/mocks/registry.ts";
+import { publishedScenarioSchema } from "../../src/scenario/publish-schema.ts";
+import { findSuiteFiles } from "../../src/scenario/discover.ts";
+import { loadSuitesOrThrow } from "../../src/scenario/load.ts";
+
+const ROOT = join(import.meta.dirname, "..", "..");
+const SHARED_CATALOGUE = join(ROOT, "..", "shared", "vendor-docs", "BEHAVIOURS.md");
+
+test("the catalogue in src/ has exactly the ids and wording of the vendor catalogue", () => {
+  test.skip(!existsSync(SHARED_CATALOGUE), "the shared vendor catalogue is not beside this checkout");
+  const rows = [...readFileSync(SHARED_CATALOGUE, "utf8").matchAll(/^\| ((?:CTM-S|CTM-A|HMC|VM|AM)-\d\d) \| (.+) \| (.+) \|$/gm)].map((m) => ({ id: m[1], text: m[2]?.trim(), sureness: m[3]?.trim() }));
+  expect(rows.length).toBeGreaterThan(50);
+  expect(behaviours.map((b) => ({ id: b.id, text: b.text, sureness: b.sureness }))).toEqual(rows);
+});
+
+test("every documented behaviour of every driven service is covered by a scenario", () => {
+  const covered = new Set(loadSuitesOrThrow(findSuiteFiles()).flatMap((s) => s.scenarios.flatMap((sc) => sc.scenario.covers)));
+  const driven = Object.values(vendors as Record<string, VendorDriver>).flatMap((d) => d.services.map((service) => `${d.id}/${service}`));
+  const uncovered = behaviours.filter((b) => driven.includes(`${b.vendor}/${b.service}`) && !covered.has(b.id)).map((b) => b.id);
+  expect(uncovered).toEqual([]);
+});
+
+test("every mock defect breaks ids that exist in its vendor's catalogue", () => {
+  for (const mock of Object.values(mocks)) {
+    for (const defect of mock.defects) {
+      expect(defect.breaks.length, `${mock.id}/${defect.name}`).toBeGreaterThan(0);
+      for (const id of defect.breaks) expect(behaviours.find((b) => b.id === id)?.vendor, `${mock.id}/${defect.name} breaks ${id}`).toBe(mock.id);
+    }
+  }
+});
+
+test("the published scenario schema is the one generated from the source (run npm run schema after changing it)", () => {
+  const published = readFileSync(join(ROOT, "fixtures", "schemas", "scenario.schema.json"), "utf8");
+  expect(published).toBe(publishedScenarioSchema());
+});
