@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { fingerprint, SecretRegistry } from "./secrets.ts";
-import { isSensitiveKey } from "./sensitive.ts";
+import { fingerprint, redact, SecretRegistry } from "./secrets.ts";
+import { isSensitiveKey, learnHeader } from "./sensitive.ts";
 
 test("a registered secret is replaced in every encoding it travels in, by a stable fingerprint", () => {
   const registry = new SecretRegistry();
@@ -44,4 +44,13 @@ test("values too short to be told apart from ordinary text are not registered", 
 test("credential-bearing keys are sensitive; names and dates are not", () => {
   for (const key of ["password", "token", "tokenValue", "tokenId", "X-API-Session", "sessionHandle", "JSESSIONID", "apiKey"]) expect(isSensitiveKey(key), key).toBe(true);
   for (const key of ["tokenName", "tokenType", "username", "expirationDate", "maxIdleExpirationTime", "realm"]) expect(isSensitiveKey(key), key).toBe(false);
+});
+
+test("cookie values learned from Set-Cookie and Cookie headers, and credentials in Authorization, are redacted everywhere", () => {
+  learnHeader("set-cookie", "JSESSIONID=3E1EC6173328CB85AE79; Expires=Thu, 01-Jan-1970 00:00:10 GMT; Path=/");
+  learnHeader("Cookie", "a=first-cookie-value; b=second-cookie-value");
+  learnHeader("Authorization", "Bearer BEARER-TOKEN-123");
+  const text = redact("JSESSIONID=3E1EC6173328CB85AE79 first-cookie-value second-cookie-value Bearer BEARER-TOKEN-123");
+  for (const value of ["3E1EC6173328CB85AE79", "first-cookie-value", "second-cookie-value", "BEARER-TOKEN-123"]) expect(text).not.toContain(value);
+  expect(text).toContain("Bearer «credential#");
 });
