@@ -1,4 +1,5 @@
 import { defineConfig, type Project } from "@playwright/test";
+import { runId } from "./src/coordination/run-state.ts";
 import { vendorIds } from "./src/drivers/registry.ts";
 import { mocks } from "./src/mocks/registry.ts";
 import { loadTargets } from "./src/targets/load.ts";
@@ -8,6 +9,8 @@ import { loadTargets } from "./src/targets/load.ts";
  * harness's own tests. With it: one project per target in the file, named after it.
  * Reports go to SESSIONPROBE_REPORTS (default reports/).
  */
+// Set before workers fork, so all of them share this run's locks and budgets.
+runId();
 const targetsFile = process.env.SESSIONPROBE_TARGETS;
 const reports = process.env.SESSIONPROBE_REPORTS ?? "reports";
 const conformance = "specs/conformance.spec.ts";
@@ -32,6 +35,7 @@ export default defineConfig({
     ["junit", { outputFile: `${reports}/junit.xml` }],
     ["allure-playwright", { resultsDir: `${reports}/allure-results`, detail: false, suiteTitle: false }],
     ["./src/report/summary-reporter.ts", { outputDir: reports }],
+    ["./src/observe/observation-reporter.ts", { outputDir: reports }],
   ],
   projects,
 });

@@ -1,22 +1,34 @@
 import { test } from "../fixtures/conformance.ts";
+import { isExclusive } from "../src/engine/plan.ts";
 import { findSuiteFiles } from "../src/scenario/discover.ts";
-import { loadSuitesOrThrow } from "../src/scenario/load.ts";
+import { type LoadedScenario, loadSuitesOrThrow } from "../src/scenario/load.ts";
 
 /**
  * Every YAML scenario becomes one test, declared synchronously at collection time.
  * A malformed file stops collection with every problem listed as file:line:column.
  * Each project (a mock vendor or a target) runs the tests tagged with its vendor.
+ *
+ * Declaration order is the schedule (fullyParallel): scenarios that wait out timeouts
+ * start first, so their waits overlap; then the rest; scenarios that must run alone on
+ * a shared server come last, when few others are left to block or be blocked by.
  */
 const suites = loadSuitesOrThrow(findSuiteFiles());
 
-for (const suite of suites) {
-  test.describe(`${suite.vendor} ${suite.service}`, () => {
-    for (const loaded of suite.scenarios) {
-      const { scenario } = loaded;
-      const tags = [`@${suite.vendor}`, `@${suite.vendor}-${suite.service}`, ...(scenario.tags ?? []).map((t) => `@${t}`)];
-      test(`${scenario.covers.join(" ")} ${scenario.name}`, { tag: tags }, async ({ runScenario }) => {
-        await runScenario(suite, loaded);
-      });
-    }
-  });
+const waits = (loaded: LoadedScenario) => loaded.steps.some((s) => s.verb === "expire");
+const waves: ((loaded: LoadedScenario) => boolean)[] = [(l) => !isExclusive(l) && waits(l), (l) => !isExclusive(l) && !waits(l), isExclusive];
+
+for (const inWave of waves) {
+  for (const suite of suites) {
+    const scenarios = suite.scenarios.filter(inWave);
+    if (!scenarios.length) continue;
+    test.describe(`${suite.vendor} ${suite.service}`, () => {
+      for (const loaded of scenarios) {
+        const { scenario } = loaded;
+        const tags = [`@${suite.vendor}`, `@${suite.vendor}-${suite.service}`, ...(scenario.tags ?? []).map((t) => `@${t}`)];
+        test(`${scenario.covers.join(" ")} ${scenario.name}`, { tag: tags }, async ({ runScenario }) => {
+          await runScenario(suite, loaded);
+        });
+      }
+    });
+  }
 }

@@ -1,3 +1,4 @@
+import { BASELINE_USAGE, runBaseline, takeCompareFlag } from "./baseline-command.ts";
 import { runConformance, runReport, runTargets } from "./playwright-commands.ts";
 import { runMock } from "./mock-command.ts";
 import { runValidate } from "./validate-command.ts";
@@ -11,10 +12,11 @@ Usage:
                                                    SESSIONPROBE_TARGETS=<file> npx playwright test --project NAME)
   sessionprobe validate [files…]                   check scenario files (default: every file under suites/)
   sessionprobe mock <vendor> [--port N] [--host H] [--tls] [--cert-out FILE] [--idle 30m]
-                    [--lifetime 24h] [--defect NAME]… [--set option=value]…
+                    [--lifetime 24h] [--defect NAME]… [--set option=value]… [--profile NAME]
                                                    one mock vendor as a standalone server, until stopped
+                                                   (--profile: a release profile, e.g. vmanage 20.18)
   sessionprobe report                              (re)generate reports/allure-report from reports/allure-results
-`;
+${BASELINE_USAGE}`;
 
 const [command, ...rest] = process.argv.slice(2);
 
@@ -25,9 +27,11 @@ async function main(): Promise<number> {
     case "mock":
       return runMock(rest);
     case "run":
-      return runTargets(rest);
+      return runTargets(takeCompareFlag(rest));
     case "conformance":
-      return runConformance(rest);
+      return runConformance(takeCompareFlag(rest));
+    case "baseline":
+      return runBaseline(rest);
     case "report":
       return runReport();
     case undefined:

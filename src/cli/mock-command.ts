@@ -1,5 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { findProfile, profileOptions } from "../mocks/profiles.ts";
 import { mocks } from "../mocks/registry.ts";
 import { startMock } from "../mocks/core/server.ts";
 import { systemClock } from "../time/clock.ts";
@@ -27,6 +28,7 @@ export async function runMock(args: readonly string[]): Promise<number> {
       lifetime: { type: "string" },
       defect: { type: "string", multiple: true, default: [] },
       set: { type: "string", multiple: true, default: [] },
+      profile: { type: "string" },
     },
   });
   const vendor = positionals[0];
@@ -38,15 +40,21 @@ export async function runMock(args: readonly string[]): Promise<number> {
     if (eq < 1) throw new Error(`--set expects option=value, got "${pair}"; options of ${vendor}: ${Object.keys(mock.optionHelp).join(", ")}`);
     options[pair.slice(0, eq)] = pair.slice(eq + 1);
   }
+  // A release profile (src/mocks/profiles.ts) supplies options and timeouts; explicit flags win over it.
+  const profile = values.profile ? findProfile(mock.id, values.profile) : undefined;
   const running = await startMock(mock, {
     baseClock: systemClock,
+    // A standalone mock stands in for a real server in rehearsals: record what it issues, to search reports for it.
+    recordIssued: true,
     port: values.port ? Number(values.port) : 0,
     hostname: values.host,
     tls: values.tls,
     defects: values.defect,
-    options,
-    ...(values.idle ? { idleMs: timeoutFlag("--idle", values.idle) } : {}),
-    ...(values.lifetime ? { lifetimeMs: timeoutFlag("--lifetime", values.lifetime) } : {}),
+    ...profileOptions(profile, {
+      options,
+      ...(values.idle ? { idleMs: timeoutFlag("--idle", values.idle) } : {}),
+      ...(values.lifetime ? { lifetimeMs: timeoutFlag("--lifetime", values.lifetime) } : {}),
+    }),
   });
   if (values["cert-out"] && running.certificate) writeFileSync(values["cert-out"], running.certificate);
   const { config } = running.host;
@@ -54,6 +62,7 @@ export async function runMock(args: readonly string[]): Promise<number> {
     `${mock.title} mock (${mock.id}) listening on ${running.baseUrl}`,
     `  idle timeout: ${config.idleMs === undefined ? "none" : formatDuration(config.idleMs)}, lifetime: ${config.lifetimeMs === undefined ? "none" : formatDuration(config.lifetimeMs)}`,
     `  defects: ${[...running.host.activeDefects].join(", ") || "none"}; options: ${JSON.stringify(config.options)}`,
+    ...(profile ? [`  release profile: ${profile.name} (${profile.description})`] : []),
     `  control plane: ${running.baseUrl}/__sessionprobe`,
     ...(values["cert-out"] ? [`  certificate written to ${values["cert-out"]} (use it as tls.ca)`] : []),
     "  public test users (never use these values anywhere real):",

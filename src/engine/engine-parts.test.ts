@@ -59,3 +59,12 @@ test("interpolation resolves captures, credentials, users and dates; an unknown 
   expect(() => interpolate("${nope}", scope)).toThrow(InterpolationError);
   expect(() => interpolate("${users.ghost.password}", scope)).toThrow(/the target has no user "ghost"; known: admin/);
 });
+
+test("a scenario's requirements skip it, with the reason, on a target whose timeouts are too short", async () => {
+  const { planScenario } = await import("./plan.ts");
+  const { controlm } = await import("../drivers/controlm/index.ts");
+  const loaded = { scenario: { name: "x", covers: ["CTM-S-05"], requires: { idleTimeoutAtLeast: "3m" }, steps: [{ login: {} }] }, position: { line: 1, column: 1 }, steps: [] };
+  const target = { name: "t", vendor: "controlm", kind: "real" as const, baseUrl: "https://x", credentials: {}, users: {}, tls: {}, timeouts: { idleMs: 10_000 }, expiry: "wait" as const, maxWaitMs: 600_000, stepTimeoutMs: 10_000, options: {}, allow: [], lockout: { budget: 3, username: "n" } };
+  expect(planScenario(loaded, target, controlm).skip).toBe("needs an idle timeout of at least 3m; target t has 10s");
+  expect(planScenario(loaded, { ...target, timeouts: { idleMs: 30 * 60_000 } }, controlm).skip).toBeUndefined();
+});

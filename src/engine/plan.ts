@@ -1,7 +1,7 @@
 import type { VendorDriver } from "../drivers/types.ts";
 import type { LoadedScenario } from "../scenario/load.ts";
 import type { ResolvedTarget } from "../targets/types.ts";
-import { formatDuration } from "../time/duration.ts";
+import { formatDuration, parseDuration } from "../time/duration.ts";
 import { references } from "../scenario/interpolate.ts";
 import { resolveTimeExpr } from "./time.ts";
 
@@ -11,6 +11,19 @@ export const GUARDED_TAGS: Record<string, string> = {
   "changes-password": "changes the account's password (and restores it at the end)",
   "date-travel": "needs calendar days to pass (an expiration date), which only a mock's clock can do quickly",
 };
+
+/**
+ * Tags of scenarios that would evict or invalidate other sessions of the same
+ * account (or change its password under them): on a shared server they run alone.
+ */
+export const EXCLUSIVE_TAGS = ["session-flood", "changes-password", "exclusive"];
+
+/** Scenarios that send wrong credentials: counted against the target's lockout budget. */
+export const WRONG_CREDENTIALS_TAG = "wrong-credentials";
+
+export function isExclusive(loaded: LoadedScenario): boolean {
+  return (loaded.scenario.tags ?? []).some((tag) => EXCLUSIVE_TAGS.includes(tag));
+}
 
 /** Credential fields a scenario names that the target does not declare. */
 function missingCredentials(loaded: LoadedScenario, target: ResolvedTarget): string[] {
@@ -43,6 +56,21 @@ export function timeoutFor(kind: "idle" | "absolute", target: ResolvedTarget, dr
   return kind === "idle" ? (source.idleMs ?? source.lifetimeMs) : (source.lifetimeMs ?? source.idleMs);
 }
 
+/** A literal wait tied to something other than the timeout (a refresh throttle) needs a long enough timeout. */
+function unmetRequirement(loaded: LoadedScenario, target: ResolvedTarget, driver: VendorDriver): string | undefined {
+  const { requires } = loaded.scenario;
+  if (!requires) return undefined;
+  const checks = [
+    ["idle timeout", requires.idleTimeoutAtLeast, timeoutFor("idle", target, driver)],
+    ["lifetime", requires.lifetimeAtLeast, timeoutFor("absolute", target, driver)],
+  ] as const;
+  for (const [what, needed, actual] of checks) {
+    if (needed === undefined) continue;
+    if (actual !== undefined && actual < parseDuration(needed)) return `needs an ${what} of at least ${needed}; target ${target.name} has ${formatDuration(actual)}`;
+  }
+  return undefined;
+}
+
 /** Decides before any request whether the scenario runs against this target, and what it will cost in time. */
 export function planScenario(loaded: LoadedScenario, target: ResolvedTarget, driver: VendorDriver): ScenarioPlan {
   const { scenario } = loaded;
@@ -53,6 +81,8 @@ export function planScenario(loaded: LoadedScenario, target: ResolvedTarget, dri
       if (why && !target.allow.includes(tag)) return { skip: `tagged ${tag}: it ${why}; add "${tag}" to allow: for target ${target.name} to run it`, totalWaitMs: 0, realWaitMs: 0 };
     }
   }
+  const unmet = unmetRequirement(loaded, target, driver);
+  if (unmet) return { skip: unmet, totalWaitMs: 0, realWaitMs: 0 };
   const missing = missingCredentials(loaded, target);
   if (missing.length) return { skip: `needs ${missing.join(", ")}, which target ${target.name} does not declare`, totalWaitMs: 0, realWaitMs: 0 };
   let total = 0;

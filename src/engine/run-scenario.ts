@@ -14,6 +14,7 @@ import { describeStep } from "./step-title.ts";
 import { probe, runLogin, runRequest, runUse, sessionNamed, type StepEnv } from "./step-runners.ts";
 import { runExpire } from "./expire.ts";
 import type { TimeControl } from "./time.ts";
+import { parseDuration } from "../time/duration.ts";
 import { select, show } from "./selectors.ts";
 
 export interface ScenarioOutcome {
@@ -31,6 +32,8 @@ export interface ScenarioRunOptions {
   transport: Transport;
   time: TimeControl;
   hooks: EngineHooks;
+  /** Real targets: the non-existent user for logins with a deliberately wrong password. */
+  wrongCredentialsUser?: string | undefined;
 }
 
 /**
@@ -44,6 +47,8 @@ export class ScenarioRunner {
   private readonly ctx: RecordingContext;
   private readonly captures: Record<string, string> = {};
   private readonly random = randomBytes(4).toString("hex");
+  /** The running step's own `timeout:`, if it has one. */
+  private stepTimeoutMs: number | undefined;
 
   constructor(private readonly options: ScenarioRunOptions) {
     const { target, transport, time } = options;
@@ -51,7 +56,7 @@ export class ScenarioRunner {
       target: { name: target.name, vendor: target.vendor, baseUrl: target.baseUrl, options: target.options },
       transport,
       now: () => time.now(),
-      stepTimeoutMs: () => target.stepTimeoutMs,
+      stepTimeoutMs: () => this.stepTimeoutMs ?? target.stepTimeoutMs,
     });
   }
 
@@ -85,6 +90,7 @@ export class ScenarioRunner {
         ctx: this.ctx,
         ledger: this.ledger,
         where,
+        wrongCredentialsUser: this.options.wrongCredentialsUser,
         onServerVersion: (version) => {
           this.outcome.serverVersion = version;
           hooks.note("server-version", version);
@@ -92,9 +98,11 @@ export class ScenarioRunner {
       };
       const sessionName = step.as ?? "default";
       let result: StepResult | undefined;
+      this.stepTimeoutMs = step.timeout ? parseDuration(step.timeout) : undefined;
       try {
         result = await this.perform(env, step, sessionName);
       } finally {
+        this.stepTimeoutMs = undefined;
         for (const exchange of this.ctx.take()) await hooks.exchange(exchange);
       }
       if (!result) {

@@ -12,6 +12,8 @@ export interface StepEnv {
   ledger: SessionLedger;
   where: string;
   onServerVersion(version: string): void;
+  /** On a real target, the non-existent user a deliberately wrong password is sent for. */
+  wrongCredentialsUser?: string | undefined;
 }
 
 export function sessionNamed(env: StepEnv, name: string): Session {
@@ -27,6 +29,8 @@ export async function runLogin(env: StepEnv, step: Extract<Step, { login: unknow
   const credentials = { ...base };
   if (args.username !== undefined) credentials.username = args.username;
   if (args.password !== undefined) credentials.password = args.password;
+  // A wrong password for the real account could lock it on a shared server.
+  if (env.wrongCredentialsUser && args.password !== undefined && args.username === undefined) credentials.username = env.wrongCredentialsUser;
   env.ctx.secret(credentials.password, "credential");
   const session = env.ledger.create(name);
   const result = await env.driver.login(env.ctx, session, { credentials, with: step.with ?? {} });

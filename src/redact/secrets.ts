@@ -31,10 +31,6 @@ export function mask(value: string, kind = "secret"): string {
   return `«${kind}#${fingerprint(value)}»`;
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
 function xmlEscape(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
 }
@@ -54,7 +50,8 @@ function encodings(value: string): string[] {
 export class SecretRegistry {
   /** encoded form → replacement text */
   private readonly replacements = new Map<string, string>();
-  private pattern: RegExp | undefined;
+  /** The forms, longest first, so a secret that contains another is replaced whole. */
+  private ordered: string[] | undefined;
 
   add(value: string | undefined | null, kind = "secret"): void {
     if (typeof value !== "string") return;
@@ -68,7 +65,7 @@ export class SecretRegistry {
         changed = true;
       }
     }
-    if (changed) this.pattern = undefined;
+    if (changed) this.ordered = undefined;
   }
 
   has(value: string): boolean {
@@ -79,14 +76,18 @@ export class SecretRegistry {
     return this.replacements.size;
   }
 
+  /**
+   * A native substring search per known form: a run learns thousands of secrets, and
+   * one alternation regex over all of them would be recompiled after every login.
+   */
   redact(text: string): string {
     if (this.replacements.size === 0 || text.length === 0) return text;
-    this.pattern ??= new RegExp(
-      // Longest first, so a secret that contains another is replaced whole.
-      [...this.replacements.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join("|"),
-      "g",
-    );
-    return text.replace(this.pattern, (match) => this.replacements.get(match) ?? "«secret»");
+    this.ordered ??= [...this.replacements.keys()].sort((a, b) => b.length - a.length);
+    let out = text;
+    for (const form of this.ordered) {
+      if (out.includes(form)) out = out.split(form).join(this.replacements.get(form) ?? "«secret»");
+    }
+    return out;
   }
 }
 

@@ -42,20 +42,25 @@ function learnCookiePair(pair: string): void {
   secrets.add(pair.slice(eq + 1).trim(), `cookie:${pair.slice(0, eq).trim()}`);
 }
 
-/** Walks a parsed JSON or XML body and registers every string under a sensitive key. */
-export function learnFromValue(value: unknown, keyName = ""): void {
+/** Walks a parsed JSON or XML body and hands every string under a sensitive key to `found`. */
+export function learnFromValueInto(value: unknown, found: (value: string, key: string) => void, keyName = ""): void {
   if (typeof value === "string") {
-    if (keyName && isSensitiveKey(keyName)) secrets.add(value, keyName.replace(/^@_?/, ""));
+    if (keyName && isSensitiveKey(keyName)) found(value, keyName.replace(/^@_?/, ""));
     return;
   }
   if (Array.isArray(value)) {
-    for (const item of value) learnFromValue(item, keyName);
+    for (const item of value) learnFromValueInto(item, found, keyName);
     return;
   }
   if (value && typeof value === "object") {
     for (const [key, inner] of Object.entries(value)) {
       // XML text nodes carry the element's name in keyName.
-      learnFromValue(inner, key === "#text" ? keyName : key);
+      learnFromValueInto(inner, found, key === "#text" ? keyName : key);
     }
   }
+}
+
+/** Registers every string under a sensitive key of a parsed body as a secret. */
+export function learnFromValue(value: unknown): void {
+  learnFromValueInto(value, (v, key) => secrets.add(v, key));
 }

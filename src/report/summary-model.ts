@@ -12,6 +12,11 @@ export interface ScenarioRecord {
   leftOpen?: number;
   serverVersion?: string;
   warnings: string[];
+  /** Real time the scenario waited out (expiry: wait). */
+  realWaitMs?: number;
+  /** When the test ran (ms since the epoch), and for how long. */
+  startedAt?: number;
+  durationMs?: number;
 }
 
 export interface ServiceSummary {

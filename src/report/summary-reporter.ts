@@ -2,7 +2,10 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { FullResult, Reporter, TestCase, TestResult } from "@playwright/test/reporter";
 import { redact } from "../redact/secrets.ts";
+import { systemClock } from "../time/clock.ts";
+import { buildEvidence } from "./evidence.ts";
 import { openSessionsAtEnd } from "./open-sessions.ts";
+import { formatSummary } from "./summary-format.ts";
 import { type ScenarioRecord, summarize } from "./summary-model.ts";
 
 interface Options {
@@ -15,14 +18,42 @@ function annotations(test: TestCase, result: TestResult, type: string): string[]
   return list.filter((a) => a.type === type).map((a) => a.description ?? "");
 }
 
+function toRecord(test: TestCase, result: TestResult): ScenarioRecord | undefined {
+  const [service] = annotations(test, result, "service");
+  if (!service) return undefined;
+  const last = (type: string) => annotations(test, result, type).at(-1);
+  const record: ScenarioRecord = {
+    target: test.parent.project()?.name ?? "?",
+    service,
+    covers: (annotations(test, result, "covers")[0] ?? "").split(" ").filter(Boolean),
+    title: test.title,
+    status: result.status,
+    observations: annotations(test, result, "observation"),
+    closedInTeardown: Number(last("sessions-closed-in-teardown") ?? 0),
+    warnings: [...new Set(annotations(test, result, "warning"))],
+  };
+  const leftOpen = last("sessions-left-open");
+  if (leftOpen !== undefined) record.leftOpen = Number(leftOpen);
+  const version = last("server-version");
+  if (version) record.serverVersion = version;
+  const skip = last("skip-reason");
+  if (skip) record.skipReason = skip;
+  const wait = last("real-wait-ms");
+  if (wait) record.realWaitMs = Number(wait);
+  record.startedAt = result.startTime.getTime();
+  record.durationMs = result.duration;
+  return record;
+}
+
 /**
- * The terminal summary a release manager reads: per target and service, the
- * behaviour ids passed, failed, observed and skipped, sessions left open, the
- * server versions seen. Also writes reports/summary.json and Allure's environment.
+ * The terminal summary a release manager reads (per target and service: ids passed,
+ * failed, observed, skipped; sessions left open; server versions; real-time waits),
+ * plus reports/summary.json, reports/evidence.json and Allure's environment.
  */
 export default class SummaryReporter implements Reporter {
   private readonly records: ScenarioRecord[] = [];
   private readonly outputDir: string;
+  private startedAt = systemClock.now();
 
   constructor(options: Options = {}) {
     this.outputDir = options.outputDir ?? "reports";
@@ -32,67 +63,34 @@ export default class SummaryReporter implements Reporter {
     return true;
   }
 
+  onBegin(): void {
+    this.startedAt = systemClock.now();
+  }
+
   onTestEnd(test: TestCase, result: TestResult): void {
-    const [service] = annotations(test, result, "service");
-    if (!service) return;
-    const last = (type: string) => annotations(test, result, type).at(-1);
-    const record: ScenarioRecord = {
-      target: test.parent.project()?.name ?? "?",
-      service,
-      covers: (annotations(test, result, "covers")[0] ?? "").split(" ").filter(Boolean),
-      title: test.title,
-      status: result.status,
-      observations: annotations(test, result, "observation"),
-      closedInTeardown: Number(last("sessions-closed-in-teardown") ?? 0),
-      warnings: [...new Set(annotations(test, result, "warning"))],
-    };
-    const leftOpen = last("sessions-left-open");
-    if (leftOpen !== undefined) record.leftOpen = Number(leftOpen);
-    const version = last("server-version");
-    if (version) record.serverVersion = version;
-    const skip = last("skip-reason");
-    if (skip) record.skipReason = skip;
-    this.records.push(record);
+    const record = toRecord(test, result);
+    if (record) this.records.push(record);
   }
 
   async onEnd(result: FullResult): Promise<void> {
     if (!this.records.length) return;
+    const endedAt = systemClock.now();
     const targetsFile = process.env.SESSIONPROBE_TARGETS;
     const openAtEnd = targetsFile ? await openSessionsAtEnd(targetsFile) : new Map<string, number>();
     const services = summarize(this.records);
-    const lines = ["", `sessionprobe — ${result.status === "passed" ? "all scenarios passed" : `run ${result.status}`}`];
-    for (const target of [...new Set(this.records.map((r) => r.target))]) {
-      const mine = this.records.filter((r) => r.target === target);
-      const versions = [...new Set(mine.map((r) => r.serverVersion).filter(Boolean))];
-      lines.push(`target ${target}${versions.length ? ` (server version ${versions.join(", ")})` : ""}`);
-      for (const s of services.filter((x) => x.target === target)) {
-        const { ids } = s;
-        const total = ids.passed.length + ids.failed.length + ids.skipped.length;
-        lines.push(`  ${s.title}: ${total} ids — ${ids.passed.length} passed, ${ids.failed.length} failed, ${ids.observed.length} observed, ${ids.skipped.length} skipped (${s.scenarios.passed}/${s.scenarios.total} scenarios passed)`);
-        if (ids.failed.length) lines.push(`    failed: ${ids.failed.join(", ")}`);
-        for (const r of mine.filter((x) => x.service === s.service && x.observations.length)) lines.push(`    observed ${r.covers.join(" ")}: ${r.observations.join("; ")}`);
-        for (const r of mine.filter((x) => x.service === s.service && x.skipReason)) lines.push(`    skipped ${r.covers.join(" ")}: ${r.skipReason}`);
-      }
-      const closed = mine.reduce((n, r) => n + r.closedInTeardown, 0);
-      const perTest = mine.map((r) => r.leftOpen).filter((n): n is number => n !== undefined);
-      const leftOpen = openAtEnd.get(target) ?? (perTest.length ? Math.max(...perTest) : undefined);
-      lines.push(`  sessions: ${closed} closed in teardown, ${leftOpen === undefined ? "left open: unknown (no control plane)" : `${leftOpen} left open on the server`}`);
-      for (const warning of [...new Set(mine.flatMap((r) => r.warnings))]) lines.push(`  WARNING: ${warning}`);
-    }
-    console.log(redact(lines.join("\n")));
-    this.write(services);
-  }
-
-  private write(services: ReturnType<typeof summarize>): void {
+    const evidence = buildEvidence({ records: this.records, services, startedAt: this.startedAt, endedAt, openAtEnd });
+    console.log(redact(formatSummary({ status: result.status, records: this.records, services, openAtEnd, waits: evidence.realTimeWaits })));
     mkdirSync(this.outputDir, { recursive: true });
     writeFileSync(join(this.outputDir, "summary.json"), redact(JSON.stringify({ services, scenarios: this.records }, null, 2)));
+    writeFileSync(join(this.outputDir, "evidence.json"), redact(JSON.stringify(evidence, null, 2)));
     const allureDir = join(this.outputDir, "allure-results");
     mkdirSync(allureDir, { recursive: true });
-    const env: string[] = [];
-    for (const target of [...new Set(this.records.map((r) => r.target))]) {
-      const versions = [...new Set(this.records.filter((r) => r.target === target).map((r) => r.serverVersion).filter(Boolean))];
-      env.push(`${target}.serverVersion=${versions.join(", ") || "unknown"}`);
-    }
+    const env = [
+      `harness=${evidence.harness.name} ${evidence.harness.version} (${evidence.harness.commit.slice(0, 12)})`,
+      `run=${evidence.startedAt} → ${evidence.endedAt}`,
+      ...evidence.targets.map((t) => `target.${t.name}=${t.vendor} at ${t.baseUrl}; server version ${t.serverVersions.join(", ") || "unknown"}${t.tlsVerified ? "" : "; TLS VERIFICATION OFF"}`),
+      ...evidence.services.map((s) => `result.${s.target}.${s.service.replace("/", ".")}=${s.passed.length} passed, ${s.failed.length} failed, ${s.observed.length} observed, ${s.skipped.length} skipped`),
+    ];
     const warnings = [...new Set(this.records.flatMap((r) => r.warnings))];
     if (warnings.length) env.push(`warnings=${warnings.join(" | ")}`);
     writeFileSync(join(allureDir, "environment.properties"), redact(`${env.join("\n")}\n`));

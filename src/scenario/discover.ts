@@ -1,15 +1,25 @@
+import { delimiter, join, resolve } from "node:path";
 import { readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
 
 export const SUITES_DIR = join(import.meta.dirname, "..", "..", "suites");
 
 /** Every .yaml / .yml file below a directory, sorted so runs are repeatable. */
-export function findSuiteFiles(dir: string = SUITES_DIR): string[] {
+function filesBelow(dir: string): string[] {
   const found: string[] = [];
   for (const entry of readdirSync(dir).sort()) {
     const path = join(dir, entry);
-    if (statSync(path).isDirectory()) found.push(...findSuiteFiles(path));
+    if (statSync(path).isDirectory()) found.push(...filesBelow(path));
     else if (/\.ya?ml$/.test(entry)) found.push(path);
   }
   return found;
+}
+
+/**
+ * The scenario files of a run: suites/, plus the directories SESSIONPROBE_SUITES
+ * lists (separated like PATH) — a team's own scenarios, or a rehearsal's extra ones.
+ */
+export function findSuiteFiles(dir?: string): string[] {
+  if (dir) return filesBelow(dir);
+  const extra = (process.env.SESSIONPROBE_SUITES ?? "").split(delimiter).filter(Boolean).map((d) => resolve(d));
+  return [SUITES_DIR, ...extra].flatMap(filesBelow);
 }

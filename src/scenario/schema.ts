@@ -154,6 +154,15 @@ export const Scenario = Type.Object(
     covers: Type.Array(BehaviourId, { minItems: 1, uniqueItems: true, description: "the behaviour ids this scenario asserts" }),
     tags: Type.Optional(Type.Array(KebabName("a tag"), { uniqueItems: true })),
     skip: Type.Optional(Type.String({ minLength: 1, description: "a reason: the scenario is reported as skipped" })),
+    requires: Type.Optional(
+      Type.Object(
+        {
+          idleTimeoutAtLeast: Type.Optional(Duration),
+          lifetimeAtLeast: Type.Optional(Duration),
+        },
+        { additionalProperties: false, description: "what the target must declare for the scenario to make sense (else it is skipped, with the reason)" },
+      ),
+    ),
     steps: Type.Array(Step, { minItems: 1 }),
   },
   { additionalProperties: false },

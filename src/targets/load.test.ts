@@ -50,3 +50,8 @@ test("shape errors and unknown vendors name the line", () => {
   const vendorOnly = targetsFile(valid.replace("vendor: controlm", "vendor: acme"));
   expect(() => loadTargets(vendorOnly, { SP_T_USER: "u", SP_T_PASSWORD: "p" })).toThrow(/targets\.yaml:3:13: unknown vendor "acme"; expected one of: controlm/);
 });
+
+test("an unquoted ${env:…} inside a flow map gets one error with the fix, not thirty", () => {
+  const file = targetsFile(valid.replace(/credentials:\n {6}username: (.*)\n {6}password: (.*)\n/, "credentials: { username: $1, password: $2 }\n"));
+  expect(() => loadTargets(file, {})).toThrow(/^[^\n]*targets\.yaml:5:\d+: YAML syntax: .*\(inside \{ … \} write "\$\{env:NAME\}" in quotes\); \d+ more error\(s\) follow from it$/);
+});

@@ -5,11 +5,12 @@ import { LineCounter, parseDocument } from "yaml";
 import { findVendor, vendorIds } from "../drivers/registry.ts";
 import type { Credentials } from "../drivers/types.ts";
 import { secrets } from "../redact/secrets.ts";
+import { isSensitiveKey } from "../redact/sensitive.ts";
 import { expected } from "../scenario/ajv-messages.ts";
 import { locate, pointerToPath } from "../scenario/positions.ts";
 import { parseDuration } from "../time/duration.ts";
 import { type TargetEntry, TargetsFileSchema } from "./schema.ts";
-import { DEFAULT_MAX_WAIT_MS, DEFAULT_STEP_TIMEOUT_MS, type ResolvedTarget } from "./types.ts";
+import { DEFAULT_LOCKOUT, DEFAULT_MAX_WAIT_MS, DEFAULT_STEP_TIMEOUT_MS, type ResolvedTarget } from "./types.ts";
 
 export class TargetsError extends Error {
   readonly code = "TARGETS_INVALID";
@@ -37,7 +38,13 @@ export function loadTargets(path: string, env: NodeJS.ProcessEnv = process.env):
     const { line, column } = locate(doc, lines, p);
     return `${file}:${line}:${column}`;
   };
-  if (doc.errors.length) throw new TargetsError(doc.errors.map((e) => `${file}:${lines.linePos(e.pos[0]).line}:${lines.linePos(e.pos[0]).col}: YAML syntax: ${e.message.split("\n")[0]}`).join("\n"));
+  const [first] = doc.errors;
+  if (first) {
+    const { line, col } = lines.linePos(first.pos[0]);
+    const flowHint = /\{\s*[\w-]+:\s*\$\{/.test(source.split("\n")[line - 1] ?? "") ? ' (inside { … } write "${env:NAME}" in quotes)' : "";
+    const more = doc.errors.length > 1 ? `; ${doc.errors.length - 1} more error(s) follow from it` : "";
+    throw new TargetsError(`${file}:${line}:${col}: YAML syntax: ${first.message.split("\n")[0]}${flowHint}${more}`);
+  }
   let data: unknown;
   try {
     data = doc.toJS();
@@ -79,7 +86,8 @@ function resolveCredentials(set: Record<string, string> | undefined, path: (stri
       ctx.problems.push(`${ctx.where([...path, field])}: environment variable ${name} is not set (needed for ${field}); export it before the run`);
       continue;
     }
-    secrets.add(resolved, field === "username" ? "username" : "credential");
+    // Passwords, keys and tokens are secrets; a username or a realm is not (redacting "/alpha" everywhere would garble reports).
+    if (isSensitiveKey(field) || /key|pass|secret|token/i.test(field)) secrets.add(resolved, "credential");
     out[field] = resolved;
   }
   return out;
@@ -115,6 +123,7 @@ function resolveEntry(entry: TargetEntry, ctx: ResolveContext): ResolvedTarget {
     stepTimeoutMs: duration(entry.timeout) ?? DEFAULT_STEP_TIMEOUT_MS,
     options: entry.options ?? {},
     allow: entry.allow ?? [],
+    lockout: { budget: entry.lockout?.budget ?? DEFAULT_LOCKOUT.budget, username: entry.lockout?.username ?? DEFAULT_LOCKOUT.username },
   };
   if (entry.controlPlane) target.controlUrl = `${target.baseUrl}/__sessionprobe`;
   return target;

@@ -18,6 +18,15 @@ export const TargetSchema = Type.Object(
     timeout: Type.Optional(Duration),
     options: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
     controlPlane: Type.Optional(Type.Boolean({ description: "the target is a sessionprobe mock whose /__sessionprobe control plane may be used" })),
+    lockout: Type.Optional(
+      Type.Object(
+        {
+          budget: Type.Optional(Type.Integer({ minimum: 0, description: "how many scenarios that send wrong credentials may run per run (default 3)" })),
+          username: Type.Optional(Type.String({ minLength: 1, description: "the non-existent user wrong passwords are sent for (default sessionprobe-no-such-user)" })),
+        },
+        { additionalProperties: false },
+      ),
+    ),
     allow: Type.Optional(Type.Array(Type.String({ pattern: "^[a-z][a-z0-9-]*$" }), { description: "scenario tags refused against real targets unless allowed, e.g. session-flood" })),
   },
   { additionalProperties: false },

@@ -23,7 +23,11 @@ export interface ResolvedTarget {
   controlUrl?: string;
   /** Tags of scenarios this target allows that are refused by default (e.g. session-flood). */
   allow: string[];
+  /** Wrong-credential scenarios: how many may run, and the non-existent user they use (real targets). */
+  lockout: { budget: number; username: string };
 }
+
+export const DEFAULT_LOCKOUT = { budget: 3, username: "sessionprobe-no-such-user" };
 
 export const DEFAULT_STEP_TIMEOUT_MS = 10_000;
 export const DEFAULT_MAX_WAIT_MS = 10 * 60_000;

@@ -1,6 +1,8 @@
 import { Hono } from "hono";
 import type { AdjustableClock } from "../../time/clock.ts";
 import { parseDuration } from "../../time/duration.ts";
+import { sleep } from "../../time/clock.ts";
+import type { IssuedSecrets } from "./issued.ts";
 import type { Journal } from "./journal.ts";
 import type { MockDefect, MockInstance } from "./types.ts";
 
@@ -12,8 +14,11 @@ export interface ControlState {
   defects: readonly MockDefect[];
   active: Set<string>;
   journal: Journal;
+  issued: IssuedSecrets;
   vendor: string;
 }
+
+const MAX_HANG_MS = 120_000;
 
 /**
  * The harness's side door into a mock, under a path no vendor uses: move the clock,
@@ -35,6 +40,14 @@ export function controlPlane(state: ControlState): Hono {
     return c.json({ open: sessions.length, sessions: sessions.map((s) => ({ user: s.user, createdAt: new Date(s.createdAt).toISOString(), lastUsedAt: new Date(s.lastUsedAt).toISOString() })) });
   });
   app.get("/journal", (c) => c.json({ entries: state.journal.entries() }));
+  // For proofs only: the exact credentials handed out, to search reports for them.
+  app.get("/issued", (c) => c.json({ values: state.issued.list() }));
+  // A server that hangs, on demand (real time, bounded): for timeout and leak-guard proofs.
+  app.get("/hang", async (c) => {
+    const ms = Math.min(Number(c.req.query("ms") ?? 60_000) || 0, MAX_HANG_MS);
+    await sleep(ms);
+    return c.json({ hungFor: ms });
+  });
   app.get("/defects", (c) => c.json({ available: state.defects, active: [...state.active] }));
   app.put("/defects", async (c) => {
     const body = (await c.req.json().catch(() => ({}))) as { defects?: unknown };

@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { AdjustableClock, type Clock, frozenClock } from "../../time/clock.ts";
 import { CONTROL_PREFIX, controlPlane } from "./control-plane.ts";
+import { IssuedSecrets } from "./issued.ts";
 import { Journal } from "./journal.ts";
 import type { MockConfig, MockInstance, VendorMock } from "./types.ts";
 
@@ -12,6 +13,8 @@ export interface MockHostOptions {
   lifetimeMs?: number | undefined;
   options?: Record<string, string>;
   defects?: readonly string[];
+  /** Record every credential handed out, for `/__sessionprobe/issued` (standalone mocks; costs a body parse per response). */
+  recordIssued?: boolean;
 }
 
 export interface MockHost {
@@ -22,6 +25,7 @@ export interface MockHost {
   config: MockConfig;
   activeDefects: Set<string>;
   journal: Journal;
+  issued: IssuedSecrets;
 }
 
 const MAX_REQUEST_BYTES = 1024 * 1024;
@@ -45,6 +49,7 @@ export function createMockHost(vendor: VendorMock, options: MockHostOptions = {}
   };
   const instance = vendor.create({ clock, config, defect: (name) => activeDefects.has(name) });
   const journal = new Journal();
+  const issued = new IssuedSecrets();
 
   const app = new Hono();
   app.use("*", async (c, next) => {
@@ -53,10 +58,15 @@ export function createMockHost(vendor: VendorMock, options: MockHostOptions = {}
     c.header("Date", new Date(clock.now()).toUTCString());
     if (!c.req.path.startsWith(CONTROL_PREFIX)) {
       journal.record({ at: new Date(clock.now()).toISOString(), method: c.req.method, path: c.req.path, status: c.res.status });
+      if (options.recordIssued) {
+        const type = c.res.headers.get("content-type") ?? "";
+        const body = /json|xml|text\/plain/i.test(type) ? await c.res.clone().text() : "";
+        issued.recordResponse(c.res.headers.getSetCookie(), type, body);
+      }
     }
   });
   app.use("*", bodyLimit({ maxSize: MAX_REQUEST_BYTES, onError: (c) => c.text("request body larger than 1 MiB refused", 413) }));
-  app.route(CONTROL_PREFIX, controlPlane({ clock, instance, defects: vendor.defects, active: activeDefects, journal, vendor: vendor.id }));
+  app.route(CONTROL_PREFIX, controlPlane({ clock, instance, defects: vendor.defects, active: activeDefects, journal, issued, vendor: vendor.id }));
   app.route("/", instance.app);
-  return { vendor, app, clock, instance, config, activeDefects, journal };
+  return { vendor, app, clock, instance, config, activeDefects, journal, issued };
 }

@@ -1,0 +1,74 @@
+import { startMock } from "../mocks/core/server.ts";
+import type { MockHostOptions } from "../mocks/core/host.ts";
+import { findProfile, profileOptions } from "../mocks/profiles.ts";
+import { mocks } from "../mocks/registry.ts";
+import { readRecord, readTimeouts, recordPath, timeoutsPath, withTimeouts, writeJson } from "../observe/record-file.ts";
+import { observeMock } from "../observe/run-in-process.ts";
+import { type MeasureOptions, measureTimeouts } from "../observe/timeouts/measure.ts";
+import type { ServiceTimeouts, TargetRecord } from "../observe/types.ts";
+import { findSuiteFiles } from "../scenario/discover.ts";
+import { loadSuitesOrThrow } from "../scenario/load.ts";
+import { loadTargets } from "../targets/load.ts";
+import { mockTarget } from "../targets/mock-target.ts";
+
+/** Where a target's current record comes from, as the baseline command's flags say. */
+export interface SourceOptions {
+  target: string;
+  /** A targets file: the target is one of its entries. Without one, the target is a built-in mock. */
+  targetsFile?: string | undefined;
+  /** Run the suites in-process against the built-in mock now, instead of reading the last run's record. */
+  inProcess: boolean;
+  /** Mock release profile and `--set` options (built-in mocks only). */
+  profile?: string | undefined;
+  set: Record<string, string>;
+  /** Measure the timeouts now (else use the last `baseline measure`, if any). */
+  measure: boolean;
+  measureOptions: MeasureOptions;
+}
+
+function mockOptions(options: SourceOptions): MockHostOptions {
+  if (!mocks[options.target]) throw new Error(`"${options.target}" is not a built-in mock (${Object.keys(mocks).join(", ")}); name a target of a targets file with --targets`);
+  return profileOptions(options.profile ? findProfile(options.target, options.profile) : undefined, { options: options.set });
+}
+
+/** Measures the target's timeouts (an in-process mock, or a target of the targets file) and keeps them beside the run's record. */
+export async function measureSource(options: SourceOptions): Promise<Record<string, ServiceTimeouts>> {
+  let result: { timeouts: Record<string, ServiceTimeouts>; requests: number };
+  if (options.targetsFile) {
+    const target = loadTargets(options.targetsFile).find((t) => t.name === options.target);
+    if (!target) throw new Error(`target ${options.target} is not in ${options.targetsFile}`);
+    result = await measureTimeouts(target, options.measureOptions);
+  } else {
+    const hostOptions = mockOptions(options);
+    const mock = mocks[options.target];
+    if (!mock) throw new Error(`no built-in mock ${options.target}`);
+    const running = await startMock(mock, hostOptions);
+    try {
+      result = await measureTimeouts(mockTarget(running), options.measureOptions);
+    } finally {
+      await running.close();
+    }
+  }
+  writeJson(timeoutsPath(options.target), result.timeouts);
+  options.measureOptions.log?.(`${result.requests} requests; timeouts written to ${timeoutsPath(options.target)}`);
+  return result.timeouts;
+}
+
+/** The current record: a fresh in-process run, or the last Playwright run's; with its timeouts. */
+export async function currentRecord(options: SourceOptions): Promise<TargetRecord> {
+  let record: TargetRecord;
+  if (options.inProcess) {
+    if (options.targetsFile) throw new Error("--in-process runs the built-in mocks; it does not go with --targets");
+    record = await observeMock({ vendor: options.target, suites: loadSuitesOrThrow(findSuiteFiles()), mock: mockOptions(options) });
+    writeJson(recordPath(options.target), record);
+  } else {
+    const path = recordPath(options.target);
+    try {
+      record = readRecord(path);
+    } catch (error) {
+      throw new Error(`${(error as Error).message}: run the suites first (sessionprobe conformance, or sessionprobe run --targets <file>), or pass --in-process for a built-in mock`);
+    }
+  }
+  const timeouts = options.measure ? await measureSource(options) : readTimeouts(timeoutsPath(options.target));
+  return withTimeouts(record, timeouts);
+}

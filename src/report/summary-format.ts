@@ -1,0 +1,33 @@
+import { formatDuration } from "../time/duration.ts";
+import type { WaitStats } from "./evidence.ts";
+import type { ScenarioRecord, ServiceSummary } from "./summary-model.ts";
+
+/** The end-of-run summary, as the terminal shows it. */
+export function formatSummary(input: { status: string; records: readonly ScenarioRecord[]; services: readonly ServiceSummary[]; openAtEnd: Map<string, number>; waits: WaitStats }): string {
+  const { records, services, openAtEnd, waits } = input;
+  const lines = ["", `sessionprobe — ${input.status === "passed" ? "all scenarios passed" : `run ${input.status}`}`];
+  for (const target of [...new Set(records.map((r) => r.target))]) {
+    const mine = records.filter((r) => r.target === target);
+    const versions = [...new Set(mine.map((r) => r.serverVersion).filter(Boolean))];
+    lines.push(`target ${target}${versions.length ? ` (server version ${versions.join(", ")})` : ""}`);
+    for (const s of services.filter((x) => x.target === target)) {
+      const { ids } = s;
+      const total = ids.passed.length + ids.failed.length + ids.skipped.length;
+      lines.push(`  ${s.title}: ${total} ids — ${ids.passed.length} passed, ${ids.failed.length} failed, ${ids.observed.length} observed, ${ids.skipped.length} skipped (${s.scenarios.passed}/${s.scenarios.total} scenarios passed)`);
+      if (ids.failed.length) lines.push(`    failed: ${ids.failed.join(", ")}`);
+      for (const r of mine.filter((x) => x.service === s.service && x.observations.length)) lines.push(`    observed ${r.covers.join(" ")}: ${r.observations.join("; ")}`);
+      for (const r of mine.filter((x) => x.service === s.service && x.skipReason)) lines.push(`    skipped ${r.covers.join(" ")}: ${r.skipReason}`);
+    }
+    const closed = mine.reduce((n, r) => n + r.closedInTeardown, 0);
+    const perTest = mine.map((r) => r.leftOpen).filter((n): n is number => n !== undefined);
+    const leftOpen = openAtEnd.get(target) ?? (perTest.length ? Math.max(...perTest) : undefined);
+    lines.push(`  sessions: ${closed} closed in teardown, ${leftOpen === undefined ? "left open: unknown (no control plane)" : `${leftOpen} left open on the server`}`);
+    for (const warning of [...new Set(mine.flatMap((r) => r.warnings))]) lines.push(`  WARNING: ${warning}`);
+  }
+  if (waits.scenarios) {
+    lines.push(
+      `real-time waits: ${waits.scenarios} scenarios waited ${formatDuration(waits.totalMs)} in all, within ${formatDuration(waits.windowMs)} of wall time: ${waits.overlapRatio}× the longest single wait (${formatDuration(waits.longestMs)}); the whole run took ${formatDuration(waits.wallMs)}`,
+    );
+  }
+  return lines.join("\n");
+}
