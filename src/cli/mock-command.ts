@@ -28,6 +28,7 @@ export async function runMock(args: readonly string[]): Promise<number> {
       lifetime: { type: "string" },
       defect: { type: "string", multiple: true, default: [] },
       set: { type: "string", multiple: true, default: [] },
+      "record-issued": { type: "boolean", default: false },
       profile: { type: "string" },
     },
   });
@@ -44,8 +45,8 @@ export async function runMock(args: readonly string[]): Promise<number> {
   const profile = values.profile ? findProfile(mock.id, values.profile) : undefined;
   const running = await startMock(mock, {
     baseClock: systemClock,
-    // A standalone mock stands in for a real server in rehearsals: record what it issues, to search reports for it.
-    recordIssued: true,
+    // For rehearsals: remember every credential handed out, so reports can be searched for it.
+    recordIssued: values["record-issued"],
     port: values.port ? Number(values.port) : 0,
     hostname: values.host,
     tls: values.tls,

@@ -33,8 +33,11 @@ export class VirtualTime implements TimeControl {
     private readonly transport: Transport,
   ) {}
 
-  async start(): Promise<void> {
-    const exchange = await this.transport.send({ method: "GET", url: `${this.controlUrl}/clock`, headers: {} }, "clock");
+  /** Reads the mock's clock; with `reset`, first puts the mock back to its seeded state (one request either way). */
+  async start(options: { reset?: boolean } = {}): Promise<void> {
+    const exchange = options.reset
+      ? await this.transport.send({ method: "POST", url: `${this.controlUrl}/reset`, headers: {} }, "reset")
+      : await this.transport.send({ method: "GET", url: `${this.controlUrl}/clock`, headers: {} }, "clock");
     this.current = Number((exchange.response.parsed as { now?: number } | undefined)?.now);
     if (!Number.isFinite(this.current)) throw new Error(`the mock control plane at ${this.controlUrl} did not report its clock (status ${exchange.response.status})`);
   }

@@ -43,9 +43,8 @@ export async function observeMock(options: InProcessOptions): Promise<TargetReco
         // A skipped scenario leaves no record, as in a Playwright run.
         if (planScenario(loaded, target, driver).skip) continue;
         const recorder = new ScenarioRecorder({ suite, loaded, baseUrl: target.baseUrl, driver });
-        await transport.send({ method: "POST", url: `${control}/reset`, headers: {} }, "reset");
         const time = new VirtualTime(control, transport);
-        await time.start();
+        await time.start({ reset: true });
         const runner = new ScenarioRunner({ suite, loaded, target, driver: recorder.driver, transport, time, hooks: recorder.hooks(silentHooks) });
         let failed = false;
         try {

@@ -41,9 +41,8 @@ export async function runAgainstMock(options: { mock: VendorMock; suites: readon
           verdicts.push({ ...base, outcome: "skipped", error: plan.skip, leftOpen: 0 });
           continue;
         }
-        await transport.send({ method: "POST", url: `${control}/reset`, headers: {} }, "reset");
         const time = new VirtualTime(control, transport);
-        await time.start();
+        await time.start({ reset: true });
         const runner = new ScenarioRunner({ suite, loaded, target, driver, transport, time, hooks: silentHooks });
         let error: string | undefined;
         try {

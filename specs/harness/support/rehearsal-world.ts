@@ -19,7 +19,7 @@ export async function startRehearsalServers(dir: string): Promise<RehearsalServe
   return Promise.all(
     vendors.map(async (vendor) => {
       const caFile = join(dir, `${vendor}-ca.pem`);
-      const mock = await startStandaloneMock([vendor, "--tls", "--port", "0", ...TIMEOUTS, "--cert-out", caFile]);
+      const mock = await startStandaloneMock([vendor, "--tls", "--port", "0", ...TIMEOUTS, "--cert-out", caFile, "--record-issued"]);
       return { name: `${vendor}-staging`, vendor, mock, caFile };
     }),
   );

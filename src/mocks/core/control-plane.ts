@@ -63,7 +63,7 @@ export function controlPlane(state: ControlState): Hono {
     state.instance.reset();
     state.clock.resetOffset();
     state.journal.clear();
-    return c.json({ reset: true });
+    return c.json({ reset: true, now: state.clock.now() });
   });
   return app;
 }

@@ -65,7 +65,14 @@ export function createMockHost(vendor: VendorMock, options: MockHostOptions = {}
       }
     }
   });
-  app.use("*", bodyLimit({ maxSize: MAX_REQUEST_BYTES, onError: (c) => c.text("request body larger than 1 MiB refused", 413) }));
+  // A declared Content-Length is checked from the header; only a chunked body (no length)
+  // needs the streaming limit, which would otherwise double the cost of every request.
+  const streamingLimit = bodyLimit({ maxSize: MAX_REQUEST_BYTES, onError: (c) => c.text("request body larger than 1 MiB refused", 413) });
+  app.use("*", async (c, next) => {
+    const length = c.req.header("content-length");
+    if (length !== undefined) return Number(length) > MAX_REQUEST_BYTES ? c.text("request body larger than 1 MiB refused", 413) : next();
+    return c.req.header("transfer-encoding") ? streamingLimit(c, next) : next();
+  });
   app.route(CONTROL_PREFIX, controlPlane({ clock, instance, defects: vendor.defects, active: activeDefects, journal, issued, vendor: vendor.id }));
   app.route("/", instance.app);
   return { vendor, app, clock, instance, config, activeDefects, journal, issued };
