@@ -1,12 +1,10 @@
 import { defineConfig, type Project } from "@playwright/test";
 import { runId } from "./src/coordination/run-state.ts";
-import { vendorIds } from "./src/drivers/registry.ts";
-import { mocks } from "./src/mocks/registry.ts";
 import { loadTargets } from "./src/targets/load.ts";
 
 /**
- * Without SESSIONPROBE_TARGETS: one project per built-in mock vendor, plus the
- * harness's own tests. With it: one project per target in the file, named after it.
+ * Without SESSIONPROBE_TARGETS: the project "mocks" (every suite against its built-in
+ * mock) and "harness" (the harness's own tests). With it: one project per target in the file, named after it.
  * Reports go to SESSIONPROBE_REPORTS (default reports/).
  */
 // Set before workers fork, so all of them share this run's locks and budgets.
@@ -19,7 +17,9 @@ const vendorTag = (vendor: string) => new RegExp(`@${vendor}(?![\\w-])`);
 const projects: Project[] = targetsFile
   ? loadTargets(targetsFile).map((t) => ({ name: t.name, testMatch: conformance, grep: vendorTag(t.vendor), use: { targetName: t.name } }))
   : [
-      ...vendorIds.filter((v) => v in mocks).map((v) => ({ name: v, testMatch: conformance, grep: vendorTag(v), use: { targetName: v } })),
+      // Every vendor against its built-in mock, in one project: workers start once for all of them.
+      // One vendor: --grep @vmanage (tags: @<vendor>, @<vendor>-<service>, and each scenario's own).
+      { name: "mocks", testMatch: conformance },
       { name: "harness", testMatch: ["src/**/*.test.ts", "specs/harness/**/*.spec.ts"] },
     ];
 

@@ -12,7 +12,8 @@ import { type LoadedScenario, loadSuitesOrThrow } from "../src/scenario/load.ts"
  * start first, so their waits overlap; then the rest; scenarios that must run alone on
  * a shared server come last, when few others are left to block or be blocked by.
  */
-const suites = loadSuitesOrThrow(findSuiteFiles());
+// The runner validates every file when it collects tests; its workers (TEST_WORKER_INDEX set) trust that.
+const suites = loadSuitesOrThrow(findSuiteFiles(), { validate: process.env.TEST_WORKER_INDEX === undefined });
 
 const waits = (loaded: LoadedScenario) => loaded.steps.some((s) => s.verb === "expire");
 const waves: ((loaded: LoadedScenario) => boolean)[] = [(l) => !isExclusive(l) && waits(l), (l) => !isExclusive(l) && !waits(l), isExclusive];

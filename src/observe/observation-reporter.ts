@@ -43,7 +43,8 @@ export default class ObservationReporter implements Reporter {
     if (!record) return;
     // The runner's final word: a timeout or a failed teardown happens after the record was attached.
     record.outcome = outcomeOf(result);
-    const target = test.parent.project()?.name ?? "unknown";
+    // The fixture names the target; under the "mocks" project that is each test's own vendor.
+    const target = result.annotations.find((a) => a.type === "target")?.description ?? test.parent.project()?.name ?? "unknown";
     const scenarios = this.byTarget.get(target) ?? new Map<string, ScenarioObservation>();
     // A retry replaces the earlier attempt.
     scenarios.set(scenarioKey(record.service, record.name), record);

@@ -23,7 +23,7 @@ function toRecord(test: TestCase, result: TestResult): ScenarioRecord | undefine
   if (!service) return undefined;
   const last = (type: string) => annotations(test, result, type).at(-1);
   const record: ScenarioRecord = {
-    target: test.parent.project()?.name ?? "?",
+    target: annotations(test, result, "target")[0] ?? test.parent.project()?.name ?? "?",
     service,
     covers: (annotations(test, result, "covers")[0] ?? "").split(" ").filter(Boolean),
     title: test.title,

@@ -34,8 +34,18 @@ export interface LoadResult {
   problems: LoadProblem[];
 }
 
+export interface LoadOptions {
+  cwd?: string;
+  /**
+   * Check shape and meaning (default). A Playwright worker loads files the runner
+   * has just validated, and skips the checks (they cost most of a second per process).
+   */
+  validate?: boolean;
+}
+
 /** Reads one file; every problem is collected, none stops the others from being found. */
-export function loadSuiteFile(path: string, cwd = process.cwd()): { suite?: LoadedSuite; problems: LoadProblem[] } {
+export function loadSuiteFile(path: string, options: LoadOptions = {}): { suite?: LoadedSuite; problems: LoadProblem[] } {
+  const { cwd = process.cwd(), validate = true } = options;
   const file = relative(cwd, path) || path;
   let source: string;
   try {
@@ -60,12 +70,12 @@ export function loadSuiteFile(path: string, cwd = process.cwd()): { suite?: Load
   } catch (error) {
     return { problems: [{ file, position: { line: 1, column: 1 }, message: `the YAML cannot be read: ${(error as Error).message} (write the steps out instead of repeating aliases)` }] };
   }
-  const shapeProblems = schemaProblems(data);
+  const shapeProblems = validate ? schemaProblems(data) : [];
   const toLoadProblems = (list: { path: (string | number)[]; key?: string; message: string }[]): LoadProblem[] =>
     list.map((p) => ({ file, position: locate(doc, lines, p.path, p.key), message: p.message })).sort((a, b) => a.position.line - b.position.line || a.position.column - b.position.column);
   if (shapeProblems.length) return { problems: toLoadProblems(shapeProblems) };
   const suite = data as Suite;
-  const meaningProblems = semanticProblems(suite);
+  const meaningProblems = validate ? semanticProblems(suite) : [];
   if (meaningProblems.length) return { problems: toLoadProblems(meaningProblems) };
   return {
     problems: [],
@@ -88,11 +98,11 @@ export function loadSuiteFile(path: string, cwd = process.cwd()): { suite?: Load
   };
 }
 
-export function loadSuiteFiles(paths: readonly string[], cwd = process.cwd()): LoadResult {
+export function loadSuiteFiles(paths: readonly string[], options: LoadOptions = {}): LoadResult {
   const suites: LoadedSuite[] = [];
   const problems: LoadProblem[] = [];
   for (const path of paths) {
-    const result = loadSuiteFile(path, cwd);
+    const result = loadSuiteFile(path, options);
     if (result.suite) suites.push(result.suite);
     problems.push(...result.problems);
   }
@@ -100,8 +110,8 @@ export function loadSuiteFiles(paths: readonly string[], cwd = process.cwd()): L
 }
 
 /** Loads or throws one error listing every problem in every file. */
-export function loadSuitesOrThrow(paths: readonly string[], cwd = process.cwd()): LoadedSuite[] {
-  const { suites, problems } = loadSuiteFiles(paths, cwd);
+export function loadSuitesOrThrow(paths: readonly string[], options: LoadOptions = {}): LoadedSuite[] {
+  const { suites, problems } = loadSuiteFiles(paths, options);
   if (problems.length) throw new ScenarioLoadError(problems);
   return suites;
 }

@@ -13,9 +13,19 @@ export interface SchemaProblem {
   union?: boolean;
 }
 
-const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
-const validateSuite = ajv.compile(suiteSchema(vendorIds));
-const validateStep = Object.fromEntries(STEP_VERBS.map((verb) => [verb, ajv.compile(stepSchemas[verb])])) as Record<StepVerb, ValidateFunction>;
+/** Compiled on first use: compiling takes most of a second, and a worker that only runs scenarios never needs it. */
+let compiled: { suite: ValidateFunction; steps: Record<StepVerb, ValidateFunction> } | undefined;
+
+function validators() {
+  if (!compiled) {
+    const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
+    compiled = {
+      suite: ajv.compile(suiteSchema(vendorIds)),
+      steps: Object.fromEntries(STEP_VERBS.map((verb) => [verb, ajv.compile(stepSchemas[verb])])) as Record<StepVerb, ValidateFunction>,
+    };
+  }
+  return compiled;
+}
 
 function toProblem(error: ErrorObject, prefix: PathSegment[] = []): SchemaProblem {
   const path = [...prefix, ...pointerToPath(error.instancePath)];
@@ -34,7 +44,7 @@ function stepProblems(step: unknown, path: PathSegment[]): SchemaProblem[] {
   const verbs = STEP_VERBS.filter((verb) => verb in step);
   if (verbs.length === 0) return [{ path, message: `a step needs exactly one verb: ${STEP_VERBS.join(", ")}; found keys: ${Object.keys(step).join(", ") || "none"}` }];
   if (verbs.length > 1) return [{ path, message: `a step has exactly one verb, found ${verbs.join(" and ")}: split it into ${verbs.length} steps` }];
-  const validate = validateStep[verbs[0] as StepVerb];
+  const validate = validators().steps[verbs[0] as StepVerb];
   if (validate(step)) return [];
   return dedupeNullableNoise((validate.errors ?? []).map((e) => toProblem(e, path)));
 }
@@ -44,6 +54,7 @@ function isStepPath(path: PathSegment[]): boolean {
 }
 
 export function schemaProblems(data: unknown): SchemaProblem[] {
+  const validateSuite = validators().suite;
   if (validateSuite(data)) return [];
   const problems: SchemaProblem[] = [];
   const stepsSeen = new Set<string>();

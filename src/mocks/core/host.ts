@@ -53,9 +53,10 @@ export function createMockHost(vendor: VendorMock, options: MockHostOptions = {}
 
   const app = new Hono();
   app.use("*", async (c, next) => {
-    await next();
-    // The mock's own notion of now, so cookie expiry is judged on the mock's clock.
+    // The mock's own notion of now, so cookie expiry is judged on the mock's clock. Set
+    // before the handler: setting it afterwards would copy every response.
     c.header("Date", new Date(clock.now()).toUTCString());
+    await next();
     if (!c.req.path.startsWith(CONTROL_PREFIX)) {
       journal.record({ at: new Date(clock.now()).toISOString(), method: c.req.method, path: c.req.path, status: c.res.status });
       if (options.recordIssued) {

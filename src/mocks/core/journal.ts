@@ -8,19 +8,24 @@ export interface JournalEntry {
 
 const MAX_ENTRIES = 5_000;
 
+/** A ring buffer: a flood of requests costs the same per request once it is full. */
 export class Journal {
-  private readonly list: JournalEntry[] = [];
+  private readonly ring: JournalEntry[] = [];
+  private next = 0;
 
   record(entry: JournalEntry): void {
-    this.list.push(entry);
-    if (this.list.length > MAX_ENTRIES) this.list.splice(0, this.list.length - MAX_ENTRIES);
+    if (this.ring.length < MAX_ENTRIES) this.ring.push(entry);
+    else this.ring[this.next] = entry;
+    this.next = (this.next + 1) % MAX_ENTRIES;
   }
 
+  /** Oldest first. */
   entries(): readonly JournalEntry[] {
-    return this.list;
+    return this.ring.length < MAX_ENTRIES ? this.ring : [...this.ring.slice(this.next), ...this.ring.slice(0, this.next)];
   }
 
   clear(): void {
-    this.list.length = 0;
+    this.ring.length = 0;
+    this.next = 0;
   }
 }
