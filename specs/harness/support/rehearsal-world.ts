@@ -13,13 +13,15 @@ export interface RehearsalServer {
 }
 
 const TIMEOUTS = ["--idle", "10s", "--lifetime", "30s"];
+/** A staging vManage may have a smaller session cap than the documented 100: the flood scenario must hold there too. */
+const EXTRA: Record<string, string[]> = { vmanage: ["--set", "sessionCap=20"] };
 
 export async function startRehearsalServers(dir: string): Promise<RehearsalServer[]> {
   const vendors = ["controlm", "hmc", "vmanage", "openam"];
   return Promise.all(
     vendors.map(async (vendor) => {
       const caFile = join(dir, `${vendor}-ca.pem`);
-      const mock = await startStandaloneMock([vendor, "--tls", "--port", "0", ...TIMEOUTS, "--cert-out", caFile, "--record-issued"]);
+      const mock = await startStandaloneMock([vendor, "--tls", "--port", "0", ...TIMEOUTS, ...(EXTRA[vendor] ?? []), "--cert-out", caFile, "--record-issued"]);
       return { name: `${vendor}-staging`, vendor, mock, caFile };
     }),
   );
@@ -58,7 +60,7 @@ export function writeTargets(file: string, servers: readonly RehearsalServer[], 
     expiry: wait
     controlPlane: true
     allow: [session-flood, changes-password]
-${extra(s)}`,
+${s.vendor === "vmanage" ? "    options: { sessionCap: 20 }\n" : ""}${extra(s)}`,
   );
   writeFileSync(file, `targets:\n${entries.join("\n")}\n`);
 }
