@@ -36,6 +36,8 @@ export default defineConfig({
     ["allure-playwright", { resultsDir: `${reports}/allure-results`, detail: false, suiteTitle: false }],
     ["./src/report/summary-reporter.ts", { outputDir: reports }],
     ["./src/observe/observation-reporter.ts", { outputDir: reports }],
+    // Last, so its plain closing line is the run's last line.
+    ["./src/report/totals-reporter.ts"],
   ],
   projects,
 });

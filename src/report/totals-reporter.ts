@@ -1,0 +1,26 @@
+import type { FullResult, Reporter, TestCase, TestResult } from "@playwright/test/reporter";
+
+/**
+ * Ends the run's output with one plain line, "tests: N passed, N failed, N skipped",
+ * that CI systems and people can read without knowing Playwright's reporters.
+ * A retried test counts once, by its last attempt.
+ */
+export default class TotalsReporter implements Reporter {
+  private readonly last = new Map<string, TestResult["status"]>();
+
+  printsToStdio(): boolean {
+    return true;
+  }
+
+  onTestEnd(test: TestCase, result: TestResult): void {
+    this.last.set(test.id, result.status);
+  }
+
+  onEnd(_result: FullResult): void {
+    const statuses = [...this.last.values()];
+    const passed = statuses.filter((s) => s === "passed").length;
+    const skipped = statuses.filter((s) => s === "skipped").length;
+    const failed = statuses.length - passed - skipped;
+    console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+  }
+}
