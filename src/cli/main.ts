@@ -11,8 +11,8 @@ Usage:
                                                    the suites against real endpoints (same as
                                                    SESSIONPROBE_TARGETS=<file> npx playwright test --project NAME)
   sessionprobe validate [files…]                   check scenario files (default: every file under suites/)
-  sessionprobe mock <vendor> [--port N] [--host H] [--tls] [--cert-out FILE] [--idle 30m]
-                    [--lifetime 24h] [--defect NAME]… [--set option=value]… [--profile NAME]
+  sessionprobe mock <vendor> [--port N] [--host H] [--tls] [--cert-out FILE] [--idle 30m|none]
+                    [--lifetime 24h|none] [--defect NAME]… [--set option=value]… [--profile NAME] [--record-issued]
                                                    one mock vendor as a standalone server, until stopped
                                                    (--profile: a release profile, e.g. vmanage 20.18)
   sessionprobe report                              (re)generate reports/allure-report from reports/allure-results

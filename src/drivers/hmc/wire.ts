@@ -1,6 +1,10 @@
 import { escapeXml } from "../../http/xml.ts";
 
-/** The HMC web namespace (wire notes §2.6): LogonRequest, LogonResponse, HttpErrorResponse. */
+/**
+ * The HMC web namespace (wire notes §2.6): LogonRequest, LogonResponse, HttpErrorResponse.
+ * Deliberately not shared with the mock's copy: a driver and a mock that import one
+ * constant would agree on a typo, and no test would notice.
+ */
 export const WEB_NS = "http://www.ibm.com/xmlns/systems/power/firmware/web/mc/2012_10/";
 export const LOGON_PATH = "/rest/api/web/Logon";
 export const CONSOLE_PATH = "/rest/api/uom/ManagementConsole";
