@@ -2,7 +2,8 @@ import { randomBytes } from "node:crypto";
 import type { StepResult, VendorDriver } from "../drivers/types.ts";
 import type { Transport } from "../http/transport.ts";
 import { redact } from "../redact/secrets.ts";
-import { interpolate } from "../scenario/interpolate.ts";
+import { InterpolationError, interpolate } from "../scenario/interpolate.ts";
+import { TransportError } from "../http/transport.ts";
 import type { LoadedScenario, LoadedStep, LoadedSuite } from "../scenario/load.ts";
 import type { ResolvedTarget } from "../targets/types.ts";
 import { createDriverContext, type RecordingContext } from "./driver-context.ts";
@@ -16,6 +17,18 @@ import { runExpire } from "./expire.ts";
 import type { TimeControl } from "./time.ts";
 import { parseDuration } from "../time/duration.ts";
 import { select, show } from "./selectors.ts";
+
+/**
+ * Every error a step raises names the step: a transport failure (hang, reset,
+ * garbage, TLS), an undefined ${…}, or a driver bug all start with where it happened.
+ */
+function located(where: string, error: unknown): Error {
+  if (error instanceof StepFailure || error instanceof ScenarioSetupError) return error;
+  if (error instanceof TransportError) return new StepFailure(where, [error.message], {});
+  if (error instanceof InterpolationError) return new ScenarioSetupError(where, error.message);
+  const e = error instanceof Error ? error : new Error(String(error));
+  return new StepFailure(where, [`unexpected ${e.name} (a harness or driver bug, please report it): ${e.message}`], {});
+}
 
 export interface ScenarioOutcome {
   observations: { step: number; label: string; value: unknown }[];
@@ -79,38 +92,45 @@ export class ScenarioRunner {
   }
 
   private async runStep(loadedStep: LoadedStep): Promise<void> {
-    const { hooks, suite, time } = this.options;
+    const { hooks, suite } = this.options;
     const title = loadedStep.step.title ?? describeStep(loadedStep.step);
     const where = this.where(loadedStep, title);
-    await hooks.step(title, { file: suite.absolutePath, line: loadedStep.position.line, column: loadedStep.position.column }, async () => {
-      const step = interpolate(loadedStep.step, { captures: this.captures, credentials: this.options.target.credentials, users: this.options.target.users, random: this.random, now: time.now() });
-      const env: StepEnv = {
-        driver: this.options.driver,
-        target: this.options.target,
-        ctx: this.ctx,
-        ledger: this.ledger,
-        where,
-        wrongCredentialsUser: this.options.wrongCredentialsUser,
-        onServerVersion: (version) => {
-          this.outcome.serverVersion = version;
-          hooks.note("server-version", version);
-        },
-      };
-      const sessionName = step.as ?? "default";
-      let result: StepResult | undefined;
-      this.stepTimeoutMs = step.timeout ? parseDuration(step.timeout) : undefined;
-      try {
-        result = await this.perform(env, step, sessionName);
-      } finally {
-        this.stepTimeoutMs = undefined;
-        for (const exchange of this.ctx.take()) await hooks.exchange(exchange);
-      }
-      if (!result) {
-        if (step.expect) throw new ScenarioSetupError(where, "an expire step has no response to expect anything of");
-        return;
-      }
-      await this.judge(env, { step, result, sessionName, where, index: loadedStep.index });
-    });
+    await hooks.step(title, { file: suite.absolutePath, line: loadedStep.position.line, column: loadedStep.position.column }, () =>
+      this.runStepBody(loadedStep, where).catch((error: unknown) => {
+        throw located(where, error);
+      }),
+    );
+  }
+
+  private async runStepBody(loadedStep: LoadedStep, where: string): Promise<void> {
+    const { hooks, time } = this.options;
+    const step = interpolate(loadedStep.step, { captures: this.captures, credentials: this.options.target.credentials, users: this.options.target.users, random: this.random, now: time.now() });
+    const env: StepEnv = {
+      driver: this.options.driver,
+      target: this.options.target,
+      ctx: this.ctx,
+      ledger: this.ledger,
+      where,
+      wrongCredentialsUser: this.options.wrongCredentialsUser,
+      onServerVersion: (version) => {
+        this.outcome.serverVersion = version;
+        hooks.note("server-version", version);
+      },
+    };
+    const sessionName = step.as ?? "default";
+    let result: StepResult | undefined;
+    this.stepTimeoutMs = step.timeout ? parseDuration(step.timeout) : undefined;
+    try {
+      result = await this.perform(env, step, sessionName);
+    } finally {
+      this.stepTimeoutMs = undefined;
+      for (const exchange of this.ctx.take()) await hooks.exchange(exchange);
+    }
+    if (!result) {
+      if (step.expect) throw new ScenarioSetupError(where, "an expire step has no response to expect anything of");
+      return;
+    }
+    await this.judge(env, { step, result, sessionName, where, index: loadedStep.index });
   }
 
   private async perform(env: StepEnv, step: LoadedStep["step"], sessionName: string): Promise<StepResult | undefined> {
