@@ -16,7 +16,7 @@ test("every shape problem in a file is reported at once, each at its line and co
     expect.stringMatching(/broken-shapes\.yaml:11:9: unknown key "expct"; expected one of: use, title, as, with, expect, capture, timeout$/),
     expect.stringMatching(/broken-shapes\.yaml:12:25: expected past \(just after the timeout\), before .*got "soon"$/),
     expect.stringMatching(/broken-shapes\.yaml:13:9: a step has exactly one verb, found login and use: split it into 2 steps$/),
-    expect.stringMatching(/broken-shapes\.yaml:15:9: a step needs exactly one verb: login, use, expire, logout, action, request; found keys: frobnicate$/),
+    expect.stringMatching(/broken-shapes\.yaml:15:9: a step needs exactly one verb: login, use, expire, logout, action, request, repeat; found keys: frobnicate$/),
     expect.stringMatching(/broken-shapes\.yaml:18:12: expected at least 1 item\(s\)$/),
   ]);
 });
@@ -60,4 +60,59 @@ test("a YAML alias bomb is reported as a problem of its file, not a crash", () =
   writeFileSync(file, text);
   const { problems } = loadSuiteFiles([file]);
   expect(problems.map(formatProblem)).toEqual([expect.stringMatching(/bomb\.yaml:1:1: the YAML cannot be read: Excessive alias count/)]);
+});
+
+test("repeat unrolls its steps with ${index} replaced, each pointing at its own YAML line; its mistakes are located", () => {
+  const dir = mkdtempSync(join(tmpdir(), "sp-repeat-"));
+  const good = join(dir, "repeat.yaml");
+  writeFileSync(
+    good,
+    `vendor: controlm
+service: session
+scenarios:
+  - name: three sessions
+    covers: [CTM-S-03]
+    steps:
+      - login: {}
+        capture: { token: body.token }
+      - repeat: { times: 3, from: 2, index: n }
+        steps:
+          - { login: {}, as: "s\${n}" }
+          - { use: config-servers, as: "s\${n}", title: "use s\${n} (\${token})" }
+`,
+  );
+  const { suites, problems } = loadSuiteFiles([good]);
+  expect(problems.map(formatProblem)).toEqual([]);
+  const steps = suites[0]?.scenarios[0]?.steps ?? [];
+  expect(steps.map((s) => [s.index, s.verb, s.step.as ?? "default", s.position.line])).toEqual([
+    [0, "login", "default", 7],
+    [1, "login", "s2", 11],
+    [2, "use", "s2", 12],
+    [3, "login", "s3", 11],
+    [4, "use", "s3", 12],
+    [5, "login", "s4", 11],
+    [6, "use", "s4", 12],
+  ]);
+  // Only the index is replaced at load time; captures stay for the run.
+  expect(steps[2]?.step.title).toBe("use s2 (${token})");
+
+  const bad = join(dir, "bad-repeat.yaml");
+  writeFileSync(
+    bad,
+    `vendor: controlm
+service: session
+scenarios:
+  - name: broken repeat
+    covers: [CTM-S-03]
+    steps:
+      - repeat: { times: 0, index: n }
+        steps:
+          - { login: {}, as: "s\${m}" }
+          - { repeat: { times: 2 }, steps: [{ logout: {} }] }
+`,
+  );
+  expect(loadSuiteFiles([bad]).problems.map(formatProblem)).toEqual([
+    expect.stringMatching(/bad-repeat\.yaml:7:26: expected .*1/),
+    expect.stringMatching(/bad-repeat\.yaml:10:15: a repeat cannot hold another repeat$/),
+  ]);
 });

@@ -1,7 +1,7 @@
-import type { Step } from "../scenario/schema.ts";
+import type { PlainStep } from "../scenario/schema.ts";
 
 /** A short human title for a step, used in reports and error locations. */
-export function describeStep(step: Step): string {
+export function describeStep(step: PlainStep): string {
   const as = step.as ? ` as ${step.as}` : "";
   if ("login" in step) return `login${as}${step.login?.user ? ` (user ${step.login.user})` : ""}`;
   if ("use" in step) return `use ${step.use}${as}`;

@@ -3,12 +3,14 @@ import { relative } from "node:path";
 import { LineCounter, parseDocument } from "yaml";
 import { locate, type Position } from "./positions.ts";
 import { type LoadProblem, ScenarioLoadError } from "./problems.ts";
-import { STEP_VERBS, type Scenario, type Step, type StepVerb, type Suite } from "./schema.ts";
+import { expandSteps } from "./repeat.ts";
+import type { PlainStep, Scenario, StepVerb, Suite } from "./schema.ts";
 import { semanticProblems } from "./semantic-checks.ts";
 import { schemaProblems } from "./validate-schema.ts";
 
 export interface LoadedStep {
-  step: Step;
+  /** A plain step: repeats are expanded when the file loads. */
+  step: PlainStep;
   verb: StepVerb;
   index: number;
   position: Position;
@@ -87,11 +89,11 @@ export function loadSuiteFile(path: string, options: LoadOptions = {}): { suite?
       scenarios: suite.scenarios.map((scenario, s) => ({
         scenario,
         position: locate(doc, lines, ["scenarios", s]),
-        steps: scenario.steps.map((step, i) => ({
-          step,
-          verb: STEP_VERBS.find((verb) => verb in step) as StepVerb,
+        steps: expandSteps(scenario.steps).map((expanded, i) => ({
+          step: expanded.step,
+          verb: expanded.verb,
           index: i,
-          position: locate(doc, lines, ["scenarios", s, "steps", i]),
+          position: locate(doc, lines, ["scenarios", s, "steps", ...expanded.path]),
         })),
       })),
     },

@@ -9,7 +9,11 @@ import { DURATION_PATTERN } from "../time/duration.ts";
  */
 
 const KebabName = (what: string) => Type.String({ pattern: "^[a-z][a-z0-9-]*$", description: `${what} (lower-case kebab-case, e.g. config-servers)` });
-const SessionName = Type.String({ pattern: "^[A-Za-z][A-Za-z0-9_-]*$", description: "a session name such as default, admin or user" });
+const SessionName = Type.String({
+  // A repeat's index may be part of the name: s${i}.
+  pattern: "^([A-Za-z][A-Za-z0-9_-]*|[A-Za-z0-9_-]*(\\$\\{[A-Za-z_][A-Za-z0-9_]*\\}[A-Za-z0-9_-]*)+)$",
+  description: "a session name such as default, admin or user (inside a repeat, s${i})",
+});
 const CaptureName = Type.String({ pattern: "^[A-Za-z_][A-Za-z0-9_]*$", description: "a capture name (letters, digits, _)" });
 const BehaviourId = Type.String({ pattern: "^[A-Z]+(-[A-Z]+)?-\\d\\d$", description: "a behaviour id from the catalogue, e.g. CTM-S-05" });
 const Duration = Type.String({ pattern: DURATION_PATTERN, description: "a duration such as 500ms, 30s, 30m, 24h or 1h30m" });
@@ -146,7 +150,25 @@ export const stepSchemas = {
   request: stepOf("request"),
 };
 
-export const Step = Type.Union(Object.values(stepSchemas), { description: `a step: exactly one of ${STEP_VERBS.join(", ")}` });
+/** One step of the plain kinds: what a scenario's steps are once repeats are expanded. */
+export const PlainStep = Type.Union(Object.values(stepSchemas), { description: `a step: exactly one of ${STEP_VERBS.join(", ")}` });
+
+export const RepeatArgs = Type.Object(
+  {
+    times: Type.Integer({ minimum: 1, maximum: 1000, description: "how many times (1 to 1000)" }),
+    from: Type.Optional(Type.Integer({ description: "the index's first value (default 1)" })),
+    index: Type.Optional(Type.String({ pattern: "^[A-Za-z_][A-Za-z0-9_]*$", description: "the index's name, used as ${name} in the steps (default i)" })),
+  },
+  { additionalProperties: false },
+);
+
+/** Its steps, `times` times over, with ${index} replaced by 1, 2, 3… (expanded when the file loads). */
+export const RepeatStep = Type.Object(
+  { repeat: RepeatArgs, steps: Type.Array(PlainStep, { minItems: 1 }), title: Type.Optional(Type.String()) },
+  { additionalProperties: false, required: ["repeat", "steps"] },
+);
+
+export const Step = Type.Union([...Object.values(stepSchemas), RepeatStep], { description: `a step: exactly one of ${[...STEP_VERBS, "repeat"].join(", ")}` });
 
 export const Scenario = Type.Object(
   {
@@ -187,6 +209,9 @@ export type LoginArgs = Static<typeof LoginArgs>;
 export type ExpireArgs = Static<typeof ExpireArgs>;
 export type RequestArgs = Static<typeof RequestArgs>;
 export type Step = Static<typeof Step>;
+export type PlainStep = Static<typeof PlainStep>;
+export type RepeatStep = Static<typeof RepeatStep>;
+export type RepeatArgs = Static<typeof RepeatArgs>;
 export type Scenario = Static<typeof Scenario>;
 export interface Suite {
   vendor: string;

@@ -4,7 +4,8 @@ import { findBehaviour } from "../catalogue/behaviours.ts";
 import { findVendor } from "../drivers/registry.ts";
 import { isBuiltinReference, references } from "./interpolate.ts";
 import type { PathSegment } from "./positions.ts";
-import type { Step, Suite } from "./schema.ts";
+import { isRepeat } from "./repeat.ts";
+import type { PlainStep, Suite } from "./schema.ts";
 
 export interface SemanticProblem {
   path: PathSegment[];
@@ -38,15 +39,20 @@ export function semanticProblems(suite: Suite): SemanticProblem[] {
       }
     });
     const captured = new Set<string>();
-    scenario.steps.forEach((step, i) => {
-      problems.push(...stepProblems(step, ["scenarios", s, "steps", i], { driver, captured }));
+    const check = (step: PlainStep, path: PathSegment[], defined: Set<string>) => {
+      problems.push(...stepProblems(step, path, { driver, captured: defined }));
       for (const name of Object.keys(step.capture ?? {})) captured.add(name);
+    };
+    scenario.steps.forEach((step, i) => {
+      if (!isRepeat(step)) return check(step, ["scenarios", s, "steps", i], captured);
+      // Inside a repeat its index is defined too.
+      step.steps.forEach((inner, k) => check(inner, ["scenarios", s, "steps", i, "steps", k], new Set([...captured, step.repeat.index ?? "i"])));
     });
   });
   return problems;
 }
 
-function stepProblems(step: Step, path: PathSegment[], context: { driver: NonNullable<ReturnType<typeof findVendor>>; captured: Set<string> }): SemanticProblem[] {
+function stepProblems(step: PlainStep, path: PathSegment[], context: { driver: NonNullable<ReturnType<typeof findVendor>>; captured: Set<string> }): SemanticProblem[] {
   const { driver, captured } = context;
   const problems: SemanticProblem[] = [];
   if ("use" in step && !(step.use in driver.calls)) {

@@ -2,7 +2,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import { expected } from "./ajv-messages.ts";
 import { vendorIds } from "../drivers/registry.ts";
 import { type PathSegment, pointerToPath } from "./positions.ts";
-import { STEP_VERBS, type StepVerb, stepSchemas, suiteSchema } from "./schema.ts";
+import { RepeatArgs, STEP_VERBS, type StepVerb, stepSchemas, suiteSchema } from "./schema.ts";
 
 export interface SchemaProblem {
   path: PathSegment[];
@@ -14,7 +14,7 @@ export interface SchemaProblem {
 }
 
 /** Compiled on first use: compiling takes most of a second, and a worker that only runs scenarios never needs it. */
-let compiled: { suite: ValidateFunction; steps: Record<StepVerb, ValidateFunction> } | undefined;
+let compiled: { suite: ValidateFunction; steps: Record<StepVerb, ValidateFunction>; repeatArgs: ValidateFunction } | undefined;
 
 function validators() {
   if (!compiled) {
@@ -22,6 +22,7 @@ function validators() {
     compiled = {
       suite: ajv.compile(suiteSchema(vendorIds)),
       steps: Object.fromEntries(STEP_VERBS.map((verb) => [verb, ajv.compile(stepSchemas[verb])])) as Record<StepVerb, ValidateFunction>,
+      repeatArgs: ajv.compile(RepeatArgs),
     };
   }
   return compiled;
@@ -39,14 +40,30 @@ function toProblem(error: ErrorObject, prefix: PathSegment[] = []): SchemaProble
  * A step is one of several shapes; ajv's anyOf errors would list every shape's
  * complaint. Instead the step's verb picks its shape, and only that shape's errors are told.
  */
-function stepProblems(step: unknown, path: PathSegment[]): SchemaProblem[] {
-  if (!step || typeof step !== "object" || Array.isArray(step)) return [{ path, message: `expected a step (a map with one of: ${STEP_VERBS.join(", ")})` }];
-  const verbs = STEP_VERBS.filter((verb) => verb in step);
-  if (verbs.length === 0) return [{ path, message: `a step needs exactly one verb: ${STEP_VERBS.join(", ")}; found keys: ${Object.keys(step).join(", ") || "none"}` }];
+const ALL_VERBS = [...STEP_VERBS, "repeat"];
+
+function stepProblems(step: unknown, path: PathSegment[], insideRepeat = false): SchemaProblem[] {
+  if (!step || typeof step !== "object" || Array.isArray(step)) return [{ path, message: `expected a step (a map with one of: ${ALL_VERBS.join(", ")})` }];
+  const verbs = ALL_VERBS.filter((verb) => verb in step);
+  if (verbs.length === 0) return [{ path, message: `a step needs exactly one verb: ${ALL_VERBS.join(", ")}; found keys: ${Object.keys(step).join(", ") || "none"}` }];
   if (verbs.length > 1) return [{ path, message: `a step has exactly one verb, found ${verbs.join(" and ")}: split it into ${verbs.length} steps` }];
+  if (verbs[0] === "repeat") return insideRepeat ? [{ path, key: "repeat", message: "a repeat cannot hold another repeat" }] : repeatProblems(step as Record<string, unknown>, path);
   const validate = validators().steps[verbs[0] as StepVerb];
   if (validate(step)) return [];
   return dedupeNullableNoise((validate.errors ?? []).map((e) => toProblem(e, path)));
+}
+
+/** A repeat's own keys by its schema; each of its steps as a step of its own, for clear messages. */
+function repeatProblems(step: Record<string, unknown>, path: PathSegment[]): SchemaProblem[] {
+  const problems: SchemaProblem[] = [];
+  for (const key of Object.keys(step)) {
+    if (!["repeat", "steps", "title"].includes(key)) problems.push({ path, key, message: `unknown key "${key}"; expected one of: repeat, steps, title` });
+  }
+  const validateArgs = validators().repeatArgs;
+  if (!validateArgs(step.repeat)) problems.push(...(validateArgs.errors ?? []).map((e) => toProblem(e, [...path, "repeat"])));
+  if (!Array.isArray(step.steps) || step.steps.length === 0) return [...problems, { path, key: "steps", message: "a repeat needs steps: a list of at least one step" }];
+  step.steps.forEach((inner: unknown, k: number) => problems.push(...stepProblems(inner, [...path, "steps", k], true)));
+  return problems;
 }
 
 function isStepPath(path: PathSegment[]): boolean {
