@@ -44,9 +44,14 @@ export function semanticProblems(suite: Suite): SemanticProblem[] {
       for (const name of Object.keys(step.capture ?? {})) captured.add(name);
     };
     scenario.steps.forEach((step, i) => {
-      if (!isRepeat(step)) return check(step, ["scenarios", s, "steps", i], captured);
+      if (!isRepeat(step)) {
+        check(step, ["scenarios", s, "steps", i], captured);
+        return;
+      }
       // Inside a repeat its index is defined too.
-      step.steps.forEach((inner, k) => check(inner, ["scenarios", s, "steps", i, "steps", k], new Set([...captured, step.repeat.index ?? "i"])));
+      step.steps.forEach((inner, k) => {
+        check(inner, ["scenarios", s, "steps", i, "steps", k], new Set([...captured, step.repeat.index ?? "i"]));
+      });
     });
   });
   return problems;

@@ -62,7 +62,9 @@ function repeatProblems(step: Record<string, unknown>, path: PathSegment[]): Sch
   const validateArgs = validators().repeatArgs;
   if (!validateArgs(step.repeat)) problems.push(...(validateArgs.errors ?? []).map((e) => toProblem(e, [...path, "repeat"])));
   if (!Array.isArray(step.steps) || step.steps.length === 0) return [...problems, { path, key: "steps", message: "a repeat needs steps: a list of at least one step" }];
-  step.steps.forEach((inner: unknown, k: number) => problems.push(...stepProblems(inner, [...path, "steps", k], true)));
+  step.steps.forEach((inner: unknown, k: number) => {
+    problems.push(...stepProblems(inner, [...path, "steps", k], true));
+  });
   return problems;
 }
 
