@@ -2,7 +2,8 @@ import type { ExpireArgs } from "../scenario/schema.ts";
 import { formatDuration } from "../time/duration.ts";
 import { StepFailure } from "./failure.ts";
 import { timeoutFor } from "./plan.ts";
-import { probe, sessionNamed, type StepEnv } from "./step-runners.ts";
+import type { Session, StepResult, Verdict } from "../drivers/types.ts";
+import { probe, runUse, sessionNamed, type StepEnv } from "./step-runners.ts";
 import { resolveTimeExpr, type TimeControl } from "./time.ts";
 
 /**
@@ -30,9 +31,21 @@ export async function runExpire(env: StepEnv, options: { args: ExpireArgs; sessi
     await time.pass(chunk, log);
     elapsed += chunk;
     if (elapsed >= total) break;
-    const { verdict, result } = await probe(env, session);
+    const { verdict, result } = await keepAlive(env, session, args.using);
     if (verdict !== "ok") {
       throw new StepFailure(env.where, [`keep-alive after ${formatDuration(elapsed)}: the session is already ${verdict}, before the ${formatDuration(total)} this step lets pass`], { exchange: result.exchange });
     }
   }
+}
+
+/**
+ * One keep-alive: the step's `using` (a call or an action), else the driver's probe.
+ * A probe need not count as use (AM's validate does not), so a scenario that needs
+ * the session kept busy names what keeps it busy.
+ */
+async function keepAlive(env: StepEnv, session: Session, using: string | undefined): Promise<{ verdict: Verdict; result: StepResult }> {
+  if (!using) return probe(env, session);
+  const action = env.driver.actions[using];
+  const result = action ? await action.run(env.ctx, session, {}) : await runUse(env, using, {}, session);
+  return { verdict: env.driver.classify(result.exchange), result };
 }

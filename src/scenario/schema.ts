@@ -102,6 +102,7 @@ export const ExpireArgs = Type.Object(
     idle: Type.Optional(TimeExpr),
     absolute: Type.Optional(TimeExpr),
     keepAlive: Type.Optional(Type.String({ pattern: `^(\\d+(\\.\\d+)?%|${DURATION_PATTERN.slice(1, -1)})$`, description: "how often to use the session while absolute time passes: a duration or a percentage of the idle timeout" })),
+    using: Type.Optional(KebabName("the call or action that keeps the session alive (default: the driver's probe)")),
   },
   { additionalProperties: false, minProperties: 1, description: "idle: <time> (time passes with no activity) or absolute: <time> [keepAlive: <every>]" },
 );

@@ -66,6 +66,9 @@ function stepProblems(step: PlainStep, path: PathSegment[], context: { driver: N
   if ("action" in step && !(step.action in driver.actions)) {
     problems.push({ path: [...path, "action"], message: `unknown action "${step.action}" for ${driver.id}; expected one of: ${Object.keys(driver.actions).join(", ") || "none"}` });
   }
+  if ("expire" in step && step.expire.using && !(step.expire.using in driver.calls) && !(step.expire.using in driver.actions)) {
+    problems.push({ path: [...path, "expire", "using"], message: `unknown call or action "${step.expire.using}" for ${driver.id}; expected one of: ${[...Object.keys(driver.calls), ...Object.keys(driver.actions)].join(", ")}` });
+  }
   const schemaRef = step.expect?.schema;
   if (schemaRef && !existsSync(schemaFile(schemaRef))) {
     problems.push({ path: [...path, "expect", "schema"], message: `no JSON Schema "${schemaRef}": expected a file fixtures/schemas/${schemaRef}.schema.json` });

@@ -3,9 +3,6 @@ import type { DriverContext, Session, VendorDriver, Verdict } from "../types.ts"
 import { sessionActions } from "./session-actions.ts";
 import { bodyField, cookieToken, realmPath, send, sessionsRequest, settings, withCaller } from "./wire.ts";
 
-/** Probes that may stand in for the default validate (login `with: { probeBy }`). */
-const PROBES = { validate: "validate", "get-session-info-and-reset-idle-time": "getSessionInfoAndResetIdleTime" } as const;
-
 /**
  * ForgeRock / Ping AM sessions. Zero-page login with X-OpenAM-Username/Password; the SSO token
  * travels as the header named like the SSO cookie (and the cookie, from the jar). Errors are CREST
@@ -46,11 +43,6 @@ export const openam: VendorDriver = {
       ctx.secret(token, "token");
       session.state.token = token;
       session.state.realm = realm;
-      // The engine's keep-alive uses the probe: a scenario that needs the keep-alive to count as use picks a resetting one.
-      if (typeof args.probeBy === "string") {
-        if (!Object.hasOwn(PROBES, args.probeBy)) throw new Error(`probeBy must be one of ${Object.keys(PROBES).join(", ")}; got ${args.probeBy}`);
-        session.state.probeBy = args.probeBy;
-      }
     }
     return { exchange, ok };
   },
@@ -71,19 +63,14 @@ export const openam: VendorDriver = {
     const exchange = await probeExchange(ctx, session);
     const verdict = classify(exchange);
     if (verdict !== "ok") return { verdict, exchange };
-    const alive = session.state.probeBy === "get-session-info-and-reset-idle-time" ? typeof bodyField(exchange, "username") === "string" : bodyField(exchange, "valid") === true;
-    return { verdict: alive ? "ok" : "unauthenticated", exchange };
+    return { verdict: bodyField(exchange, "valid") === true ? "ok" : "unauthenticated", exchange };
   },
 };
 
-/** validate {tokenId} with no caller (it needs none and must not count as use), or the session's chosen probe. */
+/** validate {tokenId} with no caller: it needs none, and must not count as use (expiry scenarios probe idle sessions). */
 function probeExchange(ctx: DriverContext, session: Session): Promise<Exchange> {
   const realm = session.state.realm ?? settings(ctx).realm;
-  const body = { tokenId: session.state.token ?? "" };
-  if (session.state.probeBy === "get-session-info-and-reset-idle-time") {
-    return send(ctx, sessionsRequest(ctx, { action: PROBES["get-session-info-and-reset-idle-time"], body, realm }), "probe (reset idle)", session);
-  }
-  return send(ctx, sessionsRequest(ctx, { action: "validate", body, realm }), "probe (validate)", undefined);
+  return send(ctx, sessionsRequest(ctx, { action: "validate", body: { tokenId: session.state.token ?? "" }, realm }), "probe (validate)", undefined);
 }
 
 /** CREST statuses; a 200 `{valid:false}` (validate, getSessionInfo of a dead token) is a "no" too. */

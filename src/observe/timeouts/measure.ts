@@ -72,7 +72,7 @@ export async function measureTimeouts(target: ResolvedTarget, options: MeasureOp
         timeouts[plan.service] = { idle: { ...base("idle"), skipped: withLogin }, absolute: { ...base("absolute"), skipped: withLogin } };
         continue;
       }
-      const ops = new SessionOps({ target, driver, transport, time }, withLogin);
+      const ops = new SessionOps({ target, driver, transport, time }, withLogin, plan.probeWith);
       const idleGuess = expected(config ?? plan.documented, "idle") ?? undefined;
       const absoluteGuess = expected(config ?? plan.documented, "absolute") ?? undefined;
       const run = async (guess: number | undefined, keepAliveMs: number | undefined, label: string): Promise<SearchResult | string> => {

@@ -18,6 +18,8 @@ export interface MeasurePlan {
   ids: { idle: string; absolute: string };
   /** The login step's `with:`, or why this target cannot open such a session. */
   loginWith(credentials: Credentials): Record<string, unknown> | string;
+  /** An action that checks the session and counts as use, when the driver's probe does not. */
+  probeWith?: string;
 }
 
 const MINUTE = 60_000;
@@ -66,8 +68,9 @@ export const measurePlans: readonly MeasurePlan[] = [
     usesTargetTimeouts: true,
     note: "amSession.xml defaults: idle 30 min, maximum session time 120 min (AM-10)",
     ids: { idle: "AM-10", absolute: "AM-10" },
+    loginWith: () => ({}),
     // validate (the default probe) does not count as use: the keep-alive must reset idle time.
-    loginWith: () => ({ probeBy: "get-session-info-and-reset-idle-time" }),
+    probeWith: "get-session-info-and-reset-idle-time",
   },
 ];
 

@@ -19,6 +19,8 @@ export class SessionOps {
   constructor(
     private readonly env: { target: ResolvedTarget; driver: VendorDriver; transport: Transport; time: TimeControl },
     private readonly loginWith: Record<string, unknown>,
+    /** An action to probe with instead of the driver's probe (one that counts as use). */
+    private readonly probeWith?: string,
   ) {
     const { target } = env;
     this.ctx = createDriverContext({
@@ -44,7 +46,8 @@ export class SessionOps {
   }
 
   async alive(session: Session): Promise<boolean> {
-    const { verdict } = await probeSession(this.env.driver, this.ctx, session);
+    const action = this.probeWith ? this.env.driver.actions[this.probeWith] : undefined;
+    const verdict = action ? this.env.driver.classify((await action.run(this.ctx, session, {})).exchange) : (await probeSession(this.env.driver, this.ctx, session)).verdict;
     this.settle();
     if (verdict !== "ok") session.open = false;
     return verdict === "ok";
