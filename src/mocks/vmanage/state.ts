@@ -12,9 +12,6 @@ export const seededUsers: Record<string, MockUser> = {
 export interface VmanageSessionData {
   /** The XSRF token: one per session, lasting as long as the session (wire notes §1.2). */
   xsrf: string;
-  /** Order of creation and of last use, so eviction never depends on clock ties. */
-  createdSeq: number;
-  useSeq: number;
 }
 
 export type VmanageSession = StoredSession<VmanageSessionData>;
@@ -28,7 +25,6 @@ export class VmanageState {
   readonly options: VmanageOptions;
   readonly passwords = new Map<string, string>();
   readonly sessions: SessionTable<VmanageSessionData>;
-  private seq = 0;
 
   constructor(readonly context: MockContext) {
     this.options = readOptions(context.config);
@@ -57,25 +53,14 @@ export class VmanageState {
     return Object.values(seededUsers).find((u) => u.username === username)?.group ?? "basic";
   }
 
-  /**
-   * A new session, making room first. The SessionTable would evict by timestamps, but on
-   * the frozen in-process clock every session has the same timestamps and the tie would
-   * pick the first-created one, i.e. "oldest" even under LRU. Use order breaks the tie.
-   */
+  /** A new session; past the cap the table evicts the least recently used one (or, with the defect, the oldest). */
   open(username: string): VmanageSession {
-    const live = this.sessions.live();
-    const key = this.evictsOldest() ? (s: VmanageSession) => s.data.createdSeq : (s: VmanageSession) => s.data.useSeq;
-    live.sort((a, b) => key(a) - key(b));
-    for (const victim of live.slice(0, Math.max(0, live.length - this.options.sessionCap + 1))) this.sessions.close(victim.id);
-    const seq = ++this.seq;
-    return this.sessions.open(username, { xsrf: newXsrfToken(), createdSeq: seq, useSeq: seq });
+    return this.sessions.open(username, { xsrf: newXsrfToken() });
   }
 
   /** The session named by the JSESSIONID cookie; any authenticated request counts as use. */
   use(id: string | undefined): VmanageSession | undefined {
-    const session = this.sessions.find(id, { touch: true });
-    if (session) session.data.useSeq = ++this.seq;
-    return session;
+    return this.sessions.find(id, { touch: true });
   }
 
   private evictsOldest(): boolean {
