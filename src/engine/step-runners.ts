@@ -3,6 +3,7 @@ import type { HttpRequest } from "../http/exchange.ts";
 import type { RequestArgs, Step } from "../scenario/schema.ts";
 import type { ResolvedTarget } from "../targets/types.ts";
 import { ScenarioSetupError } from "./failure.ts";
+import { probeSession } from "./probe.ts";
 import type { SessionLedger } from "./session-ledger.ts";
 
 export interface StepEnv {
@@ -68,10 +69,6 @@ export async function runRequest(env: StepEnv, args: RequestArgs, name: string):
 
 /** Asks the server whether the session is alive, the vendor's way. */
 export async function probe(env: StepEnv, session: Session): Promise<{ verdict: Verdict; result: StepResult }> {
-  if (env.driver.probe) {
-    const { verdict, exchange } = await env.driver.probe(env.ctx, session);
-    return { verdict, result: { exchange } };
-  }
-  const result = await runUse(env, env.driver.probeCall, {}, session);
-  return { verdict: env.driver.classify(result.exchange), result };
+  const { verdict, exchange } = await probeSession(env.driver, env.ctx, session);
+  return { verdict, result: { exchange } };
 }

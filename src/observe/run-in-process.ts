@@ -1,15 +1,8 @@
-import { findVendor } from "../drivers/registry.ts";
 import { silentHooks } from "../engine/hooks.ts";
-import { planScenario } from "../engine/plan.ts";
-import { ScenarioRunner } from "../engine/run-scenario.ts";
-import { VirtualTime } from "../engine/time.ts";
-import { Transport } from "../http/transport.ts";
 import type { MockHostOptions } from "../mocks/core/host.ts";
-import { startMock } from "../mocks/core/server.ts";
 import { mocks } from "../mocks/registry.ts";
+import { MockRun } from "../proof/mock-run.ts";
 import type { LoadedScenario, LoadedSuite } from "../scenario/load.ts";
-import { mockTarget } from "../targets/mock-target.ts";
-import { systemClock } from "../time/clock.ts";
 import { assembleRecord } from "./record-file.ts";
 import { ScenarioRecorder } from "./recorder.ts";
 import type { ScenarioObservation, TargetRecord } from "./types.ts";
@@ -30,36 +23,18 @@ export interface InProcessOptions {
 export async function observeMock(options: InProcessOptions): Promise<TargetRecord> {
   const mock = mocks[options.vendor];
   if (!mock) throw new Error(`no built-in mock for ${options.vendor}`);
-  const running = await startMock(mock, options.mock ?? {});
-  const target = mockTarget(running);
-  const driver = findVendor(target.vendor);
-  if (!driver) throw new Error(`no driver for ${target.vendor}`);
-  const transport = new Transport({ timeoutMs: target.stepTimeoutMs, clock: systemClock, tls: target.tls });
-  const control = target.controlUrl ?? `${target.baseUrl}/__sessionprobe`;
+  const run = await MockRun.start(mock, options.mock ?? {});
   const scenarios: ScenarioObservation[] = [];
   try {
-    for (const suite of options.suites.filter((s) => s.vendor === target.vendor)) {
-      for (const loaded of suite.scenarios.filter(options.filter ?? (() => true))) {
-        // A skipped scenario leaves no record, as in a Playwright run.
-        if (planScenario(loaded, target, driver).skip) continue;
-        const recorder = new ScenarioRecorder({ suite, loaded, baseUrl: target.baseUrl, driver });
-        const time = new VirtualTime(control, transport);
-        await time.start({ reset: true });
-        const runner = new ScenarioRunner({ suite, loaded, target, driver: recorder.driver, transport, time, hooks: recorder.hooks(silentHooks) });
-        let failed = false;
-        try {
-          await runner.execute();
-        } catch {
-          failed = true;
-        } finally {
-          await runner.teardown();
-        }
-        scenarios.push(recorder.finish(runner.outcome, failed ? "failed" : "passed"));
-      }
+    for (const { suite, loaded } of run.scenarios(options.suites, options.filter)) {
+      const recorder = new ScenarioRecorder({ suite, loaded, baseUrl: run.target.baseUrl, driver: run.driver });
+      const { skip, runner, error } = await run.run(suite, loaded, { driver: recorder.driver, hooks: recorder.hooks(silentHooks) });
+      // A skipped scenario leaves no record, as in a Playwright run.
+      if (skip || !runner) continue;
+      scenarios.push(recorder.finish(runner.outcome, error === undefined ? "passed" : "failed"));
     }
   } finally {
-    await transport.close();
-    await running.close();
+    await run.stop();
   }
-  return assembleRecord(target.name, target.vendor, scenarios);
+  return assembleRecord(run.target.name, run.target.vendor, scenarios);
 }

@@ -1,14 +1,6 @@
-import { findVendor } from "../drivers/registry.ts";
-import { silentHooks } from "../engine/hooks.ts";
-import { planScenario } from "../engine/plan.ts";
-import { ScenarioRunner } from "../engine/run-scenario.ts";
-import { VirtualTime } from "../engine/time.ts";
-import { Transport } from "../http/transport.ts";
-import { startMock } from "../mocks/core/server.ts";
 import type { VendorMock } from "../mocks/core/types.ts";
 import type { LoadedScenario, LoadedSuite } from "../scenario/load.ts";
-import { mockTarget } from "../targets/mock-target.ts";
-import { systemClock } from "../time/clock.ts";
+import { MockRun } from "./mock-run.ts";
 
 export interface ScenarioVerdict {
   suite: string;
@@ -20,46 +12,23 @@ export interface ScenarioVerdict {
   leftOpen: number;
 }
 
-/**
- * Runs scenarios against one in-process mock, without Playwright: the engine is
- * runner-agnostic, so the defect matrix and the benchmarks drive it directly.
- */
+/** Runs scenarios against one in-process mock and says how each went (the defect matrix's view). */
 export async function runAgainstMock(options: { mock: VendorMock; suites: readonly LoadedSuite[]; defects?: readonly string[]; filter?: (s: LoadedScenario) => boolean }): Promise<ScenarioVerdict[]> {
-  const running = await startMock(options.mock, { defects: options.defects ?? [] });
-  const target = mockTarget(running);
-  const driver = findVendor(target.vendor);
-  if (!driver) throw new Error(`no driver for ${target.vendor}`);
-  const transport = new Transport({ timeoutMs: target.stepTimeoutMs, clock: systemClock, tls: target.tls });
-  const control = target.controlUrl as string;
+  const run = await MockRun.start(options.mock, { defects: options.defects ?? [] });
   const verdicts: ScenarioVerdict[] = [];
   try {
-    for (const suite of options.suites.filter((s) => s.vendor === target.vendor)) {
-      for (const loaded of suite.scenarios.filter(options.filter ?? (() => true))) {
-        const base = { suite: suite.file, scenario: loaded.scenario.name, covers: loaded.scenario.covers };
-        const plan = planScenario(loaded, target, driver);
-        if (plan.skip) {
-          verdicts.push({ ...base, outcome: "skipped", error: plan.skip, leftOpen: 0 });
-          continue;
-        }
-        const time = new VirtualTime(control, transport);
-        await time.start({ reset: true });
-        const runner = new ScenarioRunner({ suite, loaded, target, driver, transport, time, hooks: silentHooks });
-        let error: string | undefined;
-        try {
-          await runner.execute();
-        } catch (e) {
-          error = (e as Error).message;
-        } finally {
-          await runner.teardown();
-        }
-        const sessions = await transport.send({ method: "GET", url: `${control}/sessions`, headers: {} }, "sessions");
-        const leftOpen = Number((sessions.response.parsed as { open?: number } | undefined)?.open ?? -1);
-        verdicts.push(error === undefined ? { ...base, outcome: "passed", leftOpen } : { ...base, outcome: "failed", error, leftOpen });
+    for (const { suite, loaded } of run.scenarios(options.suites, options.filter)) {
+      const base = { suite: suite.file, scenario: loaded.scenario.name, covers: loaded.scenario.covers };
+      const { skip, error } = await run.run(suite, loaded);
+      if (skip) {
+        verdicts.push({ ...base, outcome: "skipped", error: skip, leftOpen: 0 });
+        continue;
       }
+      const leftOpen = await run.openSessions();
+      verdicts.push(error === undefined ? { ...base, outcome: "passed", leftOpen } : { ...base, outcome: "failed", error, leftOpen });
     }
   } finally {
-    await transport.close();
-    await running.close();
+    await run.stop();
   }
   return verdicts;
 }

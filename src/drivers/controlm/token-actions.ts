@@ -42,7 +42,10 @@ async function send(ctx: DriverContext, session: Session | undefined, label: str
   const request = tokenRequest(ctx, spec.auth === "none" ? undefined : session, spec.method, spec.path, spec.body);
   if (spec.query && Object.keys(spec.query).length) request.url = ctx.url(spec.path, stringQuery(spec.query));
   if (spec.annotation !== false) Object.assign(request.headers, annotationHeaders(ctx, spec.annotation, `sessionprobe conformance: ${label}`));
-  return ctx.send(request, session ? { label, session } : { label });
+  const exchange = await ctx.send(request, session ? { label, session } : { label });
+  // Every answer may carry token values (create, update, get, list): registered before anything shows them.
+  registerValue(ctx, exchange);
+  return exchange;
 }
 
 function nameOf(args: Args): string {
@@ -58,7 +61,6 @@ export const tokenActions: Record<string, ActionSpec> = {
     async run(ctx, session, args) {
       const { body, auth, annotation } = split(args);
       const exchange = await send(ctx, session, "create token", { method: "POST", path: "/authentication/token", body, auth, annotation });
-      registerValue(ctx, exchange);
       if (ok(exchange) && session) {
         const name = field(exchange, "tokenName") ?? body.tokenName;
         if (typeof name === "string") trackCreated(session, name);
@@ -72,7 +74,6 @@ export const tokenActions: Record<string, ActionSpec> = {
     async run(ctx, session, args) {
       const { body, auth, annotation } = split(args);
       const exchange = await send(ctx, session, "update token", { method: "PUT", path: "/authentication/token", body, auth, annotation });
-      registerValue(ctx, exchange);
       // A server that renames (it must not) would leave the old name to delete: follow the new one.
       const renamed = field(exchange, "tokenName");
       if (ok(exchange) && session && typeof body.tokenName === "string" && typeof renamed === "string" && renamed !== body.tokenName) untrack(session, body.tokenName, renamed);
@@ -86,7 +87,6 @@ export const tokenActions: Record<string, ActionSpec> = {
       const { body, auth } = split(args);
       const { tokenName: _, ...query } = body;
       const exchange = await send(ctx, session, "get token", { method: "GET", path: tokenPath(nameOf(body)), query, auth, annotation: false });
-      registerValue(ctx, exchange);
       return { exchange };
     },
   },
@@ -96,7 +96,6 @@ export const tokenActions: Record<string, ActionSpec> = {
     async run(ctx, session, args) {
       const { body: query, auth } = split(args);
       const exchange = await send(ctx, session, "list tokens", { method: "GET", path: "/authentication/tokens", query, auth, annotation: false });
-      registerValue(ctx, exchange);
       return { exchange };
     },
   },

@@ -1,17 +1,13 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { EngineHooks } from "../../engine/hooks.ts";
-import { ScenarioRunner } from "../../engine/run-scenario.ts";
-import { VirtualTime } from "../../engine/time.ts";
+import { type EngineHooks, silentHooks } from "../../engine/hooks.ts";
 import type { Exchange } from "../../http/exchange.ts";
-import { Transport } from "../../http/transport.ts";
+import type { Transport } from "../../http/transport.ts";
 import { controlmMock } from "../../mocks/controlm/index.ts";
 import { SEEDED_API_TOKEN, seededUsers } from "../../mocks/controlm/state.ts";
-import { startMock } from "../../mocks/core/server.ts";
+import { MockRun } from "../../proof/mock-run.ts";
 import { type LoadedSuite, loadSuiteFile } from "../../scenario/load.ts";
-import { mockTarget } from "../../targets/mock-target.ts";
-import { systemClock } from "../../time/clock.ts";
 import { controlm } from "./index.ts";
 
 /** Test support: runs Control-M scenarios through the engine against an in-process mock. */
@@ -46,33 +42,22 @@ async function tokensOf(transport: Transport, baseUrl: string, headers: Record<s
 }
 
 export async function runSuite(suite: LoadedSuite, options: { defects?: string[]; mockOptions?: Record<string, string>; targetOptions?: Record<string, unknown> } = {}): Promise<RunResult[]> {
-  const running = await startMock(controlmMock, { defects: options.defects ?? [], options: options.mockOptions ?? {} });
-  const target = { ...mockTarget(running), options: options.targetOptions ?? {} };
-  const transport = new Transport({ timeoutMs: target.stepTimeoutMs, clock: systemClock, tls: target.tls });
-  const control = target.controlUrl as string;
+  const run = await MockRun.start(controlmMock, { defects: options.defects ?? [], options: options.mockOptions ?? {} }, options.targetOptions ?? {});
+  const { transport, target } = run;
   const results: RunResult[] = [];
   try {
     for (const loaded of suite.scenarios) {
-      await transport.send({ method: "POST", url: `${control}/reset`, headers: {} }, "reset");
-      const time = new VirtualTime(control, transport);
-      await time.start();
       const exchanges: Exchange[] = [];
-      const hooks: EngineHooks = { step: (_t, _l, body) => body(), exchange: async (e) => void exchanges.push(e), note: () => {}, log: () => {} };
-      const runner = new ScenarioRunner({ suite, loaded, target, driver: controlm, transport, time, hooks });
-      let error: string | undefined;
-      try {
-        await runner.execute();
-      } catch (e) {
-        error = (e as Error).message;
-      }
-      const outcome = await runner.teardown();
-      const tokens = [...(await tokensOf(transport, running.baseUrl, { "x-api-key": SEEDED_API_TOKEN.value }))];
+      const hooks: EngineHooks = { ...silentHooks, exchange: async (e) => void exchanges.push(e) };
+      const { skip, error, runner } = await run.run(suite, loaded, { driver: controlm, hooks });
+      if (skip || !runner) throw new Error(`scenario ${loaded.scenario.name} was skipped against the mock: ${skip}`);
+      const outcome = runner.outcome;
+      const tokens = [...(await tokensOf(transport, target.baseUrl, { "x-api-key": SEEDED_API_TOKEN.value }))];
       const other = seededUsers.other as { username: string; password: string };
-      const login = await transport.send({ method: "POST", url: `${running.baseUrl}/session/login`, headers: { "content-type": "application/json" }, body: JSON.stringify(other) }, "check");
+      const login = await transport.send({ method: "POST", url: `${target.baseUrl}/session/login`, headers: { "content-type": "application/json" }, body: JSON.stringify(other) }, "check");
       const bearer = { authorization: `Bearer ${(login.response.parsed as { token: string }).token}` };
-      tokens.push(...(await tokensOf(transport, running.baseUrl, bearer)));
-      await transport.send({ method: "POST", url: `${running.baseUrl}/session/logout`, headers: bearer }, "check");
-      const sessions = await transport.send({ method: "GET", url: `${control}/sessions`, headers: {} }, "sessions");
+      tokens.push(...(await tokensOf(transport, target.baseUrl, bearer)));
+      await transport.send({ method: "POST", url: `${target.baseUrl}/session/logout`, headers: bearer }, "check");
       results.push({
         scenario: loaded.scenario.name,
         error,
@@ -81,12 +66,11 @@ export async function runSuite(suite: LoadedSuite, options: { defects?: string[]
         observations: outcome.observations,
         exchanges,
         tokensLeft: tokens.filter((n) => n !== SEEDED_API_TOKEN.name),
-        sessionsLeft: Number((sessions.response.parsed as { open?: number }).open),
+        sessionsLeft: await run.openSessions(),
       });
     }
   } finally {
-    await transport.close();
-    await running.close();
+    await run.stop();
   }
   return results;
 }

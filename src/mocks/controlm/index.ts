@@ -48,7 +48,7 @@ export const controlmMock: VendorMock = {
         state.reset();
         tokens.reset();
       },
-      openSessions: () => state.sessions.live().map((s) => ({ user: s.user, createdAt: s.createdAt, lastUsedAt: s.lastUsedAt })),
+      openSessions: () => state.sessions.live(),
       banner: () => [`seeded API token for ${SEEDED_API_TOKEN.user} (x-api-key): ${SEEDED_API_TOKEN.value}`],
     };
   },

@@ -56,7 +56,7 @@ export const hmcMock: VendorMock = {
     return {
       app,
       reset: () => state.reset(),
-      openSessions: () => state.live().map((s) => ({ user: s.user, createdAt: s.createdAt, lastUsedAt: s.lastUsedAt })),
+      openSessions: () => state.live(),
     };
   },
 };

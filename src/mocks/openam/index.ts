@@ -52,7 +52,7 @@ export const openamMock: VendorMock = {
     return {
       app,
       reset: () => state.reset(),
-      openSessions: () => state.sessions.live().map((s) => ({ user: s.user, createdAt: s.createdAt, lastUsedAt: s.lastUsedAt })),
+      openSessions: () => state.sessions.live(),
       banner: () => [`AM paths at /json/… and ${state.settings.contextPath || "(no context path)"}/json/…; SSO cookie ${state.settings.cookieName}`],
     };
   },

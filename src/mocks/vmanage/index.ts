@@ -37,7 +37,7 @@ export const vmanageMock: VendorMock = {
     return {
       app,
       reset: () => state.reset(),
-      openSessions: () => state.sessions.live().map((s) => ({ user: s.user, createdAt: s.createdAt, lastUsedAt: s.lastUsedAt })),
+      openSessions: () => state.sessions.live(),
     };
   },
 };

@@ -4,7 +4,7 @@ import type { TimeControl } from "../../engine/time.ts";
 import { SessionCookies } from "../../http/cookie-jar.ts";
 import type { Transport } from "../../http/transport.ts";
 import type { ResolvedTarget } from "../../targets/types.ts";
-import { probeSession } from "../probing-driver.ts";
+import { probeSession } from "../../engine/probe.ts";
 
 /**
  * Logins, probes and logouts for a measurement, through the same driver context the

@@ -1,0 +1,92 @@
+import { findVendor } from "../drivers/registry.ts";
+import type { VendorDriver } from "../drivers/types.ts";
+import { type EngineHooks, silentHooks } from "../engine/hooks.ts";
+import { planScenario } from "../engine/plan.ts";
+import { ScenarioRunner } from "../engine/run-scenario.ts";
+import { VirtualTime } from "../engine/time.ts";
+import { Transport } from "../http/transport.ts";
+import type { MockHostOptions } from "../mocks/core/host.ts";
+import { startMock } from "../mocks/core/server.ts";
+import type { VendorMock } from "../mocks/core/types.ts";
+import type { LoadedScenario, LoadedSuite } from "../scenario/load.ts";
+import { mockTarget } from "../targets/mock-target.ts";
+import type { ResolvedTarget } from "../targets/types.ts";
+import { systemClock } from "../time/clock.ts";
+
+export interface ScenarioRun {
+  /** Why it did not run against this mock, if it did not. */
+  skip?: string;
+  /** The first failed step's message, if it failed. */
+  error?: string;
+  runner?: ScenarioRunner;
+}
+
+/** What a caller may wrap around one scenario: the driver it sees and the hooks it reports through. */
+export interface Instrument {
+  driver?: VendorDriver;
+  hooks?: EngineHooks;
+}
+
+/**
+ * One in-process mock driven without Playwright: the engine is runner-agnostic, so
+ * the defect matrix, the baseline observer and the benchmarks all run scenarios
+ * through this, each scenario on a freshly reset mock.
+ */
+export class MockRun {
+  private constructor(
+    readonly target: ResolvedTarget,
+    readonly driver: VendorDriver,
+    readonly transport: Transport,
+    private readonly close: () => Promise<void>,
+  ) {}
+
+  /** `targetOptions`: the vendor options a targets file would give (`options:`). */
+  static async start(mock: VendorMock, options: MockHostOptions = {}, targetOptions: Record<string, unknown> = {}): Promise<MockRun> {
+    const running = await startMock(mock, options);
+    const target = { ...mockTarget(running), options: targetOptions };
+    const driver = findVendor(target.vendor);
+    if (!driver) {
+      await running.close();
+      throw new Error(`no driver for ${target.vendor}`);
+    }
+    const transport = new Transport({ timeoutMs: target.stepTimeoutMs, clock: systemClock, tls: target.tls });
+    return new MockRun(target, driver, transport, async () => {
+      await transport.close();
+      await running.close();
+    });
+  }
+
+  /** Every scenario of this mock's vendor, optionally filtered, in file order. */
+  scenarios(suites: readonly LoadedSuite[], filter: (s: LoadedScenario) => boolean = () => true): { suite: LoadedSuite; loaded: LoadedScenario }[] {
+    return suites.filter((s) => s.vendor === this.target.vendor).flatMap((suite) => suite.scenarios.filter(filter).map((loaded) => ({ suite, loaded })));
+  }
+
+  /** Plans, resets the mock, runs and tears down one scenario. */
+  async run(suite: LoadedSuite, loaded: LoadedScenario, instrument: Instrument = {}): Promise<ScenarioRun> {
+    const { target, transport } = this;
+    const skip = planScenario(loaded, target, this.driver).skip;
+    if (skip) return { skip };
+    const time = new VirtualTime(target.controlUrl as string, transport);
+    await time.start({ reset: true });
+    const runner = new ScenarioRunner({ suite, loaded, target, driver: instrument.driver ?? this.driver, transport, time, hooks: instrument.hooks ?? silentHooks });
+    let error: string | undefined;
+    try {
+      await runner.execute();
+    } catch (e) {
+      error = (e as Error).message;
+    } finally {
+      await runner.teardown();
+    }
+    return error === undefined ? { runner } : { runner, error };
+  }
+
+  /** Sessions the mock still holds, by its control plane. */
+  async openSessions(): Promise<number> {
+    const exchange = await this.transport.send({ method: "GET", url: `${this.target.controlUrl}/sessions`, headers: {} }, "sessions");
+    return Number((exchange.response.parsed as { open?: number } | undefined)?.open ?? -1);
+  }
+
+  async stop(): Promise<void> {
+    await this.close();
+  }
+}
