@@ -18,6 +18,8 @@ export default class TotalsReporter implements Reporter {
 
   onEnd(_result: FullResult): void {
     const statuses = [...this.last.values()];
+    // `--list` and empty selections run nothing: no totals to claim.
+    if (statuses.length === 0) return;
     const passed = statuses.filter((s) => s === "passed").length;
     const skipped = statuses.filter((s) => s === "skipped").length;
     const failed = statuses.length - passed - skipped;
