@@ -73,6 +73,21 @@ export interface ActionSpec {
   run(ctx: DriverContext, session: Session | undefined, args: Record<string, unknown>): Promise<StepResult>;
 }
 
+/**
+ * Something a deployment configures (an allow-list, a cap, a cookie name, a throttle):
+ * declared per target under `options:` with the same name as the mock's `--set` option,
+ * so what you set on a mock is what you declare for a real server.
+ */
+export interface DeploymentOption {
+  description: string;
+  /** The documented default; undefined when the vendor documents none (a scenario needing it is skipped). */
+  default?: string;
+  /** Accepted values, when the option is an enumeration. */
+  values?: readonly string[];
+  /** A duration option: whole seconds ("60") or a duration ("90s"). Usable in time expressions as `50% of <name>`. */
+  duration?: boolean;
+}
+
 export interface VendorDriver {
   id: string;
   title: string;
@@ -84,6 +99,18 @@ export interface VendorDriver {
   actions: Record<string, ActionSpec>;
   /** What the vendor documents; a target may declare otherwise. */
   documentedTimeouts: { idleMs?: number; lifetimeMs?: number };
+  /** Deployment settings a target declares under `options:`, by the mock's `--set` names. */
+  deploymentOptions: Record<string, DeploymentOption>;
+  /**
+   * Values derived from the target's options that scenarios read as `${options.<name>}`
+   * (e.g. an allow-listed session property that may be set). Undefined: the target lacks it.
+   */
+  deploymentFacts?(options: Readonly<Record<string, string>>): Record<string, string | undefined>;
+  /**
+   * Verdicts that prove a session dead for `session: invalid`: unauthenticated by default;
+   * forbidden too where the vendor documents it (HMC's 403). A 5xx never does.
+   */
+  deadVerdicts?: readonly Verdict[];
   login(ctx: DriverContext, session: Session, input: { credentials: Credentials; with: Record<string, unknown> }): Promise<LoginResult>;
   /** Adds the session's credential to a request (header, cookie is added by the jar). */
   authorize(ctx: DriverContext, session: Session, request: HttpRequest): HttpRequest;

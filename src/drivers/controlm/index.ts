@@ -23,6 +23,7 @@ export const controlm: VendorDriver = {
   probeCall: "config-servers",
   actions: { ...sessionActions, ...tokenActions },
   documentedTimeouts: { lifetimeMs: 30 * 60_000 },
+  deploymentOptions: {},
 
   /**
    * `with: { apiKey: <value> }` starts an API-key session instead: there is no login

@@ -50,6 +50,7 @@ export const hmc: VendorDriver = {
   // The idle timeout is a per-user HMC setting with no documented default, and the
   // token lifetime is undocumented ("a few weeks"): targets must declare them.
   documentedTimeouts: {},
+  deploymentOptions: {},
 
   async login(ctx, session, { credentials, with: args }) {
     const version = pickSchemaVersion(args.schemaVersion, ctx.target.options.schemaVersion);

@@ -17,6 +17,7 @@ export const openam: VendorDriver = {
   actions: { ...sessionActions },
   // amSession.xml defaults (wire notes §2.5).
   documentedTimeouts: { idleMs: 30 * 60_000, lifetimeMs: 120 * 60_000 },
+  deploymentOptions: {},
 
   async login(ctx, session, { credentials, with: args }) {
     const s = settings(ctx);

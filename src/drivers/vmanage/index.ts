@@ -31,6 +31,7 @@ export const vmanage: VendorDriver = {
   probeCall: "devices",
   actions: {},
   documentedTimeouts: { idleMs: 30 * 60_000, lifetimeMs: 24 * 60 * 60_000 },
+  deploymentOptions: {},
 
   async login(ctx, session, { credentials }) {
     const fields = { j_username: credentials.username ?? "", j_password: credentials.password ?? "" };

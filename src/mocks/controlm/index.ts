@@ -11,6 +11,7 @@ import type { VendorMock } from "../core/types.ts";
 export const controlmMock: VendorMock = {
   id: "controlm",
   title: "Control-M Automation API",
+  variants: [],
   defects: [
     { name: "token-never-expires", breaks: ["CTM-S-05"], description: "session tokens stay valid forever" },
     { name: "logout-keeps-token", breaks: ["CTM-S-07"], description: "logout answers 200 but the token keeps working" },

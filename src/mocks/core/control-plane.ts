@@ -40,6 +40,7 @@ export function controlPlane(state: ControlState): Hono {
     return c.json({ open: sessions.length, sessions: sessions.map((s) => ({ user: s.user, createdAt: new Date(s.createdAt).toISOString(), lastUsedAt: new Date(s.lastUsedAt).toISOString() })) });
   });
   app.get("/journal", (c) => c.json({ entries: state.journal.entries() }));
+  app.get("/unmodelled", (c) => c.json({ entries: state.journal.unmodelled() }));
   // For proofs only: the exact credentials handed out, to search reports for them.
   app.get("/issued", (c) => c.json({ values: state.issued.list() }));
   // A server that hangs, on demand (real time, bounded): for timeout and leak-guard proofs.

@@ -4,6 +4,7 @@ import { AdjustableClock, type Clock, frozenClock } from "../../time/clock.ts";
 import { CONTROL_PREFIX, controlPlane } from "./control-plane.ts";
 import { IssuedSecrets } from "./issued.ts";
 import { Journal } from "./journal.ts";
+import { isUnmodelled } from "./unmodelled.ts";
 import type { MockConfig, MockInstance, VendorMock } from "./types.ts";
 
 export interface MockHostOptions {
@@ -47,9 +48,9 @@ export function createMockHost(vendor: VendorMock, options: MockHostOptions = {}
     lifetimeMs: "lifetimeMs" in options ? options.lifetimeMs : vendor.defaults.lifetimeMs,
     options: { ...vendor.defaults.options, ...options.options },
   };
-  const instance = vendor.create({ clock, config, defect: (name) => activeDefects.has(name) });
   const journal = new Journal();
   const issued = new IssuedSecrets();
+  const instance = vendor.create({ clock, config, defect: (name) => activeDefects.has(name), issued: (value) => issued.add(value) });
 
   const app = new Hono();
   app.use("*", async (c, next) => {
@@ -58,7 +59,8 @@ export function createMockHost(vendor: VendorMock, options: MockHostOptions = {}
     c.header("Date", new Date(clock.now()).toUTCString());
     await next();
     if (!c.req.path.startsWith(CONTROL_PREFIX)) {
-      journal.record({ at: new Date(clock.now()).toISOString(), method: c.req.method, path: c.req.path, status: c.res.status });
+      const entry = { at: new Date(clock.now()).toISOString(), method: c.req.method, path: c.req.path, status: c.res.status };
+      journal.record(isUnmodelled(c) ? { ...entry, unmodelled: true } : entry);
       if (options.recordIssued) {
         const type = c.res.headers.get("content-type") ?? "";
         const body = /json|xml|text\/plain/i.test(type) ? await c.res.clone().text() : "";

@@ -4,6 +4,8 @@ export interface JournalEntry {
   method: string;
   path: string;
   status: number;
+  /** No modelled route answered it: a mistyped driver URL or a gap in the mock. */
+  unmodelled?: true;
 }
 
 const MAX_ENTRIES = 5_000;
@@ -12,11 +14,18 @@ const MAX_ENTRIES = 5_000;
 export class Journal {
   private readonly ring: JournalEntry[] = [];
   private next = 0;
+  private readonly missed: JournalEntry[] = [];
 
   record(entry: JournalEntry): void {
+    if (entry.unmodelled && this.missed.length < 100) this.missed.push(entry);
     if (this.ring.length < MAX_ENTRIES) this.ring.push(entry);
     else this.ring[this.next] = entry;
     this.next = (this.next + 1) % MAX_ENTRIES;
+  }
+
+  /** Requests no modelled route answered, oldest first (kept apart, so a flood cannot push them out). */
+  unmodelled(): readonly JournalEntry[] {
+    return this.missed;
   }
 
   /** Oldest first. */
@@ -27,5 +36,6 @@ export class Journal {
   clear(): void {
     this.ring.length = 0;
     this.next = 0;
+    this.missed.length = 0;
   }
 }

@@ -29,6 +29,29 @@ export interface MockContext {
   config: MockConfig;
   /** Is this defect switched on right now? Read per request: defects switch at run time. */
   defect(name: string): boolean;
+  /**
+   * Records a secret where the mock mints it (a session id, a token value, an XSRF token,
+   * a cookie value): the leak proof searches reports for exactly these, independently of
+   * the redactor's own rules. Call it at every point a credential is created.
+   */
+  issued(value: string, kind: string): void;
+}
+
+/**
+ * One legal answer to a point the wire notes leave open (UNVERIFIED / OPEN / differs
+ * between releases): the suites must pass on every variant (the specificity matrix).
+ */
+export interface MockVariant {
+  /** kebab-case, unique per vendor: e.g. token-value-omitted. */
+  name: string;
+  description: string;
+  /** The wire-note (or vendor doc) passage this variant stands for: file, section, and the words. */
+  evidence: string;
+  /** Mock options (the `--set` vocabulary); a target for this variant declares the same. */
+  options?: Record<string, string>;
+  /** Timeouts of this variant; null switches one off. Unset: the documented default. */
+  idleMs?: number | null;
+  lifetimeMs?: number | null;
 }
 
 export interface MockSessionSummary {
@@ -51,6 +74,8 @@ export interface VendorMock {
   id: string;
   title: string;
   defects: readonly MockDefect[];
+  /** Legal variants: every suite must pass against each (specs/harness/variants.spec.ts). */
+  variants: readonly MockVariant[];
   /** Documented defaults, used when the CLI or the test does not say otherwise. */
   defaults: { idleMs?: number; lifetimeMs?: number; options: Record<string, string> };
   /** Vendor options accepted by `--set`, with what each does. */

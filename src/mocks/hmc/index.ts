@@ -17,6 +17,7 @@ const OPTION_VALUES: Record<string, readonly string[]> = {
 export const hmcMock: VendorMock = {
   id: "hmc",
   title: "IBM PowerVM HMC REST API",
+  variants: [],
   defects: [
     { name: "any-password-accepted", breaks: ["HMC-04"], description: "Logon succeeds with any password for a known user" },
     { name: "logoff-keeps-session", breaks: ["HMC-07"], description: "DELETE Logon answers 204 but the X-API-Session keeps working" },

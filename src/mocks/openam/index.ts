@@ -9,6 +9,7 @@ import { seededUsers } from "./users.ts";
 export const openamMock: VendorMock = {
   id: "openam",
   title: "ForgeRock / Ping AM (OpenAM) sessions",
+  variants: [],
   defects: [
     { name: "validate-after-logout", breaks: ["AM-06"], description: "validate still says valid:true for a logged-out token (a stale cache)" },
     { name: "getsessioninfo-resets-idle", breaks: ["AM-03"], description: "getSessionInfo resets the target's idle timer" },

@@ -10,6 +10,7 @@ import { seededUsers, VmanageState } from "./state.ts";
 export const vmanageMock: VendorMock = {
   id: "vmanage",
   title: "Cisco Catalyst SD-WAN Manager (vManage)",
+  variants: [],
   defects: [
     { name: "failed-login-401", breaks: ["VM-02"], description: "a failed login is answered 401 instead of 200 with a body" },
     { name: "xsrf-not-enforced", breaks: ["VM-04"], description: "POSTs to /dataservice are served without a matching X-XSRF-TOKEN" },
