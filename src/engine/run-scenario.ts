@@ -8,7 +8,7 @@ import type { LoadedScenario, LoadedStep, LoadedSuite } from "../scenario/load.t
 import type { ResolvedTarget } from "../targets/types.ts";
 import { createDriverContext, type RecordingContext } from "./driver-context.ts";
 import { checkResponse } from "./expectations.ts";
-import { ScenarioSetupError, StepFailure } from "./failure.ts";
+import { ConfigurationError, HarnessError, ScenarioSetupError, SessionprobeError, type StepLocation, StepFailure, TransportFailure } from "./failure.ts";
 import type { EngineHooks } from "./hooks.ts";
 import { SessionLedger } from "./session-ledger.ts";
 import { describeStep } from "./step-title.ts";
@@ -19,15 +19,21 @@ import { parseDuration } from "../time/duration.ts";
 import { select, show } from "./selectors.ts";
 
 /**
- * Every error a step raises names the step: a transport failure (hang, reset,
- * garbage, TLS), an undefined ${…}, or a driver bug all start with where it happened.
+ * Every error a step raises names the step and keeps its kind: a failed assertion is
+ * an expectation failure; a hang, reset, garbage or TLS problem a transport failure;
+ * an undefined ${…} a configuration error; anything else is our bug.
  */
-function located(where: string, error: unknown): Error {
-  if (error instanceof StepFailure || error instanceof ScenarioSetupError) return error;
-  if (error instanceof TransportError) return new StepFailure(where, [error.message], {});
-  if (error instanceof InterpolationError) return new ScenarioSetupError(where, error.message);
-  const e = error instanceof Error ? error : new Error(String(error));
-  return new StepFailure(where, [`unexpected ${e.name} (a harness or driver bug, please report it): ${e.message}`], {});
+function located(where: string, location: StepLocation, error: unknown): SessionprobeError {
+  let out: SessionprobeError;
+  if (error instanceof SessionprobeError) out = error;
+  else if (error instanceof TransportError) out = new TransportFailure(where, error.message);
+  else if (error instanceof InterpolationError) out = new ConfigurationError(where, error.message);
+  else {
+    const e = error instanceof Error ? error : new Error(String(error));
+    out = new HarnessError(where, `unexpected ${e.name} (a harness or driver bug, please report it): ${e.message}`, { cause: e });
+  }
+  out.location ??= location;
+  return out;
 }
 
 export interface ScenarioOutcome {
@@ -97,7 +103,7 @@ export class ScenarioRunner {
     const where = this.where(loadedStep, title);
     await hooks.step(title, { file: suite.absolutePath, line: loadedStep.position.line, column: loadedStep.position.column }, () =>
       this.runStepBody(loadedStep, where).catch((error: unknown) => {
-        throw located(where, error);
+        throw located(where, { file: suite.file, line: loadedStep.position.line, column: loadedStep.position.column, step: loadedStep.index + 1 }, error);
       }),
     );
   }

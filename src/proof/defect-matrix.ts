@@ -1,13 +1,16 @@
+import { behaviours } from "../catalogue/behaviours.ts";
 import type { MockDefect, VendorMock } from "../mocks/core/types.ts";
 import type { LoadedSuite } from "../scenario/load.ts";
 import { runAgainstMock, type ScenarioVerdict } from "./run-suites.ts";
 
 export interface DefectVerdict {
   defect: MockDefect;
-  /** Scenarios covering a broken id that failed: the defect was caught by them. */
+  /** Covering scenarios whose failure was an expectation failure: they caught it. */
   caughtBy: ScenarioVerdict[];
-  /** Scenarios covering a broken id that still passed. */
+  /** Covering scenarios that still passed. */
   missedBy: ScenarioVerdict[];
+  /** Covering scenarios that ended in a transport, configuration or harness error: no verdict, and a matrix failure. */
+  erroredBy: ScenarioVerdict[];
   caught: boolean;
 }
 
@@ -18,26 +21,56 @@ export interface MatrixResult {
 }
 
 /**
- * The harness proving its own worth: the clean mock passes every scenario, and
- * each defect makes at least one scenario covering the behaviour it breaks fail.
+ * The harness proving its own worth: the clean mock passes every scenario, and each
+ * defect makes a scenario that covers a broken id fail *on an assertion*. A crash, a
+ * transport error or a setup failure in a defect run is not a catch: it is reported as
+ * an error of the matrix itself.
  */
-export async function defectMatrix(mock: VendorMock, suites: readonly LoadedSuite[]): Promise<MatrixResult> {
-  const clean = await runAgainstMock({ mock, suites });
+export async function defectMatrix(mock: VendorMock, suites: readonly LoadedSuite[], setup?: Parameters<typeof runAgainstMock>[0]["setup"]): Promise<MatrixResult> {
+  const base = setup ? { mock, suites, setup } : { mock, suites };
+  const clean = await runAgainstMock(base);
   const defects: DefectVerdict[] = [];
   for (const defect of mock.defects) {
     const covering = (covers: readonly string[]) => covers.some((id) => defect.breaks.includes(id));
-    const verdicts = await runAgainstMock({ mock, suites, defects: [defect.name], filter: (s) => covering(s.scenario.covers) });
-    const caughtBy = verdicts.filter((v) => v.outcome === "failed");
-    defects.push({ defect, caughtBy, missedBy: verdicts.filter((v) => v.outcome === "passed"), caught: caughtBy.length > 0 });
+    const verdicts = await runAgainstMock({ ...base, defects: [defect.name], filter: (s) => covering(s.scenario.covers) });
+    const caughtBy = verdicts.filter((v) => v.outcome === "failed" && v.failureKind === "expectation");
+    const erroredBy = verdicts.filter((v) => v.outcome === "failed" && v.failureKind !== "expectation");
+    defects.push({ defect, caughtBy, missedBy: verdicts.filter((v) => v.outcome === "passed"), erroredBy, caught: caughtBy.length > 0 });
   }
   return { vendor: mock.id, clean, defects };
 }
 
+function at(v: ScenarioVerdict): string {
+  return v.location ? `${v.location.file}:${v.location.line} (step ${v.location.step})` : v.suite;
+}
+
+/** Per behaviour id of the vendor: the defects that break it and the steps that caught them. */
+export function killsById(result: MatrixResult): { id: string; sureness: string; defects: { name: string; caughtAt: string[] }[] }[] {
+  return behaviours
+    .filter((b) => b.vendor === result.vendor)
+    .map((b) => ({
+      id: b.id,
+      sureness: b.sureness,
+      defects: result.defects.filter((d) => d.defect.breaks.includes(b.id)).map((d) => ({ name: d.defect.name, caughtAt: d.caughtBy.filter((v) => v.covers.includes(b.id)).map(at) })),
+    }));
+}
+
 export function formatMatrix(result: MatrixResult): string {
   const caught = result.defects.filter((d) => d.caught).length;
-  const lines = [`${result.vendor}: kill rate ${caught}/${result.defects.length} defects caught; clean mock: ${result.clean.filter((v) => v.outcome === "passed").length}/${result.clean.length} scenarios passed`];
+  const ids = killsById(result);
+  const killedIds = ids.filter((i) => i.defects.some((d) => d.caughtAt.length)).length;
+  const lines = [
+    `${result.vendor}: kill rate ${caught}/${result.defects.length} defects caught, ${killedIds}/${ids.length} ids killed; clean mock: ${result.clean.filter((v) => v.outcome === "passed").length}/${result.clean.length} scenarios passed`,
+  ];
   for (const d of result.defects) {
-    lines.push(`  ${d.caught ? "caught" : "MISSED"} ${d.defect.name} (breaks ${d.defect.breaks.join(", ")})${d.caught ? ` by: ${d.caughtBy.map((v) => v.covers.join(" ")).join("; ")}` : ""}`);
+    const status = d.erroredBy.length ? "ERROR" : d.caught ? "caught" : "MISSED";
+    const where = d.caught ? ` at ${[...new Set(d.caughtBy.map(at))].join(", ")}` : "";
+    const errors = d.erroredBy.map((v) => `\n      ${v.failureKind} error in "${v.scenario}": ${(v.error ?? "").split("\n")[0]}`).join("");
+    lines.push(`  ${status} ${d.defect.name} (breaks ${d.defect.breaks.join(", ")})${where}${errors}`);
+  }
+  for (const i of ids) {
+    const by = i.defects.filter((d) => d.caughtAt.length);
+    lines.push(`  id ${i.id} [${i.sureness}]: ${by.length ? by.map((d) => `${d.name} at ${d.caughtAt[0]}`).join("; ") : "no defect caught"}`);
   }
   return lines.join("\n");
 }

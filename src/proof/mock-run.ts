@@ -9,7 +9,8 @@ import type { MockHostOptions } from "../mocks/core/host.ts";
 import { startMock } from "../mocks/core/server.ts";
 import type { VendorMock } from "../mocks/core/types.ts";
 import type { LoadedScenario, LoadedSuite } from "../scenario/load.ts";
-import { mockTarget } from "../targets/mock-target.ts";
+import { HarnessError, SessionprobeError } from "../engine/failure.ts";
+import { type MockDeclaration, mockTarget } from "../targets/mock-target.ts";
 import type { ResolvedTarget } from "../targets/types.ts";
 import { systemClock } from "../time/clock.ts";
 
@@ -18,6 +19,8 @@ export interface ScenarioRun {
   skip?: string;
   /** The first failed step's message, if it failed. */
   error?: string;
+  /** What the failure was: only an expectation failure says anything about the mock. */
+  failure?: SessionprobeError;
   runner?: ScenarioRunner;
 }
 
@@ -40,10 +43,23 @@ export class MockRun {
     private readonly close: () => Promise<void>,
   ) {}
 
-  /** `targetOptions`: the vendor options a targets file would give (`options:`). */
-  static async start(mock: VendorMock, options: MockHostOptions = {}, targetOptions: Record<string, unknown> = {}): Promise<MockRun> {
+  /**
+   * `declared`: what a targets file would say of this mock (timeouts, `options:`). By
+   * default the host options' own timeouts and options, else the documented timeouts:
+   * never the mock's internal defaults, so a drifted default fails.
+   */
+  static async start(mock: VendorMock, options: MockHostOptions = {}, declared?: MockDeclaration): Promise<MockRun> {
     const running = await startMock(mock, options);
-    const target = { ...mockTarget(running), options: targetOptions };
+    const declaration: MockDeclaration = declared ?? { options: { ...options.options } };
+    if (!declared && "idleMs" in options) declaration.idleMs = options.idleMs ?? null;
+    if (!declared && "lifetimeMs" in options) declaration.lifetimeMs = options.lifetimeMs ?? null;
+    let target: ResolvedTarget;
+    try {
+      target = mockTarget(running, declaration);
+    } catch (error) {
+      await running.close();
+      throw error;
+    }
     const driver = findVendor(target.vendor);
     if (!driver) {
       await running.close();
@@ -69,15 +85,27 @@ export class MockRun {
     const time = new VirtualTime(target.controlUrl as string, transport);
     await time.start({ reset: true });
     const runner = new ScenarioRunner({ suite, loaded, target, driver: instrument.driver ?? this.driver, transport, time, hooks: instrument.hooks ?? silentHooks });
-    let error: string | undefined;
+    let failure: SessionprobeError | undefined;
     try {
       await runner.execute();
     } catch (e) {
-      error = (e as Error).message;
+      failure = e instanceof SessionprobeError ? e : new HarnessError(`[${target.name}] ${suite.file}`, (e as Error).message, { cause: e });
     } finally {
       await runner.teardown();
     }
-    return error === undefined ? { runner } : { runner, error };
+    // A request no mock route models is a harness error (a mistyped driver URL), even when the step "passed" on the 404.
+    const unmodelled = await this.unmodelled();
+    if (unmodelled.length && !(failure && failure.kind !== "expectation")) {
+      failure = new HarnessError(`[${target.name}] ${suite.file} "${loaded.scenario.name}"`, `requests that no route of the ${target.vendor} mock models: ${unmodelled.join(", ")} (a mistyped driver URL, or a route the mock lacks)`);
+    }
+    return failure === undefined ? { runner } : { runner, error: failure.message, failure };
+  }
+
+  /** Requests since the last reset that matched no modelled route. */
+  async unmodelled(): Promise<string[]> {
+    const exchange = await this.transport.send({ method: "GET", url: `${this.target.controlUrl}/unmodelled`, headers: {} }, "journal");
+    const entries = (exchange.response.parsed as { entries?: { method: string; path: string }[] } | undefined)?.entries ?? [];
+    return entries.map((e) => `${e.method} ${e.path}`);
   }
 
   /** Sessions the mock still holds, by its control plane. */

@@ -1,5 +1,8 @@
-import type { VendorMock } from "../mocks/core/types.ts";
+import type { FailureKind, StepLocation } from "../engine/failure.ts";
+import type { MockHostOptions } from "../mocks/core/host.ts";
+import type { MockVariant, VendorMock } from "../mocks/core/types.ts";
 import type { LoadedScenario, LoadedSuite } from "../scenario/load.ts";
+import type { MockDeclaration } from "../targets/mock-target.ts";
 import { MockRun } from "./mock-run.ts";
 
 export interface ScenarioVerdict {
@@ -8,24 +11,61 @@ export interface ScenarioVerdict {
   covers: readonly string[];
   outcome: "passed" | "failed" | "skipped";
   error?: string;
+  /** Of a failure: only "expectation" is a verdict on the server. */
+  failureKind?: FailureKind;
+  /** Of a failure: the step that failed. */
+  location?: StepLocation;
+  /** label → value, for telling legal variants apart. */
+  observations: Record<string, string>;
   /** Sessions the mock still held after teardown. */
   leftOpen: number;
 }
 
+/** A mock configured as a variant says (and declared the same way, as a team declares its server). */
+export function variantSetup(variant: MockVariant | undefined, extra: { idleMs?: number | null; lifetimeMs?: number | null; options?: Record<string, string> } = {}): { host: MockHostOptions; declared: MockDeclaration } {
+  const options = { ...variant?.options, ...extra.options };
+  const host: MockHostOptions = { options };
+  const declared: MockDeclaration = { options };
+  for (const key of ["idleMs", "lifetimeMs"] as const) {
+    const value = key in extra ? extra[key] : variant?.[key];
+    if (value === undefined) continue;
+    host[key] = value ?? undefined;
+    declared[key] = value;
+  }
+  return { host, declared };
+}
+
 /** Runs scenarios against one in-process mock and says how each went (the defect matrix's view). */
-export async function runAgainstMock(options: { mock: VendorMock; suites: readonly LoadedSuite[]; defects?: readonly string[]; filter?: (s: LoadedScenario) => boolean }): Promise<ScenarioVerdict[]> {
-  const run = await MockRun.start(options.mock, { defects: options.defects ?? [] });
+export async function runAgainstMock(options: {
+  mock: VendorMock;
+  suites: readonly LoadedSuite[];
+  defects?: readonly string[];
+  filter?: (s: LoadedScenario) => boolean;
+  /** A legal variant, and/or timeouts and options on top of it (the sweep). */
+  variant?: MockVariant;
+  setup?: { idleMs?: number | null; lifetimeMs?: number | null; options?: Record<string, string> };
+}): Promise<ScenarioVerdict[]> {
+  const { host, declared } = variantSetup(options.variant, options.setup);
+  const run = await MockRun.start(options.mock, { ...host, defects: options.defects ?? [] }, declared);
   const verdicts: ScenarioVerdict[] = [];
   try {
     for (const { suite, loaded } of run.scenarios(options.suites, options.filter)) {
       const base = { suite: suite.file, scenario: loaded.scenario.name, covers: loaded.scenario.covers };
-      const { skip, error } = await run.run(suite, loaded);
+      const { skip, error, failure, runner } = await run.run(suite, loaded);
       if (skip) {
-        verdicts.push({ ...base, outcome: "skipped", error: skip, leftOpen: 0 });
+        verdicts.push({ ...base, outcome: "skipped", error: skip, observations: {}, leftOpen: 0 });
         continue;
       }
+      const observations: Record<string, string> = {};
+      for (const o of runner?.outcome.observations ?? []) observations[o.label] = typeof o.value === "string" ? o.value : JSON.stringify(o.value);
       const leftOpen = await run.openSessions();
-      verdicts.push(error === undefined ? { ...base, outcome: "passed", leftOpen } : { ...base, outcome: "failed", error, leftOpen });
+      if (error === undefined) verdicts.push({ ...base, outcome: "passed", observations, leftOpen });
+      else {
+        const verdict: ScenarioVerdict = { ...base, outcome: "failed", error, observations, leftOpen };
+        if (failure) verdict.failureKind = failure.kind;
+        if (failure?.location) verdict.location = failure.location;
+        verdicts.push(verdict);
+      }
     }
   } finally {
     await run.stop();

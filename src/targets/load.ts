@@ -9,6 +9,7 @@ import { isSensitiveKey } from "../redact/sensitive.ts";
 import { expected } from "../scenario/ajv-messages.ts";
 import { locate, pointerToPath } from "../scenario/positions.ts";
 import { parseDuration } from "../time/duration.ts";
+import { resolveOptions } from "./options.ts";
 import { type TargetEntry, TargetsFileSchema } from "./schema.ts";
 import { DEFAULT_LOCKOUT, DEFAULT_MAX_WAIT_MS, DEFAULT_STEP_TIMEOUT_MS, type ResolvedTarget } from "./types.ts";
 
@@ -121,10 +122,16 @@ function resolveEntry(entry: TargetEntry, ctx: ResolveContext): ResolvedTarget {
     expiry: entry.expiry ?? "skip",
     maxWaitMs: duration(entry.maxWait) ?? DEFAULT_MAX_WAIT_MS,
     stepTimeoutMs: duration(entry.timeout) ?? DEFAULT_STEP_TIMEOUT_MS,
-    options: entry.options ?? {},
+    options: {},
     allow: entry.allow ?? [],
     lockout: { budget: entry.lockout?.budget ?? DEFAULT_LOCKOUT.budget, username: entry.lockout?.username ?? DEFAULT_LOCKOUT.username },
   };
+  const driver = findVendor(entry.vendor);
+  if (driver) {
+    const { options, problems } = resolveOptions(driver, entry.options ?? {});
+    target.options = options;
+    for (const problem of problems) ctx.problems.push(`${ctx.where(["options", problem.name])}: ${problem.message}`);
+  }
   if (entry.controlPlane) target.controlUrl = `${target.baseUrl}/__sessionprobe`;
   return target;
 }

@@ -1,11 +1,28 @@
 import type { Credentials } from "../drivers/types.ts";
+import { findVendor } from "../drivers/registry.ts";
 import type { RunningMock } from "../mocks/core/server.ts";
 import { secrets } from "../redact/secrets.ts";
+import { resolveOptions } from "./options.ts";
 import { DEFAULT_MAX_WAIT_MS, DEFAULT_STEP_TIMEOUT_MS, type ResolvedTarget } from "./types.ts";
 
-/** The target for a built-in mock: its seeded users, its configured timeouts, its virtual clock. */
-export function mockTarget(mock: RunningMock): ResolvedTarget {
-  const { vendor, config } = mock.host;
+/**
+ * What the caller declares about a mock it started, as a team declares its staging
+ * server: the timeouts and deployment options it configured. Never read back from the
+ * mock: a mock whose default drifted from the documentation must fail, not be believed.
+ */
+export interface MockDeclaration {
+  /** null: the mock was started without this timeout. Unset: the vendor's documented value. */
+  idleMs?: number | null;
+  lifetimeMs?: number | null;
+  /** Options the mock was started with (`--set`); deployment options among them are declared. */
+  options?: Record<string, string>;
+}
+
+/** The target for a built-in mock: its seeded users, the declared timeouts and options, its virtual clock. */
+export function mockTarget(mock: RunningMock, declared: MockDeclaration = {}): ResolvedTarget {
+  const { vendor } = mock.host;
+  const driver = findVendor(vendor.id);
+  if (!driver) throw new Error(`no driver for the ${vendor.id} mock`);
   const users: Record<string, Credentials> = {};
   for (const [name, user] of Object.entries(vendor.users)) {
     users[name] = { ...user };
@@ -13,6 +30,12 @@ export function mockTarget(mock: RunningMock): ResolvedTarget {
     secrets.add(user.password, "credential");
     if (typeof user.apiKey === "string") secrets.add(user.apiKey, "credential");
   }
+  // The documentation is the oracle; a vendor that documents none (HMC: a per-user setting) has the mock's seeded one.
+  const documented = Object.keys(driver.documentedTimeouts).length ? driver.documentedTimeouts : vendor.defaults;
+  const pick = (value: number | null | undefined, fallback: number | undefined) => (value === null ? undefined : (value ?? fallback));
+  const deployment = Object.fromEntries(Object.entries(declared.options ?? {}).filter(([name]) => Object.hasOwn(driver.deploymentOptions, name)));
+  const { options, problems } = resolveOptions(driver, deployment);
+  if (problems.length) throw new Error(`the ${vendor.id} mock's declaration: ${problems.map((p) => p.message).join("; ")}`);
   return {
     name: vendor.id,
     vendor: vendor.id,
@@ -21,11 +44,11 @@ export function mockTarget(mock: RunningMock): ResolvedTarget {
     credentials: users.default ?? {},
     users,
     tls: mock.certificate ? { ca: mock.certificate } : {},
-    timeouts: { idleMs: config.idleMs, lifetimeMs: config.lifetimeMs },
+    timeouts: { idleMs: pick(declared.idleMs, documented.idleMs), lifetimeMs: pick(declared.lifetimeMs, documented.lifetimeMs) },
     expiry: "virtual",
     maxWaitMs: DEFAULT_MAX_WAIT_MS,
     stepTimeoutMs: DEFAULT_STEP_TIMEOUT_MS,
-    options: {},
+    options,
     controlUrl: `${mock.baseUrl}/__sessionprobe`,
     allow: ["session-flood", "changes-password", "date-travel"],
     // A mock has no accounts to lock: wrong passwords go to the real test user, without limit.

@@ -18,7 +18,8 @@ export interface ResolvedTarget {
   /** A single wait longer than this skips the scenario rather than block the run. */
   maxWaitMs: number;
   stepTimeoutMs: number;
-  options: Record<string, unknown>;
+  /** Deployment options (the mock's `--set` vocabulary), declared or the documented default. */
+  options: Record<string, string>;
   /** The mock control plane (mocks, or a standalone mock that allows it). */
   controlUrl?: string;
   /** Tags of scenarios this target allows that are refused by default (e.g. session-flood). */

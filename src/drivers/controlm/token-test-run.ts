@@ -42,7 +42,7 @@ async function tokensOf(transport: Transport, baseUrl: string, headers: Record<s
 }
 
 export async function runSuite(suite: LoadedSuite, options: { defects?: string[]; mockOptions?: Record<string, string>; targetOptions?: Record<string, unknown> } = {}): Promise<RunResult[]> {
-  const run = await MockRun.start(controlmMock, { defects: options.defects ?? [], options: options.mockOptions ?? {} }, options.targetOptions ?? {});
+  const run = await MockRun.start(controlmMock, { defects: options.defects ?? [], options: options.mockOptions ?? {} }, { options: { ...options.mockOptions, ...(options.targetOptions as Record<string, string> | undefined) } });
   const { transport, target } = run;
   const results: RunResult[] = [];
   try {
