@@ -40,7 +40,7 @@ export function mockTarget(mock: RunningMock, declared: MockDeclaration = {}): R
     name: vendor.id,
     vendor: vendor.id,
     kind: "mock",
-    baseUrl: mock.baseUrl,
+    baseUrl: `${mock.baseUrl}${vendor.basePath ?? ""}`,
     credentials: users.default ?? {},
     users,
     tls: mock.certificate ? { ca: mock.certificate } : {},

@@ -74,6 +74,11 @@ export interface VendorMock {
   id: string;
   title: string;
   defects: readonly MockDefect[];
+  /**
+   * Where the vendor's API lives below the server root on real servers (Control-M's
+   * /automation-api): a mock target's baseUrl includes it, as a real target's does.
+   */
+  basePath?: string;
   /** Legal variants: every suite must pass against each (specs/harness/variants.spec.ts). */
   variants: readonly MockVariant[];
   /** Documented defaults, used when the CLI or the test does not say otherwise. */
