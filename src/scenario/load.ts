@@ -75,10 +75,10 @@ export function loadSuiteFile(path: string, options: LoadOptions = {}): { suite?
   const shapeProblems = validate ? schemaProblems(data) : [];
   const toLoadProblems = (list: { path: (string | number)[]; key?: string; message: string }[]): LoadProblem[] =>
     list.map((p) => ({ file, position: locate(doc, lines, p.path, p.key), message: p.message })).sort((a, b) => a.position.line - b.position.line || a.position.column - b.position.column);
-  if (shapeProblems.length) return { problems: toLoadProblems(shapeProblems) };
+  // One pass: the meaning is checked too when the shape is wrong, so an unknown id shows up beside a schema error.
+  const meaningProblems = validate ? meaningDespiteShape(data, shapeProblems) : [];
+  if (shapeProblems.length || meaningProblems.length) return { problems: toLoadProblems([...shapeProblems, ...meaningProblems]) };
   const suite = data as Suite;
-  const meaningProblems = validate ? semanticProblems(suite) : [];
-  if (meaningProblems.length) return { problems: toLoadProblems(meaningProblems) };
   return {
     problems: [],
     suite: {
@@ -98,6 +98,34 @@ export function loadSuiteFile(path: string, options: LoadOptions = {}): { suite?
       })),
     },
   };
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/**
+ * The semantic checks on a file whose shape may be wrong: steps with a shape problem are
+ * left out (their captures kept, so later references stay defined), and a meaning problem
+ * where a shape problem already stands is not told twice.
+ */
+function meaningDespiteShape(data: unknown, shape: readonly { path: (string | number)[] }[]): ReturnType<typeof semanticProblems> {
+  if (!shape.length) return semanticProblems(data as Suite);
+  if (!isRecord(data) || typeof data.vendor !== "string" || typeof data.service !== "string" || !Array.isArray(data.scenarios)) return [];
+  const badStep = new Set(shape.filter((p) => p.path[0] === "scenarios" && p.path[2] === "steps").map((p) => `${p.path[1]}/${p.path[3]}`));
+  const scenarios = data.scenarios.map((scenario: unknown, s: number) => {
+    if (!isRecord(scenario)) return { name: `#${s}`, covers: [], steps: [] };
+    const covers = Array.isArray(scenario.covers) ? scenario.covers.map(String) : [];
+    const steps = (Array.isArray(scenario.steps) ? scenario.steps : []).map((step: unknown, i: number) =>
+      badStep.has(`${s}/${i}`) || !isRecord(step) ? { capture: isRecord(step) && isRecord(step.capture) ? step.capture : {} } : step,
+    );
+    return { ...scenario, covers, steps };
+  });
+  const told = shape.map((p) => p.path.join("/"));
+  try {
+    return semanticProblems({ ...data, scenarios } as unknown as Suite).filter((p) => !told.some((t) => p.path.join("/") === t || p.path.join("/").startsWith(`${t}/`)));
+  } catch {
+    // A shape broken in a way the checks cannot walk: the shape problems are told, and they come first.
+    return [];
+  }
 }
 
 export function loadSuiteFiles(paths: readonly string[], options: LoadOptions = {}): LoadResult {
