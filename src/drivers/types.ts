@@ -26,6 +26,8 @@ export interface Session {
   /** True between a successful login and a logout (or an observed expiry). */
   open: boolean;
   username?: string;
+  /** When its login answered, on the target's clock (for `expire: { since: login }`). */
+  openedAt?: number;
 }
 
 export interface TargetView {

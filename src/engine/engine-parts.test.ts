@@ -45,7 +45,14 @@ test("selectors read status, headers, cookies and bodies", () => {
 
 test("matchers say what was expected and what came", () => {
   expect(mismatch(200, 200)).toBeUndefined();
-  expect(mismatch("401", 401)).toBeUndefined();
+  // Equality by YAML type: a number is not its text, true is not "true" nor ["true"].
+  expect(mismatch("401", 401)).toBe('expected to equal 401, got "401"');
+  expect(mismatch("true", true)).toBe('expected to equal true, got "true"');
+  expect(mismatch(["true"], true)).toBe('expected to equal true, got ["true"]');
+  expect(mismatch("1", { equals: 1 })).toBe('expected to equal 1, got "1"');
+  expect(mismatch("1", { equals: "1" })).toBeUndefined();
+  expect(mismatch(1, { oneOf: ["1", "2"] })).toBe('expected to be one of ["1","2"], got 1');
+  expect(mismatch(false, { notEquals: "false" })).toBeUndefined();
   expect(mismatch("abc", { matches: "^a", nonEmpty: true, type: "string" })).toBeUndefined();
   expect(mismatch(undefined, { exists: true })).toBe("expected to exist, got nothing (absent)");
   expect(mismatch("x", { oneOf: ["a", "b"] })).toBe('expected to be one of ["a","b"], got "x"');
@@ -64,7 +71,7 @@ test("a scenario's requirements skip it, with the reason, on a target whose time
   const { planScenario } = await import("./plan.ts");
   const { controlm } = await import("../drivers/controlm/index.ts");
   const loaded = { scenario: { name: "x", covers: ["CTM-S-05"], requires: { idleTimeoutAtLeast: "3m" }, steps: [{ login: {} }] }, position: { line: 1, column: 1 }, steps: [] };
-  const target = { name: "t", vendor: "controlm", kind: "real" as const, baseUrl: "https://x", credentials: {}, users: {}, tls: {}, timeouts: { idleMs: 10_000 }, expiry: "wait" as const, maxWaitMs: 600_000, stepTimeoutMs: 10_000, options: {}, allow: [], lockout: { budget: 3, username: "n" } };
+  const target = { name: "t", vendor: "controlm", kind: "real" as const, baseUrl: "https://x", credentials: {}, users: {}, tls: {}, timeouts: { idleMs: 10_000 }, expiry: "wait" as const, maxWaitMs: 600_000, stepTimeoutMs: 10_000, options: {}, allow: [], lockout: { budget: 3 } };
   expect(planScenario(loaded, target, controlm).skip).toBe("needs an idle timeout of at least 3m; target t has 10s");
   expect(planScenario(loaded, { ...target, timeouts: { idleMs: 30 * 60_000 } }, controlm).skip).toBeUndefined();
 });

@@ -1,41 +1,54 @@
-import type { ExpireArgs } from "../scenario/schema.ts";
-import { formatDuration } from "../time/duration.ts";
-import { StepFailure } from "./failure.ts";
-import { timeoutFor } from "./plan.ts";
 import type { Session, StepResult, Verdict } from "../drivers/types.ts";
+import type { ExpireArgs } from "../scenario/schema.ts";
+import { optionScope } from "../targets/options.ts";
+import { formatDuration } from "../time/duration.ts";
+import { ConfigurationError, ExpectationFailure } from "./failure.ts";
+import { marginFor, timeoutFor } from "./plan.ts";
 import { probe, runUse, sessionNamed, type StepEnv } from "./step-runners.ts";
-import { resolveTimeExpr, type TimeControl } from "./time.ts";
+import { keepAliveSchedule, resolveTimeExpr, type TimeControl } from "./time.ts";
 
 /**
- * Lets time pass: idle (no activity), or absolute while the session is kept busy
- * every `keepAlive`. A keep-alive that finds the session already gone fails the
- * step: the session did not live as long as it must.
+ * Lets time pass: idle (no activity, counted from now or from the session's login), or
+ * absolute while the session is kept busy every `keepAlive`. Keep-alives stop at the
+ * lifetime less its margin — the last instant the session must be alive — with one
+ * exactly then; one that finds the session gone fails the step: it did not live as long
+ * as it must. None fires between the lifetime and `past`, where either answer is right.
  */
 export async function runExpire(env: StepEnv, options: { args: ExpireArgs; sessionName: string; time: TimeControl; log: (line: string) => void }): Promise<void> {
   const { args, time, log } = options;
   const { target, driver } = env;
   const margin = target.timeouts.marginMs;
-  if (args.idle) await time.pass(resolveTimeExpr(args.idle, timeoutFor("idle", target, driver), margin), log);
+  const scope = optionScope(driver, target.options);
+  if (args.idle) {
+    let wait = resolveTimeExpr(args.idle, timeoutFor("idle", target, driver), margin, scope);
+    if (args.since === "login") {
+      const session = sessionNamed(env, options.sessionName);
+      if (session.openedAt === undefined) throw new ConfigurationError(env.where, `session "${options.sessionName}" has no login to count from`);
+      wait = Math.max(0, wait - (time.now() - session.openedAt));
+    }
+    await time.pass(wait, log);
+  }
   if (!args.absolute) return;
-  const total = resolveTimeExpr(args.absolute, timeoutFor("absolute", target, driver), margin);
+  const lifetime = timeoutFor("absolute", target, driver);
+  const total = resolveTimeExpr(args.absolute, lifetime, margin, scope);
   if (!args.keepAlive) {
     await time.pass(total, log);
     return;
   }
-  const every = resolveTimeExpr(args.keepAlive, timeoutFor("idle", target, driver));
-  if (every <= 0) throw new StepFailure(env.where, [`keepAlive resolves to ${every} ms; it must be positive`], {});
+  const every = resolveTimeExpr(args.keepAlive, timeoutFor("idle", target, driver), undefined, scope);
+  if (every <= 0) throw new ConfigurationError(env.where, `keepAlive resolves to ${every} ms; it must be positive`);
+  const lastSafe = lifetime === undefined ? total : lifetime - marginFor(lifetime, target);
   const session = sessionNamed(env, options.sessionName);
   let elapsed = 0;
-  while (elapsed < total) {
-    const chunk = Math.min(every, total - elapsed);
-    await time.pass(chunk, log);
-    elapsed += chunk;
-    if (elapsed >= total) break;
+  for (const at of keepAliveSchedule(total, every, lastSafe)) {
+    await time.pass(at - elapsed, log);
+    elapsed = at;
     const { verdict, result } = await keepAlive(env, session, args.using);
     if (verdict !== "ok") {
-      throw new StepFailure(env.where, [`keep-alive after ${formatDuration(elapsed)}: the session is already ${verdict}, before the ${formatDuration(total)} this step lets pass`], { exchange: result.exchange });
+      throw new ExpectationFailure(env.where, [`keep-alive after ${formatDuration(elapsed)}: the session is already ${verdict}, before the lifetime of ${lifetime === undefined ? "?" : formatDuration(lifetime)} (the last keep-alive is at ${formatDuration(lastSafe)})`], { exchange: result.exchange });
     }
   }
+  await time.pass(total - elapsed, log);
 }
 
 /**
@@ -45,7 +58,7 @@ export async function runExpire(env: StepEnv, options: { args: ExpireArgs; sessi
  */
 async function keepAlive(env: StepEnv, session: Session, using: string | undefined): Promise<{ verdict: Verdict; result: StepResult }> {
   if (!using) return probe(env, session);
-  const action = env.driver.actions[using];
+  const action = Object.hasOwn(env.driver.actions, using) ? env.driver.actions[using] : undefined;
   const result = action ? await action.run(env.ctx, session, {}) : await runUse(env, using, {}, session);
   return { verdict: env.driver.classify(result.exchange), result };
 }

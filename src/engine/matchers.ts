@@ -7,9 +7,13 @@ function typeOf(value: unknown): string {
   return typeof value;
 }
 
+/**
+ * Equality by YAML type: `1` equals the number 1 only, `"1"` the string only, `true`
+ * the boolean only. A header is text, so `content-length: "0"`. Loose string
+ * comparison would let `valid: true` match "true" and ["true"].
+ */
 function same(actual: unknown, expected: unknown): boolean {
-  // YAML `200` and a header "200" are the same thing to a reader.
-  return actual === expected || (actual !== undefined && actual !== null && expected !== null && String(actual) === String(expected));
+  return Object.is(actual, expected) || (typeof actual === "number" && typeof expected === "number" && actual === expected);
 }
 
 function checks(actual: unknown, m: MatcherObject): string[] {

@@ -3,7 +3,8 @@ import type { LoadedScenario } from "../scenario/load.ts";
 import type { ResolvedTarget } from "../targets/types.ts";
 import { formatDuration, parseDuration } from "../time/duration.ts";
 import { references } from "../scenario/interpolate.ts";
-import { resolveTimeExpr } from "./time.ts";
+import { optionScope } from "../targets/options.ts";
+import { defaultMargin, resolveTimeExpr } from "./time.ts";
 
 /** Tags that a real target must allow explicitly (`allow:` in the targets file), and why. */
 export const GUARDED_TAGS: Record<string, string> = {
@@ -25,13 +26,15 @@ export function isExclusive(loaded: LoadedScenario): boolean {
   return (loaded.scenario.tags ?? []).some((tag) => EXCLUSIVE_TAGS.includes(tag));
 }
 
-/** Credential fields a scenario names that the target does not declare. */
-function missingCredentials(loaded: LoadedScenario, target: ResolvedTarget): string[] {
+/** References a scenario makes that the target cannot resolve: credential fields, users, deployment options. */
+function unresolvable(loaded: LoadedScenario, target: ResolvedTarget, driver: VendorDriver): string[] {
   const missing = new Set<string>();
+  const options = optionScope(driver, target.options);
   for (const name of references(loaded.scenario.steps)) {
     const [head, a, b] = name.split(".");
     if (head === "credentials" && a && target.credentials[a] === undefined) missing.add(name);
     if (head === "users" && a && b && target.users[a]?.[b] === undefined) missing.add(name);
+    if (head === "options" && a && options[a] === undefined) missing.add(name);
   }
   return [...missing];
 }
@@ -56,7 +59,12 @@ export function timeoutFor(kind: "idle" | "absolute", target: ResolvedTarget, dr
   return kind === "idle" ? (source.idleMs ?? source.lifetimeMs) : (source.lifetimeMs ?? source.idleMs);
 }
 
-/** A literal wait tied to something other than the timeout (a refresh throttle) needs a long enough timeout. */
+/** The margin `past` and `before` keep from a timeout: the target's declared one, else the default share. */
+export function marginFor(timeoutMs: number, target: ResolvedTarget): number {
+  return target.timeouts.marginMs ?? defaultMargin(timeoutMs);
+}
+
+/** What a scenario needs of the target's timeouts (`requires:`), as a duration or a share of a duration option. */
 function unmetRequirement(loaded: LoadedScenario, target: ResolvedTarget, driver: VendorDriver): string | undefined {
   const { requires } = loaded.scenario;
   if (!requires) return undefined;
@@ -66,38 +74,93 @@ function unmetRequirement(loaded: LoadedScenario, target: ResolvedTarget, driver
   ] as const;
   for (const [what, needed, actual] of checks) {
     if (needed === undefined) continue;
-    if (actual !== undefined && actual < parseDuration(needed)) return `needs an ${what} of at least ${needed}; target ${target.name} has ${formatDuration(actual)}`;
+    let neededMs: number;
+    try {
+      neededMs = resolveTimeExpr(needed, undefined, undefined, optionScope(driver, target.options));
+    } catch (error) {
+      return `${(error as Error).message}: declare it under options: for target ${target.name}`;
+    }
+    if (actual !== undefined && actual < neededMs) return `needs an ${what} of at least ${needed}${needed.includes(" of ") ? ` (${formatDuration(neededMs)})` : ""}; target ${target.name} has ${formatDuration(actual)}`;
   }
   return undefined;
 }
 
+/**
+ * A keep-alive loop can only prove a lifetime when the session cannot die of idleness
+ * first: keep-alives closer together than the idle timeout, and a final stretch (from
+ * the last keep-alive, at lifetime − margin, to the end) shorter than it. Otherwise the
+ * step could not fail on a server that never enforces the lifetime: not asserted here.
+ */
+function keepAliveProblem(step: { absolute?: string; keepAlive?: string }, target: ResolvedTarget, driver: VendorDriver): string | undefined {
+  if (!step.absolute || !step.keepAlive) return undefined;
+  const idle = timeoutFor("idle", target, driver);
+  const lifetime = timeoutFor("absolute", target, driver);
+  if (idle === undefined || lifetime === undefined || idle >= lifetime) return undefined;
+  const every = resolveTimeExpr(step.keepAlive, idle);
+  const idleMargin = marginFor(idle, target);
+  if (every <= 0 || every > idle - idleMargin) return `keepAlive ${step.keepAlive} is ${formatDuration(every)}, not at least ${formatDuration(idleMargin)} shorter than the idle timeout ${formatDuration(idle)}: the session would idle out between keep-alives`;
+  const total = resolveTimeExpr(step.absolute, lifetime, target.timeouts.marginMs);
+  const finalStretch = total - (lifetime - marginFor(lifetime, target));
+  if (total > lifetime && finalStretch >= idle) {
+    return `past the lifetime the session idles ${formatDuration(finalStretch)} after its last keep-alive, not less than the idle timeout ${formatDuration(idle)}: expiry would not prove the lifetime (declare a smaller session.expiryMargin)`;
+  }
+  return undefined;
+}
+
+/** Does the scenario send a wrong password for the target's own account (a login with `password:` and no `username:`)? */
+export function sendsWrongPasswordForAccount(loaded: LoadedScenario): boolean {
+  return isWrongCredentials(loaded) && loaded.steps.some(({ step }) => "login" in step && step.login?.password !== undefined && step.login.username === undefined);
+}
+
+export function isWrongCredentials(loaded: LoadedScenario): boolean {
+  return (loaded.scenario.tags ?? []).includes(WRONG_CREDENTIALS_TAG);
+}
+
+/** The scenario's steps for this target: a repeat counted by a deployment option is unrolled with the target's value. */
+export function stepsFor(loaded: LoadedScenario, target: ResolvedTarget, driver: VendorDriver): LoadedScenario["steps"] {
+  return loaded.stepsFor ? loaded.stepsFor(optionScope(driver, target.options)) : loaded.steps;
+}
+
 /** Decides before any request whether the scenario runs against this target, and what it will cost in time. */
 export function planScenario(loaded: LoadedScenario, target: ResolvedTarget, driver: VendorDriver): ScenarioPlan {
+  const skip = (why: string, totalWaitMs = 0, realWaitMs = 0): ScenarioPlan => ({ skip: why, totalWaitMs, realWaitMs });
   const { scenario } = loaded;
-  if (scenario.skip) return { skip: scenario.skip, totalWaitMs: 0, realWaitMs: 0 };
+  if (scenario.skip) return skip(scenario.skip);
   if (target.kind === "real") {
     for (const tag of scenario.tags ?? []) {
       const why = GUARDED_TAGS[tag];
-      if (why && !target.allow.includes(tag)) return { skip: `tagged ${tag}: it ${why}; add "${tag}" to allow: for target ${target.name} to run it`, totalWaitMs: 0, realWaitMs: 0 };
+      if (why && !target.allow.includes(tag)) return skip(`tagged ${tag}: it ${why}; add "${tag}" to allow: for target ${target.name} to run it`);
+    }
+    if (sendsWrongPasswordForAccount(loaded) && !target.lockout.account) {
+      return skip(`not asserted on this target: it sends a wrong password for a real account, and target ${target.name} names no disposable account for that (lockout.account: a user under users:)`);
     }
   }
   const unmet = unmetRequirement(loaded, target, driver);
-  if (unmet) return { skip: unmet, totalWaitMs: 0, realWaitMs: 0 };
-  const missing = missingCredentials(loaded, target);
-  if (missing.length) return { skip: `needs ${missing.join(", ")}, which target ${target.name} does not declare`, totalWaitMs: 0, realWaitMs: 0 };
+  if (unmet) return skip(unmet);
+  const missing = unresolvable(loaded, target, driver);
+  if (missing.length) return skip(`needs ${missing.join(", ")}, which target ${target.name} does not declare`);
+  let steps: LoadedScenario["steps"];
+  try {
+    steps = stepsFor(loaded, target, driver);
+  } catch (error) {
+    return skip(`${(error as Error).message} (target ${target.name})`);
+  }
+  const options = optionScope(driver, target.options);
   let total = 0;
-  for (const { step } of loaded.steps) {
+  for (const { step } of steps) {
     if (!("expire" in step)) continue;
     const { idle, absolute } = step.expire;
     try {
-      if (idle) total += resolveTimeExpr(idle, timeoutFor("idle", target, driver), target.timeouts.marginMs);
-      if (absolute) total += resolveTimeExpr(absolute, timeoutFor("absolute", target, driver), target.timeouts.marginMs);
+      if (idle) total += resolveTimeExpr(idle, timeoutFor("idle", target, driver), target.timeouts.marginMs, options);
+      if (absolute) total += resolveTimeExpr(absolute, timeoutFor("absolute", target, driver), target.timeouts.marginMs, options);
     } catch (error) {
-      return { skip: `${(error as Error).message}: declare session.idleTimeout or session.lifetime for target ${target.name}`, totalWaitMs: 0, realWaitMs: 0 };
+      return skip(`${(error as Error).message}: declare session.idleTimeout or session.lifetime (or the option) for target ${target.name}`);
     }
+    const keepAlive = keepAliveProblem(step.expire, target, driver);
+    if (keepAlive) return skip(`not asserted at this target's timeouts: ${keepAlive}`);
   }
-  if (total > 0 && target.expiry === "skip") return { skip: `needs ${formatDuration(total)} to pass and target ${target.name} has expiry: skip`, totalWaitMs: total, realWaitMs: 0 };
+  if (total > 0 && target.expiry === "skip") return skip(`needs ${formatDuration(total)} to pass and target ${target.name} has expiry: skip`, total);
   const realWaitMs = target.expiry === "wait" ? total : 0;
-  if (realWaitMs > target.maxWaitMs) return { skip: `would wait ${formatDuration(realWaitMs)} in real time, more than maxWait ${formatDuration(target.maxWaitMs)} of target ${target.name}`, totalWaitMs: total, realWaitMs };
+  if (realWaitMs > target.maxWaitMs) return skip(`would wait ${formatDuration(realWaitMs)} in real time, more than maxWait ${formatDuration(target.maxWaitMs)} of target ${target.name}`, total, realWaitMs);
   return { totalWaitMs: total, realWaitMs };
 }

@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
-import type { StepResult, VendorDriver } from "../drivers/types.ts";
+import type { Credentials, Session, StepResult, VendorDriver } from "../drivers/types.ts";
+import { optionScope } from "../targets/options.ts";
+import { stepsFor } from "./plan.ts";
 import type { Transport } from "../http/transport.ts";
 import { redact } from "../redact/secrets.ts";
 import { InterpolationError, interpolate } from "../scenario/interpolate.ts";
@@ -36,6 +38,11 @@ function located(where: string, location: StepLocation, error: unknown): Session
   return out;
 }
 
+/** Does the session carry anything a probe would send (a token, a cookie)? */
+function holdsCredential(session: Session): boolean {
+  return Object.values(session.state).some((v) => v !== "") || session.cookies.hasAny();
+}
+
 export interface ScenarioOutcome {
   observations: { step: number; label: string; value: unknown }[];
   serverVersion?: string;
@@ -51,8 +58,12 @@ export interface ScenarioRunOptions {
   transport: Transport;
   time: TimeControl;
   hooks: EngineHooks;
-  /** Real targets: the non-existent user for logins with a deliberately wrong password. */
-  wrongCredentialsUser?: string | undefined;
+  /**
+   * The scenario's credentials when not the target's: on a real target, wrong-password
+   * scenarios run as the disposable account (lockout.account), so a wrong password never
+   * reaches the account the other scenarios use.
+   */
+  credentials?: Credentials | undefined;
 }
 
 /**
@@ -79,8 +90,19 @@ export class ScenarioRunner {
     });
   }
 
+  private get credentials(): Credentials {
+    return this.options.credentials ?? this.options.target.credentials;
+  }
+
   async execute(): Promise<ScenarioOutcome> {
-    for (const loadedStep of this.options.loaded.steps) await this.runStep(loadedStep);
+    const { loaded, target, driver } = this.options;
+    let steps: LoadedStep[];
+    try {
+      steps = stepsFor(loaded, target, driver);
+    } catch (error) {
+      throw new ConfigurationError(`[${target.name}] ${this.options.suite.file} "${loaded.scenario.name}"`, (error as Error).message);
+    }
+    for (const loadedStep of steps) await this.runStep(loadedStep);
     return this.outcome;
   }
 
@@ -110,14 +132,15 @@ export class ScenarioRunner {
 
   private async runStepBody(loadedStep: LoadedStep, where: string): Promise<void> {
     const { hooks, time } = this.options;
-    const step = interpolate(loadedStep.step, { captures: this.captures, credentials: this.options.target.credentials, users: this.options.target.users, random: this.random, now: time.now() });
+    const { target, driver } = this.options;
+    const step = interpolate(loadedStep.step, { captures: this.captures, credentials: this.credentials, users: target.users, random: this.random, now: time.now(), options: optionScope(driver, target.options) });
     const env: StepEnv = {
       driver: this.options.driver,
       target: this.options.target,
       ctx: this.ctx,
       ledger: this.ledger,
       where,
-      wrongCredentialsUser: this.options.wrongCredentialsUser,
+      credentials: this.credentials,
       onServerVersion: (version) => {
         this.outcome.serverVersion = version;
         hooks.note("server-version", version);
@@ -158,6 +181,28 @@ export class ScenarioRunner {
     return undefined;
   }
 
+  /**
+   * `session: valid` needs the probe's ok; `session: invalid` needs the driver's
+   * unauthenticated verdict (or one the vendor documents as "dead", such as HMC's 403).
+   * A 5xx or a refused request says nothing about the session and fails the step. A
+   * session that holds no credential cannot be proved dead by a probe that sends none.
+   */
+  private async judgeSession(env: StepEnv, name: string, expected: "valid" | "invalid", where: string): Promise<string[]> {
+    const session = sessionNamed(env, name);
+    if (expected === "invalid" && !holdsCredential(session)) {
+      throw new ConfigurationError(where, `session "${name}" holds no credential (its login was refused or never completed), so a probe sends none and cannot prove it invalid: drop session: invalid here, or assert what the response shows`);
+    }
+    const { verdict } = await probe(env, session);
+    for (const exchange of this.ctx.take()) await this.options.hooks.exchange(exchange);
+    const dead = ["unauthenticated", ...(env.driver.deadVerdicts ?? [])];
+    if (verdict !== "ok") session.open = false;
+    if (expected === "valid" && verdict !== "ok") return [`session "${name}": expected valid, but the probe (${env.driver.probeCall}) says ${verdict}`];
+    if (expected === "invalid" && !dead.includes(verdict)) {
+      return [`session "${name}": expected invalid (the server's ${dead.join(" or ")} answer), but the probe (${env.driver.probeCall}) says ${verdict}`];
+    }
+    return [];
+  }
+
   private async judge(env: StepEnv, s: { step: LoadedStep["step"]; result: StepResult; sessionName: string; where: string; index: number }): Promise<void> {
     const { step, result, where } = s;
     const response = result.exchange.response;
@@ -167,14 +212,7 @@ export class ScenarioRunner {
       this.outcome.observations.push({ step: s.index + 1, label, value });
       this.options.hooks.note("observation", redact(`${label} = ${show(value)}`));
     }
-    if (step.expect?.session) {
-      const session = sessionNamed(env, s.sessionName);
-      const { verdict } = await probe(env, session);
-      for (const exchange of this.ctx.take()) await this.options.hooks.exchange(exchange);
-      const alive = verdict === "ok";
-      if (!alive) session.open = false;
-      if (alive !== (step.expect.session === "valid")) failures.push(`session "${s.sessionName}": expected ${step.expect.session}, but the probe (${env.driver.probeCall}) says ${verdict}`);
-    }
+    if (step.expect?.session) failures.push(...(await this.judgeSession(env, s.sessionName, step.expect.session, where)));
     if (failures.length) throw new StepFailure(where, failures, { exchange: result.exchange, clock: `${new Date(this.options.time.now()).toISOString()} (${this.options.time.description})` });
     for (const [name, selector] of Object.entries(step.capture ?? {})) {
       const value = select(response, selector, this.options.time.now());

@@ -1,4 +1,4 @@
-import type { DriverContext, Session, StepResult, VendorDriver, Verdict } from "../drivers/types.ts";
+import type { Credentials, DriverContext, Session, StepResult, VendorDriver, Verdict } from "../drivers/types.ts";
 import type { HttpRequest } from "../http/exchange.ts";
 import type { RequestArgs, Step } from "../scenario/schema.ts";
 import type { ResolvedTarget } from "../targets/types.ts";
@@ -13,8 +13,8 @@ export interface StepEnv {
   ledger: SessionLedger;
   where: string;
   onServerVersion(version: string): void;
-  /** On a real target, the non-existent user a deliberately wrong password is sent for. */
-  wrongCredentialsUser?: string | undefined;
+  /** The scenario's own credentials: the target's, or its disposable account's for wrong-password scenarios. */
+  credentials: Credentials;
 }
 
 export function sessionNamed(env: StepEnv, name: string): Session {
@@ -25,17 +25,16 @@ export function sessionNamed(env: StepEnv, name: string): Session {
 
 export async function runLogin(env: StepEnv, step: Extract<Step, { login: unknown }>, name: string): Promise<StepResult> {
   const args = step.login ?? {};
-  const base = args.user ? env.target.users[args.user] : env.target.credentials;
+  const base = args.user ? env.target.users[args.user] : env.credentials;
   if (!base) throw new ScenarioSetupError(env.where, `target ${env.target.name} has no user "${args.user}"; known: ${Object.keys(env.target.users).join(", ") || "none"}`);
   const credentials = { ...base };
   if (args.username !== undefined) credentials.username = args.username;
   if (args.password !== undefined) credentials.password = args.password;
-  // A wrong password for the real account could lock it on a shared server.
-  if (env.wrongCredentialsUser && args.password !== undefined && args.username === undefined) credentials.username = env.wrongCredentialsUser;
   env.ctx.secret(credentials.password, "credential");
   const session = env.ledger.create(name);
   const result = await env.driver.login(env.ctx, session, { credentials, with: step.with ?? {} });
   session.open = result.ok;
+  session.openedAt = env.ctx.now();
   if (credentials.username) session.username = credentials.username;
   if (result.serverVersion) env.onServerVersion(result.serverVersion);
   return result;

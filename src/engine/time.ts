@@ -7,13 +7,60 @@ export function defaultMargin(timeoutMs: number): number {
   return Math.min(60_000, Math.max(1_000, Math.round(timeoutMs * 0.05)));
 }
 
-/** `past`, `before`, `95%` or `30m`, against the timeout it is relative to. Throws when it needs one that is unknown. */
-export function resolveTimeExpr(expr: string, timeoutMs: number | undefined, marginMs?: number): number {
+/** `50% of latestAccessUpdateFrequency`: a share of a duration-valued deployment option. */
+const OF_OPTION = /^(\d+(?:\.\d+)?)% of ([A-Za-z][A-Za-z0-9_]*)$/;
+
+/** Reads a duration option: whole seconds ("60", as vendors configure them) or a duration ("90s"). */
+export function optionDurationMs(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const text = value.trim();
+  if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
+  try {
+    return parseDuration(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * `past`, `before`, `95%`, `30m` or `50% of <option>`, against the timeout it is
+ * relative to (or the named duration option). Throws when it needs a timeout or an
+ * option the target does not declare.
+ */
+export function resolveTimeExpr(expr: string, timeoutMs: number | undefined, marginMs?: number, options: Readonly<Record<string, string | undefined>> = {}): number {
+  const ofOption = expr.match(OF_OPTION);
+  if (ofOption) {
+    const name = ofOption[2] as string;
+    const base = optionDurationMs(options[name]);
+    if (base === undefined) throw new RangeError(`"${expr}" is relative to option ${name}, which the target does not declare as a duration`);
+    return Math.round((base * Number(ofOption[1])) / 100);
+  }
   if (/^\d/.test(expr) && !expr.endsWith("%")) return parseDuration(expr);
   if (timeoutMs === undefined) throw new RangeError(`"${expr}" is relative to a timeout the target does not declare`);
   if (expr.endsWith("%")) return Math.round((timeoutMs * Number(expr.slice(0, -1))) / 100);
   const margin = marginMs ?? defaultMargin(timeoutMs);
   return expr === "past" ? timeoutMs + margin : Math.max(0, timeoutMs - margin);
+}
+
+/** How an expression scales: with the margin (past/before), with the timeout (N%), with an option, or not at all. */
+export function timeExprKind(expr: string): "margin" | "share" | "option" | "literal" {
+  if (expr === "past" || expr === "before") return "margin";
+  if (OF_OPTION.test(expr)) return "option";
+  return expr.endsWith("%") ? "share" : "literal";
+}
+
+/**
+ * When a session is kept busy while `totalMs` of absolute time passes: every `everyMs`,
+ * but never at or after `lastSafeMs` (the lifetime less its margin: the last instant the
+ * session must still be alive), and once exactly then, so the final stretch to the end
+ * is as short as the margin allows. Instants are elapsed ms from the start of the step.
+ */
+export function keepAliveSchedule(totalMs: number, everyMs: number, lastSafeMs: number): number[] {
+  const end = Math.min(totalMs, lastSafeMs);
+  const at: number[] = [];
+  for (let t = everyMs; t < end; t += everyMs) at.push(t);
+  if (lastSafeMs > 0 && lastSafeMs < totalMs && at[at.length - 1] !== lastSafeMs) at.push(lastSafeMs);
+  return at;
 }
 
 export interface TimeControl {

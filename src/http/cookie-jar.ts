@@ -44,6 +44,11 @@ export class SessionCookies {
     }
   }
 
+  /** Does the jar hold any cookie at all, for any path? */
+  hasAny(): boolean {
+    return (this.jar.serializeSync()?.cookies.length ?? 0) > 0;
+  }
+
   async clear(): Promise<void> {
     await this.jar.removeAllCookies();
   }

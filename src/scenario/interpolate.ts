@@ -6,6 +6,8 @@
  *   ${random}                    a fresh unique suffix (per scenario run)
  *   ${date}  ${date+1d}  ${date-2d}   the target's today (UTC) as YYYY-MM-DD, shifted by days
  *   ${now}                       the target's now, ISO-8601
+ *   ${options.<name>}            a deployment option of the target (declared, or the documented
+ *                                default), or a value the driver derives from them
  */
 export const REFERENCE = /\$\{([^}]*)\}/g;
 
@@ -16,6 +18,8 @@ export interface InterpolationScope {
   random: string;
   /** The target's now (mock clock or real time), ms. */
   now: number;
+  /** Deployment options and what the driver derives from them. */
+  options?: Record<string, string | undefined>;
 }
 
 export class InterpolationError extends Error {
@@ -39,7 +43,10 @@ export function resolveReference(name: string, scope: InterpolationScope): strin
     if (!user) throw new InterpolationError(`\${${name}}: the target has no user "${rest[0]}"; known: ${Object.keys(scope.users).join(", ") || "none"}`);
     return need(user[rest[1] as string], name, `user "${rest[0]}" has no field "${rest[1]}"`);
   }
-  if (name in scope.captures) return scope.captures[name] as string;
+  if (head === "options" && rest.length === 1) {
+    return need(scope.options?.[rest[0] as string], name, `the target declares no option "${rest[0]}" and the vendor documents no default: declare it under options: in the targets file`);
+  }
+  if (Object.hasOwn(scope.captures, name)) return scope.captures[name] as string;
   throw new InterpolationError(`\${${name}} is not defined: capture it in an earlier step, or use credentials.<field>, users.<user>.<field>, random, date, date+Nd or now`);
 }
 
@@ -52,7 +59,8 @@ export function interpolate<T>(value: T, scope: InterpolationScope): T {
   if (typeof value === "string") return value.replace(REFERENCE, (_, name: string) => resolveReference(name.trim(), scope)) as T;
   if (Array.isArray(value)) return value.map((item) => interpolate(item, scope)) as T;
   if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, interpolate(v, scope)])) as T;
+    // Keys too: a body path can name a deployment's own property (`${options.sessionProperty}: …`).
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [interpolate(k, scope), interpolate(v, scope)])) as T;
   }
   return value;
 }
@@ -61,11 +69,16 @@ export function interpolate<T>(value: T, scope: InterpolationScope): T {
 export function references(value: unknown, found: string[] = []): string[] {
   if (typeof value === "string") for (const [, name] of value.matchAll(REFERENCE)) found.push((name ?? "").trim());
   else if (Array.isArray(value)) for (const item of value) references(item, found);
-  else if (value && typeof value === "object") for (const v of Object.values(value)) references(v, found);
+  else if (value && typeof value === "object") {
+    for (const [k, v] of Object.entries(value)) {
+      references(k, found);
+      references(v, found);
+    }
+  }
   return found;
 }
 
 /** Names the loader can check statically (captures are checked against earlier steps). */
 export function isBuiltinReference(name: string): boolean {
-  return /^(random|now|date([+-]\d+d)?|credentials\.[A-Za-z0-9_]+|users\.[a-z][a-z0-9-]*\.[A-Za-z0-9_]+)$/.test(name);
+  return /^(random|now|date([+-]\d+d)?|credentials\.[A-Za-z0-9_]+|users\.[a-z][a-z0-9-]*\.[A-Za-z0-9_]+|options\.[A-Za-z][A-Za-z0-9_]*)$/.test(name);
 }

@@ -3,7 +3,7 @@ import { relative } from "node:path";
 import { LineCounter, parseDocument } from "yaml";
 import { locate, type Position } from "./positions.ts";
 import { type LoadProblem, ScenarioLoadError } from "./problems.ts";
-import { expandSteps } from "./repeat.ts";
+import { dependsOnTarget, expandSteps } from "./repeat.ts";
 import type { PlainStep, Scenario, StepVerb, Suite } from "./schema.ts";
 import { semanticProblems } from "./semantic-checks.ts";
 import { schemaProblems } from "./validate-schema.ts";
@@ -19,7 +19,10 @@ export interface LoadedStep {
 export interface LoadedScenario {
   scenario: Scenario;
   position: Position;
+  /** The steps with repeats unrolled; a repeat counted by a deployment option is unrolled once here. */
   steps: LoadedStep[];
+  /** Set when a repeat takes its count from the target: the steps for that target's options. */
+  stepsFor?: (options: Readonly<Record<string, string | undefined>>) => LoadedStep[];
 }
 
 export interface LoadedSuite {
@@ -86,16 +89,18 @@ export function loadSuiteFile(path: string, options: LoadOptions = {}): { suite?
       absolutePath: path,
       vendor: suite.vendor,
       service: suite.service,
-      scenarios: suite.scenarios.map((scenario, s) => ({
-        scenario,
-        position: locate(doc, lines, ["scenarios", s]),
-        steps: expandSteps(scenario.steps).map((expanded, i) => ({
-          step: expanded.step,
-          verb: expanded.verb,
-          index: i,
-          position: locate(doc, lines, ["scenarios", s, "steps", ...expanded.path]),
-        })),
-      })),
+      scenarios: suite.scenarios.map((scenario, s) => {
+        const positioned = (options?: Readonly<Record<string, string | undefined>>): LoadedStep[] =>
+          expandSteps(scenario.steps, options).map((expanded, i) => ({
+            step: expanded.step,
+            verb: expanded.verb,
+            index: i,
+            position: locate(doc, lines, ["scenarios", s, "steps", ...expanded.path]),
+          }));
+        const loaded: LoadedScenario = { scenario, position: locate(doc, lines, ["scenarios", s]), steps: positioned() };
+        if (dependsOnTarget(scenario.steps)) loaded.stepsFor = positioned;
+        return loaded;
+      }),
     },
   };
 }

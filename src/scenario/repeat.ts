@@ -19,15 +19,42 @@ function substitute<T>(value: T, index: string, n: number): T {
   return value;
 }
 
+/** The most rounds a repeat may resolve to from a target's option: a typo'd cap must not open a million sessions. */
+export const MAX_ROUNDS = 1000;
+
+export class RepeatTimesError extends Error {}
+
+/** `${options.sessionCap} - 1` against the target's options; a number stays as it is. */
+export function resolveTimes(times: number | string, options: Readonly<Record<string, string | undefined>> | undefined): number {
+  if (typeof times === "number") return times;
+  const match = times.match(/^\$\{options\.([A-Za-z][A-Za-z0-9_]*)\}(?: *([+-]) *(\d+))?$/);
+  if (!match) throw new RepeatTimesError(`repeat times "${times}" is neither a number nor \${options.<name>} [+|- N]`);
+  const name = match[1] as string;
+  const raw = options?.[name];
+  if (raw === undefined) throw new RepeatTimesError(`repeat times needs option ${name}, which the target does not declare`);
+  const base = Number(raw);
+  if (!Number.isInteger(base)) throw new RepeatTimesError(`repeat times: option ${name} is "${raw}", not a whole number`);
+  const n = base + (match[2] === "-" ? -1 : 1) * Number(match[3] ?? 0);
+  if (n < 1 || n > MAX_ROUNDS) throw new RepeatTimesError(`repeat times ${times} is ${n} with ${name} = ${raw}: it must come to 1..${MAX_ROUNDS}`);
+  return n;
+}
+
+/** Does any repeat take its count from the target? Then the steps are expanded per target. */
+export function dependsOnTarget(steps: readonly Step[]): boolean {
+  return steps.some((step) => isRepeat(step) && typeof step.repeat.times === "string");
+}
+
 /**
  * Scenario steps with every `repeat` unrolled, each expanded step pointing at the
  * YAML line of the step it came from, so a failure in round 57 still says where.
+ * Without `options`, a repeat counted by an option is unrolled once (for the loader's checks).
  */
-export function expandSteps(steps: readonly Step[]): ExpandedStep[] {
+export function expandSteps(steps: readonly Step[], options?: Readonly<Record<string, string | undefined>>): ExpandedStep[] {
   return steps.flatMap((step, i): ExpandedStep[] => {
     if (!isRepeat(step)) return [{ step, verb: STEP_VERBS.find((verb) => verb in step) as StepVerb, path: [i] }];
     const { times, from = 1, index = "i" } = step.repeat;
-    const rounds = Array.from({ length: times }, (_, r) => from + r);
+    const count = options === undefined && typeof times === "string" ? 1 : resolveTimes(times, options);
+    const rounds = Array.from({ length: count }, (_, r) => from + r);
     return rounds.flatMap((n) =>
       step.steps.map((inner, k) => ({ step: substitute(inner, index, n), verb: STEP_VERBS.find((verb) => verb in inner) as StepVerb, path: [i, "steps", k] })),
     );

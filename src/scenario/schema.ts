@@ -19,9 +19,17 @@ const BehaviourId = Type.String({ pattern: "^[A-Z]+(-[A-Z]+)?-\\d\\d$", descript
 const Duration = Type.String({ pattern: DURATION_PATTERN, description: "a duration such as 500ms, 30s, 30m, 24h or 1h30m" });
 
 /** How much time passes: a literal duration, or relative to the target's declared timeout. */
+const OF_OPTION = "\\d+(\\.\\d+)?% of [A-Za-z][A-Za-z0-9_]*";
+
 export const TimeExpr = Type.String({
-  pattern: `^(past|before|\\d+(\\.\\d+)?%|${DURATION_PATTERN.slice(1, -1)})$`,
-  description: "past (just after the timeout), before (just before it), a percentage of the timeout (95%), or a duration (30m)",
+  pattern: `^(past|before|\\d+(\\.\\d+)?%|${OF_OPTION}|${DURATION_PATTERN.slice(1, -1)})$`,
+  description: "past (just after the timeout), before (just before it), a percentage of the timeout (95%), a share of a duration option (50% of latestAccessUpdateFrequency), or a duration (30m)",
+});
+
+/** A least-needed timeout: a duration, or a share of a duration option. */
+const AtLeast = Type.String({
+  pattern: `^(${OF_OPTION}|${DURATION_PATTERN.slice(1, -1)})$`,
+  description: "a duration such as 3m, or a share of a duration option such as 250% of latestAccessUpdateFrequency",
 });
 
 /** Where a value is read from a response: status, text, headers.<name>, cookies.<name>[.<attr>], body[.<path>]. */
@@ -103,6 +111,7 @@ export const ExpireArgs = Type.Object(
     absolute: Type.Optional(TimeExpr),
     keepAlive: Type.Optional(Type.String({ pattern: `^(\\d+(\\.\\d+)?%|${DURATION_PATTERN.slice(1, -1)})$`, description: "how often to use the session while absolute time passes: a duration or a percentage of the idle timeout" })),
     using: Type.Optional(KebabName("the call or action that keeps the session alive (default: the driver's probe)")),
+    since: Type.Optional(Type.Literal("login", { description: "login: idle time counted from the session's login, not from now (past the idle timeout since login, whatever ran in between without resetting it)" })),
   },
   { additionalProperties: false, minProperties: 1, description: "idle: <time> (time passes with no activity) or absolute: <time> [keepAlive: <every>]" },
 );
@@ -156,7 +165,13 @@ export const PlainStep = Type.Union(Object.values(stepSchemas), { description: `
 
 export const RepeatArgs = Type.Object(
   {
-    times: Type.Integer({ minimum: 1, maximum: 1000, description: "how many times (1 to 1000)" }),
+    times: Type.Union(
+      [
+        Type.Integer({ minimum: 1, maximum: 1000 }),
+        Type.String({ pattern: "^\\$\\{options\\.[A-Za-z][A-Za-z0-9_]*\\}( *[+-] *\\d+)?$", description: "a deployment option, optionally plus or minus a number: ${options.sessionCap} - 1" }),
+      ],
+      { description: "how many times: 1 to 1000, or a deployment option such as ${options.sessionCap} - 1 (resolved for each target)" },
+    ),
     from: Type.Optional(Type.Integer({ description: "the index's first value (default 1)" })),
     index: Type.Optional(Type.String({ pattern: "^[A-Za-z_][A-Za-z0-9_]*$", description: "the index's name, used as ${name} in the steps (default i)" })),
   },
@@ -180,8 +195,8 @@ export const Scenario = Type.Object(
     requires: Type.Optional(
       Type.Object(
         {
-          idleTimeoutAtLeast: Type.Optional(Duration),
-          lifetimeAtLeast: Type.Optional(Duration),
+          idleTimeoutAtLeast: Type.Optional(AtLeast),
+          lifetimeAtLeast: Type.Optional(AtLeast),
         },
         { additionalProperties: false, description: "what the target must declare for the scenario to make sense (else it is skipped, with the reason)" },
       ),

@@ -5,6 +5,7 @@ import { findVendor } from "../drivers/registry.ts";
 import { isBuiltinReference, references } from "./interpolate.ts";
 import type { PathSegment } from "./positions.ts";
 import { isRepeat } from "./repeat.ts";
+import { scaleDependentTime } from "./time-checks.ts";
 import type { PlainStep, Suite } from "./schema.ts";
 
 export interface SemanticProblem {
@@ -38,6 +39,7 @@ export function semanticProblems(suite: Suite): SemanticProblem[] {
         problems.push({ path: ["scenarios", s, "covers", i], message: `behaviour ${id} belongs to ${behaviour.vendor}/${behaviour.service}, not ${suite.vendor}/${suite.service}` });
       }
     });
+    for (const problem of scaleDependentTime(scenario, ["scenarios", s])) problems.push(problem);
     const captured = new Set<string>();
     const check = (step: PlainStep, path: PathSegment[], defined: Set<string>) => {
       problems.push(...stepProblems(step, path, { driver, captured: defined }));
@@ -60,6 +62,9 @@ export function semanticProblems(suite: Suite): SemanticProblem[] {
 function stepProblems(step: PlainStep, path: PathSegment[], context: { driver: NonNullable<ReturnType<typeof findVendor>>; captured: Set<string> }): SemanticProblem[] {
   const { driver, captured } = context;
   const problems: SemanticProblem[] = [];
+  if ("expire" in step && step.expire.since && !step.expire.idle) {
+    problems.push({ path: [...path, "expire", "since"], message: "since: login counts idle time from the login: it needs idle: (e.g. idle: past, since: login)" });
+  }
   if ("use" in step && !(step.use in driver.calls)) {
     problems.push({ path: [...path, "use"], message: `unknown call "${step.use}" for ${driver.id}; expected one of: ${Object.keys(driver.calls).join(", ")}` });
   }

@@ -11,7 +11,7 @@ import { locate, pointerToPath } from "../scenario/positions.ts";
 import { parseDuration } from "../time/duration.ts";
 import { resolveOptions } from "./options.ts";
 import { type TargetEntry, TargetsFileSchema } from "./schema.ts";
-import { DEFAULT_LOCKOUT, DEFAULT_MAX_WAIT_MS, DEFAULT_STEP_TIMEOUT_MS, type ResolvedTarget } from "./types.ts";
+import { DEFAULT_LOCKOUT_BUDGET, DEFAULT_MAX_WAIT_MS, DEFAULT_STEP_TIMEOUT_MS, type ResolvedTarget } from "./types.ts";
 
 export class TargetsError extends Error {
   readonly code = "TARGETS_INVALID";
@@ -124,8 +124,12 @@ function resolveEntry(entry: TargetEntry, ctx: ResolveContext): ResolvedTarget {
     stepTimeoutMs: duration(entry.timeout) ?? DEFAULT_STEP_TIMEOUT_MS,
     options: {},
     allow: entry.allow ?? [],
-    lockout: { budget: entry.lockout?.budget ?? DEFAULT_LOCKOUT.budget, username: entry.lockout?.username ?? DEFAULT_LOCKOUT.username },
+    lockout: { budget: entry.lockout?.budget ?? DEFAULT_LOCKOUT_BUDGET },
   };
+  if (entry.lockout?.account) {
+    target.lockout.account = entry.lockout.account;
+    if (!users[entry.lockout.account]) ctx.problems.push(`${ctx.where(["lockout", "account"])}: lockout.account names "${entry.lockout.account}", which is not under users: (declare the disposable account's credentials there)`);
+  }
   const driver = findVendor(entry.vendor);
   if (driver) {
     const { options, problems } = resolveOptions(driver, entry.options ?? {});

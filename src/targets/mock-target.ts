@@ -52,6 +52,6 @@ export function mockTarget(mock: RunningMock, declared: MockDeclaration = {}): R
     controlUrl: `${mock.baseUrl}/__sessionprobe`,
     allow: ["session-flood", "changes-password", "date-travel"],
     // A mock has no accounts to lock: wrong passwords go to the real test user, without limit.
-    lockout: { budget: Number.POSITIVE_INFINITY, username: "" },
+    lockout: { budget: Number.POSITIVE_INFINITY },
   };
 }

@@ -22,7 +22,7 @@ export const TargetSchema = Type.Object(
       Type.Object(
         {
           budget: Type.Optional(Type.Integer({ minimum: 0, description: "how many scenarios that send wrong credentials may run per run (default 3)" })),
-          username: Type.Optional(Type.String({ minLength: 1, description: "the non-existent user wrong passwords are sent for (default sessionprobe-no-such-user)" })),
+          account: Type.Optional(Type.String({ pattern: "^[a-z][a-z0-9-]*$", description: "a disposable real account (a name under users:) that wrong-password scenarios log in as; without one they are not asserted on this target" })),
         },
         { additionalProperties: false },
       ),

@@ -24,11 +24,15 @@ export interface ResolvedTarget {
   controlUrl?: string;
   /** Tags of scenarios this target allows that are refused by default (e.g. session-flood). */
   allow: string[];
-  /** Wrong-credential scenarios: how many may run, and the non-existent user they use (real targets). */
-  lockout: { budget: number; username: string };
+  /**
+   * Wrong-credential scenarios: how many may run, and on a real target the disposable
+   * account (a name under users:) that wrong passwords for a real account are sent for.
+   * Without one, such scenarios are not asserted there.
+   */
+  lockout: { budget: number; account?: string };
 }
 
-export const DEFAULT_LOCKOUT = { budget: 3, username: "sessionprobe-no-such-user" };
+export const DEFAULT_LOCKOUT_BUDGET = 3;
 
 export const DEFAULT_STEP_TIMEOUT_MS = 10_000;
 export const DEFAULT_MAX_WAIT_MS = 10 * 60_000;

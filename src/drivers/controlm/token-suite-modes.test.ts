@@ -30,7 +30,7 @@ test("date-travel scenarios are skipped, with the reason, on real targets that c
   if (!dated) throw new Error("no date-travel scenario");
   const real: ResolvedTarget = {
     name: "staging", vendor: "controlm", kind: "real", baseUrl: "https://ctm.example:8443/automation-api", credentials: { username: "u", password: "p", apiKey: "k" },
-    users: {}, tls: {}, timeouts: { lifetimeMs: 20_000 }, expiry: "wait", maxWaitMs: 10 * 60_000, stepTimeoutMs: 10_000, options: {}, allow: [], lockout: { budget: 3, username: "nobody" },
+    users: {}, tls: {}, timeouts: { lifetimeMs: 20_000 }, expiry: "wait", maxWaitMs: 10 * 60_000, stepTimeoutMs: 10_000, options: {}, allow: [], lockout: { budget: 3 },
   };
   // Guarded by its tag first: only a target that allows date-travel gets as far as the wait check.
   expect(planScenario(dated, real, controlm).skip).toMatch(/tagged date-travel: it needs calendar days to pass .*add "date-travel" to allow: for target staging/);
