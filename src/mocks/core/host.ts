@@ -14,7 +14,11 @@ export interface MockHostOptions {
   lifetimeMs?: number | undefined;
   options?: Record<string, string>;
   defects?: readonly string[];
-  /** Record every credential handed out, for `/__sessionprobe/issued` (standalone mocks; costs a body parse per response). */
+  /**
+   * Serve every credential the mock minted at `/__sessionprobe/issued`, for leak proofs
+   * (standalone mocks). The mock records them where it creates them, never by reading
+   * its own responses with the redactor's rules.
+   */
   recordIssued?: boolean;
 }
 
@@ -50,7 +54,10 @@ export function createMockHost(vendor: VendorMock, options: MockHostOptions = {}
   };
   const journal = new Journal();
   const issued = new IssuedSecrets();
-  const instance = vendor.create({ clock, config, defect: (name) => activeDefects.has(name), issued: (value) => issued.add(value) });
+  const instance = vendor.create({ clock, config, defect: (name) => activeDefects.has(name), issued: (value) => {
+      if (options.recordIssued) issued.add(value);
+    },
+  });
 
   const app = new Hono();
   app.use("*", async (c, next) => {
@@ -61,11 +68,6 @@ export function createMockHost(vendor: VendorMock, options: MockHostOptions = {}
     if (!c.req.path.startsWith(CONTROL_PREFIX)) {
       const entry = { at: new Date(clock.now()).toISOString(), method: c.req.method, path: c.req.path, status: c.res.status };
       journal.record(isUnmodelled(c) ? { ...entry, unmodelled: true } : entry);
-      if (options.recordIssued) {
-        const type = c.res.headers.get("content-type") ?? "";
-        const body = /json|xml|text\/plain/i.test(type) ? await c.res.clone().text() : "";
-        issued.recordResponse(c.res.headers.getSetCookie(), type, body);
-      }
     }
   });
   // A declared Content-Length is checked from the header; only a chunked body (no length)
