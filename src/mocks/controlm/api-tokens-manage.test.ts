@@ -79,7 +79,7 @@ test("CTM-A-13: annotation mode on demands both headers for create/update/delete
   const custom = newHost({ options: { annotation: "on", annotationSubjectHeader: "X-Why", annotationDescriptionHeader: "X-Detail" } });
   expect((await createToken(custom, { tokenName: "c", roles: ["User"] }, annotated)).status).toBe(400);
   expect((await createToken(custom, { tokenName: "c", roles: ["User"] }, { key: SEEDED_KEY, headers: { "X-Why": "CHG-2", "X-Detail": "new job" } })).status).toBe(200);
-  expect(() => newHost({ options: { annotation: "yes" } })).toThrow(/annotation must be on or off/);
+  expect(() => newHost({ options: { annotation: "yes" } })).toThrow(/option annotation=yes is not one of off, on/);
 });
 
 test("seeded API token: public, in users and the banner, restored by reset; unknown routes are ErrorList 404", async () => {

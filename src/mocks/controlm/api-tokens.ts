@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import type { MockContext } from "../core/types.ts";
+import type { ControlmOptions } from "./options.ts";
 import { SEEDED_API_TOKEN } from "./state.ts";
-import { hasExpired } from "./token-dates.ts";
+import { hasExpired, utcDayStart } from "./token-dates.ts";
 import type { TokenRequest } from "./token-request.ts";
 
 export interface ApiToken {
@@ -14,9 +15,10 @@ export interface ApiToken {
   updatedAt: number;
 }
 
-/** What GET and list show instead of the secret (wire notes: mask or omit; 9.20.250 marks it required). */
+/** What GET, list and update show instead of the secret under `tokenValueOnRead=masked` (wire notes: "mask or omit it"). */
 export const MASKED_VALUE = "********";
 const MAX_TOMBSTONES = 10_000;
+const DAY_MS = 86_400_000;
 
 /** API tokens of the Authentication service, judged against the mock clock. */
 export class ApiTokenStore {
@@ -31,6 +33,7 @@ export class ApiTokenStore {
   reset(): void {
     const now = this.context.clock.now();
     const { name, value, user, roles } = SEEDED_API_TOKEN;
+    this.context.issued(value, "api-token");
     this.tokens = [{ name, value, user, roles: [...roles], expirationDate: undefined, createdAt: now, updatedAt: now }];
     this.deleted.clear();
   }
@@ -43,7 +46,12 @@ export class ApiTokenStore {
   create(user: string, request: TokenRequest): ApiToken {
     const now = this.context.clock.now();
     // 32 random bytes: unguessable, and base64url so it travels in a header untouched.
-    const token: ApiToken = { name: request.name, value: randomBytes(32).toString("base64url"), user, roles: request.roles, expirationDate: request.expirationDate, createdAt: now, updatedAt: now };
+    const value = randomBytes(32).toString("base64url");
+    this.context.issued(value, "api-token");
+    // `undated-token-expires` (CTM-A-08): "no expiration" quietly becomes "tomorrow".
+    const tomorrow = new Date(Math.floor(now / DAY_MS) * DAY_MS + DAY_MS).toISOString().slice(0, 10);
+    const expirationDate = request.expirationDate ?? (this.context.defect("undated-token-expires") ? tomorrow : undefined);
+    const token: ApiToken = { name: request.name, value, user, roles: request.roles, expirationDate, createdAt: now, updatedAt: now };
     this.tokens.push(token);
     return token;
   }
@@ -79,24 +87,38 @@ export class ApiTokenStore {
   userFor(value: string): string | undefined {
     const token = this.tokens.find((t) => t.value === value);
     if (token) {
-      const expired = hasExpired(token.expirationDate, this.context.clock.now());
-      return expired && !this.context.defect("expired-token-accepted") ? undefined : token.user;
+      if (this.context.defect("new-tokens-not-usable") && token.value !== SEEDED_API_TOKEN.value) return undefined;
+      return this.expired(token) && !this.context.defect("expired-token-accepted") ? undefined : token.user;
     }
     return this.context.defect("deleted-token-accepted") ? this.deleted.get(value) : undefined;
   }
+
+  /** Past its UTC day; under `token-expires-day-before` (CTM-A-09) already from the start of the day before it. */
+  private expired(token: ApiToken): boolean {
+    const now = this.context.clock.now();
+    return hasExpired(token.expirationDate, this.context.defect("token-expires-day-before") ? now + 2 * DAY_MS : now);
+  }
 }
 
-/** `TokenDataResponse`; the value only on create, masked everywhere else. */
-export function tokenResponse(token: ApiToken, reveal: boolean) {
-  return {
-    tokenName: token.name,
-    tokenType: "User",
-    tokenValue: reveal ? token.value : MASKED_VALUE,
-    user: token.user,
-    roles: token.roles,
-    // null (not absent) so the documented get-then-update round trip can send it back.
-    expirationDate: token.expirationDate ?? null,
-    createdDate: new Date(token.createdAt).toISOString(),
-    lastUpdatedDate: new Date(token.updatedAt).toISOString(),
-  };
+/** The date fields as the `responseDates` option renders them (wire notes §1.4: "Date formats in responses are [UNVERIFIED]"). */
+function renderDates(token: ApiToken, style: ControlmOptions["responseDates"]) {
+  const instant = (ms: number) => new Date(ms).toISOString();
+  const day = (ms: number) => instant(ms).slice(0, 10);
+  const expiry = token.expirationDate;
+  const expirationDate = expiry === undefined ? null : style === "date-time" && utcDayStart(expiry) !== undefined ? `${expiry}T00:00:00.000Z` : expiry;
+  const stamp = style === "date-only" ? day : instant;
+  return { expirationDate, createdDate: stamp(token.createdAt), lastUpdatedDate: stamp(token.updatedAt) };
+}
+
+/**
+ * `TokenDataResponse`. The value on create (`reveal`); on GET, list and update as
+ * `tokenValueOnRead` says: masked, omitted or the value (wire notes §1.4: "Whether
+ * tokenValue is returned on GET/list, or only on create, is [UNVERIFIED]").
+ */
+export function tokenResponse(token: ApiToken, view: { reveal: boolean; settings: ControlmOptions; omitValue?: boolean }) {
+  const { settings } = view;
+  const shown = view.reveal ? "value" : settings.tokenValueOnRead;
+  const value = view.omitValue || shown === "omitted" ? {} : { tokenValue: shown === "value" ? token.value : MASKED_VALUE };
+  // expirationDate null (not absent) so the documented get-then-update round trip can send it back.
+  return { tokenName: token.name, tokenType: settings.tokenType, ...value, user: token.user, roles: token.roles, ...renderDates(token, settings.responseDates) };
 }

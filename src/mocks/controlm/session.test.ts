@@ -56,5 +56,5 @@ test("the control plane advances the clock and counts sessions", async () => {
 });
 
 test("an unknown defect name is refused at creation with the known list", () => {
-  expect(() => createMockHost(controlmMock, { defects: ["nope"] })).toThrow(/unknown defect\(s\) for controlm: nope; known: token-never-expires/);
+  expect(() => createMockHost(controlmMock, { defects: ["nope"] })).toThrow(/unknown defect\(s\) for controlm: nope; known: login-username-missing/);
 });

@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { SessionTable } from "../core/session-table.ts";
 import type { MockContext, MockUser } from "../core/types.ts";
+import { type ControlmOptions, readControlmOptions } from "./options.ts";
+import { type ControlmTexts, controlmTexts } from "./texts.ts";
 
 export interface ControlmUser extends MockUser {
   roles: string;
@@ -11,33 +13,37 @@ export const SEEDED_API_TOKEN = { name: "emuser-seeded-token", value: "ctm-seede
 
 /** Seeded users; passwords are public (README). `roles` is comma-separated. */
 export const seededUsers: Record<string, ControlmUser> = {
-  default: { username: "emuser", password: "empass-1234", roles: "Admin,User", apiKey: SEEDED_API_TOKEN.value, passwordSecret: "emuser-password" },
+  default: { username: "emuser", password: "empass-1234", roles: "Admin,User", apiKey: SEEDED_API_TOKEN.value },
   other: { username: "opsuser", password: "opspass-5678", roles: "User,Viewer" },
 };
 
-/** Predefined secrets (`Secret:<key>` values, CTM-S-10): key → value. */
-export const seededSecrets: Record<string, string> = {
-  "emuser-password": "empass-1234",
-  "emuser-next-password": "empass-next-9876",
-};
-
-/** Control-M session tokens are upper-case hex (128 characters on 9.19+). */
-export function newSessionToken(): string {
-  return randomBytes(64).toString("hex").toUpperCase();
+/** Control-M session tokens are upper-case hex: 128 characters on 9.19+, 104 in the 9.18/9.20 doc example. */
+export function newSessionToken(hexLength: number): string {
+  return randomBytes(hexLength / 2).toString("hex").toUpperCase();
 }
+
+/** A session token lives this much longer than declared under `token-outlives-validity` (CTM-S-05). */
+const OUTLIVED = 1.5;
 
 export class ControlmState {
   readonly passwords = new Map<string, string>();
   readonly sessions: SessionTable<Record<string, never>>;
+  readonly settings: ControlmOptions;
+  readonly texts: ControlmTexts;
 
   constructor(readonly context: MockContext) {
+    this.settings = readControlmOptions(context.config);
+    this.texts = controlmTexts(this.settings.messageTexts);
+    const stretch = (ms: number | undefined) => (ms === undefined ? undefined : ms * OUTLIVED);
     this.sessions = new SessionTable(
       context.clock,
-      () =>
-        context.defect("token-never-expires")
-          ? { eviction: "least-recently-used" }
-          : { idleMs: context.config.idleMs, lifetimeMs: context.config.lifetimeMs, eviction: "least-recently-used" },
-      newSessionToken,
+      () => {
+        const { idleMs, lifetimeMs } = context.config;
+        if (context.defect("token-never-expires")) return { eviction: "least-recently-used" };
+        if (context.defect("token-outlives-validity")) return { idleMs: stretch(idleMs), lifetimeMs: stretch(lifetimeMs), eviction: "least-recently-used" };
+        return { idleMs, lifetimeMs, eviction: "least-recently-used" };
+      },
+      () => newSessionToken(Number(this.settings.sessionTokenHex)),
     );
     this.reset();
   }
@@ -52,12 +58,16 @@ export class ControlmState {
     return Object.values(seededUsers).find((u) => u.username === username);
   }
 
-  /** `Secret:<key>` resolves through the secrets store; plain text stays as it is. */
+  /**
+   * Predefined secrets (`Secret:<key>`, CTM-S-10): the key named by `passwordSecretKey`
+   * holds the default user's seeded password. With `secretsInRestBody=literal` the REST
+   * body takes `Secret:…` as plain text, as a server may (the wire notes leave it open).
+   */
   resolveSecret(value: string): { value: string } | { unknownSecret: string } {
     const match = value.match(/^Secret:(.+)$/);
-    if (!match) return { value };
+    if (!match || this.settings.secretsInRestBody === "literal") return { value };
     const key = match[1] as string;
-    const secret = seededSecrets[key];
-    return secret === undefined ? { unknownSecret: key } : { value: secret };
+    const secrets: Record<string, string> = { [this.settings.passwordSecretKey]: seededUsers.default?.password ?? "" };
+    return Object.hasOwn(secrets, key) ? { value: secrets[key] as string } : { unknownSecret: key };
   }
 }

@@ -1,4 +1,5 @@
 import { isFutureDay, utcDayStart } from "./token-dates.ts";
+import type { ControlmTexts } from "./texts.ts";
 
 /** A validated `TokenDataRequest` (wire notes §1.4). */
 export interface TokenRequest {
@@ -21,8 +22,13 @@ export interface RequestRules {
   mode: "create" | "update";
   user: string;
   heldRoles: readonly string[];
+  texts: ControlmTexts;
   /** false under the `roles-not-checked` defect. */
   checkRoles: boolean;
+  /** false under the `roles-optional` defect (CTM-A-05). */
+  requireRoles: boolean;
+  /** false under the `expiration-date-not-validated` defect (CTM-A-07). */
+  checkDates: boolean;
   now: number;
 }
 
@@ -30,39 +36,41 @@ const refuse = (message: string, item?: string, status: 400 | 403 = 400): { refu
   refusal: item === undefined ? { status, message } : { status, message, item },
 });
 
+const isRoleList = (roles: unknown): roles is string[] => Array.isArray(roles) && roles.every((r) => typeof r === "string" && r.trim() !== "");
+
+/** Checks `expirationDate` (CTM-A-07): undefined for never, the date, or a refusal. */
+function expiryOf(expirationDate: unknown, rules: RequestRules): { expiry: string | undefined } | { refusal: Refusal } {
+  // null is how a never-expiring token reads back on GET, so a get-then-update round trip keeps it.
+  if (expirationDate === undefined || expirationDate === null) return { expiry: undefined };
+  if (!rules.checkDates) return { expiry: String(expirationDate) };
+  const start = typeof expirationDate === "string" ? utcDayStart(expirationDate) : undefined;
+  if (typeof expirationDate !== "string" || start === undefined) return refuse(rules.texts.badDate, "expirationDate");
+  if (!isFutureDay(start, rules.now)) return refuse(rules.texts.dateNotFuture, "expirationDate");
+  return { expiry: expirationDate };
+}
+
 /** Checks a token body the way the Authentication service documents it (CTM-A-05, -06, -07, -10). */
 export function parseTokenRequest(body: Record<string, unknown>, rules: RequestRules): { request: TokenRequest } | { refusal: Refusal } {
   const { tokenName, tokenType, roles, expirationDate, newTokenName } = body;
-  if (typeof tokenName !== "string" || tokenName.trim() === "") return refuse("tokenName is required", "tokenName");
+  const { texts } = rules;
+  if (typeof tokenName !== "string" || tokenName.trim() === "") return refuse(texts.tokenNameRequired, "tokenName");
   // Agent tokens (no user, no roles) are a different flow this mock does not serve.
   if (tokenType !== undefined && tokenType !== null && (typeof tokenType !== "string" || tokenType.toLowerCase() !== "user")) {
-    return refuse(`Token type ${String(tokenType)} is not supported; use User`, "tokenType");
+    return refuse(texts.tokenTypeUnsupported(String(tokenType)), "tokenType");
   }
-  if (rules.mode === "update" && (!("roles" in body) || !("expirationDate" in body))) {
-    return refuse("All token fields must be given on update: tokenName, roles, expirationDate");
-  }
-  if (!Array.isArray(roles) || roles.length === 0 || !roles.every((r) => typeof r === "string" && r.trim() !== "")) {
-    return refuse("At least one role is required", "roles");
-  }
-  const wanted = roles as string[];
+  if (rules.mode === "update" && (!("roles" in body) || !("expirationDate" in body))) return refuse(texts.updateNeedsEveryField);
+  const wanted = isRoleList(roles) ? roles : [];
+  if (rules.requireRoles && (!isRoleList(roles) || roles.length === 0)) return refuse(texts.rolesRequired, "roles");
   if (rules.checkRoles) {
     const missing = wanted.find((role) => !rules.heldRoles.includes(role));
     // 403, not 400: the request is well formed, the caller lacks the membership it asks to delegate.
-    if (missing !== undefined) return refuse(`User ${rules.user} is not a member of role ${missing}`, missing, 403);
+    if (missing !== undefined) return refuse(texts.notInRole(rules.user, missing), missing, 403);
   }
-  // null is how a never-expiring token reads back on GET, so a get-then-update round trip keeps it.
-  let expiry: string | undefined;
-  if (expirationDate !== undefined && expirationDate !== null) {
-    const start = typeof expirationDate === "string" ? utcDayStart(expirationDate) : undefined;
-    if (typeof expirationDate !== "string" || start === undefined) {
-      return refuse("expirationDate must be a real date in YYYY-MM-DD format", "expirationDate");
-    }
-    if (!isFutureDay(start, rules.now)) return refuse("expirationDate must be a future date (UTC)", "expirationDate");
-    expiry = expirationDate;
-  }
-  const request: TokenRequest = { name: tokenName, roles: [...new Set(wanted)], expirationDate: expiry };
+  const expiry = expiryOf(expirationDate, rules);
+  if ("refusal" in expiry) return expiry;
+  const request: TokenRequest = { name: tokenName, roles: [...new Set(wanted)], expirationDate: expiry.expiry };
   if (newTokenName !== undefined && newTokenName !== tokenName) {
-    if (typeof newTokenName !== "string" || newTokenName.trim() === "") return refuse("newTokenName must be a non-empty string", "newTokenName");
+    if (typeof newTokenName !== "string" || newTokenName.trim() === "") return refuse(texts.newNameEmpty, "newTokenName");
     request.newName = newTokenName;
   }
   return { request };

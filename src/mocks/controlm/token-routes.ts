@@ -1,25 +1,35 @@
 import type { Context, Hono } from "hono";
 import { annotationRefusal } from "./annotation.ts";
-import { type ApiTokenStore, tokenResponse } from "./api-tokens.ts";
+import { type ApiToken, type ApiTokenStore, tokenResponse } from "./api-tokens.ts";
 import { errorList, readJsonObject } from "./errors.ts";
 import { authenticate, type Principal, unauthorized } from "./session-routes.ts";
-import type { ControlmState } from "./state.ts";
+import { SEEDED_API_TOKEN, type ControlmState } from "./state.ts";
 import { parseTokenRequest } from "./token-request.ts";
 
 /** The Authentication service (wire notes §1.4): API tokens of the logged-in user. */
 export function tokenRoutes(app: Hono, state: ControlmState, tokens: ApiTokenStore): void {
-  const { context } = state;
+  const { context, settings, texts } = state;
   const caller = (c: Context) => authenticate(c, state, (key) => tokens.userFor(key));
   const heldRoles = (p: Principal) => (state.user(p.username)?.roles ?? "").split(",").map((r) => r.trim()).filter(Boolean);
+  const shown = (token: ApiToken) => tokenResponse(token, { reveal: false, settings });
 
   /** Auth (CTM-A-01), then annotation (CTM-A-13), then the checked body. */
   async function checkedRequest(c: Context, principal: Principal | undefined, mode: "create" | "update") {
-    if (!principal) return unauthorized(c);
-    const refusal = annotationRefusal(c, context);
+    if (!principal) return unauthorized(c, state);
+    const refusal = annotationRefusal(c, state);
     if (refusal) return refusal;
-    const body = await readJsonObject(c);
+    const body = await readJsonObject(c, state);
     if (body instanceof Response) return body;
-    const rules = { mode, user: principal.username, heldRoles: heldRoles(principal), checkRoles: !context.defect("roles-not-checked"), now: context.clock.now() };
+    const rules = {
+      mode,
+      user: principal.username,
+      heldRoles: heldRoles(principal),
+      texts,
+      checkRoles: !context.defect("roles-not-checked"),
+      requireRoles: !context.defect("roles-optional"),
+      checkDates: !context.defect("expiration-date-not-validated"),
+      now: context.clock.now(),
+    };
     const parsed = parseTokenRequest(body, rules);
     if ("refusal" in parsed) return errorList(c, parsed.refusal.status, parsed.refusal.message, parsed.refusal.item);
     return { principal, request: parsed.request };
@@ -30,10 +40,9 @@ export function tokenRoutes(app: Hono, state: ControlmState, tokens: ApiTokenSto
     if (checked instanceof Response) return checked;
     const { principal, request } = checked;
     // 400: the spec lists no 409 for create_token (it does for update_token).
-    if (tokens.nameTaken(request.name) && !context.defect("duplicate-names-allowed")) {
-      return errorList(c, 400, `Token name ${request.name} already exists`, "tokenName");
-    }
-    return c.json(tokenResponse(tokens.create(principal.username, request), true));
+    if (tokens.nameTaken(request.name) && !context.defect("duplicate-names-allowed")) return errorList(c, 400, texts.nameTaken(request.name), "tokenName");
+    const token = tokens.create(principal.username, request);
+    return c.json(tokenResponse(token, { reveal: true, settings, omitValue: context.defect("create-omits-value") }));
   });
 
   app.put("/authentication/token", async (c) => {
@@ -42,38 +51,40 @@ export function tokenRoutes(app: Hono, state: ControlmState, tokens: ApiTokenSto
     const { principal, request } = checked;
     // The body's tokenName names the token to update, so it cannot carry a rename; `newTokenName` tries to.
     const token = tokens.owned(principal.username, request.name);
-    if (!token) return errorList(c, 404, `Token ${request.name} not found`, "tokenName");
+    if (!token) return errorList(c, 404, texts.tokenNotFound(request.name), "tokenName");
     const rename = context.defect("update-renames");
     if (request.newName !== undefined) {
-      if (!rename) return errorList(c, 400, "The token name cannot be changed", "newTokenName");
-      if (tokens.nameTaken(request.newName)) return errorList(c, 409, `Token name ${request.newName} already exists`, "newTokenName");
+      if (!rename) return errorList(c, 400, texts.nameCannotChange, "newTokenName");
+      if (tokens.nameTaken(request.newName)) return errorList(c, 409, texts.nameTaken(request.newName), "newTokenName");
     }
-    return c.json(tokenResponse(tokens.update(token, request, rename), false));
+    return c.json(shown(tokens.update(token, request, rename)));
   });
 
   app.get("/authentication/token/:name", (c) => {
     const principal = caller(c);
-    if (!principal) return unauthorized(c);
+    if (!principal) return unauthorized(c, state);
     const token = tokens.owned(principal.username, c.req.param("name"));
-    return token ? c.json(tokenResponse(token, false)) : errorList(c, 404, `Token ${c.req.param("name")} not found`);
+    return token ? c.json(shown(token)) : errorList(c, 404, texts.tokenNotFound(c.req.param("name")));
   });
 
   app.get("/authentication/tokens", (c) => {
-    const principal = caller(c);
-    if (!principal) return unauthorized(c);
+    // `token-list-without-auth` (CTM-A-01): an anonymous caller is served the seeded user's list.
+    const principal = caller(c) ?? (context.defect("token-list-without-auth") ? { username: SEEDED_API_TOKEN.user } : undefined);
+    if (!principal) return unauthorized(c, state);
     const owner = context.defect("list-shows-all-users") ? undefined : principal.username;
-    return c.json({ tokens: tokens.list(owner).map((t) => tokenResponse(t, false)) });
+    const listed = tokens.list(owner).map(shown);
+    return c.json(settings.tokenList === "bare" ? listed : { tokens: listed });
   });
 
   app.delete("/authentication/token/:name", (c) => {
     const principal = caller(c);
-    if (!principal) return unauthorized(c);
-    const refusal = annotationRefusal(c, context);
+    if (!principal) return unauthorized(c, state);
+    const refusal = annotationRefusal(c, state);
     if (refusal) return refusal;
     const name = c.req.param("name");
     const token = tokens.owned(principal.username, name);
-    if (!token) return errorList(c, 404, `Token ${name} not found`);
+    if (!token) return errorList(c, 404, texts.tokenNotFound(name));
     tokens.remove(token);
-    return c.json({ message: `Token ${name} deleted successfully` });
+    return c.json({ message: texts.tokenDeleted(name) });
   });
 }
