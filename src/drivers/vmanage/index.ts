@@ -1,5 +1,6 @@
 import type { Exchange, HttpRequest } from "../../http/exchange.ts";
 import { jsonRequest, type VendorDriver } from "../types.ts";
+import { deploymentFacts, deploymentOptions } from "./deployment.ts";
 import { logout } from "./logout.ts";
 import { classify, formRequest, hasHeader, isLoginPage, isSafeMethod, issuedSessionCookie } from "./wire.ts";
 
@@ -31,7 +32,8 @@ export const vmanage: VendorDriver = {
   probeCall: "devices",
   actions: {},
   documentedTimeouts: { idleMs: 30 * 60_000, lifetimeMs: 24 * 60 * 60_000 },
-  deploymentOptions: {},
+  deploymentOptions,
+  deploymentFacts,
 
   async login(ctx, session, { credentials }) {
     const fields = { j_username: credentials.username ?? "", j_password: credentials.password ?? "" };
@@ -40,13 +42,17 @@ export const vmanage: VendorDriver = {
     ctx.secret(jsessionid, "session id");
     // Documented success test: 200, an EMPTY body and a JSESSIONID. A failure is 200 too.
     if (exchange.response.status !== 200 || exchange.response.text !== "" || !jsessionid) return { exchange, ok: false };
-    const tokenExchange = await ctx.send({ method: "GET", url: ctx.url("/dataservice/client/token"), headers: {} }, { label: "xsrf token", session });
-    const token = tokenExchange.response.text.trim();
-    const related = [tokenExchange];
-    if (tokenExchange.response.status !== 200 || token === "" || isLoginPage(tokenExchange)) return { exchange, related, ok: false };
-    ctx.secret(token, "xsrf token");
-    session.state.xsrf = token;
-    // The release picks the logout method (GET before 20.12) and goes into the report.
+    const related: Exchange[] = [];
+    // Before 19.2 there is no token to fetch (the target declares xsrfToken: absent).
+    if (ctx.target.options.xsrfToken !== "absent") {
+      const tokenExchange = await ctx.send({ method: "GET", url: ctx.url("/dataservice/client/token"), headers: {} }, { label: "xsrf token", session });
+      const token = tokenExchange.response.text.trim();
+      related.push(tokenExchange);
+      if (tokenExchange.response.status !== 200 || token === "" || isLoginPage(tokenExchange)) return { exchange, related, ok: false };
+      ctx.secret(token, "xsrf token");
+      session.state.xsrf = token;
+    }
+    // The release goes into the report.
     const server = await ctx.send(jsonRequest(ctx, "GET", "/dataservice/client/server"), { label: "server info", session });
     related.push(server);
     const version = classify(server) === "ok" ? platformVersion(server) : undefined;

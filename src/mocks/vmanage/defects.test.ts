@@ -86,6 +86,18 @@ test("unauthenticated-401 (VM-06): a call without a session gets 401 JSON, not t
   expect(res.headers.get("content-type")).toMatch(/^application\/json/);
 });
 
+test("rotate-session-id (VM-11): each /dataservice answer sets a new JSESSIONID and the old one dies", async () => {
+  const host = newHost({ defects: ["rotate-session-id"] });
+  const first = await login(host);
+  const res = await get(host, "/dataservice/device", first);
+  expect(res.status).toBe(200);
+  const next = res.headers.get("set-cookie")?.split(";")[0] ?? "";
+  expect(next).toMatch(/^JSESSIONID=[0-9A-F]{64}$/);
+  expect(next).not.toBe(first);
+  expect(await alive(host, first)).toBe(false);
+  expect(await openCount(host)).toBe(1);
+});
+
 test("defects switch at run time through the control plane", async () => {
   const host = newHost();
   const cookie = await login(host);

@@ -21,8 +21,12 @@ export function devices(version: string) {
   ];
 }
 
-/** `GET /dataservice/client/server` data: the fields catalystwan's ServerInfo model reads (wire notes §1.9). */
-export function serverInfo(platformVersion: string, user: string, group: string, csrfToken: string) {
+/**
+ * `GET /dataservice/client/server` data: the fields catalystwan's ServerInfo model reads.
+ * CSRFToken only where the release has XSRF tokens (19.2 and later).
+ */
+export function serverInfo(s: { platformVersion: string; user: string; group: string; csrfToken: string | undefined }) {
+  const { platformVersion, user, group, csrfToken } = s;
   return {
     server: "vmanage-1",
     tenancyMode: "SingleTenant",
@@ -31,7 +35,7 @@ export function serverInfo(platformVersion: string, user: string, group: string,
     isSamlUser: false,
     isRbacVpnUser: false,
     vpns: [],
-    CSRFToken: csrfToken,
+    ...(csrfToken === undefined ? {} : { CSRFToken: csrfToken }),
     tenantId: "default",
     user,
     description: `${user} (mock)`,

@@ -1,7 +1,9 @@
 import type { Context, Hono } from "hono";
 import { getCookie } from "hono/cookie";
-import { errorPage, HTML, loginPage, WELCOME_PAGE } from "./pages.ts";
+import { sessionCookie } from "./cookies.ts";
 import type { VmanageEnv } from "./dataservice.ts";
+import { welcomeUrl } from "./location.ts";
+import { errorPage, HTML, loginPage, WELCOME_PAGE, xsrfRefused } from "./pages.ts";
 import type { VmanageState } from "./state.ts";
 
 /** The form fields, or undefined when the body is not a form (a JSON login fails like a wrong password). */
@@ -13,37 +15,52 @@ async function readLoginForm(c: Context): Promise<{ username: string; password: 
   return username === null || password === null ? undefined : { username, password };
 }
 
+/** The 20.18 sandbox's failure body; `padded` keeps the three blank lines its capture starts with. */
+function jsonFailure(username: string, padded: boolean): string {
+  const body = JSON.stringify({ error: { message: "Login Error", code: "Failed to login user ", details: ` ${username}`, type: "Error" } }, null, 4);
+  return padded ? `\n\n\n${body}` : body;
+}
+
 function loginFailed(c: Context, state: VmanageState, username: string) {
   // HTTP 200 on every release (VM-02); the defect answers 401 as a "proper" REST API would.
   const status = state.context.defect("failed-login-401") ? 401 : 200;
-  if (state.options.failureBody === "json") {
-    return c.json({ error: { message: "Login Error", code: "Failed to login user ", details: ` ${username}`, type: "Error" } }, status);
-  }
-  return c.body(loginPage("Invalid User or Password"), status, { "Content-Type": HTML });
+  const { failureBody } = state.options;
+  if (failureBody === "html") return c.body(loginPage("Invalid User or Password"), status, { "Content-Type": HTML });
+  return c.body(jsonFailure(username, failureBody === "json-padded"), status, { "Content-Type": "application/json" });
+}
+
+async function login(c: Context, state: VmanageState) {
+  const form = await readLoginForm(c);
+  if (!form || !state.checkPassword(form.username, form.password)) return loginFailed(c, state, form?.username ?? "");
+  const session = state.open(form.username);
+  c.header("Set-Cookie", sessionCookie(session.id, state.options.cookieAttributes));
+  // Success is told apart from failure by the EMPTY body (catalystwan, go-sdwan): VM-01.
+  if (state.context.defect("login-body-not-empty")) return c.body(WELCOME_PAGE, 200, { "Content-Type": HTML });
+  return c.body(null, 200, { "Content-Length": "0" });
+}
+
+/**
+ * `/logout`: 302 to welcome.html on the public origin, the session destroyed. A method
+ * the release does not serve gets 405 (documented absence, not an unmodelled route).
+ * Without a live session the answer is the same redirect: invalidating nothing is
+ * still a finished logout, and sastre counts only the 302 as success.
+ */
+function logout(c: Context, state: VmanageState) {
+  const allowed = state.options.logoutMethod;
+  const method = c.req.method.toLowerCase();
+  if (allowed !== "both" && allowed !== method) return errorPage(c, 405, "Method Not Allowed");
+  const session = state.sessions.find(getCookie(c, "JSESSIONID"), { touch: false });
+  // UNCERTAIN whether ≥20.12 refuses a POST logout without the token (wire notes §1.5): an option.
+  if (session && method === "post" && state.options.logoutNeedsXsrf && c.req.header("x-xsrf-token") !== session.data.xsrf) return xsrfRefused(c);
+  if (session && !state.context.defect("logout-keeps-session")) state.sessions.close(session.id);
+  return c.redirect(welcomeUrl(c, state), 302);
 }
 
 export function loginRoutes(app: Hono<VmanageEnv>, state: VmanageState): void {
-  app.post("/j_security_check", async (c) => {
-    const form = await readLoginForm(c);
-    if (!form || !state.checkPassword(form.username, form.password)) return loginFailed(c, state, form?.username ?? "");
-    const session = state.open(form.username);
-    c.header("Set-Cookie", `JSESSIONID=${session.id}; Path=/; Secure; HttpOnly; SameSite=Lax`);
-    // Success is told apart from failure by the EMPTY body (catalystwan, go-sdwan): VM-01.
-    if (state.context.defect("login-body-not-empty")) return c.body(WELCOME_PAGE, 200, { "Content-Type": HTML });
-    return c.body(null, 200, { "Content-Length": "0" });
-  });
-
-  const logout = (c: Context) => {
-    const allowed = state.options.logoutMethod;
-    if (allowed !== "both" && allowed !== c.req.method.toLowerCase()) return errorPage(c, 405, "Method Not Allowed");
-    const session = state.sessions.find(getCookie(c, "JSESSIONID"), { touch: false });
-    if (session && !state.context.defect("logout-keeps-session")) state.sessions.close(session.id);
-    // Without a live session the answer is the same redirect: invalidating nothing is
-    // still a finished logout, and sastre counts only the 302 as success.
-    const origin = new URL(c.req.url).origin;
-    return c.redirect(`${origin}/welcome.html?nocache=${state.context.clock.now()}`, 302);
-  };
-  app.on(["GET", "POST"], "/logout", logout);
-
+  app.post("/j_security_check", (c) => login(c, state));
+  // python-viptela posts below /dataservice (wire notes §1.1, UNCERTAIN which releases take it).
+  // Registered before the /dataservice guard, so it needs no session.
+  if (state.options.dataserviceLogin) app.post("/dataservice/j_security_check", (c) => login(c, state));
+  app.on(["GET", "POST"], "/logout", (c) => logout(c, state));
   app.get("/welcome.html", (c) => c.body(WELCOME_PAGE, 200, { "Content-Type": HTML }));
 }

@@ -1,13 +1,42 @@
 import type { MockConfig } from "../core/types.ts";
 
-export type FailureBody = "html" | "json";
-export type LogoutMethod = "post" | "get" | "both";
+/**
+ * The mock's `--set` vocabulary. Each option stands for a point the wire notes (§1)
+ * leave open or that differs between releases; variants.ts names every legal answer.
+ * Options a deployment configures (sessionCap, logoutMethod, xsrfToken, xsrfAllowList)
+ * carry the same names in the driver's deploymentOptions.
+ */
+export const failureBodies = ["html", "json", "json-padded"] as const;
+export const logoutMethods = ["post", "get", "both"] as const;
+export const noSessionAnswers = ["page", "redirect"] as const;
+export const yesNo = ["yes", "no"] as const;
+export const logoutXsrfModes = ["optional", "required"] as const;
+export const cookieAttributeSets = ["secure-httponly-lax", "secure-httponly", "path-only"] as const;
+export const xsrfTokenModes = ["enforced", "absent"] as const;
+export const dataserviceLoginModes = ["absent", "accepted"] as const;
+
+export type FailureBody = (typeof failureBodies)[number];
+export type LogoutMethod = (typeof logoutMethods)[number];
+export type NoSessionAnswer = (typeof noSessionAnswers)[number];
+export type CookieAttributes = (typeof cookieAttributeSets)[number];
 
 export interface VmanageOptions {
   version: string;
   failureBody: FailureBody;
   logoutMethod: LogoutMethod;
   sessionCap: number;
+  noSession: NoSessionAnswer;
+  expiringCookie: boolean;
+  logoutNeedsXsrf: boolean;
+  cookieAttributes: CookieAttributes;
+  xsrfTokenLength: number;
+  /** False before 19.2: no /dataservice/client/token, and no token is checked. */
+  xsrfEnforced: boolean;
+  /** Paths TAC allow-listed: exempt from the XSRF check. */
+  xsrfAllowList: ReadonlySet<string>;
+  dataserviceLogin: boolean;
+  /** Where Location headers point (scheme://host[:port]); "" = the listening socket's address, else a path-only Location. */
+  publicBaseUrl: string;
 }
 
 export const defaultOptions: Record<string, string> = {
@@ -15,13 +44,32 @@ export const defaultOptions: Record<string, string> = {
   failureBody: "html",
   logoutMethod: "both",
   sessionCap: "100",
+  noSession: "page",
+  expiringCookie: "yes",
+  logoutXsrf: "optional",
+  cookieAttributes: "secure-httponly-lax",
+  xsrfTokenLength: "100",
+  xsrfToken: "enforced",
+  xsrfAllowList: "",
+  dataserviceLogin: "absent",
+  publicBaseUrl: "",
 };
 
 export const optionHelp: Record<string, string> = {
   version: "platformVersion reported by GET /dataservice/client/server (default 20.12.1)",
-  failureBody: "failed-login body: html (the login page with 'Invalid User or Password', most releases) or json (the 20.18 {\"error\":…} body); both with HTTP 200",
-  logoutMethod: "which /logout methods are served: post (20.12+ clients), get (older clients) or both (default); the other method gets 405",
-  sessionCap: "most concurrent sessions before the least recently used is evicted: 100 (current docs, default) or 250 (older docs)",
+  failureBody:
+    "failed-login body, always HTTP 200: html (the login page with 'Invalid User or Password', default), json (the 20.18 {\"error\":…} body) or json-padded (the same after three blank lines, as the 20.18 capture shows it)",
+  logoutMethod: "which /logout methods are served: post (20.12+), get (before 20.12) or both (default); the other method gets 405",
+  sessionCap: "most concurrent sessions before the least recently used is evicted: 100 (current docs, default), 250 (older docs), or a staging server's own cap",
+  noSession: "a /dataservice call without a valid session: page (200 and the HTML login page, default) or redirect (302 to /welcome.html?nocache=<ms>)",
+  expiringCookie: "yes (default): the no-session answer carries a JSESSIONID Set-Cookie expiring in 1970 (what catalystwan looks for); no: none",
+  logoutXsrf: "optional (default): POST /logout works without X-XSRF-TOKEN; required: it is refused 403 without the session's token",
+  cookieAttributes: "JSESSIONID attributes: secure-httponly-lax (path=/; secure; HttpOnly; SameSite=Lax, the 20.18 sandbox, default), secure-httponly, or path-only",
+  xsrfTokenLength: "characters of the XSRF token, upper-case hex: 100 (the 20.18 sandbox, default) or another even length from 16 to 256",
+  xsrfToken: "enforced (19.2 and later, default): /dataservice/client/token serves the token and non-GETs need it; absent (before 19.2): the endpoint answers 404 and no token is checked",
+  xsrfAllowList: "comma-separated /dataservice paths exempt from the XSRF check (TAC can allow-list endpoints); default none",
+  dataserviceLogin: "absent (default): only /j_security_check logs in; accepted: POST /dataservice/j_security_check works too (python-viptela's path)",
+  publicBaseUrl: "scheme://host[:port] that Location headers name (logout, redirects); default: the address the mock listens on (never the request's Host header)",
 };
 
 function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T {
@@ -30,15 +78,50 @@ function oneOf<T extends string>(name: string, value: string | undefined, allowe
   return found;
 }
 
+function wholeNumber(name: string, value: string | undefined, check: (n: number) => boolean, what: string): number {
+  const n = Number(value);
+  if (value === undefined || value.trim() === "" || !Number.isInteger(n) || !check(n)) throw new Error(`vmanage option ${name}=${String(value)} is not ${what}`);
+  return n;
+}
+
+function allowList(value: string | undefined): ReadonlySet<string> {
+  const paths = (value ?? "").split(",").map((p) => p.trim()).filter((p) => p !== "");
+  const bad = paths.find((p) => !/^\/dataservice\/[\w/.-]+$/.test(p));
+  if (bad !== undefined) throw new Error(`vmanage option xsrfAllowList: "${bad}" is not a /dataservice/... path`);
+  return new Set(paths);
+}
+
+function baseUrl(value: string | undefined): string {
+  if (!value) return "";
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`vmanage option publicBaseUrl=${value} is not a URL`);
+  }
+  if (!/^https?:$/.test(url.protocol) || url.pathname !== "/" || url.search || url.hash || url.username) {
+    throw new Error(`vmanage option publicBaseUrl=${value} must be scheme://host[:port] only`);
+  }
+  // Keep an explicit default port as written (the sandbox's Location says :443).
+  return value.replace(/\/$/, "");
+}
+
 /** Reads and checks the options once, at create time, so a typo fails loudly instead of silently using a default. */
 export function readOptions(config: MockConfig): VmanageOptions {
-  const options = { ...defaultOptions, ...config.options };
-  const cap = Number(options.sessionCap);
-  if (!Number.isInteger(cap) || cap < 1) throw new Error(`vmanage option sessionCap=${String(options.sessionCap)} is not a positive whole number`);
+  const o = { ...defaultOptions, ...config.options };
   return {
-    version: options.version ?? "20.12.1",
-    failureBody: oneOf("failureBody", options.failureBody, ["html", "json"] as const),
-    logoutMethod: oneOf("logoutMethod", options.logoutMethod, ["post", "get", "both"] as const),
-    sessionCap: cap,
+    version: o.version ?? "20.12.1",
+    failureBody: oneOf("failureBody", o.failureBody, failureBodies),
+    logoutMethod: oneOf("logoutMethod", o.logoutMethod, logoutMethods),
+    sessionCap: wholeNumber("sessionCap", o.sessionCap, (n) => n >= 1, "a positive whole number"),
+    noSession: oneOf("noSession", o.noSession, noSessionAnswers),
+    expiringCookie: oneOf("expiringCookie", o.expiringCookie, yesNo) === "yes",
+    logoutNeedsXsrf: oneOf("logoutXsrf", o.logoutXsrf, logoutXsrfModes) === "required",
+    cookieAttributes: oneOf("cookieAttributes", o.cookieAttributes, cookieAttributeSets),
+    xsrfTokenLength: wholeNumber("xsrfTokenLength", o.xsrfTokenLength, (n) => n >= 16 && n <= 256 && n % 2 === 0, "an even whole number from 16 to 256"),
+    xsrfEnforced: oneOf("xsrfToken", o.xsrfToken, xsrfTokenModes) === "enforced",
+    xsrfAllowList: allowList(o.xsrfAllowList),
+    dataserviceLogin: oneOf("dataserviceLogin", o.dataserviceLogin, dataserviceLoginModes) === "accepted",
+    publicBaseUrl: baseUrl(o.publicBaseUrl),
   };
 }

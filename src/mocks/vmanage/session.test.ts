@@ -1,5 +1,8 @@
 import { expect, test } from "@playwright/test";
-import { alive, fillCapThenLogin, get, login, newHost, openCount, post } from "./testing.ts";
+import { request as httpRequest } from "node:http";
+import { startMock } from "../core/server.ts";
+import { vmanageMock } from "./index.ts";
+import { alive, fillCapThenLogin, get, login, newHost, openCount, post, xsrfToken } from "./testing.ts";
 import type { Host } from "./testing.ts";
 
 const MIN = 60_000;
@@ -25,17 +28,44 @@ test("no session, an unknown one, and a POST without a session all get the login
   expect((await res.text()).startsWith("<html>")).toBe(true);
 });
 
-test("POST logout: 302 to welcome.html?nocache=<mock ms> on the request's origin; the session is gone", async () => {
+test("POST logout: 302 to welcome.html?nocache=<mock ms>; the session is gone; a forged Host never reaches Location", async () => {
   const host = newHost();
   const cookie = await login(host);
-  const res = await host.app.request("https://vmanage.example.test:8443/logout?nocache=12345", { method: "POST", headers: { cookie } });
+  // In-process there is no socket and no configured base: a path-only Location, not the Host the caller sent.
+  const res = await host.app.request("https://attacker.example:8443/logout?nocache=12345", { method: "POST", headers: { cookie, host: "attacker.example" } });
   expect(res.status).toBe(302);
-  expect(res.headers.get("location")).toBe(`https://vmanage.example.test:8443/welcome.html?nocache=${host.clock.now()}`);
+  expect(res.headers.get("location")).toBe(`/welcome.html?nocache=${host.clock.now()}`);
   expect(await openCount(host)).toBe(0);
   await expectLoginPage(host, cookie);
   const welcome = await get(host, "/welcome.html?nocache=1");
   expect(welcome.status).toBe(200);
   expect(await welcome.text()).toMatch(/^<html>/);
+});
+
+test("publicBaseUrl names the Location's origin, explicit port kept, whatever Host the request carries", async () => {
+  const host = newHost({ options: { publicBaseUrl: "https://vmanage.example.test:443" } });
+  const cookie = await login(host);
+  const res = await host.app.request("https://attacker.example/logout?nocache=1", { method: "POST", headers: { cookie, host: "attacker.example" } });
+  expect(res.headers.get("location")).toBe(`https://vmanage.example.test:443/welcome.html?nocache=${host.clock.now()}`);
+});
+
+test("served over a socket, Location names the address the mock listens at, not a forged Host header", async () => {
+  const running = await startMock(vmanageMock);
+  try {
+    const { port } = new URL(running.baseUrl);
+    const location = await new Promise<string | undefined>((resolve, reject) => {
+      const req = httpRequest({ host: "127.0.0.1", port: Number(port), method: "POST", path: "/logout?nocache=1", headers: { host: "attacker.example:666" } }, (res) => {
+        res.resume();
+        resolve(res.headers.location);
+      });
+      req.on("error", reject);
+      req.end();
+    });
+    expect(location).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${port}/welcome\\.html\\?nocache=\\d+$`));
+    expect(location).not.toContain("attacker");
+  } finally {
+    await running.close();
+  }
 });
 
 test("GET logout works too; logout without a session is the same redirect; logoutMethod can refuse one method", async () => {
@@ -46,12 +76,39 @@ test("GET logout works too; logout without a session is the same redirect; logou
   expect(await alive(host, cookie)).toBe(false);
   const again = await host.app.request("/logout?nocache=2", { method: "POST", headers: { cookie } });
   expect(again.status).toBe(302);
-  expect(again.headers.get("location")).toMatch(/^http:\/\/localhost\/welcome\.html\?nocache=\d+$/);
+  expect(again.headers.get("location")).toMatch(/^\/welcome\.html\?nocache=\d+$/);
 
   const postOnly = newHost({ options: { logoutMethod: "post" } });
   const kept = await login(postOnly);
   expect((await get(postOnly, "/logout", kept)).status).toBe(405);
   expect(await alive(postOnly, kept)).toBe(true);
+  const getOnly = newHost({ options: { logoutMethod: "get" } });
+  const held = await login(getOnly);
+  expect((await getOnly.app.request("/logout", { method: "POST", headers: { cookie: held } })).status).toBe(405);
+  expect(await alive(getOnly, held)).toBe(true);
+  // A refused method is a documented absence, not an unmodelled route.
+  const journal = (await (await postOnly.app.request("/__sessionprobe/unmodelled")).json()) as { entries: unknown[] };
+  expect(journal.entries).toEqual([]);
+});
+
+test("logoutXsrf=required: a POST logout without the session's token is refused 403 and the session lives on; with it, 302", async () => {
+  const host = newHost({ options: { logoutXsrf: "required" } });
+  const cookie = await login(host);
+  expect((await host.app.request("/logout?nocache=1", { method: "POST", headers: { cookie } })).status).toBe(403);
+  expect(await alive(host, cookie)).toBe(true);
+  const token = await xsrfToken(host, cookie);
+  expect((await host.app.request("/logout?nocache=2", { method: "POST", headers: { cookie, "x-xsrf-token": token } })).status).toBe(302);
+  expect(await alive(host, cookie)).toBe(false);
+});
+
+test("noSession=redirect: 302 to /welcome.html?nocache=; expiringCookie=no: no Set-Cookie on the no-session answer", async () => {
+  const host = newHost({ options: { noSession: "redirect", expiringCookie: "no" } });
+  const res = await get(host, "/dataservice/device", "JSESSIONID=NOT-A-SESSION");
+  expect(res.status).toBe(302);
+  expect(res.headers.get("location")).toBe(`/welcome.html?nocache=${host.clock.now()}`);
+  expect(res.headers.get("set-cookie")).toBeNull();
+  const withCookie = newHost({ options: { noSession: "redirect" } });
+  expect((await get(withCookie, "/dataservice/device")).headers.get("set-cookie")).toMatch(/Expires=Thu, 01-Jan-1970/);
 });
 
 test("idle expiry: valid after 29 minutes idle, gone after 30", async () => {

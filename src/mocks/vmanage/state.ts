@@ -16,9 +16,9 @@ export interface VmanageSessionData {
 
 export type VmanageSession = StoredSession<VmanageSessionData>;
 
-/** The sandbox's XSRF token is 100 characters; upper-case hex like the documented example. */
-function newXsrfToken(): string {
-  return randomBytes(50).toString("hex").toUpperCase();
+/** The sandbox's XSRF token is 100 characters (the default length); upper-case hex like the documented example. */
+function newXsrfToken(length: number): string {
+  return randomBytes(length / 2).toString("hex").toUpperCase();
 }
 
 export class VmanageState {
@@ -55,12 +55,28 @@ export class VmanageState {
 
   /** A new session; past the cap the table evicts the least recently used one (or, with the defect, the oldest). */
   open(username: string): VmanageSession {
-    return this.sessions.open(username, { xsrf: newXsrfToken() });
+    const session = this.sessions.open(username, { xsrf: newXsrfToken(this.options.xsrfTokenLength) });
+    // Mint points: the leak proof searches reports for exactly these values.
+    this.context.issued(session.id, "session id");
+    this.context.issued(session.data.xsrf, "xsrf token");
+    return session;
   }
 
   /** The session named by the JSESSIONID cookie; any authenticated request counts as use. */
   use(id: string | undefined): VmanageSession | undefined {
     return this.sessions.find(id, { touch: true });
+  }
+
+  /**
+   * The rotate-session-id defect: the session goes on under a new JSESSIONID (same user
+   * and XSRF token), the old id dies. A client with a cookie jar keeps working, but the
+   * same cookie is no longer reused across sequential requests (VM-11).
+   */
+  rotate(session: VmanageSession): VmanageSession {
+    this.sessions.close(session.id);
+    const next = this.sessions.open(session.user, session.data);
+    this.context.issued(next.id, "session id");
+    return next;
   }
 
   private evictsOldest(): boolean {

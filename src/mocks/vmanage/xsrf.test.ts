@@ -42,3 +42,12 @@ test("GET needs only the cookie; a token sent on a GET does no harm", async () =
   expect((await get(host, "/dataservice/device", cookie)).status).toBe(200);
   expect((await get(host, "/dataservice/device", cookie, { "X-XSRF-TOKEN": "not-the-token" })).status).toBe(200);
 });
+
+test("xsrfAllowList: an allow-listed POST skips the check, the others still need the token", async () => {
+  const host = newHost({ options: { xsrfAllowList: "/dataservice/alarms" } });
+  const cookie = await login(host);
+  expect((await post(host, "/dataservice/alarms", cookie)).status).toBe(200);
+  expect((await post(host, "/dataservice/statistics/interface", cookie)).status).toBe(403);
+  const token = await xsrfToken(host, cookie);
+  expect((await post(host, "/dataservice/statistics/interface", cookie, { "X-XSRF-TOKEN": token })).status).toBe(200);
+});
