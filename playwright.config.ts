@@ -1,5 +1,6 @@
 import { defineConfig, type Project } from "@playwright/test";
 import { runId } from "./src/coordination/run-state.ts";
+import { projectReporters } from "./src/report/reporters.ts";
 import { loadTargets } from "./src/targets/load.ts";
 
 /**
@@ -30,14 +31,7 @@ export default defineConfig({
   workers: process.env.SESSIONPROBE_WORKERS ? Number(process.env.SESSIONPROBE_WORKERS) : 2,
   timeout: 30_000,
   forbidOnly: !!process.env.CI,
-  reporter: [
-    [process.env.CI ? "dot" : "list"],
-    ["junit", { outputFile: `${reports}/junit.xml` }],
-    ["allure-playwright", { resultsDir: `${reports}/allure-results`, detail: false, suiteTitle: false }],
-    ["./src/report/summary-reporter.ts", { outputDir: reports }],
-    ["./src/observe/observation-reporter.ts", { outputDir: reports }],
-    // Last, so its plain closing line is the run's last line.
-    ["./src/report/totals-reporter.ts"],
-  ],
+  // The project's reporters survive a user's --reporter (src/report/reporters.ts).
+  reporter: projectReporters(reports),
   projects,
 });

@@ -1,57 +1,152 @@
-import { BASELINE_USAGE, runBaseline, takeCompareFlag } from "./baseline-command.ts";
-import { runConformance, runReport, runTargets } from "./playwright-commands.ts";
-import { runMock } from "./mock-command.ts";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { Argument, Command, CommanderError, Option } from "commander";
+import { EXIT } from "../report/verdict.ts";
+import { ScenarioLoadError } from "../scenario/problems.ts";
+import { TargetsError } from "../targets/load.ts";
+import { type BaselineOptions, runBaseline } from "./baseline-command.ts";
+import { runInit } from "./init-command.ts";
+import { type MockOptions, runMock } from "./mock-command.ts";
+import { applyProjectConfig } from "./project-config.ts";
+import { collect, duration, keyValue, port, timeoutOrNone } from "./option-types.ts";
+import { PACKAGE_ROOT, type RunOptions, runConformance, runReport, runTargets } from "./playwright-commands.ts";
+import { UsageError } from "./usage-error.ts";
 import { runValidate } from "./validate-command.ts";
 
-const USAGE = `sessionprobe — conformance tests for vendor session and authentication APIs
+const { version } = JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")) as { version: string };
 
-Usage:
-  sessionprobe conformance [playwright args]       every suite against the built-in mocks, then the Allure report
-  sessionprobe run --targets <file> [--target NAME]… [playwright args]
-                                                   the suites against real endpoints (same as
-                                                   SESSIONPROBE_TARGETS=<file> npx playwright test --project NAME)
-  sessionprobe validate [files…]                   check scenario files (default: every file under suites/)
-  sessionprobe mock <vendor> [--port N] [--host H] [--tls] [--cert-out FILE] [--idle 30m|none]
-                    [--lifetime 24h|none] [--defect NAME]… [--set option=value]… [--profile NAME] [--record-issued]
-                                                   one mock vendor as a standalone server, until stopped
-                                                   (--profile: a release profile, e.g. vmanage 20.18)
-  sessionprobe report                              (re)generate reports/allure-report from reports/allure-results
-${BASELINE_USAGE}`;
+const EXIT_CODES = `
+Exit codes:
+  0  conformed: every scenario passed (a pass on retry counts, as flaky) or was skipped by policy
+  1  non-conformance: a behaviour failed (an expectation failure in a scenario covering it)
+  2  usage or configuration error: bad flags, a malformed targets or scenario file, a missing
+     environment variable (nothing was sent)
+  3  a target could not be reached at all: every scenario against it ended in a transport failure
+  4  incomplete: some scenario ended without a verdict (a harness bug, or a transport failure on a
+     target that answered others); summary.json says which`;
 
-const [command, ...rest] = process.argv.slice(2);
+const PLAYWRIGHT_NOTE = `
+Any other option goes to Playwright as it is (npx playwright test --help): --grep, --shard i/n,
+--workers, --retries, --list, test file filters… --reporter replaces only the terminal reporter:
+JUnit, Allure, summary.json and evidence.json are always written to SESSIONPROBE_REPORTS (default reports/).`;
 
-async function main(): Promise<number> {
-  switch (command) {
-    case "validate":
-      return runValidate(rest);
-    case "mock":
-      return runMock(rest);
-    case "run":
-      return runTargets(takeCompareFlag(rest));
-    case "conformance":
-      return runConformance(takeCompareFlag(rest));
-    case "baseline":
-      return runBaseline(rest);
-    case "report":
-      return runReport();
-    case undefined:
-    case "help":
-    case "--help":
-    case "-h":
-      process.stdout.write(USAGE);
-      return command === undefined ? 2 : 0;
-    default:
-      process.stderr.write(`sessionprobe: unknown command "${command}"\n\n${USAGE}`);
-      return 2;
-  }
+/** Options Playwright owns: passed through untouched, in order. */
+function passThrough(command: Command): Command {
+  return command.allowUnknownOption().allowExcessArguments().argument("[playwright-args...]", "Playwright's own options and filters");
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
+function runOptions(command: Command): Command {
+  return command
+    .option("--reporter <names>", "terminal reporter(s) instead of list (dot on CI), e.g. dot, line; the report files stay")
+    .option("--compare-baseline", "after the run, compare each target with its baseline (exit 1 when a DOC or WIRE behaviour changed)");
+}
+
+function sourceOptions(command: Command): Command {
+  return command
+    .requiredOption("--target <name>", "a built-in mock vendor, or a target of --targets FILE (repeatable)", collect)
+    .option("--targets <file>", "the targets file (default SESSIONPROBE_TARGETS)")
+    .option("--in-process", "drive the built-in mock in this process on a virtual clock", false)
+    .option("--profile <name>", "a release profile of the built-in mock (e.g. vmanage 20.18)")
+    .option("--set <option=value>", "a mock option (repeatable)", keyValue("--set"), {})
+    .option("--dir <dir>", "where baselines are kept (default baselines/)");
+}
+
+let actionCode: number = EXIT.conformed;
+
+/** An action whose number is the process's exit code. */
+function exits<A extends unknown[]>(action: (...args: A) => number | Promise<number>): (...args: A) => Promise<void> {
+  return async (...args) => {
+    actionCode = await action(...args);
+  };
+}
+
+export function buildProgram(): Command {
+  const program = new Command("sessionprobe")
+    .description("conformance tests for vendor session and authentication APIs")
+    .version(version, "-V, --version", "print the version")
+    .helpOption("-h, --help", "show help for a command")
+    .showHelpAfterError("(add --help for usage)")
+    .exitOverride()
+    .addHelpText("after", EXIT_CODES);
+
+  const conformance = program.command("conformance").description("every suite against the built-in mocks, then the Allure report");
+  passThrough(runOptions(conformance)).addHelpText("after", `${PLAYWRIGHT_NOTE}\n${EXIT_CODES}`);
+  conformance.action(exits((args: string[], options: RunOptions) => runConformance(args, options)));
+
+  const run = program.command("run").description("the suites against real endpoints: one Playwright project per target of the targets file");
+  runOptions(run)
+    .option("--targets <file>", "the targets file (default SESSIONPROBE_TARGETS)")
+    .option("--target <name>", "run only this target of the file (repeatable)", collect);
+  passThrough(run).addHelpText("after", `${PLAYWRIGHT_NOTE}\n${EXIT_CODES}`);
+  run.action(exits((args: string[], options: RunOptions & { targets?: string; target?: string[] }) => runTargets(args, options)));
+
+  program
+    .command("validate")
+    .description("check scenario files, every problem in one pass as file:line:column (exit 2 when there is any)")
+    .argument("[files...]", "scenario files (default: suites/ and SESSIONPROBE_SUITES)")
+    .action(exits((files: string[]) => runValidate(files)));
+
+  program
+    .command("mock")
+    .description("one mock vendor as a standalone server, until stopped")
+    .addArgument(new Argument("<vendor>", "the vendor to mock"))
+    .option("--port <number>", "the port to listen on (0: any free port)", port("--port"), 0)
+    .option("--host <host>", "the address to listen on", "127.0.0.1")
+    .option("--tls", "serve HTTPS with a self-signed certificate", false)
+    .option("--cert-out <file>", "write the certificate there (use it as tls.ca)")
+    .option("--idle <duration|none>", "idle timeout, e.g. 30m, or none", timeoutOrNone("--idle"))
+    .option("--lifetime <duration|none>", "absolute session lifetime, e.g. 24h, or none", timeoutOrNone("--lifetime"))
+    .option("--defect <name>", "switch on a named defect (repeatable)", collect, [])
+    .option("--set <option=value>", "a deployment option of the mock (repeatable)", keyValue("--set"), {})
+    .option("--profile <name>", "a release profile, e.g. vmanage 20.18")
+    .option("--record-issued", "remember every credential handed out, for secret scans of the reports", false)
+    .action(exits((vendor: string, options: MockOptions) => runMock(vendor, options)));
+
+  program.command("report").description("(re)generate the Allure report from SESSIONPROBE_REPORTS/allure-results, then its quality gate").action(exits(() => runReport()));
+
+  program
+    .command("init")
+    .description("write a commented starter targets file and a .env.example of the variables it names")
+    .argument("<vendor>", "controlm, hmc, vmanage or openam")
+    .option("--dir <dir>", "where to write them", ".")
+    .option("--force", "overwrite existing files", false)
+    .action(exits((vendor: string, options: { dir: string; force: boolean }) => runInit(vendor, options)));
+
+  const baseline = program.command("baseline").description("keep a target's observation record as its baseline, compare with it, or measure its timeouts (docs/baselines.md)");
+  for (const action of ["save", "compare"] as const) {
+    sourceOptions(baseline.command(action).description(action === "save" ? "keep the last run's observation record as the baseline" : "compare the last run with the baseline (exit 1 when a DOC or WIRE behaviour changed)"))
+      .option("--measure", "measure the idle and absolute timeouts too", false)
+      .action(exits((options: BaselineOptions) => runBaseline(action, options)));
+  }
+  sourceOptions(baseline.command("measure").description("measure the idle and absolute timeouts (documented vs measured)"))
+    .option("--resolution <duration>", "how finely to measure", duration("--resolution"))
+    .option("--window <duration>", "the search window", duration("--window"))
+    .option("--bound <duration>", "the longest timeout to look for", duration("--bound"))
+    .option("--max-wait <duration>", "the longest real wait allowed", duration("--max-wait"))
+    .addOption(new Option("--service <vendor/service>", "only this service (repeatable)").argParser(collect))
+    .action(exits((options: BaselineOptions) => runBaseline("measure", { ...options, measure: false })));
+  return program;
+}
+
+/** Errors that mean "nothing was sent": the command line or the files it names are wrong. */
+function isUsageError(error: unknown): boolean {
+  return error instanceof UsageError || error instanceof TargetsError || error instanceof ScenarioLoadError;
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    applyProjectConfig();
+    if (argv.length === 0) {
+      program.outputHelp();
+      return EXIT.usage;
+    }
+    await program.parseAsync([...argv], { from: "user" });
+    return actionCode;
+  } catch (error) {
+    // Commander's own exits: --help and --version (0), a usage mistake it found (2).
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.conformed : EXIT.usage;
     process.stderr.write(`sessionprobe: ${(error as Error).message}\n`);
-    process.exitCode = 1;
-  },
-);
+    return isUsageError(error) ? EXIT.usage : EXIT.incomplete;
+  }
+}

@@ -1,63 +1,47 @@
 import { writeFileSync } from "node:fs";
-import { parseArgs } from "node:util";
 import { findProfile, profileOptions } from "../mocks/profiles.ts";
 import { mocks } from "../mocks/registry.ts";
 import { startMock } from "../mocks/core/server.ts";
 import { systemClock } from "../time/clock.ts";
-import { formatDuration, parseDuration } from "../time/duration.ts";
+import { formatDuration } from "../time/duration.ts";
+import { UsageError } from "./usage-error.ts";
 
-/** `none` switches a timeout off; anything else is a duration. */
-function timeoutFlag(flag: string, value: string): number | undefined {
-  if (value === "none") return undefined;
-  const ms = parseDuration(value);
-  if (ms <= 0) throw new Error(`${flag} ${value}: a timeout must be positive (use none for no timeout)`);
-  return ms;
+export interface MockOptions {
+  port: number;
+  host: string;
+  tls: boolean;
+  certOut?: string;
+  /** Milliseconds; null: no timeout (--idle none). */
+  idle?: number | null;
+  lifetime?: number | null;
+  defect: string[];
+  set: Record<string, string>;
+  profile?: string;
+  recordIssued: boolean;
 }
 
 /** `sessionprobe mock <vendor>`: one mock on the system clock (time really passes), until stopped. */
-export async function runMock(args: readonly string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: [...args],
-    allowPositionals: true,
-    options: {
-      port: { type: "string" },
-      host: { type: "string", default: "127.0.0.1" },
-      tls: { type: "boolean", default: false },
-      "cert-out": { type: "string" },
-      idle: { type: "string" },
-      lifetime: { type: "string" },
-      defect: { type: "string", multiple: true, default: [] },
-      set: { type: "string", multiple: true, default: [] },
-      "record-issued": { type: "boolean", default: false },
-      profile: { type: "string" },
-    },
-  });
-  const vendor = positionals[0];
-  const mock = vendor ? mocks[vendor] : undefined;
-  if (!mock) throw new Error(`mock: expected a vendor: ${Object.keys(mocks).join(", ")}${vendor ? ` (got "${vendor}")` : ""}`);
-  const options: Record<string, string> = {};
-  for (const pair of values.set) {
-    const eq = pair.indexOf("=");
-    if (eq < 1) throw new Error(`--set expects option=value, got "${pair}"; options of ${vendor}: ${Object.keys(mock.optionHelp).join(", ")}`);
-    options[pair.slice(0, eq)] = pair.slice(eq + 1);
-  }
+export async function runMock(vendor: string, values: MockOptions): Promise<number> {
+  const mock = mocks[vendor];
+  if (!mock) throw new UsageError(`mock: expected a vendor: ${Object.keys(mocks).join(", ")} (got "${vendor}")`);
+  const options = values.set;
   // A release profile (src/mocks/profiles.ts) supplies options and timeouts; explicit flags win over it.
   const profile = values.profile ? findProfile(mock.id, values.profile) : undefined;
   const running = await startMock(mock, {
     baseClock: systemClock,
     // For rehearsals: remember every credential handed out, so reports can be searched for it.
-    recordIssued: values["record-issued"],
-    port: values.port ? Number(values.port) : 0,
+    recordIssued: values.recordIssued,
+    port: values.port,
     hostname: values.host,
     tls: values.tls,
     defects: values.defect,
     ...profileOptions(profile, {
       options,
-      ...(values.idle ? { idleMs: timeoutFlag("--idle", values.idle) } : {}),
-      ...(values.lifetime ? { lifetimeMs: timeoutFlag("--lifetime", values.lifetime) } : {}),
+      ...(values.idle !== undefined ? { idleMs: values.idle ?? undefined } : {}),
+      ...(values.lifetime !== undefined ? { lifetimeMs: values.lifetime ?? undefined } : {}),
     }),
   });
-  if (values["cert-out"] && running.certificate) writeFileSync(values["cert-out"], running.certificate);
+  if (values.certOut && running.certificate) writeFileSync(values.certOut, running.certificate);
   const { config } = running.host;
   const lines = [
     `${mock.title} mock (${mock.id}) listening on ${running.baseUrl}`,
@@ -65,7 +49,7 @@ export async function runMock(args: readonly string[]): Promise<number> {
     `  defects: ${[...running.host.activeDefects].join(", ") || "none"}; options: ${JSON.stringify(config.options)}`,
     ...(profile ? [`  release profile: ${profile.name} (${profile.description})`] : []),
     `  control plane: ${running.baseUrl}/__sessionprobe`,
-    ...(values["cert-out"] ? [`  certificate written to ${values["cert-out"]} (use it as tls.ca)`] : []),
+    ...(values.certOut ? [`  certificate written to ${values.certOut} (use it as tls.ca)`] : []),
     "  public test users (never use these values anywhere real):",
     ...Object.entries(mock.users).map(([name, user]) => `    ${name}: ${user.username} / ${user.password}`),
     ...(running.host.instance.banner?.() ?? []).map((line) => `  ${line}`),

@@ -1,68 +1,119 @@
 import { spawn } from "node:child_process";
-import { existsSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
-import { join } from "node:path";
+import { join, resolve, sep } from "node:path";
+import { pathToFileURL } from "node:url";
+import { COMPARE_ENV } from "../baseline/run-compare.ts";
+import { TERMINAL_REPORTER_ENV } from "../report/reporters.ts";
+import { EXIT, type Verdict } from "../report/verdict.ts";
 import { loadTargets } from "../targets/load.ts";
+import { UsageError } from "./usage-error.ts";
 
 const require = createRequire(import.meta.url);
-const reportsDir = () => process.env.SESSIONPROBE_REPORTS ?? "reports";
+/** The package's own folder: its Playwright and Allure configs, wherever it is installed. */
+export const PACKAGE_ROOT = resolve(import.meta.dirname, "..", "..");
+/** Absolute, so the Playwright and Allure children write where the user's working directory says. */
+export const reportsDir = () => resolve(process.env.SESSIONPROBE_REPORTS ?? "reports");
 
-function spawnNode(script: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [script, ...args], { stdio: "inherit", env });
-    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+export interface RunOptions {
+  reporter?: string;
+  compareBaseline?: boolean;
+}
+
+function spawnNode(args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [...args], { stdio: "inherit", env });
+    child.on("exit", (code, signal) => done(code ?? (signal === "SIGINT" ? 130 : 1)));
   });
 }
 
-function playwright(args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  return spawnNode(require.resolve("@playwright/test/cli"), ["test", ...args], env);
+/**
+ * Playwright transforms no TypeScript under node_modules; installed into a team's repository,
+ * the package's config and specs are there, so tsx (a dependency) loads them instead.
+ */
+function nodeOptions(): string | undefined {
+  const current = process.env.NODE_OPTIONS;
+  if (!PACKAGE_ROOT.split(sep).includes("node_modules")) return current;
+  return [current, `--import=${pathToFileURL(require.resolve("tsx/esm")).href}`].filter(Boolean).join(" ");
 }
 
-/** Fresh results per run: Allure would otherwise merge yesterday's results into today's report. */
+function playwright(args: readonly string[], options: RunOptions, env: NodeJS.ProcessEnv = {}): Promise<number> {
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env, SESSIONPROBE_REPORTS: reportsDir() };
+  const nodeOpts = nodeOptions();
+  if (nodeOpts) childEnv.NODE_OPTIONS = nodeOpts;
+  // The user's reporter replaces only the terminal one: JUnit, Allure, summary and evidence stay.
+  if (options.reporter) childEnv[TERMINAL_REPORTER_ENV] = options.reporter;
+  if (options.compareBaseline) childEnv[COMPARE_ENV] = "1";
+  return spawnNode([require.resolve("@playwright/test/cli"), "test", "--config", join(PACKAGE_ROOT, "playwright.config.ts"), ...args], childEnv);
+}
+
+/** Fresh results per run: Allure would otherwise merge yesterday's results into today's report (history is kept apart). */
 function clearResults(): void {
   rmSync(join(reportsDir(), "allure-results"), { recursive: true, force: true });
+  rmSync(join(reportsDir(), "summary.json"), { force: true });
 }
 
+function readVerdict(): Verdict | undefined {
+  const file = join(reportsDir(), "summary.json");
+  if (!existsSync(file)) return undefined;
+  return (JSON.parse(readFileSync(file, "utf8")) as { verdict?: Verdict }).verdict;
+}
+
+/**
+ * The run's exit code (README "Exit codes"): the scenarios' verdict; no scenario results
+ * after a failed start means the files or flags were wrong before anything was sent.
+ */
+export function exitCodeOf(playwrightCode: number, verdict: Verdict | undefined): number {
+  if (playwrightCode === 130) return 130;
+  if (!verdict) return playwrightCode === 0 ? EXIT.conformed : EXIT.usage;
+  if (verdict.exitCode === EXIT.conformed && playwrightCode !== 0) return EXIT.incomplete;
+  return verdict.exitCode;
+}
+
+const allureCli = () => join(require.resolve("allure"), "..", "..", "cli.js");
+
+/** The Allure report, then its quality gate (fails when a DOC or WIRE behaviour failed). */
 export async function runReport(): Promise<number> {
   const results = join(reportsDir(), "allure-results");
-  if (!existsSync(results)) throw new Error(`no results in ${results}: run the suites first`);
+  if (!existsSync(results)) throw new UsageError(`no results in ${results}: run the suites first`);
   const output = join(reportsDir(), "allure-report");
-  const code = await spawnNode(join(require.resolve("allure"), "..", "..", "cli.js"), ["generate", results, "--config", "allurerc.mjs", "--output", output]);
-  if (code === 0) console.log(`Allure report: ${join(output, "index.html")} (a single file: open it in a browser)`);
+  const config = join(PACKAGE_ROOT, "allurerc.mjs");
+  const env = { ...process.env, SESSIONPROBE_REPORTS: reportsDir() };
+  // tsx: allurerc.mjs reads the behaviour catalogue (TypeScript) for the quality gate.
+  const tsx = `--import=${pathToFileURL(require.resolve("tsx/esm")).href}`;
+  const code = await spawnNode([tsx, allureCli(), "generate", results, "--config", config, "--output", output], env);
+  if (code !== 0) return code;
+  console.log(`Allure report: ${join(output, "index.html")} (a single file: open it in a browser)`);
+  const polyfill = pathToFileURL(join(PACKAGE_ROOT, "src", "report", "iterator-helpers.mjs")).href;
+  const gate = await spawnNode([tsx, `--import=${polyfill}`, allureCli(), "quality-gate", results, "--config", config], env);
+  if (gate !== 0) console.log("Allure quality gate: failed (a DOC or WIRE behaviour failed; see above)");
+  return gate;
+}
+
+async function runAndReport(args: readonly string[], options: RunOptions, env: NodeJS.ProcessEnv = {}): Promise<number> {
+  clearResults();
+  const code = exitCodeOf(await playwright(args, options, env), readVerdict());
+  if (!existsSync(join(reportsDir(), "allure-results"))) return code;
+  const reportCode = await runReport();
+  // The gate fails exactly when a DOC or WIRE behaviour failed, which the verdict already says; a report that
+  // could not be written at all leaves a conforming run without its sign-off.
+  if (code === EXIT.conformed && reportCode !== 0) return EXIT.incomplete;
   return code;
 }
 
-/** Every suite against the built-in mocks, then the HTML report; the exit code is the tests'. */
-export async function runConformance(args: readonly string[]): Promise<number> {
-  clearResults();
-  const code = await playwright(["--project", "mocks", ...args]);
-  const reportCode = await runReport();
-  return code || reportCode;
+/** Every suite against the built-in mocks, then the HTML report. */
+export function runConformance(args: readonly string[], options: RunOptions): Promise<number> {
+  return runAndReport(["--project", "mocks", ...args], options);
 }
 
-/** The suites against real targets: one Playwright project per target. */
-export async function runTargets(args: readonly string[]): Promise<number> {
-  const rest = [...args];
-  const take = (flag: string): string[] => {
-    const found: string[] = [];
-    for (let i = rest.indexOf(flag); i >= 0; i = rest.indexOf(flag)) {
-      const value = rest[i + 1];
-      if (value === undefined || value.startsWith("--")) throw new Error(`${flag} needs a value`);
-      found.push(value);
-      rest.splice(i, 2);
-    }
-    return found;
-  };
-  const [targetsFile, ...extra] = take("--targets");
-  const file = targetsFile ?? process.env.SESSIONPROBE_TARGETS;
-  if (!file || extra.length) throw new Error("run: expected one --targets <file> (or SESSIONPROBE_TARGETS)");
+/** The suites against real targets: one Playwright project per target. The targets file is checked before anything is sent. */
+export function runTargets(args: readonly string[], options: RunOptions & { targets?: string; target?: string[] }): Promise<number> {
+  const file = options.targets ?? process.env.SESSIONPROBE_TARGETS ?? process.env.SESSIONPROBE_TARGETS_DEFAULT;
+  if (!file) throw new UsageError("run: name the targets file with --targets FILE (or SESSIONPROBE_TARGETS, or \"targets\" in sessionprobe.json)");
   const targets = loadTargets(file);
-  const wanted = take("--target");
+  const wanted = options.target ?? [];
   const unknown = wanted.filter((name) => !targets.some((t) => t.name === name));
-  if (unknown.length) throw new Error(`unknown target(s) ${unknown.join(", ")} in ${file}; known: ${targets.map((t) => t.name).join(", ")}`);
-  clearResults();
+  if (unknown.length) throw new UsageError(`unknown target(s) ${unknown.join(", ")} in ${file}; known: ${targets.map((t) => t.name).join(", ")}`);
   const projects = (wanted.length ? wanted : targets.map((t) => t.name)).flatMap((name) => ["--project", name]);
-  const code = await playwright([...projects, ...rest], { ...process.env, SESSIONPROBE_TARGETS: file });
-  const reportCode = await runReport();
-  return code || reportCode;
+  return runAndReport([...projects, ...args], options, { SESSIONPROBE_TARGETS: resolve(file) });
 }

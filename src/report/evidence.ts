@@ -70,7 +70,11 @@ export function buildEvidence(input: { records: readonly ScenarioRecord[]; servi
       passed: s.ids.passed,
       failed: s.ids.failed,
       observed: s.ids.observed,
-      skipped: input.records.filter((r) => r.target === s.target && r.service === s.service && r.skipReason).map((r) => ({ ids: r.covers, reason: r.skipReason })),
+      skipped: s.ids.skipped,
+      skippedScenarios: input.records.filter((r) => r.target === s.target && r.service === s.service && r.status === "skipped").map((r) => ({ ids: r.covers, reason: r.skipReason ?? "skipped" })),
+      scenarios: s.scenarios,
+      // Passed on a retry after a failed attempt: counted once, as passed, and named here.
+      flaky: input.records.filter((r) => r.target === s.target && r.service === s.service && r.flaky).map((r) => ({ ids: r.covers, title: r.title, attempts: r.attempts })),
     })),
     sessions: names.map((name) => ({
       target: name,

@@ -13,10 +13,12 @@ export function formatSummary(input: { status: string; records: readonly Scenari
     for (const s of services.filter((x) => x.target === target)) {
       const { ids } = s;
       const total = ids.passed.length + ids.failed.length + ids.skipped.length;
-      lines.push(`  ${s.title}: ${total} ids — ${ids.passed.length} passed, ${ids.failed.length} failed, ${ids.observed.length} observed, ${ids.skipped.length} skipped (${s.scenarios.passed}/${s.scenarios.total} scenarios passed)`);
+      lines.push(`  ${s.title}: ${total} ids — ${ids.passed.length} passed, ${ids.failed.length} failed, ${ids.observed.length} observed, ${ids.skipped.length} skipped (${s.scenarios.passed}/${s.scenarios.total} scenarios passed${s.scenarios.flaky ? `, ${s.scenarios.flaky} of them flaky` : ""})`);
       if (ids.failed.length) lines.push(`    failed: ${ids.failed.join(", ")}`);
       for (const r of mine.filter((x) => x.service === s.service && x.observations.length)) lines.push(`    observed ${r.covers.join(" ")}: ${r.observations.join("; ")}`);
       for (const r of mine.filter((x) => x.service === s.service && x.skipReason)) lines.push(`    skipped ${r.covers.join(" ")}: ${r.skipReason}`);
+      for (const r of mine.filter((x) => x.service === s.service && x.flaky)) lines.push(`    flaky ${r.covers.join(" ")}: passed on attempt ${r.attempts} after a failure`);
+      for (const r of mine.filter((x) => x.service === s.service && x.failureKind && x.failureKind !== "expectation")) lines.push(`    no verdict ${r.covers.join(" ")}: ${r.failureKind} failure (${r.failureCode})`);
     }
     const closed = mine.reduce((n, r) => n + r.closedInTeardown, 0);
     const perTest = mine.map((r) => r.leftOpen).filter((n): n is number => n !== undefined);

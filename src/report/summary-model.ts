@@ -1,11 +1,20 @@
 import { findBehaviour, findService, isOpen } from "../catalogue/behaviours.ts";
+import type { FailureKind } from "../engine/failure.ts";
 
 export interface ScenarioRecord {
   target: string;
   service: string;
   covers: string[];
   title: string;
+  /** The last attempt's status: with retries, the last attempt decides. */
   status: "passed" | "failed" | "skipped" | "timedOut" | "interrupted";
+  /** Passed on a retry after a failed attempt. */
+  flaky?: boolean;
+  /** How many times it ran (1 without retries). */
+  attempts: number;
+  /** Why a failed scenario failed (the fixture's failure-kind annotation; none means a harness bug). */
+  failureKind?: FailureKind;
+  failureCode?: string;
   observations: string[];
   skipReason?: string;
   closedInTeardown: number;
@@ -24,7 +33,7 @@ export interface ServiceSummary {
   service: string;
   title: string;
   ids: { passed: string[]; failed: string[]; observed: string[]; skipped: string[] };
-  scenarios: { total: number; passed: number; failed: number; skipped: number };
+  scenarios: { total: number; passed: number; failed: number; skipped: number; flaky: number };
 }
 
 /** Folds scenario results into per-target, per-service id counts: failed beats skipped beats passed. */
@@ -61,6 +70,7 @@ export function summarize(records: readonly ScenarioRecord[]): ServiceSummary[] 
         passed: group.filter((r) => r.status === "passed").length,
         failed: group.filter((r) => r.status !== "passed" && r.status !== "skipped").length,
         skipped: group.filter((r) => r.status === "skipped").length,
+        flaky: group.filter((r) => r.flaky).length,
       },
     };
   });

@@ -6,43 +6,12 @@ import { systemClock } from "../time/clock.ts";
 import { buildEvidence } from "./evidence.ts";
 import { openSessionsAtEnd } from "./open-sessions.ts";
 import { formatSummary } from "./summary-format.ts";
-import { type ScenarioRecord, summarize } from "./summary-model.ts";
+import { ScenarioRecords } from "./scenario-record.ts";
+import { summarize } from "./summary-model.ts";
+import { runVerdict } from "./verdict.ts";
 
 interface Options {
   outputDir?: string;
-}
-
-function annotations(test: TestCase, result: TestResult, type: string): string[] {
-  // Annotations pushed during the run land on the result; declared ones on the test.
-  const list = result.annotations.length ? result.annotations : test.annotations;
-  return list.filter((a) => a.type === type).map((a) => a.description ?? "");
-}
-
-function toRecord(test: TestCase, result: TestResult): ScenarioRecord | undefined {
-  const [service] = annotations(test, result, "service");
-  if (!service) return undefined;
-  const last = (type: string) => annotations(test, result, type).at(-1);
-  const record: ScenarioRecord = {
-    target: annotations(test, result, "target")[0] ?? test.parent.project()?.name ?? "?",
-    service,
-    covers: (annotations(test, result, "covers")[0] ?? "").split(" ").filter(Boolean),
-    title: test.title,
-    status: result.status,
-    observations: annotations(test, result, "observation"),
-    closedInTeardown: Number(last("sessions-closed-in-teardown") ?? 0),
-    warnings: [...new Set(annotations(test, result, "warning"))],
-  };
-  const leftOpen = last("sessions-left-open");
-  if (leftOpen !== undefined) record.leftOpen = Number(leftOpen);
-  const version = last("server-version");
-  if (version) record.serverVersion = version;
-  const skip = last("skip-reason");
-  if (skip) record.skipReason = skip;
-  const wait = last("real-wait-ms");
-  if (wait) record.realWaitMs = Number(wait);
-  record.startedAt = result.startTime.getTime();
-  record.durationMs = result.duration;
-  return record;
 }
 
 /**
@@ -51,7 +20,7 @@ function toRecord(test: TestCase, result: TestResult): ScenarioRecord | undefine
  * plus reports/summary.json, reports/evidence.json and Allure's environment.
  */
 export default class SummaryReporter implements Reporter {
-  private readonly records: ScenarioRecord[] = [];
+  private readonly attempts = new ScenarioRecords();
   private readonly outputDir: string;
   private startedAt = systemClock.now();
 
@@ -68,20 +37,22 @@ export default class SummaryReporter implements Reporter {
   }
 
   onTestEnd(test: TestCase, result: TestResult): void {
-    const record = toRecord(test, result);
-    if (record) this.records.push(record);
+    this.attempts.add(test, result);
   }
 
   async onEnd(result: FullResult): Promise<void> {
-    if (!this.records.length) return;
+    const records = this.attempts.list();
+    if (!records.length) return;
     const endedAt = systemClock.now();
     const targetsFile = process.env.SESSIONPROBE_TARGETS;
     const openAtEnd = targetsFile ? await openSessionsAtEnd(targetsFile) : new Map<string, number>();
-    const services = summarize(this.records);
-    const evidence = buildEvidence({ records: this.records, services, startedAt: this.startedAt, endedAt, openAtEnd });
-    console.log(redact(formatSummary({ status: result.status, records: this.records, services, openAtEnd, waits: evidence.realTimeWaits })));
+    const services = summarize(records);
+    const evidence = buildEvidence({ records: records, services, startedAt: this.startedAt, endedAt, openAtEnd });
+    console.log(redact(formatSummary({ status: result.status, records: records, services, openAtEnd, waits: evidence.realTimeWaits })));
     mkdirSync(this.outputDir, { recursive: true });
-    writeFileSync(join(this.outputDir, "summary.json"), redact(JSON.stringify({ services, scenarios: this.records }, null, 2)));
+    const verdict = runVerdict(records);
+    console.log(`verdict: ${verdict.meaning} (exit code ${verdict.exitCode} from sessionprobe)`);
+    writeFileSync(join(this.outputDir, "summary.json"), redact(JSON.stringify({ verdict, services, scenarios: records }, null, 2)));
     writeFileSync(join(this.outputDir, "evidence.json"), redact(JSON.stringify(evidence, null, 2)));
     const allureDir = join(this.outputDir, "allure-results");
     mkdirSync(allureDir, { recursive: true });
@@ -89,9 +60,11 @@ export default class SummaryReporter implements Reporter {
       `harness=${evidence.harness.name} ${evidence.harness.version} (${evidence.harness.commit.slice(0, 12)})`,
       `run=${evidence.startedAt} → ${evidence.endedAt}`,
       ...evidence.targets.map((t) => `target.${t.name}=${t.vendor} at ${t.baseUrl}; server version ${t.serverVersions.join(", ") || "unknown"}${t.tlsVerified ? "" : "; TLS VERIFICATION OFF"}`),
-      ...evidence.services.map((s) => `result.${s.target}.${s.service.replace("/", ".")}=${s.passed.length} passed, ${s.failed.length} failed, ${s.observed.length} observed, ${s.skipped.length} skipped`),
+      // The terminal's numbers, in the terminal's units: behaviour ids, then scenarios.
+      ...services.map((s) => `result.${s.target}.${s.service.replace("/", ".")}=${s.ids.passed.length} ids passed, ${s.ids.failed.length} failed, ${s.ids.observed.length} observed, ${s.ids.skipped.length} skipped; scenarios: ${s.scenarios.passed} passed (${s.scenarios.flaky} flaky), ${s.scenarios.failed} failed, ${s.scenarios.skipped} skipped`),
+      `verdict=${verdict.meaning}`,
     ];
-    const warnings = [...new Set(this.records.flatMap((r) => r.warnings))];
+    const warnings = [...new Set(records.flatMap((r) => r.warnings))];
     if (warnings.length) env.push(`warnings=${warnings.join(" | ")}`);
     writeFileSync(join(allureDir, "environment.properties"), redact(`${env.join("\n")}\n`));
   }

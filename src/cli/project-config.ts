@@ -1,0 +1,38 @@
+import { existsSync, readFileSync } from "node:fs";
+import { delimiter, dirname, join, resolve } from "node:path";
+import { UsageError } from "./usage-error.ts";
+
+/** A team repository's pointers to its own folders; the environment variables win over it. */
+export const PROJECT_CONFIG = "sessionprobe.json";
+
+interface ProjectConfig {
+  /** Folders of the team's scenario files (added to the built-in suites). */
+  suites?: string[];
+  /** The targets file `run` uses without --targets. */
+  targets?: string;
+  /** Where reports go (default reports/). */
+  reports?: string;
+}
+
+/**
+ * Reads ./sessionprobe.json, when there is one, into SESSIONPROBE_SUITES, SESSIONPROBE_TARGETS
+ * and SESSIONPROBE_REPORTS (paths relative to the file), unless those are set already.
+ */
+export function applyProjectConfig(cwd = process.cwd(), env: NodeJS.ProcessEnv = process.env): void {
+  const file = join(cwd, PROJECT_CONFIG);
+  if (!existsSync(file)) return;
+  let config: ProjectConfig;
+  try {
+    config = JSON.parse(readFileSync(file, "utf8")) as ProjectConfig;
+  } catch (error) {
+    throw new UsageError(`${PROJECT_CONFIG}: not valid JSON: ${(error as Error).message}`);
+  }
+  const at = (path: string) => resolve(dirname(file), path);
+  if (config.suites !== undefined && (!Array.isArray(config.suites) || !config.suites.every((s) => typeof s === "string"))) throw new UsageError(`${PROJECT_CONFIG}: "suites" must be a list of folders`);
+  for (const key of ["targets", "reports"] as const) {
+    if (config[key] !== undefined && typeof config[key] !== "string") throw new UsageError(`${PROJECT_CONFIG}: "${key}" must be a path`);
+  }
+  if (config.suites && !env.SESSIONPROBE_SUITES) env.SESSIONPROBE_SUITES = config.suites.map(at).join(delimiter);
+  if (config.targets && !env.SESSIONPROBE_TARGETS_DEFAULT) env.SESSIONPROBE_TARGETS_DEFAULT = at(config.targets);
+  if (config.reports && !env.SESSIONPROBE_REPORTS) env.SESSIONPROBE_REPORTS = at(config.reports);
+}

@@ -1,0 +1,119 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { hostname } from "node:os";
+import { dirname } from "node:path";
+import type { Reporter, TestCase, TestResult } from "@playwright/test/reporter";
+import { FAILURE_CODES, type FailureKind } from "../engine/failure.ts";
+import { redact } from "../redact/secrets.ts";
+import { annotationsOf, failureKindOf } from "./scenario-record.ts";
+import { element, seconds, xmlText } from "./junit-xml.ts";
+
+interface Options {
+  outputFile?: string;
+}
+
+interface Attempt {
+  result: TestResult;
+  kind?: FailureKind;
+}
+
+/**
+ * JUnit XML the way CI dashboards read it (the Jenkins/Surefire JUnit XSD, src/report/junit-10.xsd):
+ * a testsuite per target and service, classname `vendor.service`, the behaviour ids in the
+ * test name, `<failure>` only for a broken behaviour (an expectation failure), `<error>` for
+ * transport, configuration and harness errors, `<skipped message="reason">`. Retries are
+ * folded: the last attempt decides; a pass after a failure carries `<flakyFailure>`.
+ */
+export default class JunitReporter implements Reporter {
+  private readonly outputFile: string;
+  private readonly attempts = new Map<string, { test: TestCase; attempts: Attempt[] }>();
+  private startedAt = new Date();
+
+  constructor(options: Options = {}) {
+    this.outputFile = options.outputFile ?? "reports/junit.xml";
+  }
+
+  printsToStdio(): boolean {
+    return false;
+  }
+
+  onBegin(): void {
+    this.startedAt = new Date();
+  }
+
+  onTestEnd(test: TestCase, result: TestResult): void {
+    const entry = this.attempts.get(test.id) ?? { test, attempts: [] };
+    const kind = failureKindOf(test, result);
+    entry.attempts.push(kind ? { result, kind } : { result });
+    this.attempts.set(test.id, entry);
+  }
+
+  onEnd(): void {
+    const suites = new Map<string, { name: string; cases: string[]; failures: number; errors: number; skipped: number; ms: number }>();
+    for (const { test, attempts } of this.attempts.values()) {
+      const last = attempts.at(-1) as Attempt;
+      const { classname, suite } = placeOf(test, last.result);
+      const entry = suites.get(suite) ?? { name: suite, cases: [], failures: 0, errors: 0, skipped: 0, ms: 0 };
+      const body = caseBody(test, attempts);
+      if (last.kind === "expectation") entry.failures++;
+      else if (last.kind) entry.errors++;
+      else if (last.result.status === "skipped") entry.skipped++;
+      const ms = attempts.reduce((n, a) => n + a.result.duration, 0);
+      entry.ms += ms;
+      entry.cases.push(element("testcase", { name: test.title, classname, time: seconds(ms) }, body || undefined));
+      suites.set(suite, entry);
+    }
+    const list = [...suites.values()];
+    const total = (pick: (s: (typeof list)[number]) => number) => list.reduce((n, s) => n + pick(s), 0);
+    const timestamp = this.startedAt.toISOString().replace(/\.\d+Z$/, "");
+    const host = hostname();
+    const xml = element(
+      "testsuites",
+      { name: "sessionprobe", tests: total((s) => s.cases.length), failures: total((s) => s.failures), errors: total((s) => s.errors), time: seconds(total((s) => s.ms)) },
+      list.map((s) => element("testsuite", { name: s.name, tests: s.cases.length, failures: s.failures, errors: s.errors, skipped: s.skipped, time: seconds(s.ms), timestamp, hostname: host }, s.cases.join(""))).join(""),
+    );
+    mkdirSync(dirname(this.outputFile), { recursive: true });
+    writeFileSync(this.outputFile, `<?xml version="1.0" encoding="UTF-8"?>\n${xml}\n`);
+  }
+}
+
+/** Scenarios: `vendor.service`, a suite per target and service. Other tests (the harness's own): their file. */
+function placeOf(test: TestCase, result: TestResult): { classname: string; suite: string } {
+  const service = annotationsOf(test, result, "service")[0] ?? test.annotations.find((a) => a.type === "service")?.description;
+  if (service) {
+    const classname = service.replace("/", ".");
+    const target = annotationsOf(test, result, "target")[0] ?? test.parent.project()?.name ?? "";
+    return { classname, suite: `${target} ${classname}`.trim() };
+  }
+  const file = test.location.file.replace(/^.*?\/(specs|src)\//, "$1/");
+  const classname = file.replace(/\.(spec|test)\.ts$/, "").replace(/[/\\]/g, ".");
+  return { classname, suite: `${test.parent.project()?.name ?? ""} ${classname}`.trim() };
+}
+
+function errorText(result: TestResult): { message: string; detail: string } {
+  const error = result.error ?? result.errors[0];
+  const raw = redact(error?.message ?? (result.status === "timedOut" ? "the test timed out" : `the test ended ${result.status}`));
+  const detail = redact([error?.message, error?.stack?.split("\n").slice(1).join("\n")].filter(Boolean).join("\n") || raw);
+  return { message: (raw.split("\n")[0] ?? raw).slice(0, 500), detail };
+}
+
+function caseBody(test: TestCase, attempts: readonly Attempt[]): string {
+  const last = attempts.at(-1) as Attempt;
+  const parts: string[] = [];
+  if (last.kind) {
+    const { message, detail } = errorText(last.result);
+    parts.push(element(last.kind === "expectation" ? "failure" : "error", { message, type: FAILURE_CODES[last.kind] }, xmlText(detail)));
+  } else if (last.result.status === "skipped") {
+    const reason = annotationsOf(test, last.result, "skip-reason").at(-1) ?? annotationsOf(test, last.result, "skip").at(-1) ?? "skipped";
+    parts.push(element("skipped", { message: reason || "skipped" }));
+  }
+  // Earlier attempts: reruns of a failure, or the failures a flaky pass recovered from.
+  for (const earlier of attempts.slice(0, -1).filter((a) => a.kind)) {
+    const kind = earlier.kind as FailureKind;
+    const { message, detail } = errorText(earlier.result);
+    const tag = last.kind ? (kind === "expectation" ? "rerunFailure" : "rerunError") : kind === "expectation" ? "flakyFailure" : "flakyError";
+    parts.push(element(tag, { message, type: FAILURE_CODES[kind] }, element("stackTrace", {}, xmlText(detail))));
+  }
+  const facts = ["target", "covers", "observation", "warning"].flatMap((type) => annotationsOf(test, last.result, type).map((v) => `${type}: ${v}`));
+  if (facts.length) parts.push(element("system-out", {}, xmlText(redact(facts.join("\n")))));
+  return parts.join("");
+}
