@@ -20,11 +20,10 @@ test("both LogonRequest forms escape the password and read back as sent", () => 
   }
 });
 
-test("the step's schemaVersion beats the target's; typos fail", () => {
-  expect(pickSchemaVersion(undefined, undefined)).toBe("V1_1_0");
-  expect(pickSchemaVersion(undefined, "V1_0")).toBe("V1_0");
-  expect(pickSchemaVersion("V1_1_0", "V1_0")).toBe("V1_1_0");
-  expect(() => pickSchemaVersion("v1.0", undefined)).toThrow(/schemaVersion must be one of/);
+test("the step picks the LogonRequest form, V1_1_0 by default; typos fail", () => {
+  expect(pickSchemaVersion(undefined)).toBe("V1_1_0");
+  expect(pickSchemaVersion("V1_0")).toBe("V1_0");
+  expect(() => pickSchemaVersion("v1.0")).toThrow(/schemaVersion must be one of/);
 });
 
 test("the X-API-Session is found under any prefix, with the doc example's line breaks removed", () => {

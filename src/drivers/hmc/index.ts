@@ -2,6 +2,7 @@ import type { Exchange, HttpRequest } from "../../http/exchange.ts";
 import { escapeXml } from "../../http/xml.ts";
 import { bodyPath } from "../../engine/selectors.ts";
 import type { DriverContext, VendorDriver, Verdict } from "../types.ts";
+import { hmcDeploymentOptions } from "./deployment.ts";
 import { ATOM_TYPE, CONSOLE_PATH, LOGON_PATH, LOGON_REQUEST_TYPE, LOGON_RESPONSE_TYPE, logonRequestXml, pickSchemaVersion } from "./wire.ts";
 
 /**
@@ -50,10 +51,10 @@ export const hmc: VendorDriver = {
   // The idle timeout is a per-user HMC setting with no documented default, and the
   // token lifetime is undocumented ("a few weeks"): targets must declare them.
   documentedTimeouts: {},
-  deploymentOptions: {},
+  deploymentOptions: hmcDeploymentOptions,
 
   async login(ctx, session, { credentials, with: args }) {
-    const version = pickSchemaVersion(args.schemaVersion, ctx.target.options.schemaVersion);
+    const version = pickSchemaVersion(args.schemaVersion);
     const password = credentials.password ?? "";
     // The escaped form is what the request body shows; redact it too.
     ctx.secret(escapeXml(password), "password");
@@ -89,7 +90,7 @@ export const hmc: VendorDriver = {
    * permitted" elsewhere. So 403 counts as unauthenticated when the reason code says
    * so, or on Logon and ManagementConsole, which any logged-on user may call; this
    * keeps `session: invalid` probes and teardown of expired sessions right on
-   * releases that use 403.
+   * releases that use 403, with no `deadVerdicts`: a 403 elsewhere is a permission.
    */
   classify(exchange): Verdict {
     const { status } = exchange.response;

@@ -16,12 +16,12 @@ export type SchemaVersion = "V1_1_0" | "V1_0";
 const SCHEMA_VERSIONS: readonly string[] = ["V1_1_0", "V1_0"];
 
 /**
- * The step's `with: { schemaVersion }` wins over the target's `options.schemaVersion`;
- * the default is IBM's documented V1_1_0 form. A typo fails loudly rather than
- * silently sending the other form.
+ * The step's `with: { schemaVersion }`, else IBM's documented V1_1_0 form. Which form a
+ * client sends is the client's choice, not the server's configuration, so targets do
+ * not declare it. A typo fails loudly rather than silently sending the other form.
  */
-export function pickSchemaVersion(step: unknown, target: unknown): SchemaVersion {
-  const chosen = step ?? target ?? "V1_1_0";
+export function pickSchemaVersion(step: unknown): SchemaVersion {
+  const chosen = step ?? "V1_1_0";
   if (typeof chosen !== "string" || !SCHEMA_VERSIONS.includes(chosen)) {
     throw new Error(`hmc: schemaVersion must be one of ${SCHEMA_VERSIONS.join(", ")}; got ${JSON.stringify(chosen)}`);
   }

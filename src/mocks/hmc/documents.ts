@@ -1,17 +1,25 @@
 import { escapeXml } from "../../http/xml.ts";
 import { ATOM_NS, atomTime, GENERATOR, K2_NS, OPENSEARCH_NS, UOM_NS, XHTML_NS } from "./wire.ts";
 
+export interface LogonResponseForm {
+  /** The web namespace, or the `wrong-namespace-response` defect's. */
+  namespace: string;
+  /** V1_0 as captured in 2024 (hmci readme-hmc.md), V1_1_0 as the IBM doc example. */
+  schemaVersion: "V1_0" | "V1_1_0";
+  metadata: boolean;
+}
+
 /**
- * The LogonResponse as captured in 2024 (hmci readme-hmc.md): schemaVersion V1_0, the
- * token on one line (clients take `.text` without trimming).
+ * The LogonResponse: the 2024 capture declares the k2 namespace as ns2, the IBM doc
+ * example does not. The token is on one line either way (clients take `.text`
+ * without trimming, so a live HMC cannot wrap it as the doc example is printed).
  */
-export function logonResponseXml(token: string, namespace: string): string {
+export function logonResponseXml(token: string, form: LogonResponseForm): string {
+  const k2 = form.schemaVersion === "V1_0" ? ` xmlns:ns2="${K2_NS}"` : "";
   return [
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
-    `<LogonResponse xmlns="${namespace}" xmlns:ns2="${K2_NS}" schemaVersion="V1_0">`,
-    "    <Metadata>",
-    "        <Atom/>",
-    "    </Metadata>",
+    `<LogonResponse xmlns="${form.namespace}"${k2} schemaVersion="${form.schemaVersion}">`,
+    ...(form.metadata ? ["    <Metadata>", "        <Atom/>", "    </Metadata>"] : []),
     `    <X-API-Session kxe="false" kb="ROR">${escapeXml(token)}</X-API-Session>`,
     "</LogonResponse>",
     "",

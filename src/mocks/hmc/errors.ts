@@ -40,8 +40,15 @@ export function httpErrorXml(info: HttpErrorInfo & { requestUri: string; now: nu
   ].join("\n");
 }
 
-/** Answers with an HttpErrorResponse; its content type (atom+xml) is as recorded for a 500, UNVERIFIED for 4xx. */
-export function httpError(c: Context, now: number, info: HttpErrorInfo): Response {
+const NO_CACHE = { expires: "Thu, 01 Dec 1994 16:00:00 GMT", "cache-control": 'no-cache="set-cookie, set-cookie2"' };
+
+/**
+ * Answers with an HttpErrorResponse; its content type (atom+xml) is as recorded for a
+ * 500, UNVERIFIED for 4xx. `empty`: the same status with no body, the other form
+ * ansible's parse_error_response handles ("HTTP Error {code}: {reason}").
+ */
+export function httpError(c: Context, now: number, info: HttpErrorInfo & { body?: "http-error" | "empty" }): Response {
+  if (info.body === "empty") return c.body(null, info.status, NO_CACHE);
   const body = httpErrorXml({ ...info, requestUri: c.req.path, now });
-  return c.body(body, info.status, { "content-type": ATOM_TYPE, expires: "Thu, 01 Dec 1994 16:00:00 GMT", "cache-control": 'no-cache="set-cookie, set-cookie2"' });
+  return c.body(body, info.status, { "content-type": ATOM_TYPE, ...NO_CACHE });
 }

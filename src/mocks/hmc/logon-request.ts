@@ -44,11 +44,28 @@ function textOf(name: string, node: unknown, root: Attrs): string {
   return typeof raw === "string" ? raw : "";
 }
 
+const DOCTYPE = /<!DOCTYPE\s[^[>]*(\[[\s\S]*?\]\s*)?>/i;
+const ENTITY_NAME = /<!ENTITY\s+(?:%\s+)?([A-Za-z_][\w.-]*)/g;
+
+/**
+ * `doctype=parsed`: a server whose parser accepts a DTD. The mock never expands an
+ * entity (the project parser refuses DTDs, and rightly): it drops the DOCTYPE and turns
+ * each reference to an entity declared there into literal text, so such a value never
+ * equals a credential. For the requests the suite sends (unknown users) that answers
+ * exactly as an expanding server would: 401, no session.
+ */
+export function withoutDoctype(text: string): string {
+  const doctype = text.match(DOCTYPE)?.[0];
+  if (!doctype) return text;
+  const declared = new Set([...doctype.matchAll(ENTITY_NAME)].map((m) => m[1]));
+  return text.replace(doctype, "").replace(/&([A-Za-z_][\w.-]*);/g, (ref, name: string) => (declared.has(name) ? `&amp;${name};` : ref));
+}
+
 /** Reads a LogonRequest as JAXB would: root and fields in the web namespace, unknown elements ignored. */
-export function parseLogonRequest(text: string): LogonRequest {
+export function parseLogonRequest(text: string, options: { doctype: "refused" | "parsed" } = { doctype: "refused" }): LogonRequest {
   let document: Record<string, unknown>;
   try {
-    document = parseXml(text);
+    document = parseXml(options.doctype === "parsed" ? withoutDoctype(text) : text);
   } catch (error) {
     throw new UnmarshalError((error as Error).message);
   }

@@ -1,48 +1,61 @@
-import type { Hono } from "hono";
+import type { Context, Hono } from "hono";
+import { markUnmodelled } from "../core/unmodelled.ts";
 import { requireSession } from "./auth.ts";
 import { logonResponseXml } from "./documents.ts";
 import { httpError } from "./errors.ts";
 import { isLogonRequestType, type LogonRequest, parseLogonRequest, UnmarshalError } from "./logon-request.ts";
-import type { HmcState } from "./state.ts";
+import type { HmcOptions } from "./options.ts";
+import type { HmcSession, HmcState } from "./state.ts";
 import { LOGON_REQUEST_TYPE, LOGON_RESPONSE_TYPE, WEB_NS, WRONG_WEB_NS } from "./wire.ts";
 
 const LOGON = "/rest/api/web/Logon";
 
+/**
+ * The Logon cookies as captured: 2024 (hmci readme-hmc.md) scopes JSESSIONID to /rest;
+ * 2014 (pypowervm tests/test_session.py) sets both on /.
+ */
+function setLogonCookies(c: Context, session: HmcSession, options: HmcOptions): void {
+  const jsessionPath = options.cookieSet === "2024" ? "/rest" : "/";
+  c.header("set-cookie", `JSESSIONID=${session.data.jsessionId}; Path=${jsessionPath}; Secure; HttpOnly`, { append: true });
+  c.header("set-cookie", `CCFWSESSION=${session.data.ccfwSession}; Path=/; Secure; HttpOnly`, { append: true });
+}
+
 /** PUT Logon (HMC-01..04, 08) and DELETE Logon (HMC-07). */
 export function logonRoutes(app: Hono, state: HmcState): void {
-  const { context } = state;
+  const { context, options } = state;
 
   app.put(LOGON, async (c) => {
     const now = context.clock.now();
     if (!isLogonRequestType(c.req.header("content-type")) && !context.defect("wrong-content-type-accepted")) {
       return httpError(c, now, {
-        status: context.config.options.badContentTypeStatus === "415" ? 415 : 400,
+        status: options.badContentTypeStatus === "415" ? 415 : 400,
+        body: options.badRequestBody,
         reasonCode: "Unsupported media type.",
         message: `Logon needs Content-Type: ${LOGON_REQUEST_TYPE}; got ${c.req.header("content-type") ?? "none"}.`,
       });
     }
     let request: LogonRequest;
     try {
-      request = parseLogonRequest(await c.req.text());
+      request = parseLogonRequest(await c.req.text(), { doctype: options.doctype });
       if (context.defect("schema-v1_0-refused") && request.schemaVersion !== "V1_1_0") {
         throw new UnmarshalError(`schemaVersion ${request.schemaVersion ?? "(none)"} is not supported`);
       }
     } catch (error) {
       if (!(error instanceof UnmarshalError)) throw error;
       // The text ansible keys on to say "invalid input" (hmc_rest_client.py parse_error_response).
-      return httpError(c, now, { status: 400, reasonCode: "Bad request.", message: `Failed to unmarshal input payload: ${error.message}` });
+      return httpError(c, now, { status: 400, body: options.badRequestBody, reasonCode: "Bad request.", message: `Failed to unmarshal input payload: ${error.message}` });
     }
     const user = state.user(request.userId);
     const accepted = user !== undefined && (request.password === user.password || context.defect("any-password-accepted"));
     const session = accepted ? state.open(user.username) : undefined;
     if (!session) {
-      return httpError(c, now, { status: 401, reasonCode: "Unauthorized.", message: "Logon failed: the user ID or password is not valid." });
+      return httpError(c, now, { status: 401, body: options.logonFailureBody, reasonCode: "Unauthorized.", message: "Logon failed: the user ID or password is not valid." });
     }
-    c.header("set-cookie", `JSESSIONID=${session.data.jsessionId}; Path=/rest; Secure; HttpOnly`, { append: true });
-    c.header("set-cookie", `CCFWSESSION=${session.data.ccfwSession}; Path=/; Secure; HttpOnly`, { append: true });
+    setLogonCookies(c, session, options);
     const namespace = context.defect("wrong-namespace-response") ? WRONG_WEB_NS : WEB_NS;
     const type = context.defect("wrong-response-content-type") ? "application/xml" : LOGON_RESPONSE_TYPE;
-    return c.body(logonResponseXml(session.id, namespace), 200, { "content-type": type });
+    const form = { namespace, schemaVersion: options.logonResponseVersion, metadata: options.logonResponseMetadata === "present" };
+    return c.body(logonResponseXml(session.id, form), 200, { "content-type": type });
   });
 
   // Clients send the LogonRequest content type with no body here (ansible, hmci); it is not checked.
@@ -50,10 +63,12 @@ export function logonRoutes(app: Hono, state: HmcState): void {
     const principal = requireSession(c, state);
     if (principal instanceof Response) return principal;
     if (principal.token && !context.defect("logoff-keeps-session")) state.close(principal.token);
-    return c.body(null, context.config.options.logoffStatus === "200" ? 200 : 204);
+    return c.body(null, options.logoffStatus === "200" ? 200 : 204);
   });
 
+  // IBM documents PUT and DELETE only; what an HMC answers to other methods is not known.
   app.all(LOGON, (c) => {
+    markUnmodelled(c);
     const principal = requireSession(c, state);
     if (principal instanceof Response) return principal;
     c.header("allow", "PUT, DELETE");

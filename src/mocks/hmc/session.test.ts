@@ -1,7 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { parseXml } from "../../http/xml.ts";
 import { ansibleLogon, CONSOLE_PATH, consoleStatus, hmcHost, LOGON, logon, openSessions, withSession } from "./test-support.ts";
-import { userIdleMs } from "./state.ts";
 import { ATOM_NS, UOM_NS } from "./wire.ts";
 
 type Node = Record<string, unknown>;
@@ -78,7 +77,7 @@ test("sessions expire after 15 idle minutes by default; use resets the idle cloc
   expect(await consoleStatus(host, token)).toBe(401);
 });
 
-test("the idle timeout is per user: hmcoper's 5 minutes beats the mock-wide setting", async () => {
+test("the idle timeout is per user: hmcoper's operatorIdleTimeout (5m by default) beats the mock-wide setting", async () => {
   const host = hmcHost({ idleMs: undefined });
   const root = (await logon(host)).token ?? "";
   const oper = (await logon(host, ansibleLogon("hmcoper", "oper&pass-2"))).token ?? "";
@@ -88,9 +87,29 @@ test("the idle timeout is per user: hmcoper's 5 minutes beats the mock-wide sett
   expect(await consoleStatus(host, oper)).toBe(401);
   host.clock.advance(24 * 3_600_000);
   expect(await consoleStatus(host, root)).toBe(200);
-  // 0 minutes means "never" on the HMC; no field means "follow the mock-wide idleMs".
-  expect(userIdleMs({ username: "u", password: "p", idleTimeout: "0s" })).toBe(Number.POSITIVE_INFINITY);
-  expect(userIdleMs({ username: "u", password: "p" })).toBeUndefined();
+});
+
+test("operatorIdleTimeout takes a duration or whole seconds; 0s means never; anything else fails at start", async () => {
+  const host = hmcHost({ options: { operatorIdleTimeout: "90" } });
+  const oper = (await logon(host, ansibleLogon("hmcoper", "oper&pass-2"))).token ?? "";
+  host.clock.advance(89_000);
+  expect(await consoleStatus(host, oper)).toBe(200);
+  host.clock.advance(90_000);
+  expect(await consoleStatus(host, oper)).toBe(401);
+  const never = hmcHost({ idleMs: 60_000, options: { operatorIdleTimeout: "0s" } });
+  const kept = (await logon(never, ansibleLogon("hmcoper", "oper&pass-2"))).token ?? "";
+  never.clock.advance(30 * 24 * 3_600_000);
+  expect(await consoleStatus(never, kept)).toBe(200);
+  expect(() => hmcHost({ options: { operatorIdleTimeout: "five minutes" } })).toThrow(/operatorIdleTimeout=five minutes is not a duration/);
+});
+
+test("one-idle-timeout: the operator's session follows the mock-wide idle timeout (HMC-09)", async () => {
+  const host = hmcHost({ idleMs: 15 * 60_000, defects: ["one-idle-timeout"] });
+  const oper = (await logon(host, ansibleLogon("hmcoper", "oper&pass-2"))).token ?? "";
+  host.clock.advance(10 * 60_000);
+  expect(await consoleStatus(host, oper)).toBe(200);
+  host.clock.advance(15 * 60_000);
+  expect(await consoleStatus(host, oper)).toBe(401);
 });
 
 test("a configured lifetime ends a session however busy it is", async () => {

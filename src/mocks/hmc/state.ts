@@ -1,17 +1,17 @@
 import { randomBytes } from "node:crypto";
 import { type SessionPolicy, SessionTable, type StoredSession } from "../core/session-table.ts";
 import type { MockContext, MockUser } from "../core/types.ts";
-import { parseDuration } from "../../time/duration.ts";
+import type { HmcOptions } from "./options.ts";
 
 /**
- * Seeded users; passwords are public test values. The HMC keeps the idle timeout per
- * user ("Idle timeout minutes" in User Properties, HMC-09): `idleTimeout` (a duration,
- * `0s` = never) overrides the mock-wide `idleMs` for that user. The operator's password
- * holds an `&` so drivers must XML-escape it, as pypowervm does.
+ * Seeded users; passwords are public test values. The operator's password holds an `&`
+ * so drivers must XML-escape it, as pypowervm does. The HMC keeps the idle timeout per
+ * user ("Idle timeout minutes" in User Properties, HMC-09): the default user follows the
+ * mock-wide `idleMs`, the operator the `operatorIdleTimeout` option.
  */
 export const seededUsers: Record<string, MockUser> = {
   default: { username: "hscroot", password: "hmc-pass-1" },
-  operator: { username: "hmcoper", password: "oper&pass-2", idleTimeout: "5m" },
+  operator: { username: "hmcoper", password: "oper&pass-2" },
 };
 
 export interface HmcSessionData {
@@ -30,13 +30,6 @@ export function newCookieId(): string {
   return randomBytes(16).toString("hex").toUpperCase();
 }
 
-/** A user's own idle timeout; `0s` means never, as 0 minutes does on the HMC. */
-export function userIdleMs(user: MockUser): number | undefined {
-  if (user.idleTimeout === undefined) return undefined;
-  const ms = parseDuration(user.idleTimeout);
-  return ms === 0 ? Number.POSITIVE_INFINITY : ms;
-}
-
 /**
  * One session table per user, so each applies that user's idle timeout; the table
  * still judges expiry, sweeps and remembers why a session ended.
@@ -45,18 +38,22 @@ export class HmcState {
   private readonly tables = new Map<string, SessionTable<HmcSessionData>>();
   private transactions = 0;
 
-  constructor(readonly context: MockContext) {
+  constructor(
+    readonly context: MockContext,
+    readonly options: HmcOptions,
+  ) {
+    const ownIdle: Record<string, number | undefined> = { [seededUsers.operator?.username ?? ""]: options.operatorIdleMs };
     for (const user of Object.values(seededUsers)) {
-      const ownIdle = userIdleMs(user);
-      this.tables.set(user.username, new SessionTable(context.clock, () => this.policy(ownIdle), newApiSession));
+      this.tables.set(user.username, new SessionTable(context.clock, () => this.policy(ownIdle[user.username]), newApiSession));
     }
   }
 
   private policy(ownIdle: number | undefined): SessionPolicy {
     if (this.context.defect("sessions-never-expire")) return { eviction: "least-recently-used" };
+    const perUser = ownIdle !== undefined && !this.context.defect("one-idle-timeout");
     // Infinity (a user's `0s`) never elapses, so it needs no special case in the table.
     return {
-      idleMs: ownIdle ?? this.context.config.idleMs,
+      idleMs: perUser ? ownIdle : this.context.config.idleMs,
       lifetimeMs: this.context.config.lifetimeMs,
       eviction: "least-recently-used",
     };
@@ -66,8 +63,15 @@ export class HmcState {
     return Object.values(seededUsers).find((u) => u.username === username);
   }
 
+  /** Opens a session; every credential it mints is recorded where it is made (the leak proof's source). */
   open(username: string): HmcSession | undefined {
-    return this.tables.get(username)?.open(username, { jsessionId: newCookieId(), ccfwSession: newCookieId() });
+    const data = { jsessionId: newCookieId(), ccfwSession: newCookieId() };
+    const session = this.tables.get(username)?.open(username, data);
+    if (!session) return undefined;
+    this.context.issued(session.id, "X-API-Session");
+    this.context.issued(data.jsessionId, "JSESSIONID cookie");
+    this.context.issued(data.ccfwSession, "CCFWSESSION cookie");
+    return session;
   }
 
   find(token: string | undefined, options: { touch: boolean }): HmcSession | undefined {
@@ -76,6 +80,12 @@ export class HmcState {
       if (session) return session;
     }
     return undefined;
+  }
+
+  /** The live session whose JSESSIONID cookie this is, counted as use (the `session-cookie-only` defect). */
+  findByCookie(jsessionId: string): HmcSession | undefined {
+    const match = this.live().find((s) => s.data.jsessionId === jsessionId);
+    return match ? this.find(match.id, { touch: true }) : undefined;
   }
 
   close(token: string): boolean {

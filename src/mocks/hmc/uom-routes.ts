@@ -1,4 +1,5 @@
 import type { Hono } from "hono";
+import { markUnmodelled } from "../core/unmodelled.ts";
 import { requireSession } from "./auth.ts";
 import { CONSOLE, managementConsoleFeedXml } from "./documents.ts";
 import { httpError } from "./errors.ts";
@@ -28,7 +29,9 @@ export function uomRoutes(app: Hono, state: HmcState, bootedAt: number): void {
     return c.body(managementConsoleFeedXml({ origin, now: context.clock.now(), createdAt: bootedAt }), 200, headers);
   });
 
+  // Resources this mock does not model: a real HMC has them (or answers its own 404), so a request here is a driver's mistake.
   app.all("/rest/api/*", (c) => {
+    markUnmodelled(c);
     const principal = requireSession(c, state);
     if (principal instanceof Response) return principal;
     return httpError(c, context.clock.now(), { status: 404, reasonCode: "Not found.", message: `The resource ${c.req.path} does not exist on this mock.` });

@@ -32,6 +32,19 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   vary: "User-Agent",
 };
 
+/**
+ * The older header set pypowervm recorded in 2014 (tests/test_session.py): a servlet
+ * banner and no-cache headers, none of the 2024 security headers. `expires` and
+ * `cache-control` only where the answer sets none of its own.
+ */
+export const HEADERS_2014: Readonly<Record<string, string>> = {
+  "x-powered-by": "Servlet/3.0",
+};
+export const NO_CACHE_2014: Readonly<Record<string, string>> = {
+  expires: "Thu, 01 Dec 1994 16:00:00 GMT",
+  "cache-control": 'no-cache="set-cookie, set-cookie2"',
+};
+
 /** The HMC writes Atom times with an offset (`…591+01:00`), not `Z`. */
 export function atomTime(ms: number): string {
   return new Date(ms).toISOString().replace("Z", "+00:00");
