@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { REHEARSAL_ENV, type RehearsalServer, control, startRehearsalServers, writeTargets } from "./support/rehearsal-world.ts";
 import { ROOT, runCli } from "./support/processes.ts";
-import { scanForSecrets } from "./support/secret-scan.ts";
+import { scanWithControl } from "./support/secret-scan.ts";
 
 interface Summary {
   scenarios: { target: string; title: string; status: string; skipReason?: string; closedInTeardown: number }[];
@@ -59,7 +59,8 @@ test("staging rehearsal: every suite against separately started HTTPS servers, w
   const issued = (await Promise.all(servers.map((s) => control<{ values: string[] }>(s, cas.get(s.name) as string, "/issued")))).flatMap((r) => r.values);
   const passwords = Object.entries(REHEARSAL_ENV).filter(([k]) => /PASSWORD|APIKEY/.test(k)).map(([, v]) => v);
   expect(issued.length).toBeGreaterThan(100);
-  const scan = scanForSecrets({ dir: reports, terminal: run.output, literals: [...passwords, ...issued], patterns: [] });
+  const scan = scanWithControl({ dir: reports, terminal: run.output, literals: [...passwords, ...issued], patterns: [] });
+  expect(scan.control.found, "the planted control secret is found in every encoding").toEqual(scan.control.expected);
   console.log(`secret scan: ${passwords.length} credentials and ${issued.length} issued values searched in ${scan.filesScanned} files and the terminal: ${scan.hits.length} hits`);
   expect(scan.hits).toEqual([]);
 

@@ -66,6 +66,14 @@ export function loadTargets(path: string, env: NodeJS.ProcessEnv = process.env):
   return targets;
 }
 
+function safeOrigin(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
+  }
+}
+
 interface ResolveContext {
   env: NodeJS.ProcessEnv;
   baseDir: string;
@@ -136,6 +144,7 @@ function resolveEntry(entry: TargetEntry, ctx: ResolveContext): ResolvedTarget {
     target.options = options;
     for (const problem of problems) ctx.problems.push(`${ctx.where(["options", problem.name])}: ${problem.message}`);
   }
-  if (entry.controlPlane) target.controlUrl = `${target.baseUrl}/__sessionprobe`;
+  // The control plane sits at the server root, below no API path (Control-M's /automation-api).
+  if (entry.controlPlane) target.controlUrl = `${safeOrigin(target.baseUrl)}/__sessionprobe`;
   return target;
 }

@@ -2,6 +2,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { request } from "undici";
 import { Agent } from "undici";
+import { mocks } from "../../../src/mocks/registry.ts";
 import { type StandaloneMock, startStandaloneMock } from "./processes.ts";
 
 /** Each vendor as its own HTTPS process with short real timeouts, and what a target needs to reach it. */
@@ -53,7 +54,7 @@ export function writeTargets(file: string, servers: readonly RehearsalServer[], 
   const entries = servers.map(
     (s) => `  - name: ${s.name}
     vendor: ${s.vendor}
-    baseUrl: ${s.mock.baseUrl}
+    baseUrl: ${s.mock.baseUrl}${mocks[s.vendor]?.basePath ?? ""}
     ${CREDENTIALS[s.vendor]}
     tls: ${tls(s)}
     session: { idleTimeout: 10s, lifetime: 30s }
