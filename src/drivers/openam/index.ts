@@ -1,5 +1,6 @@
 import type { Exchange } from "../../http/exchange.ts";
 import type { DriverContext, Session, VendorDriver, Verdict } from "../types.ts";
+import { amDeploymentFacts, amDeploymentOptions } from "./options.ts";
 import { sessionActions } from "./session-actions.ts";
 import { bodyField, cookieToken, realmPath, send, sessionsRequest, settings, withCaller } from "./wire.ts";
 
@@ -17,7 +18,8 @@ export const openam: VendorDriver = {
   actions: { ...sessionActions },
   // amSession.xml defaults (wire notes §2.5).
   documentedTimeouts: { idleMs: 30 * 60_000, lifetimeMs: 120 * 60_000 },
-  deploymentOptions: {},
+  deploymentOptions: amDeploymentOptions,
+  deploymentFacts: amDeploymentFacts,
 
   async login(ctx, session, { credentials, with: args }) {
     const s = settings(ctx);

@@ -1,22 +1,37 @@
 import type { Exchange, HttpRequest } from "../../http/exchange.ts";
 import type { DriverContext, Session } from "../types.ts";
+import { optionOf } from "./options.ts";
 
 /**
  * AM's wire details shared by login, the actions and the probe: where the REST paths live
  * (context path, realm), which resource versions to ask for, and how the caller's token travels.
  */
 
-/** The deployment's settings from the target's `options:`; the documented defaults otherwise. */
+/** AM asks for these versions of authenticate and sessions; every AM 7–8.1 release accepts them (wire notes §2.2). */
+const AUTHENTICATE_VERSION = "resource=2.0, protocol=1.0";
+const SESSIONS_VERSION = "resource=4.0, protocol=1.0";
+
+/** The deployment's settings from the target's `options:` (the documented defaults otherwise). */
 export function settings(ctx: DriverContext) {
   const o = ctx.target.options;
-  const text = (v: unknown, fallback: string) => (typeof v === "string" ? v : typeof v === "number" ? String(v) : fallback);
   return {
-    cookieName: text(o.cookieName, "iPlanetDirectoryPro") || "iPlanetDirectoryPro",
-    contextPath: text(o.contextPath, "").replace(/\/+$/, ""),
-    realm: text(o.realm, "/"),
-    authApiVersion: text(o.authenticateApiVersion, "resource=2.0, protocol=1.0"),
-    sessionsApiVersion: versionHeader(text(o.sessionsApiVersion, "4.0")),
+    cookieName: optionOf(o, "cookieName") || "iPlanetDirectoryPro",
+    contextPath: contextPrefix(ctx.target.baseUrl, optionOf(o, "contextPath")),
+    realm: "/",
+    authApiVersion: AUTHENTICATE_VERSION,
+    sessionsApiVersion: SESSIONS_VERSION,
   };
+}
+
+/**
+ * What goes between baseUrl and `/json`: the context path, unless the baseUrl already ends
+ * with it (`https://host/am` with contextPath /am), so both ways of writing a target work.
+ */
+export function contextPrefix(baseUrl: string, contextPath: string): string {
+  const prefix = contextPath.replace(/\/+$/, "");
+  if (prefix === "") return "";
+  const basePath = new URL(baseUrl).pathname.replace(/\/+$/, "");
+  return basePath.endsWith(prefix) ? "" : prefix;
 }
 
 /** `4.0` → `resource=4.0, protocol=1.0`; a full header value is kept as it is. */
