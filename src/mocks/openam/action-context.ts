@@ -22,6 +22,7 @@ export function targetToken(ctx: ActionContext, fallsBackToCaller: boolean): str
   const { tokenId } = ctx.body;
   if (tokenId !== undefined && typeof tokenId !== "string") return crestError(ctx.c, 400, 'The "tokenId" field must be a string');
   if (tokenId) return tokenId;
+  if (ctx.state.context.defect("missing-tokenid-crashes")) return crashed(ctx);
   if ((fallsBackToCaller || ctx.state.settings.missingTokenId === "caller") && ctx.callerToken) return ctx.callerToken;
   return crestError(ctx.c, 400, 'The "tokenId" field is required');
 }
@@ -43,4 +44,9 @@ export function accessibleTarget(ctx: ActionContext, missing: () => Response): A
 /** Counts this request as use of the session (resets its idle timer). */
 export function touch(ctx: ActionContext, session: AmSession): void {
   ctx.state.sessions.find(session.id, { touch: true });
+}
+
+/** The missing-tokenid-crashes defect: a null tokenId dereferenced, as an unguarded handler would (AM-11). */
+export function crashed(ctx: ActionContext): Response {
+  return crestError(ctx.c, 500, "Internal Server Error");
 }

@@ -23,7 +23,7 @@ test("bad credentials get 401 in the CREST envelope and no cookie", async () => 
     expect(body).toEqual({ code: 401, reason: "Unauthorized", message: "Authentication Failed" });
     expect(res.headers.get("set-cookie")).toBeNull();
   }
-  const unknown = await host.app.request("/json/realms/root/authenticate", {
+  const unknown = await host.app.request("/am/json/realms/root/authenticate", {
     method: "POST",
     headers: { "x-openam-username": "nobody", "x-openam-password": "x" },
   });
@@ -35,13 +35,13 @@ test("sub-realm users log in under /realms/root/realms/<sub> only", async () => 
   const { res, body } = await login(host, "alpha");
   expect(res.status).toBe(200);
   expect(body.realm).toBe("/alpha");
-  const wrongRealm = await host.app.request("/json/realms/root/authenticate", {
+  const wrongRealm = await host.app.request("/am/json/realms/root/authenticate", {
     method: "POST",
     headers: { "x-openam-username": "alice", "x-openam-password": "alice-pass-1" },
     body: "{}",
   });
   expect(wrongRealm.status).toBe(401);
-  const noRealm = await host.app.request("/json/realms/root/realms/nowhere/authenticate", { method: "POST", body: "{}" });
+  const noRealm = await host.app.request("/am/json/realms/root/realms/nowhere/authenticate", { method: "POST", body: "{}" });
   expect(noRealm.status).toBe(404);
   expect(await noRealm.json()).toEqual({ code: 404, reason: "Not Found", message: "Not Found" });
 });
@@ -95,9 +95,24 @@ test("cookieName and contextPath options change the cookie and the served prefix
   expect(await info.json()).toMatchObject({ cookieName: "ab12cd34", secureCookie: false });
 });
 
+test("contextPath empty serves AM at the server root only", async () => {
+  const host = newHost({ options: { contextPath: "" } });
+  expect((await login(host)).res.status).toBe(200);
+  expect((await host.app.request("/am/json/realms/root/authenticate", { method: "POST", body: "{}" })).status).toBe(404);
+});
+
+test("secureCookie and authFailureBody variants: Secure on the SSO cookie, detail in the 401", async () => {
+  const host = newHost({ options: { secureCookie: "true", authFailureBody: "detail" } });
+  const { res, token } = await login(host);
+  expect(res.headers.get("set-cookie")).toContain(`iPlanetDirectoryPro=${token}; Path=/; Secure; HttpOnly`);
+  const failed = await login(host, "demo", "wrong");
+  expect(failed.body).toEqual({ code: 401, reason: "Unauthorized", message: "Authentication Failed", detail: { failureUrl: "" } });
+});
+
 test("unknown paths answer 404 in the CREST envelope", async () => {
   const host = newHost();
-  for (const path of ["/json/realms/root/nothing", "/nothing", "/am/json/realms/other/sessions"]) {
+  // The root is not served when AM is deployed at /am, as a servlet container would not.
+  for (const path of ["/am/json/realms/root/nothing", "/nothing", "/am/json/realms/other/sessions", "/json/realms/root/sessions"]) {
     const res = await host.app.request(path);
     expect(res.status).toBe(404);
     expect(await res.json()).toEqual({ code: 404, reason: "Not Found", message: "Not Found" });
@@ -111,6 +126,6 @@ test("the wrong-password-accepted defect lets a bad password in (AM-01)", async 
   expect(res.status).toBe(200);
   expect((await action(broken, "validate", { body: { tokenId: token } })).body).toMatchObject({ valid: true, uid: "demo" });
   // An unknown user still fails: the defect is about the password check only.
-  const unknown = await broken.app.request("/json/realms/root/authenticate", { method: "POST", headers: { "x-openam-username": "nobody", "x-openam-password": "x" } });
+  const unknown = await broken.app.request("/am/json/realms/root/authenticate", { method: "POST", headers: { "x-openam-username": "nobody", "x-openam-password": "x" } });
   expect(unknown.status).toBe(401);
 });

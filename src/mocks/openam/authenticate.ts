@@ -9,7 +9,11 @@ import { type AmUser, findUser } from "./users.ts";
 /** How long a callback login may stay unfinished (AM's authentication session timeout, 5 minutes). */
 const LOGIN_STEP_MS = 5 * 60_000;
 
-const failed = (c: Context) => crestError(c, 401, "Authentication Failed");
+/** The 401 of a failed login; whether real AM adds `detail: {failureUrl}` is UNCERTAIN (wire notes §2.1), so it is a variant. */
+function failed(c: Context, state: OpenamState): Response {
+  const extra = state.settings.authFailureBody === "detail" ? { detail: { failureUrl: "" } } : {};
+  return c.json({ code: 401, reason: "Unauthorized", message: "Authentication Failed", ...extra }, 401);
+}
 
 /**
  * `POST …/authenticate` (AM-01). Two ways in, as AM offers them:
@@ -32,14 +36,16 @@ export async function authenticate(c: Context, state: OpenamState, path: AmPath)
 
 function checkPassword(c: Context, state: OpenamState, realm: string, username: string, password: string): Response {
   const user = findUser(realm, username);
-  if (!user || (password !== user.password && !state.context.defect("wrong-password-accepted"))) return failed(c);
+  if (!user || (password !== user.password && !state.context.defect("wrong-password-accepted"))) return failed(c, state);
   return succeed(c, state, user);
 }
 
 function succeed(c: Context, state: OpenamState, user: AmUser): Response {
   const session = state.login(user);
   // As captured from AM 8.0.1 on plain http: the SSO cookie and the load-balancer cookie, both HttpOnly.
-  c.header("Set-Cookie", `${state.settings.cookieName}=${session.id}; Path=/; HttpOnly`, { append: true });
+  // Secure is expected on https deployments but no capture shows it (UNCERTAIN): a variant sets it.
+  const secure = state.settings.secureCookie ? "; Secure" : "";
+  c.header("Set-Cookie", `${state.settings.cookieName}=${session.id}; Path=/${secure}; HttpOnly`, { append: true });
   c.header("Set-Cookie", "amlbcookie=01; Path=/; HttpOnly", { append: true });
   c.header("Cache-Control", "private");
   return c.json({ tokenId: session.id, successUrl: `${state.settings.contextPath}/console`, realm: user.realm });
@@ -47,6 +53,8 @@ function succeed(c: Context, state: OpenamState, user: AmUser): Response {
 
 function startStep(c: Context, state: OpenamState, realm: string): Response {
   const authId = newAuthId(realm, c.req.query("authIndexValue") ?? "ldapService");
+  // It continues a login: a credential while it is pending.
+  state.context.issued(authId, "auth-id");
   state.pendingLogins.set(authId, { realm, startedAt: state.context.clock.now() });
   // Abandoned logins must not grow without bound under a flood.
   if (state.pendingLogins.size > 10_000) {
@@ -68,10 +76,10 @@ function finishStep(c: Context, state: OpenamState, realm: string, body: Record<
   const authId = body.authId as string;
   const pending = state.pendingLogins.get(authId);
   state.pendingLogins.delete(authId);
-  if (!pending || pending.realm !== realm || state.context.clock.now() - pending.startedAt >= LOGIN_STEP_MS) return failed(c);
+  if (!pending || pending.realm !== realm || state.context.clock.now() - pending.startedAt >= LOGIN_STEP_MS) return failed(c, state);
   const username = callbackValue(body.callbacks, "NameCallback");
   const password = callbackValue(body.callbacks, "PasswordCallback");
-  if (username === undefined || password === undefined) return failed(c);
+  if (username === undefined || password === undefined) return failed(c, state);
   return checkPassword(c, state, realm, username, password);
 }
 

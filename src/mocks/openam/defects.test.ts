@@ -133,3 +133,25 @@ test("defects switch at run time through the control plane", async () => {
   await host.app.request("/__sessionprobe/defects", { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ defects: [] }) });
   expect((await action(host, "validate", { body: { tokenId: token } })).body).toEqual({ valid: false });
 });
+
+test("validate-needs-caller: validate without a caller session is refused (AM-02)", async () => {
+  const { clean, broken } = await compare("validate-needs-caller", async (host) => {
+    const { token } = await login(host, "demo");
+    const alone = await action(host, "validate", { body: { tokenId: token } });
+    const withCaller = await action(host, "validate", { caller: token, body: { tokenId: token } });
+    return [alone.res.status, withCaller.body.valid];
+  });
+  expect(clean).toEqual([200, true]);
+  expect(broken).toEqual([401, true]);
+});
+
+test("missing-tokenid-crashes: actions without a tokenId answer 500 (AM-11)", async () => {
+  const { clean, broken } = await compare("missing-tokenid-crashes", async (host) => {
+    const { token } = await login(host, "demo");
+    const statuses = [(await action(host, "validate", { body: {} })).res.status];
+    for (const name of ["getSessionInfo", "getSessionProperties", "refresh", "logout"]) statuses.push((await action(host, name, { caller: token, body: {} })).res.status);
+    return statuses;
+  });
+  expect(clean).toEqual([400, 400, 400, 400, 200]);
+  expect(broken).toEqual([500, 500, 500, 500, 500]);
+});

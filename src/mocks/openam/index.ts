@@ -1,15 +1,18 @@
 import { Hono } from "hono";
 import type { VendorMock } from "../core/types.ts";
+import { markUnmodelled } from "../core/unmodelled.ts";
 import { notFound } from "./crest.ts";
 import { amRoutes } from "./routes.ts";
+import { defaultOptions, optionHelp } from "./settings.ts";
 import { OpenamState } from "./state.ts";
 import { seededUsers } from "./users.ts";
+import { openamVariants } from "./variants.ts";
 
 /** ForgeRock / Ping AM: authenticate (zero-page and callbacks) and the /json/sessions endpoint. */
 export const openamMock: VendorMock = {
   id: "openam",
   title: "ForgeRock / Ping AM (OpenAM) sessions",
-  variants: [],
+  variants: openamVariants,
   defects: [
     { name: "validate-after-logout", breaks: ["AM-06"], description: "validate still says valid:true for a logged-out token (a stale cache)" },
     { name: "getsessioninfo-resets-idle", breaks: ["AM-03"], description: "getSessionInfo resets the target's idle timer" },
@@ -21,40 +24,32 @@ export const openamMock: VendorMock = {
     { name: "wrong-password-accepted", breaks: ["AM-01"], description: "authenticate succeeds with any password for a known user" },
     { name: "property-allowlist-ignored", breaks: ["AM-05"], description: "updateSessionProperties accepts properties outside the allow-list" },
     { name: "no-api-version-header", breaks: ["AM-13"], description: "responses carry no Content-API-Version header" },
+    { name: "validate-needs-caller", breaks: ["AM-02"], description: "validate is refused (401) without a caller session, as if the filter had no exception for it" },
+    { name: "missing-tokenid-crashes", breaks: ["AM-11"], description: "an action without a tokenId (in the body or anywhere) answers 500 instead of 400 or acting on the caller" },
   ],
   // amSession.xml defaults, confirmed by AM 8.0.1 getSessionInfo: idle 30 min, maximum session time 120 min.
   defaults: {
     idleMs: 30 * 60_000,
     lifetimeMs: 120 * 60_000,
-    options: {
-      cookieName: "iPlanetDirectoryPro",
-      contextPath: "/am",
-      resourceVersion: "4.0",
-      latestAccessUpdateFrequency: "60",
-      sessionPropertyAllowList: "AMCtxId,department",
-      missingTokenId: "reject",
-    },
+    options: defaultOptions,
   },
-  optionHelp: {
-    cookieName: "SSO cookie (and header) name (default iPlanetDirectoryPro; Ping AIC uses a tenant-specific one)",
-    contextPath: "deployment path also served besides the root, e.g. /am (default) or /openam; empty for the root only",
-    resourceVersion: "sessions resource version the server speaks: 4.0 (AM 7/7.1, default), 5.0 (7.2), 5.1 (7.4–8.1); older majors stay accepted",
-    latestAccessUpdateFrequency: "refresh throttle, seconds or a duration (default 60)",
-    sessionPropertyAllowList: "comma-separated allow-listed session properties (default AMCtxId,department)",
-    missingTokenId: "getSessionInfo & co. without a body tokenId: reject (400, the amster schema; default) or caller (act on the caller's token, as the REST guide words it)",
-  },
+  optionHelp,
   users: seededUsers,
   create(context) {
     const state = new OpenamState(context);
     const app = new Hono();
     amRoutes(app, state);
     // A catch-all, not app.notFound: the host mounts this app, and a mounted app's notFound is not consulted.
-    app.all("*", notFound);
+    // Nothing the mock models lands here: a request that does is a harness error, not a vendor 404.
+    app.all("*", (c) => {
+      markUnmodelled(c);
+      return notFound(c);
+    });
     return {
       app,
       reset: () => state.reset(),
       openSessions: () => state.sessions.live(),
-      banner: () => [`AM paths at /json/… and ${state.settings.contextPath || "(no context path)"}/json/…; SSO cookie ${state.settings.cookieName}`],
+      banner: () => [`AM REST at ${state.settings.contextPath}/json/… (context path ${state.settings.contextPath || "none: the server root"}); SSO cookie ${state.settings.cookieName}`],
     };
   },
 };

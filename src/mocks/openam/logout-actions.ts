@@ -1,5 +1,6 @@
 import { type ActionContext, targetToken } from "./action-context.ts";
 import { isAdmin } from "./caller.ts";
+import type { Context } from "hono";
 import { crestError } from "./crest.ts";
 
 /**
@@ -12,8 +13,10 @@ export function logout(ctx: ActionContext): Response {
   const token = targetToken(ctx, true);
   if (token instanceof Response) return token;
   const target = ctx.state.sessions.find(token, { touch: false });
-  if (!target || !ctx.state.logout(target)) return ctx.c.json({ result: "Token has expired" });
-  return ctx.c.json({ result: "Successfully logged out" });
+  if (!target || !ctx.state.logout(target)) return tokenHasExpired(ctx.c);
+  // With a post-process logout URL configured, the answer carries it as goto (LogoutActionHandler).
+  const { logoutGoto } = ctx.state.settings;
+  return ctx.c.json(logoutGoto ? { result: "Successfully logged out", goto: logoutGoto } : { result: "Successfully logged out" });
 }
 
 /**
@@ -34,3 +37,6 @@ export function logoutByHandle(ctx: ActionContext): Response {
   }
   return ctx.c.json({ result });
 }
+
+/** LogoutActionHandler's answer for a token that is already gone (line 142). */
+export const tokenHasExpired = (c: Context) => c.json({ result: "Token has expired" });

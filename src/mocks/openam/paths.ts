@@ -1,8 +1,7 @@
 /**
  * AM's REST paths: `/json/realms/root` + any number of `/realms/<sub>` + `/<resource>[/…]`, or the pre-realm form
- * `/json/<resource>` for the root realm. AM is usually deployed under a context path
- * (`/am`, as in the frodo-lib capture and the JS SDK's baseUrl), so the mock answers both
- * with and without the configured prefix.
+ * `/json/<resource>` for the root realm, below the deployment's context path (`/am`, as in
+ * the frodo-lib capture and the JS SDK's baseUrl; empty for the server root).
  */
 export interface AmPath {
   /** Realm path: "/" or "/alpha" (nested: "/alpha/beta"). */
@@ -13,8 +12,8 @@ export interface AmPath {
 }
 
 export function parseAmPath(path: string, contextPath: string): AmPath | undefined {
-  const local = contextPath && path.startsWith(`${contextPath}/json/`) ? path.slice(contextPath.length) : path;
-  if (!local.startsWith("/json/")) return undefined;
+  if (!path.startsWith(`${contextPath}/json/`)) return undefined;
+  const local = path.slice(contextPath.length);
   const segments = local.slice("/json/".length).split("/");
   let index = 0;
   const realmParts: string[] = [];

@@ -16,8 +16,9 @@ export function getSessionProperties(ctx: ActionContext): Response {
 /**
  * updateSessionProperties (AM-05): the body is `{tokenId, <property>: <string>, …}`. Every
  * property must be allow-listed and not protected (AMCtxId and the like), else 403 and nothing
- * changes. UNCERTAIN: the OpenAM fork demands the body's keys equal the whole allow-list; AM 7+
- * mixes in tokenId, so the mock takes the documented rule (outside the list → refused) only.
+ * changes. The OpenAM fork demands the body's keys equal the allow-list; how AM 7+ mixes that
+ * with tokenId is UNCERTAIN (wire notes §2.3), so `propertyUpdate=exact` is a variant: the
+ * properties sent must be exactly the settable (allow-listed, unprotected) ones.
  */
 export function updateSessionProperties(ctx: ActionContext): Response {
   const target = accessibleTarget(ctx, invalidToken(ctx));
@@ -29,6 +30,15 @@ export function updateSessionProperties(ctx: ActionContext): Response {
     const allowed = ctx.state.settings.allowList.includes(name) && !PROTECTED_PROPERTIES.has(name);
     if (!allowed && !ignoreList) return crestError(ctx.c, 403, `User is not allowed to set session property "${name}"`);
   }
+  if (ctx.state.settings.propertyUpdate === "exact" && !ignoreList && !sameSet(updates.map(([name]) => name), settable(ctx))) {
+    return crestError(ctx.c, 403, "The session properties sent must be exactly the allow-listed ones");
+  }
   for (const [name, value] of updates) target.data.properties.set(name, value as string);
   return ctx.c.json(allowListedProperties(ctx.state, target));
+}
+
+const settable = (ctx: ActionContext) => ctx.state.settings.allowList.filter((name) => !PROTECTED_PROPERTIES.has(name));
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((name) => b.includes(name));
 }

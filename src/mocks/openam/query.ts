@@ -38,5 +38,7 @@ export function querySessions(c: Context, state: OpenamState, caller: AmSession)
   const filter = parseFilter(text);
   if (!filter) return crestError(c, 400, `Unsupported query filter: ${text}`);
   const result = state.sessions.live().filter((s) => matches(s, filter)).map((s) => partialSession(state, s));
+  // The envelope is CREST convention, not a capture (UNCERTAIN, wire notes §2.3): the older one lacks the total fields.
+  if (state.settings.queryEnvelope === "crest-minimal") return c.json({ result, resultCount: result.length, pagedResultsCookie: null, remainingPagedResults: -1 });
   return c.json({ result, resultCount: result.length, pagedResultsCookie: null, totalPagedResultsPolicy: "NONE", totalPagedResults: -1, remainingPagedResults: -1 });
 }

@@ -4,7 +4,7 @@ import { negotiate } from "./api-version.ts";
 import { callerToken } from "./caller.ts";
 import { crestError, readBody } from "./crest.ts";
 import { getSessionInfo, getSessionInfoAndResetIdleTime, refresh, validate } from "./info-actions.ts";
-import { logout, logoutByHandle } from "./logout-actions.ts";
+import { logout, logoutByHandle, tokenHasExpired } from "./logout-actions.ts";
 import type { AmPath } from "./paths.ts";
 import { getSessionProperties, updateSessionProperties } from "./property-actions.ts";
 import { querySessions } from "./query.ts";
@@ -54,6 +54,9 @@ export async function sessionsEndpoint(c: Context, state: OpenamState, path: AmP
   if (name === "validate") return validate(ctx);
   // The authentication filter runs before the action is looked up: no session, no 501.
   const caller = state.sessions.find(token, { touch: action?.touchesCaller ?? false });
+  // UNCERTAIN (wire notes §2.3): AM 7/8's filter may answer 401 for a logout whose own header
+  // token is dead (the default), or the fork's handler its 200 "Token has expired".
+  if (!caller && token && name === "logout" && state.settings.deadTokenLogout === "200") return tokenHasExpired(c);
   if (!caller) return accessDenied(c);
   if (!action) return crestError(c, 501, `Action ${name} not implemented for this resource`);
   return action.run({ ...ctx, caller });

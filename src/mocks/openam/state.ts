@@ -1,7 +1,6 @@
 import { type SessionPolicy, SessionTable, type StoredSession } from "../core/session-table.ts";
 import type { MockContext } from "../core/types.ts";
-import { parseDuration } from "../../time/duration.ts";
-import { sessionVersionsFor } from "./api-version.ts";
+import { type AmSettings, readSettings } from "./settings.ts";
 import { newAuditId, newSessionHandle, newTokenId } from "./tokens.ts";
 import type { AmUser } from "./users.ts";
 
@@ -19,33 +18,6 @@ export type AmSession = StoredSession<AmSessionData>;
 
 /** Properties AM never lets REST set, even when allow-listed (amster SessionPropertyWhiteList reference). */
 export const PROTECTED_PROPERTIES: ReadonlySet<string> = new Set(["AMCtxId", "SessionHandle", "sessionUid", "UserId", "Principal"]);
-
-/** The options, read once: they describe the deployment, not something a scenario flips mid-run. */
-export interface AmSettings {
-  cookieName: string;
-  contextPath: string;
-  sessionVersions: string[];
-  refreshThrottleMs: number;
-  allowList: string[];
-  missingTokenId: "reject" | "caller";
-}
-
-export function readSettings(options: Record<string, string>): AmSettings {
-  const contextPath = (options.contextPath ?? "/am").replace(/\/+$/, "");
-  if (contextPath !== "" && !/^\/[\w.-]+(?:\/[\w.-]+)*$/.test(contextPath)) throw new Error(`contextPath must look like /am or be empty; got "${contextPath}"`);
-  const frequency = (options.latestAccessUpdateFrequency ?? "60").trim();
-  const missing = options.missingTokenId ?? "reject";
-  if (missing !== "reject" && missing !== "caller") throw new Error(`missingTokenId must be reject or caller; got "${missing}"`);
-  return {
-    cookieName: options.cookieName || "iPlanetDirectoryPro",
-    contextPath,
-    sessionVersions: sessionVersionsFor(options.resourceVersion ?? "4.0"),
-    // AM configures the frequency in seconds; a duration ("90s") is accepted too.
-    refreshThrottleMs: /^\d+$/.test(frequency) ? Number(frequency) * 1000 : parseDuration(frequency),
-    allowList: (options.sessionPropertyAllowList ?? "AMCtxId,department").split(",").map((s) => s.trim()).filter(Boolean),
-    missingTokenId: missing,
-  };
-}
 
 export class OpenamState {
   readonly sessions: SessionTable<AmSessionData>;
@@ -69,7 +41,11 @@ export class OpenamState {
   login(user: AmUser): AmSession {
     const properties = new Map([["AMCtxId", newAuditId()]]);
     const data = { realm: user.realm, universalId: user.universalId, admin: user.admin === "true", handle: newSessionHandle(), sessionUid: newAuditId(), properties };
-    return this.sessions.open(user.username, data);
+    const session = this.sessions.open(user.username, data);
+    // Minted here: the tokenId (also the SSO cookie's value) and the handle, which is enough to end the session.
+    this.context.issued(session.id, "token");
+    this.context.issued(data.handle, "session-handle");
+    return session;
   }
 
   /** Ends a session; true when it was live. */

@@ -5,6 +5,9 @@ import { seededUsers } from "./users.ts";
 /** Helpers shared by the openam tests (not a test file itself). */
 export const newHost = (options: MockHostOptions = {}) => createMockHost(openamMock, options);
 
+/** Where the host serves AM: its context path (the mock serves nowhere else). */
+export const at = (host: MockHost, path: string) => `${host.config.options.contextPath ?? "/am"}${path}`;
+
 export const SESSIONS_VERSION = "resource=4.0, protocol=1.0";
 
 export type Json = Record<string, unknown>;
@@ -13,7 +16,7 @@ export async function login(host: MockHost, who: keyof typeof seededUsers = "def
   const user = seededUsers[who];
   if (!user) throw new Error(`no seeded user ${String(who)}`);
   const realmPath = user.realm === "/" ? "/json/realms/root" : `/json/realms/root/realms${user.realm}`;
-  const res = await host.app.request(`${realmPath}/authenticate`, {
+  const res = await host.app.request(at(host, `${realmPath}/authenticate`), {
     method: "POST",
     headers: {
       "content-type": "application/json",
@@ -43,7 +46,7 @@ export async function action(host: MockHost, name: string, options: ActionOption
     if (options.viaCookie) headers.cookie = `amlbcookie=01; iPlanetDirectoryPro=${options.caller}`;
     else headers.iPlanetDirectoryPro = options.caller;
   }
-  const path = options.path ?? "/json/realms/root/sessions/";
+  const path = options.path ?? at(host, "/json/realms/root/sessions/");
   const res = await host.app.request(`${path}?_action=${name}`, { method: "POST", headers, body: JSON.stringify(options.body ?? {}) });
   return { res, body: (await res.json()) as Json };
 }
@@ -52,7 +55,7 @@ export async function query(host: MockHost, filter: string | undefined, caller?:
   const headers: Record<string, string> = { "accept-api-version": SESSIONS_VERSION };
   if (caller) headers.iPlanetDirectoryPro = caller;
   const qs = filter === undefined ? "" : `?_queryFilter=${encodeURIComponent(filter)}`;
-  const res = await host.app.request(`/json/realms/root/sessions${qs}`, { headers });
+  const res = await host.app.request(at(host, `/json/realms/root/sessions${qs}`), { headers });
   return { res, body: (await res.json()) as Json };
 }
 

@@ -36,3 +36,22 @@ export function partialSession(state: OpenamState, session: AmSession) {
 export function validAnswer(session: AmSession) {
   return { valid: true, sessionUid: session.data.sessionUid, uid: session.user, realm: session.data.realm };
 }
+
+/**
+ * The OpenAM fork's refresh answer (RefreshActionHandler, SessionResourceUtil.jsonValueOf):
+ * idle and remaining time in seconds, the limits in minutes. A limit switched off has no value AM could print: -1.
+ */
+export function forkRefreshAnswer(state: OpenamState, session: AmSession) {
+  const now = state.context.clock.now();
+  const { idleMs, lifetimeMs } = state.context.config;
+  const minutes = (ms: number | undefined) => (ms === undefined ? -1 : Math.floor(ms / 60_000));
+  return {
+    valid: true,
+    uid: session.user,
+    realm: session.data.realm,
+    idletime: Math.floor((now - session.lastUsedAt) / 1000),
+    maxidletime: minutes(idleMs),
+    maxsessiontime: minutes(lifetimeMs),
+    maxtime: lifetimeMs === undefined ? -1 : Math.max(0, Math.floor((session.createdAt + lifetimeMs - now) / 1000)),
+  };
+}
