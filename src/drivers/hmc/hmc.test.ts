@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import type { Exchange } from "../../http/exchange.ts";
 import { parseXml } from "../../http/xml.ts";
+import { hmcMock } from "../../mocks/hmc/index.ts";
 import { parseLogonRequest } from "../../mocks/hmc/logon-request.ts";
 import { apiSessionOf, hmc } from "./index.ts";
 import { logonRequestXml, pickSchemaVersion, WEB_NS } from "./wire.ts";
@@ -40,4 +41,10 @@ test("403 means unauthenticated for reason codes 4/5 or on Logon/ManagementConso
   expect(hmc.classify(exchange(204, "/rest/api/web/Logon"))).toBe("ok");
   expect(hmc.classify(exchange(401, "/x"))).toBe("unauthenticated");
   expect(hmc.classify(exchange(415, "/rest/api/web/Logon"))).toBe("rejected");
+});
+
+test("deployment options use the mock's --set names; the per-user idle timeout has no default, as the HMC documents none", () => {
+  for (const name of Object.keys(hmc.deploymentOptions)) expect(Object.keys(hmcMock.optionHelp)).toContain(name);
+  expect(hmc.deploymentOptions.operatorIdleTimeout).toMatchObject({ duration: true });
+  expect(hmc.deploymentOptions.operatorIdleTimeout?.default).toBeUndefined();
 });
