@@ -1,5 +1,6 @@
 import { defineConfig, type Project } from "@playwright/test";
 import { runId } from "./src/coordination/run-state.ts";
+import { GUARDED_PROJECT_SUFFIX, GUARDED_TAG } from "./src/coordination/shard-plan.ts";
 import { projectReporters } from "./src/report/reporters.ts";
 import { loadTargets } from "./src/targets/load.ts";
 
@@ -15,8 +16,19 @@ const reports = process.env.SESSIONPROBE_REPORTS ?? "reports";
 const conformance = "specs/conformance.spec.ts";
 const vendorTag = (vendor: string) => new RegExp(`@${vendor}(?![\\w-])`);
 
+// A real target is two projects: its scenarios in parallel, then the guarded ones — flood,
+// password change, exclusive — one at a time, alone on the server. The guarded project is
+// the other's teardown, so it starts when every other scenario of the target has ended,
+// whether they passed or not (src/coordination/shard-plan.ts).
 const projects: Project[] = targetsFile
-  ? loadTargets(targetsFile).map((t) => ({ name: t.name, testMatch: conformance, grep: vendorTag(t.vendor), use: { targetName: t.name } }))
+  ? loadTargets(targetsFile).flatMap((t): Project[] => {
+      const guarded = `${t.name}${GUARDED_PROJECT_SUFFIX}`;
+      const vendor = vendorTag(t.vendor).source;
+      return [
+        { name: t.name, testMatch: conformance, grep: vendorTag(t.vendor), grepInvert: new RegExp(GUARDED_TAG), teardown: guarded, use: { targetName: t.name } },
+        { name: guarded, testMatch: conformance, grep: new RegExp(`(?=.*${vendor})(?=.*${GUARDED_TAG})`), fullyParallel: false, workers: 1, use: { targetName: t.name } },
+      ];
+    })
   : [
       // Every vendor against its built-in mock, in one project: workers start once for all of them.
       // One vendor: --grep @vmanage (tags: @<vendor>, @<vendor>-<service>, and each scenario's own).

@@ -1,4 +1,5 @@
 import { test } from "../fixtures/conformance.ts";
+import { GUARDED_TAG } from "../src/coordination/shard-plan.ts";
 import { isExclusive } from "../src/engine/plan.ts";
 import { findSuiteFiles } from "../src/scenario/discover.ts";
 import { type LoadedScenario, loadSuitesOrThrow } from "../src/scenario/load.ts";
@@ -10,7 +11,9 @@ import { type LoadedScenario, loadSuitesOrThrow } from "../src/scenario/load.ts"
  *
  * Declaration order is the schedule (fullyParallel): scenarios that wait out timeouts
  * start first, so their waits overlap; then the rest; scenarios that must run alone on
- * a shared server come last, when few others are left to block or be blocked by.
+ * a shared server come last. Those carry @guarded: on a real target they run in the
+ * target's own guarded project, after all the others, one at a time
+ * (src/coordination/shard-plan.ts).
  */
 // The runner validates every file when it collects tests; its workers (TEST_WORKER_INDEX set) trust that.
 const suites = loadSuitesOrThrow(findSuiteFiles(), { validate: process.env.TEST_WORKER_INDEX === undefined });
@@ -25,7 +28,7 @@ for (const inWave of waves) {
     test.describe(`${suite.vendor} ${suite.service}`, () => {
       for (const loaded of scenarios) {
         const { scenario } = loaded;
-        const tags = [`@${suite.vendor}`, `@${suite.vendor}-${suite.service}`, ...(scenario.tags ?? []).map((t) => `@${t}`)];
+        const tags = [`@${suite.vendor}`, `@${suite.vendor}-${suite.service}`, ...(scenario.tags ?? []).map((t) => `@${t}`), ...(isExclusive(loaded) ? [GUARDED_TAG] : [])];
         test(`${scenario.covers.join(" ")} ${scenario.name}`, { tag: tags }, async ({ runScenario }) => {
           await runScenario(suite, loaded);
         });
