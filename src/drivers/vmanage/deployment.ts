@@ -48,8 +48,8 @@ export function deploymentFacts(options: Readonly<Record<string, string>>): Reco
     xsrfTokenEndpoint: enforced ? "client/token" : undefined,
     // A query POST the SessionTokenFilter still guards here.
     xsrfCheckedQuery: enforced ? QUERY_POSTS.find((p) => !exempt.has(`/dataservice/${p}`)) : undefined,
-    // The second logout method of a release that serves both (the driver uses POST).
-    alsoLogoutWith: method === "both" ? "GET" : undefined,
+    // GET where the release serves both methods (the driver's own logout is POST), else the one it serves.
+    otherLogoutMethod: method === "post" ? "POST" : "GET",
     // POST, where the release serves POST /logout and has XSRF tokens: a logout without the token is tried there.
     postLogout: enforced && method !== "get" ? "POST" : undefined,
   };
