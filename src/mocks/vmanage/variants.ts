@@ -179,7 +179,7 @@ export const vmanageVariants: readonly MockVariant[] = [
     name: "release-20.18",
     description: "20.18: JSON login-failure body (still HTTP 200), POST logout only, the sandbox's cookie and token",
     evidence: `${NOTES} §1.1 [LIVE 20.18.2.1 sandbox] JSON failure body, cookie "path=/; secure; HttpOnly; SameSite=Lax", token "100 characters"; §1.5 POST logout`,
-    options: { version: "20.18.2", failureBody: "json-padded", logoutMethod: "post", sessionCap: "100", cookieAttributes: "secure-httponly-lax", xsrfTokenLength: "100" },
+    options: { version: "20.18.2", failureBody: "json", logoutMethod: "post", sessionCap: "100", cookieAttributes: "secure-httponly-lax", xsrfTokenLength: "100" },
   },
   {
     name: "strict-staging",

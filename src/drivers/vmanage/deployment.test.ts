@@ -1,0 +1,36 @@
+import { expect, test } from "@playwright/test";
+import { mocks } from "../../mocks/registry.ts";
+import { resolveOptions } from "../../targets/options.ts";
+import { deploymentFacts } from "./deployment.ts";
+import { vmanage } from "./index.ts";
+import { logoutMethod } from "./logout.ts";
+import type { DriverContext } from "../types.ts";
+
+const facts = (declared: Record<string, string>) => deploymentFacts(resolveOptions(vmanage, declared).options);
+
+test("deployment options carry the mock's --set names and the documented defaults", () => {
+  const mockOptions = Object.keys(mocks.vmanage?.optionHelp ?? {});
+  for (const name of Object.keys(vmanage.deploymentOptions)) expect(mockOptions, name).toContain(name);
+  expect(resolveOptions(vmanage, {}).options).toEqual({ sessionCap: "100", logoutMethod: "post", xsrfToken: "enforced", xsrfAllowList: "" });
+  expect(resolveOptions(vmanage, { logoutMethod: "delete" }).problems.map((p) => p.name)).toEqual(["logoutMethod"]);
+});
+
+test("facts: the token endpoint and a guarded query POST exist from 19.2 on; an allow-listed query is passed over", () => {
+  expect(facts({})).toMatchObject({ xsrfTokenEndpoint: "client/token", xsrfCheckedQuery: "alarms", postLogout: "POST", otherLogoutMethod: "POST" });
+  expect(facts({ xsrfAllowList: "/dataservice/alarms" }).xsrfCheckedQuery).toBe("statistics/interface");
+  expect(facts({ xsrfAllowList: "/dataservice/alarms, /dataservice/statistics/interface" }).xsrfCheckedQuery).toBeUndefined();
+  expect(facts({ xsrfToken: "absent" })).toMatchObject({ xsrfTokenEndpoint: undefined, xsrfCheckedQuery: undefined, postLogout: undefined });
+});
+
+test("facts: the second logout method is GET where both are served, else the one method; no POST logout on a GET-only release", () => {
+  expect(facts({ logoutMethod: "both" }).otherLogoutMethod).toBe("GET");
+  expect(facts({ logoutMethod: "get" })).toMatchObject({ otherLogoutMethod: "GET", postLogout: undefined });
+});
+
+test("the driver logs out with POST unless the target serves only GET; a step's with: method wins", () => {
+  const ctx = (options: Record<string, string>) => ({ target: { options } }) as unknown as DriverContext;
+  expect(logoutMethod(ctx({ logoutMethod: "post" }), {})).toBe("POST");
+  expect(logoutMethod(ctx({ logoutMethod: "both" }), {})).toBe("POST");
+  expect(logoutMethod(ctx({ logoutMethod: "get" }), {})).toBe("GET");
+  expect(logoutMethod(ctx({ logoutMethod: "post" }), { method: "GET" })).toBe("GET");
+});
