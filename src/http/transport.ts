@@ -114,7 +114,8 @@ export class Transport {
     return { request: req, response, startedAt, durationMs: Math.round(performance.now() - t0), label };
   }
 
-  private async once(req: HttpRequest, timeoutMs: number): Promise<HttpResponse> {
+  /** One request on the wire; an in-process transport (src/proof) answers it from the mock app instead. */
+  protected async once(req: HttpRequest, timeoutMs: number): Promise<HttpResponse> {
     const res = await request(req.url, {
       method: req.method as "GET",
       headers: req.headers,

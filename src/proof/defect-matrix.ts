@@ -26,8 +26,8 @@ export interface MatrixResult {
  * transport error or a setup failure in a defect run is not a catch: it is reported as
  * an error of the matrix itself.
  */
-export async function defectMatrix(mock: VendorMock, suites: readonly LoadedSuite[], setup?: Parameters<typeof runAgainstMock>[0]["setup"]): Promise<MatrixResult> {
-  const base = setup ? { mock, suites, setup } : { mock, suites };
+export async function defectMatrix(mock: VendorMock, suites: readonly LoadedSuite[], setup?: Parameters<typeof runAgainstMock>[0]["setup"], via: { wire?: boolean } = {}): Promise<MatrixResult> {
+  const base = { mock, suites, wire: via.wire === true, ...(setup ? { setup } : {}) };
   const clean = await runAgainstMock(base);
   const defects: DefectVerdict[] = [];
   for (const defect of mock.defects) {

@@ -5,6 +5,7 @@ import { planScenario } from "../engine/plan.ts";
 import { ScenarioRunner } from "../engine/run-scenario.ts";
 import { VirtualTime } from "../engine/time.ts";
 import { Transport } from "../http/transport.ts";
+import { InProcessTransport } from "./in-process-transport.ts";
 import type { MockHostOptions } from "../mocks/core/host.ts";
 import { startMock } from "../mocks/core/server.ts";
 import type { VendorMock } from "../mocks/core/types.ts";
@@ -46,9 +47,10 @@ export class MockRun {
   /**
    * `declared`: what a targets file would say of this mock (timeouts, `options:`). By
    * default the host options' own timeouts and options, else the documented timeouts:
-   * never the mock's internal defaults, so a drifted default fails.
+   * never the mock's internal defaults, so a drifted default fails. `via.wire`: over a
+   * real socket (for faults only a socket can show), instead of handing requests to the app.
    */
-  static async start(mock: VendorMock, options: MockHostOptions = {}, declared?: MockDeclaration): Promise<MockRun> {
+  static async start(mock: VendorMock, options: MockHostOptions = {}, declared?: MockDeclaration, via: { wire?: boolean } = {}): Promise<MockRun> {
     const running = await startMock(mock, options);
     const declaration: MockDeclaration = declared ?? { options: { ...options.options } };
     if (!declared && "idleMs" in options) declaration.idleMs = options.idleMs ?? null;
@@ -65,7 +67,9 @@ export class MockRun {
       await running.close();
       throw new Error(`no driver for ${target.vendor}`);
     }
-    const transport = new Transport({ timeoutMs: target.stepTimeoutMs, clock: systemClock, tls: target.tls });
+    // In-process by default: the same app, without the loopback socket (see InProcessTransport); `wire` for what needs real TCP.
+    const transportOptions = { timeoutMs: target.stepTimeoutMs, clock: systemClock, tls: target.tls };
+    const transport = via.wire ? new Transport(transportOptions) : new InProcessTransport(transportOptions, (request) => running.host.app.fetch(request));
     return new MockRun(target, driver, transport, async () => {
       await transport.close();
       await running.close();

@@ -44,9 +44,11 @@ export async function runAgainstMock(options: {
   /** A legal variant, and/or timeouts and options on top of it (the sweep). */
   variant?: MockVariant;
   setup?: { idleMs?: number | null; lifetimeMs?: number | null; options?: Record<string, string> };
+  /** Over a real socket instead of in-process (for transport faults). */
+  wire?: boolean;
 }): Promise<ScenarioVerdict[]> {
   const { host, declared } = variantSetup(options.variant, options.setup);
-  const run = await MockRun.start(options.mock, { ...host, defects: options.defects ?? [] }, declared);
+  const run = await MockRun.start(options.mock, { ...host, defects: options.defects ?? [] }, declared, { wire: options.wire === true });
   const verdicts: ScenarioVerdict[] = [];
   try {
     for (const { suite, loaded } of run.scenarios(options.suites, options.filter)) {

@@ -40,7 +40,7 @@ test("a defect run that ends in a transport failure is a harness error of the ma
     },
   };
   const suites = loadSuitesOrThrow([suiteFile("  - name: login works\n    covers: [CTM-S-01]\n    steps:\n      - login: {}\n        expect: { status: 200 }\n")]);
-  const result = await defectMatrix(faulty, suites);
+  const result = await defectMatrix(faulty, suites, undefined, { wire: true });
   const [verdict] = result.defects;
   expect(verdict?.caught).toBe(false);
   expect(verdict?.erroredBy.map((v) => v.failureKind)).toEqual(["transport"]);
