@@ -1,5 +1,6 @@
 import type { Exchange } from "../../http/exchange.ts";
 import { jsonRequest, type VendorDriver, type Verdict } from "../types.ts";
+import { controlmDeploymentFacts, controlmDeploymentOptions } from "./deployment.ts";
 import { sessionActions } from "./session-actions.ts";
 import { tokenActions } from "./token-actions.ts";
 import { deleteCreated, isApiKeySession } from "./token-ledger.ts";
@@ -23,7 +24,8 @@ export const controlm: VendorDriver = {
   probeCall: "config-servers",
   actions: { ...sessionActions, ...tokenActions },
   documentedTimeouts: { lifetimeMs: 30 * 60_000 },
-  deploymentOptions: {},
+  deploymentOptions: controlmDeploymentOptions,
+  deploymentFacts: controlmDeploymentFacts,
 
   /**
    * `with: { apiKey: <value> }` starts an API-key session instead: there is no login

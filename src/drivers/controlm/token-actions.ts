@@ -27,11 +27,18 @@ function field(exchange: Exchange, name: string): unknown {
 
 const ok = (exchange: Exchange) => exchange.response.status >= 200 && exchange.response.status < 300;
 
-/** A token value is a credential: registered the moment it is read, unless it is the mask GET shows. */
+/**
+ * A token value is a credential: registered the moment it is read, unless it is a mask.
+ * A list may be `{tokens: […]}` or a bare array (wire notes §1.4: UNVERIFIED).
+ */
 function registerValue(ctx: DriverContext, exchange: Exchange): void {
-  const tokens = field(exchange, "tokens");
-  const values = Array.isArray(tokens) ? tokens.map((t: unknown) => (t && typeof t === "object" ? (t as Args).tokenValue : undefined)) : [field(exchange, "tokenValue")];
-  for (const value of values) if (typeof value === "string" && !/^\*+$/.test(value)) ctx.secret(value, "api-token");
+  const parsed = exchange.response.parsed;
+  const wrapped = field(exchange, "tokens");
+  const items: unknown[] = Array.isArray(parsed) ? parsed : Array.isArray(wrapped) ? wrapped : [parsed];
+  for (const item of items) {
+    const value = item && typeof item === "object" ? (item as Args).tokenValue : undefined;
+    if (typeof value === "string" && !/^\*+$/.test(value)) ctx.secret(value, "api-token");
+  }
 }
 
 function stringQuery(rest: Args): Record<string, string> {

@@ -42,15 +42,16 @@ export function isApiKeySession(session: Session): boolean {
 }
 
 /**
- * Annotation headers (CTM-A-13). Their real names are unconfirmed, so a target may
- * rename them (`options.annotationSubjectHeader` / `annotationDescriptionHeader`)
- * and ask for every changing call to be annotated (`options.annotate: true`).
- * A step's `annotation: { subject, description }` or `annotation: none` wins.
+ * Annotation headers (CTM-A-13). Their real names are not public, so a target declares
+ * them (`annotationSubjectHeader` / `annotationDescriptionHeader`, the mock's `--set`
+ * names), and with `annotation: on` every changing call (create, update, delete, the
+ * teardown's deletes) is annotated. A step's `annotation: { subject, description }` or
+ * `annotation: none` wins.
  */
 export function annotationHeaders(ctx: DriverContext, arg: unknown, purpose: string): Record<string, string> {
   const { options } = ctx.target;
-  const subjectHeader = typeof options.annotationSubjectHeader === "string" ? options.annotationSubjectHeader : "Annotation-Subject";
-  const descriptionHeader = typeof options.annotationDescriptionHeader === "string" ? options.annotationDescriptionHeader : "Annotation-Description";
+  const subjectHeader = String(options.annotationSubjectHeader ?? "Annotation-Subject");
+  const descriptionHeader = String(options.annotationDescriptionHeader ?? "Annotation-Description");
   if (arg === "none") return {};
   if (arg && typeof arg === "object") {
     const { subject, description } = arg as Record<string, unknown>;
@@ -60,7 +61,7 @@ export function annotationHeaders(ctx: DriverContext, arg: unknown, purpose: str
     return headers;
   }
   if (arg !== undefined) throw new Error(`annotation must be none or { subject, description }, not ${JSON.stringify(arg)}`);
-  return options.annotate === true ? { [subjectHeader]: "sessionprobe", [descriptionHeader]: purpose } : {};
+  return options.annotation === "on" ? { [subjectHeader]: "sessionprobe", [descriptionHeader]: purpose } : {};
 }
 
 /** A token-service request carrying the session's credential (Bearer or x-api-key). */

@@ -2,9 +2,11 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type EngineHooks, silentHooks } from "../../engine/hooks.ts";
+import type { FailureKind } from "../../engine/failure.ts";
 import type { Exchange } from "../../http/exchange.ts";
 import type { Transport } from "../../http/transport.ts";
 import { controlmMock } from "../../mocks/controlm/index.ts";
+import type { VendorMock } from "../../mocks/core/types.ts";
 import { SEEDED_API_TOKEN, seededUsers } from "../../mocks/controlm/state.ts";
 import { MockRun } from "../../proof/mock-run.ts";
 import { type LoadedSuite, loadSuiteFile } from "../../scenario/load.ts";
@@ -12,9 +14,9 @@ import { controlm } from "./index.ts";
 
 /** Test support: runs Control-M scenarios through the engine against an in-process mock. */
 
-export function suiteFrom(yaml: string): LoadedSuite {
+export function suiteFrom(yaml: string, service: "authentication" | "session" = "authentication"): LoadedSuite {
   const path = join(mkdtempSync(join(tmpdir(), "sp-ctm-")), "suite.yaml");
-  writeFileSync(path, `vendor: controlm\nservice: authentication\nscenarios:\n${yaml}`);
+  writeFileSync(path, `vendor: controlm\nservice: ${service}\nscenarios:\n${yaml}`);
   return loadedOrThrow(path);
 }
 
@@ -26,7 +28,13 @@ export function loadedOrThrow(path: string): LoadedSuite {
 
 export interface RunResult {
   scenario: string;
+  /** Why the scenario did not run against this mock (then nothing else is filled in). */
+  skip?: string;
   error: string | undefined;
+  /** Of a failure: expectation, transport, configuration or harness. */
+  failureKind?: FailureKind;
+  /** Of a failure: the YAML line of the step that failed. */
+  failedAtLine?: number;
   closedInTeardown: number;
   teardownFailures: string[];
   observations: { label: string; value: unknown }[];
@@ -38,19 +46,34 @@ export interface RunResult {
 
 async function tokensOf(transport: Transport, baseUrl: string, headers: Record<string, string>): Promise<string[]> {
   const list = await transport.send({ method: "GET", url: `${baseUrl}/authentication/tokens`, headers }, "check");
-  return ((list.response.parsed as { tokens?: { tokenName: string }[] }).tokens ?? []).map((t) => t.tokenName);
+  // {tokens: […]} or a bare array: the list's shape is a variant (tokenList).
+  const parsed = list.response.parsed as { tokens?: { tokenName: string }[] } | { tokenName: string }[];
+  return (Array.isArray(parsed) ? parsed : (parsed.tokens ?? [])).map((t) => t.tokenName);
 }
 
-export async function runSuite(suite: LoadedSuite, options: { defects?: string[]; mockOptions?: Record<string, string>; targetOptions?: Record<string, unknown> } = {}): Promise<RunResult[]> {
-  const run = await MockRun.start(controlmMock, { defects: options.defects ?? [], options: options.mockOptions ?? {} }, { options: { ...options.mockOptions, ...(options.targetOptions as Record<string, string> | undefined) } });
+export interface RunSuiteOptions {
+  defects?: string[];
+  mockOptions?: Record<string, string>;
+  /** What the target declares on top of the mock's options (by default it declares exactly those). */
+  targetOptions?: Record<string, unknown>;
+  /** The mock to run against (default controlmMock): a copy with extra defects, for instance. */
+  mock?: VendorMock;
+}
+
+export async function runSuite(suite: LoadedSuite, options: RunSuiteOptions = {}): Promise<RunResult[]> {
+  const run = await MockRun.start(options.mock ?? controlmMock, { defects: options.defects ?? [], options: options.mockOptions ?? {} }, { options: { ...options.mockOptions, ...(options.targetOptions as Record<string, string> | undefined) } });
   const { transport, target } = run;
   const results: RunResult[] = [];
   try {
     for (const loaded of suite.scenarios) {
       const exchanges: Exchange[] = [];
       const hooks: EngineHooks = { ...silentHooks, exchange: async (e) => void exchanges.push(e) };
-      const { skip, error, runner } = await run.run(suite, loaded, { driver: controlm, hooks });
-      if (skip || !runner) throw new Error(`scenario ${loaded.scenario.name} was skipped against the mock: ${skip}`);
+      const { skip, error, failure, runner } = await run.run(suite, loaded, { driver: controlm, hooks });
+      if (skip) {
+        results.push({ scenario: loaded.scenario.name, skip, error: undefined, closedInTeardown: 0, teardownFailures: [], observations: [], exchanges, tokensLeft: [], sessionsLeft: 0 });
+        continue;
+      }
+      if (!runner) throw new Error(`scenario ${loaded.scenario.name} produced no runner`);
       const outcome = runner.outcome;
       const tokens = [...(await tokensOf(transport, target.baseUrl, { "x-api-key": SEEDED_API_TOKEN.value }))];
       const other = seededUsers.other as { username: string; password: string };
@@ -61,6 +84,8 @@ export async function runSuite(suite: LoadedSuite, options: { defects?: string[]
       results.push({
         scenario: loaded.scenario.name,
         error,
+        ...(failure ? { failureKind: failure.kind } : {}),
+        ...(failure?.location ? { failedAtLine: failure.location.line } : {}),
         closedInTeardown: outcome.closedInTeardown,
         teardownFailures: outcome.teardownFailures,
         observations: outcome.observations,
