@@ -76,7 +76,11 @@ function unmetRequirement(loaded: LoadedScenario, target: ResolvedTarget, driver
     if (needed === undefined) continue;
     let neededMs: number;
     try {
-      neededMs = resolveTimeExpr(needed, undefined, undefined, optionScope(driver, target.options));
+      // `110% of idleTimeout`: a requirement on one timeout relative to the other is a share of it too.
+      const idle = timeoutFor("idle", target, driver);
+      const lifetime = timeoutFor("absolute", target, driver);
+      const scope = { ...optionScope(driver, target.options), ...(idle === undefined ? {} : { idleTimeout: `${idle}ms` }), ...(lifetime === undefined ? {} : { lifetime: `${lifetime}ms` }) };
+      neededMs = resolveTimeExpr(needed, undefined, undefined, scope);
     } catch (error) {
       return `${(error as Error).message}: declare it under options: for target ${target.name}`;
     }

@@ -43,7 +43,8 @@ export function setupFor(vendor: string, setting: TimeoutSetting): SweepSetup {
     case "controlm":
       return { idleMs: null, lifetimeMs: setting.idleMs };
     case "hmc":
-      return { idleMs: setting.idleMs, lifetimeMs: null };
+      // The second user's own idle timeout shortens with the console's.
+      return { idleMs: setting.idleMs, lifetimeMs: null, options: { operatorIdleTimeout: `${Math.round(setting.idleMs * 0.4)}ms` } };
     case "openam":
       return { idleMs: setting.idleMs, lifetimeMs: setting.lifetimeMs, options: { latestAccessUpdateFrequency: String(Math.min(60, Math.max(1, Math.floor(setting.idleMs / 4 / S)))) } };
     default:

@@ -34,6 +34,12 @@ export function mockTarget(mock: RunningMock, declared: MockDeclaration = {}): R
   const documented = Object.keys(driver.documentedTimeouts).length ? driver.documentedTimeouts : vendor.defaults;
   const pick = (value: number | null | undefined, fallback: number | undefined) => (value === null ? undefined : (value ?? fallback));
   const deployment = Object.fromEntries(Object.entries(declared.options ?? {}).filter(([name]) => Object.hasOwn(driver.deploymentOptions, name)));
+  // An option the vendor documents no default for (HMC's per-user idle timeout) is what the
+  // mock was seeded with, as a vendor without documented timeouts has the mock's own.
+  for (const [name, spec] of Object.entries(driver.deploymentOptions)) {
+    const seeded = vendor.defaults.options[name];
+    if (spec.default === undefined && !(name in deployment) && seeded !== undefined) deployment[name] = seeded;
+  }
   const { options, problems } = resolveOptions(driver, deployment);
   if (problems.length) throw new Error(`the ${vendor.id} mock's declaration: ${problems.map((p) => p.message).join("; ")}`);
   return {
