@@ -32,7 +32,9 @@ export async function defectMatrix(mock: VendorMock, suites: readonly LoadedSuit
   const defects: DefectVerdict[] = [];
   for (const defect of mock.defects) {
     const covering = (covers: readonly string[]) => covers.some((id) => defect.breaks.includes(id));
-    const verdicts = await runAgainstMock({ ...base, defects: [defect.name], filter: (s) => covering(s.scenario.covers) });
+    const variant = defect.variant === undefined ? undefined : mock.variants.find((v) => v.name === defect.variant);
+    if (defect.variant !== undefined && !variant) throw new Error(`defect ${defect.name} of ${mock.id} names variant ${defect.variant}, which the mock does not have`);
+    const verdicts = await runAgainstMock({ ...base, ...(variant ? { variant } : {}), defects: [defect.name], filter: (s) => covering(s.scenario.covers) });
     const caughtBy = verdicts.filter((v) => v.outcome === "failed" && v.failureKind === "expectation");
     const erroredBy = verdicts.filter((v) => v.outcome === "failed" && v.failureKind !== "expectation");
     defects.push({ defect, caughtBy, missedBy: verdicts.filter((v) => v.outcome === "passed"), erroredBy, caught: caughtBy.length > 0 });

@@ -7,6 +7,11 @@ export interface MockDefect {
   /** The behaviour ids whose scenarios must fail when this defect is on. */
   breaks: readonly string[];
   description: string;
+  /**
+   * A legal variant the defect shows under (a variant name): a defect in what only an
+   * enabled feature does (Control-M annotation) is proved on a server with it enabled.
+   */
+  variant?: string;
 }
 
 /** Public, documented-in-the-README credentials of a mock's seeded user. */
