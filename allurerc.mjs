@@ -31,7 +31,8 @@ export default defineConfig({
   name: "sessionprobe conformance",
   output: `${reports}/allure-report`,
   // History and trend across runs; a CI keeps this file between runs (README: "Allure history in CI").
-  historyPath: `${reports}/history.jsonl`,
+  // Not for `allure quality-gate` (sessionprobe sets SESSIONPROBE_ALLURE_GATE): one run, one history point.
+  ...(process.env.SESSIONPROBE_ALLURE_GATE ? {} : { historyPath: `${reports}/history.jsonl` }),
   categories: [
     { name: "Product defects (non-conformance)", matchers: (d) => failureKind(d) === "expectation", groupBy: [{ label: "epic" }], expand: true },
     { name: "Transport and environment failures", matchers: (d) => failureKind(d) === "transport", groupByMessage: true },

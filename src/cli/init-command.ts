@@ -11,17 +11,19 @@ const TEMPLATES = join(PACKAGE_ROOT, "templates");
 export function optionsBlock(options: Readonly<Record<string, DeploymentOption>>): string {
   const entries = Object.entries(options);
   if (!entries.length) return "    options: {}                        # this vendor has no deployment options";
-  const lines = ["    options:                           # how THIS deployment is configured (names as the mock's --set)"];
+  const lines: string[] = [];
   for (const [name, option] of entries) {
     lines.push(`      # ${option.description}${option.values ? ` (one of: ${option.values.join(", ")})` : ""}`);
     lines.push(option.default === undefined ? `      # ${name}: (no documented default: declare it, or the scenarios that need it are skipped)` : `      ${name}: "${option.default}"`);
   }
-  return lines.join("\n");
+  // Only comments under "options:" would make it null: then it is an empty map, with the comments below.
+  const anyValue = lines.some((line) => !line.trimStart().startsWith("#"));
+  return [`    options:${anyValue ? "" : " {}"}                           # how THIS deployment is configured (names as the mock's --set)`, ...lines].join("\n");
 }
 
 /** Every ${env:NAME} the targets file names, once each, in order: the .env.example. */
 export function envExample(targets: string, vendor: string): string {
-  const names = [...new Set([...targets.matchAll(/\$\{env:([A-Za-z_][A-Za-z0-9_]*)\}/g)].map((m) => m[1] as string))];
+  const names = [...new Set([...targets.replace(/#.*$/gm, "").matchAll(/\$\{env:([A-Za-z_][A-Za-z0-9_]*)\}/g)].map((m) => m[1] as string))];
   return [
     `# The variables targets.yaml reads (sessionprobe init ${vendor}). Copy to .env, fill in, keep .env out of git;`,
     "# in CI, set them from the CI's secret store. A missing one stops the run before anything is sent (exit 2).",

@@ -2,16 +2,14 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Argument, Command, CommanderError, Option } from "commander";
 import { EXIT } from "../report/verdict.ts";
-import { ScenarioLoadError } from "../scenario/problems.ts";
-import { TargetsError } from "../targets/load.ts";
-import { type BaselineOptions, runBaseline } from "./baseline-command.ts";
-import { runInit } from "./init-command.ts";
-import { type MockOptions, runMock } from "./mock-command.ts";
+import type { BaselineOptions } from "./baseline-command.ts";
+import type { MockOptions } from "./mock-command.ts";
 import { applyProjectConfig } from "./project-config.ts";
 import { collect, duration, keyValue, port, timeoutOrNone } from "./option-types.ts";
-import { PACKAGE_ROOT, type RunOptions, runConformance, runReport, runTargets } from "./playwright-commands.ts";
-import { UsageError } from "./usage-error.ts";
-import { runValidate } from "./validate-command.ts";
+import type { RunOptions } from "./playwright-commands.ts";
+
+// Commands load their modules when they run: --help and --version answer without loading drivers and mocks.
+const PACKAGE_ROOT = join(import.meta.dirname, "..", "..");
 
 const { version } = JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")) as { version: string };
 
@@ -71,20 +69,20 @@ export function buildProgram(): Command {
 
   const conformance = program.command("conformance").description("every suite against the built-in mocks, then the Allure report");
   passThrough(runOptions(conformance)).addHelpText("after", `${PLAYWRIGHT_NOTE}\n${EXIT_CODES}`);
-  conformance.action(exits((args: string[], options: RunOptions) => runConformance(args, options)));
+  conformance.action(exits(async (args: string[], options: RunOptions) => (await import("./playwright-commands.ts")).runConformance(args, options)));
 
   const run = program.command("run").description("the suites against real endpoints: one Playwright project per target of the targets file");
   runOptions(run)
     .option("--targets <file>", "the targets file (default SESSIONPROBE_TARGETS)")
     .option("--target <name>", "run only this target of the file (repeatable)", collect);
   passThrough(run).addHelpText("after", `${PLAYWRIGHT_NOTE}\n${EXIT_CODES}`);
-  run.action(exits((args: string[], options: RunOptions & { targets?: string; target?: string[] }) => runTargets(args, options)));
+  run.action(exits(async (args: string[], options: RunOptions & { targets?: string; target?: string[] }) => (await import("./playwright-commands.ts")).runTargets(args, options)));
 
   program
     .command("validate")
     .description("check scenario files, every problem in one pass as file:line:column (exit 2 when there is any)")
     .argument("[files...]", "scenario files (default: suites/ and SESSIONPROBE_SUITES)")
-    .action(exits((files: string[]) => runValidate(files)));
+    .action(exits(async (files: string[]) => (await import("./validate-command.ts")).runValidate(files)));
 
   program
     .command("mock")
@@ -100,9 +98,9 @@ export function buildProgram(): Command {
     .option("--set <option=value>", "a deployment option of the mock (repeatable)", keyValue("--set"), {})
     .option("--profile <name>", "a release profile, e.g. vmanage 20.18")
     .option("--record-issued", "remember every credential handed out, for secret scans of the reports", false)
-    .action(exits((vendor: string, options: MockOptions) => runMock(vendor, options)));
+    .action(exits(async (vendor: string, options: MockOptions) => (await import("./mock-command.ts")).runMock(vendor, options)));
 
-  program.command("report").description("(re)generate the Allure report from SESSIONPROBE_REPORTS/allure-results, then its quality gate").action(exits(() => runReport()));
+  program.command("report").description("(re)generate the Allure report from SESSIONPROBE_REPORTS/allure-results, then its quality gate").action(exits(async () => (await import("./playwright-commands.ts")).runReport()));
 
   program
     .command("init")
@@ -110,13 +108,13 @@ export function buildProgram(): Command {
     .argument("<vendor>", "controlm, hmc, vmanage or openam")
     .option("--dir <dir>", "where to write them", ".")
     .option("--force", "overwrite existing files", false)
-    .action(exits((vendor: string, options: { dir: string; force: boolean }) => runInit(vendor, options)));
+    .action(exits(async (vendor: string, options: { dir: string; force: boolean }) => (await import("./init-command.ts")).runInit(vendor, options)));
 
   const baseline = program.command("baseline").description("keep a target's observation record as its baseline, compare with it, or measure its timeouts (docs/baselines.md)");
   for (const action of ["save", "compare"] as const) {
     sourceOptions(baseline.command(action).description(action === "save" ? "keep the last run's observation record as the baseline" : "compare the last run with the baseline (exit 1 when a DOC or WIRE behaviour changed)"))
       .option("--measure", "measure the idle and absolute timeouts too", false)
-      .action(exits((options: BaselineOptions) => runBaseline(action, options)));
+      .action(exits(async (options: BaselineOptions) => (await import("./baseline-command.ts")).runBaseline(action, options)));
   }
   sourceOptions(baseline.command("measure").description("measure the idle and absolute timeouts (documented vs measured)"))
     .option("--resolution <duration>", "how finely to measure", duration("--resolution"))
@@ -124,13 +122,14 @@ export function buildProgram(): Command {
     .option("--bound <duration>", "the longest timeout to look for", duration("--bound"))
     .option("--max-wait <duration>", "the longest real wait allowed", duration("--max-wait"))
     .addOption(new Option("--service <vendor/service>", "only this service (repeatable)").argParser(collect))
-    .action(exits((options: BaselineOptions) => runBaseline("measure", { ...options, measure: false })));
+    .action(exits(async (options: BaselineOptions) => (await import("./baseline-command.ts")).runBaseline("measure", { ...options, measure: false })));
   return program;
 }
 
 /** Errors that mean "nothing was sent": the command line or the files it names are wrong. */
+const USAGE_CODES = new Set(["SP_USAGE", "TARGETS_INVALID", "SCENARIO_INVALID"]);
 function isUsageError(error: unknown): boolean {
-  return error instanceof UsageError || error instanceof TargetsError || error instanceof ScenarioLoadError;
+  return USAGE_CODES.has((error as { code?: string } | undefined)?.code ?? "");
 }
 
 export async function main(argv: readonly string[]): Promise<number> {

@@ -85,7 +85,7 @@ export async function runReport(): Promise<number> {
   if (code !== 0) return code;
   console.log(`Allure report: ${join(output, "index.html")} (a single file: open it in a browser)`);
   const polyfill = pathToFileURL(join(PACKAGE_ROOT, "src", "report", "iterator-helpers.mjs")).href;
-  const gate = await spawnNode([tsx, `--import=${polyfill}`, allureCli(), "quality-gate", results, "--config", config], env);
+  const gate = await spawnNode([tsx, `--import=${polyfill}`, allureCli(), "quality-gate", results, "--config", config], { ...env, SESSIONPROBE_ALLURE_GATE: "1" });
   if (gate !== 0) console.log("Allure quality gate: failed (a DOC or WIRE behaviour failed; see above)");
   return gate;
 }

@@ -39,6 +39,11 @@ function rerunWithoutReporterFlag(): void {
 export function projectReporters(reports: string): ReporterDescription[] {
   rerunWithoutReporterFlag();
   const terminal = (process.env[TERMINAL_REPORTER_ENV] ?? (process.env.CI ? "dot" : "list")).split(",").map((name) => name.trim()).filter(Boolean);
+  // Read once, by this run: runs started from its tests (harness specs run the CLI) choose their own.
+  if (process.env.TEST_WORKER_INDEX === undefined) {
+    delete process.env[TERMINAL_REPORTER_ENV];
+    delete process.env[REEXEC_ENV];
+  }
   return [
     ...terminal.map((name): ReporterDescription => [name]),
     ["./src/report/junit-reporter.ts", { outputFile: `${reports}/junit.xml` }],
