@@ -1,6 +1,5 @@
 import { expect, test } from "@playwright/test";
 import { planScenario } from "../../engine/plan.ts";
-import { controlmDefects, controlmDefectsWithOptions } from "../../mocks/controlm/defects.ts";
 import { controlmMock } from "../../mocks/controlm/index.ts";
 import type { ResolvedTarget } from "../../targets/types.ts";
 import { controlm } from "./index.ts";
@@ -31,12 +30,12 @@ test("annotation header names come from the target: with names the server does n
   expect(renamed?.error).toBeUndefined();
 });
 
-test("annotation-not-enforced (CTM-A-13) is caught by an expectation at the create without an annotation, where the target has annotation on", async () => {
-  const [entry] = controlmDefectsWithOptions;
-  if (!entry) throw new Error("no option-bound defect");
-  expect(controlmDefects.map((d) => d.name)).not.toContain(entry.defect.name);
-  const mock = { ...controlmMock, defects: [...controlmMock.defects, entry.defect] };
-  const [run] = await runSuite(a13, { mock, defects: [entry.defect.name], mockOptions: entry.options });
+test("annotation-not-enforced (CTM-A-13) is caught by an expectation at the create without an annotation, under the variant with annotation on", async () => {
+  const defect = controlmMock.defects.find((d) => d.name === "annotation-not-enforced");
+  const variant = controlmMock.variants.find((v) => v.name === defect?.variant);
+  if (!defect || !variant?.options) throw new Error("annotation-not-enforced names no variant with options");
+  expect(variant.options.annotation).toBe("on");
+  const [run] = await runSuite(a13, { defects: [defect.name], mockOptions: variant.options });
   expect(run?.failureKind).toBe("expectation");
   expect(run?.error).toMatch(/create without an annotation.*\n?.*status: expected 400 or 403, got 200/);
   expect(run?.tokensLeft).toEqual([]);

@@ -6,7 +6,6 @@ import type { FailureKind } from "../../engine/failure.ts";
 import type { Exchange } from "../../http/exchange.ts";
 import type { Transport } from "../../http/transport.ts";
 import { controlmMock } from "../../mocks/controlm/index.ts";
-import type { VendorMock } from "../../mocks/core/types.ts";
 import { SEEDED_API_TOKEN, seededUsers } from "../../mocks/controlm/state.ts";
 import { MockRun } from "../../proof/mock-run.ts";
 import { type LoadedSuite, loadSuiteFile } from "../../scenario/load.ts";
@@ -56,12 +55,10 @@ export interface RunSuiteOptions {
   mockOptions?: Record<string, string>;
   /** What the target declares on top of the mock's options (by default it declares exactly those). */
   targetOptions?: Record<string, unknown>;
-  /** The mock to run against (default controlmMock): a copy with extra defects, for instance. */
-  mock?: VendorMock;
 }
 
 export async function runSuite(suite: LoadedSuite, options: RunSuiteOptions = {}): Promise<RunResult[]> {
-  const run = await MockRun.start(options.mock ?? controlmMock, { defects: options.defects ?? [], options: options.mockOptions ?? {} }, { options: { ...options.mockOptions, ...(options.targetOptions as Record<string, string> | undefined) } });
+  const run = await MockRun.start(controlmMock, { defects: options.defects ?? [], options: options.mockOptions ?? {} }, { options: { ...options.mockOptions, ...(options.targetOptions as Record<string, string> | undefined) } });
   const { transport, target } = run;
   const results: RunResult[] = [];
   try {

@@ -26,17 +26,12 @@ export const controlmDefects: readonly MockDefect[] = [
   { name: "update-renames", breaks: ["CTM-A-10"], description: "PUT /authentication/token renames the token to the body's newTokenName" },
   { name: "deleted-token-accepted", breaks: ["CTM-A-11"], description: "a deleted API token keeps working as x-api-key" },
   { name: "list-shows-all-users", breaks: ["CTM-A-12"], description: "GET /authentication/tokens lists every user's tokens" },
-];
-
-/**
- * Defects that only show under a deployment setting: `annotation-not-enforced` needs a
- * mock (and a target) with annotation=on, where the CTM-A-13 scenario runs; the default
- * mock has it off, so the matrix over the default mock would always miss it. Proved by
- * annotation.test.ts until defects can carry the options they need.
- */
-export const controlmDefectsWithOptions: readonly { defect: MockDefect; options: Record<string, string> }[] = [
+  { name: "secret-update-sets-wrong-password", breaks: ["CTM-S-10"], description: "a password update given a Secret:<key> answers 200 but leaves the account with another password than the one asked for" },
   {
-    defect: { name: "annotation-not-enforced", breaks: ["CTM-A-13"], description: "with annotation=on, token create/update/delete without an annotation still succeed" },
-    options: { annotation: "on" },
+    name: "annotation-not-enforced",
+    breaks: ["CTM-A-13"],
+    description: "with annotation on, token create/update/delete without an annotation still succeed",
+    // Only a server with annotation enabled can fail to enforce it.
+    variant: "annotation-headers-annotation-subject",
   },
 ];

@@ -82,7 +82,9 @@ export function sessionRoutes(app: Hono, state: ControlmState, apiKeyUser: (key:
       if (context.defect("refused-password-update-applied")) state.passwords.set(principal.username, next.value);
       return errorList(c, 400, texts.wrongCurrentPassword);
     }
-    if (!ignored) state.passwords.set(principal.username, next.value);
+    // `secret-update-sets-wrong-password` (CTM-S-10): a secret in the body corrupts what is stored.
+    const corrupted = context.defect("secret-update-sets-wrong-password") && /^Secret:/.test(`${currentPassword}${newPassword}`);
+    if (!ignored) state.passwords.set(principal.username, corrupted ? `${next.value}-corrupted` : next.value);
     return c.json({ message: texts.passwordChanged });
   });
 
