@@ -6,8 +6,8 @@ import { formatDiff } from "./format.ts";
 import { baselinePath, loadBaseline } from "./store.ts";
 import type { BaselineDiff } from "./types.ts";
 
-/** Set by `sessionprobe run|conformance --compare-baseline`: the observation reporter compares each target at the end of the run. */
-export const COMPARE_ENV = "SESSIONPROBE_COMPARE_BASELINE";
+// The variable is defined beside the reporter that reads it; re-exported for the CLI, which sets it.
+export { COMPARE_ENV } from "../observe/observation-reporter.ts";
 
 export interface CompareOutcome {
   diff?: BaselineDiff;

@@ -1,8 +1,18 @@
 import { readFileSync } from "node:fs";
 import type { FullResult, Reporter, TestCase, TestResult } from "@playwright/test/reporter";
-import { allureResultsDir, COMPARE_ENV, compareWithBaseline } from "../baseline/run-compare.ts";
 import { assembleRecord, readTimeouts, recordPath, timeoutsPath, withTimeouts, writeJson } from "./record-file.ts";
-import { OBSERVATION_MEDIA_TYPE, type ScenarioObservation, type ScenarioOutcome, scenarioKey } from "./types.ts";
+import { OBSERVATION_MEDIA_TYPE, type ScenarioObservation, type ScenarioOutcome, scenarioKey, type TargetRecord } from "./types.ts";
+
+/** Set by `sessionprobe run|conformance --compare-baseline`: compare each target's record with its baseline at the end of the run. */
+export const COMPARE_ENV = "SESSIONPROBE_COMPARE_BASELINE";
+
+/** One target's record as written at the end of the run, with the timeouts measured beside it. */
+export interface WrittenRecord {
+  target: string;
+  path: string;
+  scenarios: number;
+  record: TargetRecord;
+}
 
 interface Options {
   outputDir?: string;
@@ -23,12 +33,13 @@ function attachedRecord(result: TestResult): ScenarioObservation | undefined {
  * Gathers the per-scenario observation records the conformance fixture attaches and
  * writes one record per target (Playwright project) at the end of the run:
  * <outputDir>/observations/<target>.json, sorted and free of run-specific values, so
- * it can be diffed and saved as a baseline. With SESSIONPROBE_COMPARE_BASELINE set,
- * compares it with baselines/<target>.json and fails the run on a regression.
+ * it can be diffed and saved as a baseline. Comparing with the baseline is the job of
+ * src/baseline/baseline-reporter.ts, which extends this one: baseline depends on observe,
+ * never the other way round.
  */
 export default class ObservationReporter implements Reporter {
   private readonly byTarget = new Map<string, Map<string, ScenarioObservation>>();
-  private readonly outputDir: string | undefined;
+  protected readonly outputDir: string | undefined;
 
   constructor(options: Options = {}) {
     this.outputDir = options.outputDir;
@@ -52,22 +63,34 @@ export default class ObservationReporter implements Reporter {
   }
 
   async onEnd(_result: FullResult): Promise<{ status?: FullResult["status"] } | undefined> {
-    const lines: string[] = [];
-    let regression = false;
-    for (const [target, scenarios] of [...this.byTarget].sort(([a], [b]) => a.localeCompare(b))) {
-      const vendor = [...scenarios.values()][0]?.service.split("/")[0] ?? target;
-      const record = assembleRecord(target, vendor, scenarios.values());
-      const path = recordPath(target, this.outputDir);
-      writeJson(path, record);
-      lines.push(`observations: ${path} (${scenarios.size} scenarios)`);
-      if (process.env[COMPARE_ENV]) {
-        const current = withTimeouts(record, readTimeouts(timeoutsPath(target, this.outputDir)));
-        const compared = compareWithBaseline(current, { allureResultsDir: allureResultsDir(this.outputDir) });
-        lines.push("", compared.text.trimEnd());
-        if (compared.exitCode) regression = true;
-      }
-    }
+    const written = this.writeRecords();
+    const compared = this.compare(written);
+    const lines = [...written.map((w) => `observations: ${w.path} (${w.scenarios} scenarios)`), ...compared.lines];
     if (lines.length) console.log(`\n${lines.join("\n")}`);
-    return regression ? { status: "failed" } : undefined;
+    return compared.regression ? { status: "failed" } : undefined;
+  }
+
+  /** Writes one record per target, in target order; the timeouts measured in this run are folded into the returned record. */
+  protected writeRecords(): WrittenRecord[] {
+    return [...this.byTarget]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([target, scenarios]) => {
+        const vendor = [...scenarios.values()][0]?.service.split("/")[0] ?? target;
+        const record = assembleRecord(target, vendor, scenarios.values());
+        const path = recordPath(target, this.outputDir);
+        writeJson(path, record);
+        return { target, path, scenarios: scenarios.size, record: withTimeouts(record, readTimeouts(timeoutsPath(target, this.outputDir))) };
+      });
+  }
+
+  /**
+   * Recording only: this reporter cannot compare. If a comparison was asked for and this
+   * class (not the baseline reporter) is the one registered, fail the run rather than let a
+   * regression pass unseen.
+   */
+  protected compare(written: WrittenRecord[]): { lines: string[]; regression: boolean } {
+    if (!process.env[COMPARE_ENV] || written.length === 0) return { lines: [], regression: false };
+    const fix = "register src/baseline/baseline-reporter.ts in its place (src/report/reporters.ts)";
+    return { lines: ["", `baseline: ${COMPARE_ENV} is set but src/observe/observation-reporter.ts only records; ${fix}`], regression: true };
   }
 }
