@@ -31,12 +31,12 @@ function targetsFor(baseUrl: string, dir: string, extra = ""): string {
     credentials:
       username: \${env:SP_CTM_USER}
       password: \${env:SP_CTM_PASSWORD}
-      passwordSecret: \${env:SP_CTM_SECRET}
       apiKey: \${env:SP_CTM_APIKEY}
     users:
       other:
         username: \${env:SP_CTM_OTHER_USER}
         password: \${env:SP_CTM_OTHER_PASSWORD}
+    options: { passwordSecretKey: emuser-password }
     tls: { ca: ./mock-ca.pem }
     session: { idleTimeout: 20s }
     expiry: wait

@@ -53,6 +53,7 @@ export async function runMock(vendor: string, values: MockOptions): Promise<numb
     "  public test users (never use these values anywhere real):",
     ...Object.entries(mock.users).map(([name, user]) => `    ${name}: ${user.username} / ${user.password}`),
     ...(running.host.instance.banner?.() ?? []).map((line) => `  ${line}`),
+    ...(mock.basePath ? [`  API endpoint (baseUrl for a targets file): ${running.baseUrl}${mock.basePath}`] : []),
     `  ${running.baseUrl}`,
   ];
   process.stdout.write(`${lines.join("\n")}\n`);

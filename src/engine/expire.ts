@@ -37,8 +37,10 @@ export async function runExpire(env: StepEnv, options: { args: ExpireArgs; sessi
   }
   const every = resolveTimeExpr(args.keepAlive, timeoutFor("idle", target, driver), undefined, scope);
   if (every <= 0) throw new ConfigurationError(env.where, `keepAlive resolves to ${every} ms; it must be positive`);
-  const lastSafe = lifetime === undefined ? total : lifetime - marginFor(lifetime, target);
   const session = sessionNamed(env, options.sessionName);
+  // The lifetime runs from the login, not from this step: time spent since (a slow login, earlier steps) comes off.
+  const age = session.openedAt === undefined ? 0 : Math.max(0, time.now() - session.openedAt);
+  const lastSafe = lifetime === undefined ? total : lifetime - marginFor(lifetime, target) - age;
   let elapsed = 0;
   for (const at of keepAliveSchedule(total, every, lastSafe)) {
     await time.pass(at - elapsed, log);

@@ -151,17 +151,29 @@ export function planScenario(loaded: LoadedScenario, target: ResolvedTarget, dri
   }
   const options = optionScope(driver, target.options);
   let total = 0;
+  // How long each session has lived, to see an "alive just before the idle timeout" that the lifetime would end first.
+  const ages = new Map<string, number>();
+  const lifetime = target.timeouts.lifetimeMs;
   for (const { step } of steps) {
+    if ("login" in step) ages.set(step.as ?? "default", 0);
     if (!("expire" in step)) continue;
     const { idle, absolute } = step.expire;
+    let passed = 0;
     try {
-      if (idle) total += resolveTimeExpr(idle, timeoutFor("idle", target, driver), target.timeouts.marginMs, options);
-      if (absolute) total += resolveTimeExpr(absolute, timeoutFor("absolute", target, driver), target.timeouts.marginMs, options);
+      if (idle) passed += resolveTimeExpr(idle, timeoutFor("idle", target, driver), target.timeouts.marginMs, options);
+      if (absolute) passed += resolveTimeExpr(absolute, timeoutFor("absolute", target, driver), target.timeouts.marginMs, options);
     } catch (error) {
       return skip(`${(error as Error).message}: declare session.idleTimeout or session.lifetime (or the option) for target ${target.name}`);
     }
+    total += passed;
+    for (const [name, age] of ages) ages.set(name, age + passed);
     const keepAlive = keepAliveProblem(step.expire, target, driver);
     if (keepAlive) return skip(`not asserted at this target's timeouts: ${keepAlive}`);
+    const session = step.as ?? "default";
+    const age = ages.get(session);
+    if (idle === "before" && lifetime !== undefined && target.timeouts.idleMs !== undefined && age !== undefined && age >= lifetime - marginFor(lifetime, target)) {
+      return skip(`not asserted at this target's timeouts: session "${session}" would be ${formatDuration(age)} old just before its idle timeout, past its lifetime of ${formatDuration(lifetime)} less the margin, so the lifetime would end it first`);
+    }
   }
   if (total > 0 && target.expiry === "skip") return skip(`needs ${formatDuration(total)} to pass and target ${target.name} has expiry: skip`, total);
   const realWaitMs = target.expiry === "wait" ? total : 0;

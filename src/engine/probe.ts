@@ -10,6 +10,6 @@ export async function probeSession(driver: VendorDriver, ctx: DriverContext, ses
   if (driver.probe) return driver.probe(ctx, session);
   const spec = driver.calls[driver.probeCall];
   if (!spec) throw new Error(`driver ${driver.id} names probe call ${driver.probeCall}, which it does not define`);
-  const exchange = await ctx.send(driver.authorize(ctx, session, spec.build(ctx, {})), { label: `use ${driver.probeCall}`, session });
+  const exchange = await ctx.send(driver.authorize(ctx, session, spec.build(ctx, {})), { label: `probe ${driver.probeCall}`, session });
   return { verdict: driver.classify(exchange), exchange };
 }

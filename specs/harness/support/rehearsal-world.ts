@@ -15,7 +15,14 @@ export interface RehearsalServer {
 
 const TIMEOUTS = ["--idle", "10s", "--lifetime", "30s"];
 /** A staging vManage may have a smaller session cap than the documented 100: the flood scenario must hold there too. */
-const EXTRA: Record<string, string[]> = { vmanage: ["--set", "sessionCap=20"] };
+/** Deployment settings of the rehearsal's servers: set on each mock, and declared for its target by the same names. */
+const SETTINGS: Record<string, Record<string, string>> = {
+  vmanage: { sessionCap: "20" },
+  openam: { latestAccessUpdateFrequency: "2" },
+  hmc: { operatorIdleTimeout: "4s" },
+};
+const EXTRA: Record<string, string[]> = Object.fromEntries(Object.entries(SETTINGS).map(([vendor, set]) => [vendor, Object.entries(set).flatMap(([k, v]) => ["--set", `${k}=${v}`])]));
+const DECLARED: Record<string, Record<string, string>> = { ...SETTINGS, controlm: { passwordSecretKey: "emuser-password" } };
 
 export async function startRehearsalServers(dir: string): Promise<RehearsalServer[]> {
   const vendors = ["controlm", "hmc", "vmanage", "openam"];
@@ -37,7 +44,7 @@ export const REHEARSAL_ENV: Record<string, string> = {
 };
 
 const CREDENTIALS: Record<string, string> = {
-  controlm: `credentials: { username: "\${env:CTM_USER}", password: "\${env:CTM_PASSWORD}", passwordSecret: "\${env:CTM_SECRET}", apiKey: "\${env:CTM_APIKEY}" }
+  controlm: `credentials: { username: "\${env:CTM_USER}", password: "\${env:CTM_PASSWORD}", apiKey: "\${env:CTM_APIKEY}" }
     users: { other: { username: "\${env:CTM_USER2}", password: "\${env:CTM_PASSWORD2}" } }`,
   hmc: `credentials: { username: "\${env:HMC_USER}", password: "\${env:HMC_PASSWORD}" }
     users: { operator: { username: "\${env:HMC_USER2}", password: "\${env:HMC_PASSWORD2}" } }`,
@@ -61,7 +68,7 @@ export function writeTargets(file: string, servers: readonly RehearsalServer[], 
     expiry: wait
     controlPlane: true
     allow: [session-flood, changes-password]
-${s.vendor === "vmanage" ? "    options: { sessionCap: 20 }\n" : ""}${extra(s)}`,
+${DECLARED[s.vendor] ? `    options: { ${Object.entries(DECLARED[s.vendor] ?? {}).map(([k, v]) => `${k}: "${v}"`).join(", ")} }\n` : ""}${extra(s)}`,
   );
   writeFileSync(file, `targets:\n${entries.join("\n")}\n`);
 }
