@@ -8,7 +8,8 @@ function filesBelow(dir: string): string[] {
   const found: string[] = [];
   for (const entry of readdirSync(dir).sort()) {
     const path = join(dir, entry);
-    if (statSync(path).isDirectory()) found.push(...filesBelow(path));
+    // A dangling link is listed like a file: the loader then reports it as unreadable, located, instead of a crash here.
+    if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) found.push(...filesBelow(path));
     else if (/\.ya?ml$/.test(entry)) found.push(path);
   }
   return found;

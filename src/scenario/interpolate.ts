@@ -37,21 +37,26 @@ export function resolveReference(name: string, scope: InterpolationScope): strin
   if (name === "now") return new Date(scope.now).toISOString();
   if (name === "random") return scope.random;
   const [head, ...rest] = name.split(".");
-  if (head === "credentials" && rest.length === 1) return need(scope.credentials[rest[0] as string], name, "the target's credentials have no such field (check the targets file)");
+  if (head === "credentials" && rest.length === 1) return need(own(scope.credentials, rest[0]), name, "the target's credentials have no such field (check the targets file)");
   if (head === "users" && rest.length === 2) {
-    const user = scope.users[rest[0] as string];
+    const user = own(scope.users, rest[0]);
     if (!user) throw new InterpolationError(`\${${name}}: the target has no user "${rest[0]}"; known: ${Object.keys(scope.users).join(", ") || "none"}`);
-    return need(user[rest[1] as string], name, `user "${rest[0]}" has no field "${rest[1]}"`);
+    return need(own(user, rest[1]), name, `user "${rest[0]}" has no field "${rest[1]}"`);
   }
   if (head === "options" && rest.length === 1) {
-    return need(scope.options?.[rest[0] as string], name, `the target declares no option "${rest[0]}" and the vendor documents no default: declare it under options: in the targets file`);
+    return need(own(scope.options ?? {}, rest[0]), name, `the target declares no option "${rest[0]}" and the vendor documents no default: declare it under options: in the targets file`);
   }
   if (Object.hasOwn(scope.captures, name)) return scope.captures[name] as string;
   throw new InterpolationError(`\${${name}} is not defined: capture it in an earlier step, or use credentials.<field>, users.<user>.<field>, random, date, date+Nd or now`);
 }
 
+/** Own properties only: `users.constructor` must not find Object's constructor. */
+function own<T>(record: Readonly<Record<string, T>>, key: string | undefined): T | undefined {
+  return key !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
 function need(value: string | undefined, name: string, why: string): string {
-  if (value === undefined) throw new InterpolationError(`\${${name}}: ${why}`);
+  if (typeof value !== "string") throw new InterpolationError(`\${${name}}: ${why}`);
   return value;
 }
 
@@ -65,17 +70,34 @@ export function interpolate<T>(value: T, scope: InterpolationScope): T {
   return value;
 }
 
-/** Every `${name}` a value refers to, for load-time checks. */
-export function references(value: unknown, found: string[] = []): string[] {
+/** Every `${name}` a value refers to, for load-time checks. Safe on values that contain themselves (YAML aliases can build them). */
+export function references(value: unknown, found: string[] = [], seen = new WeakSet<object>()): string[] {
   if (typeof value === "string") for (const [, name] of value.matchAll(REFERENCE)) found.push((name ?? "").trim());
-  else if (Array.isArray(value)) for (const item of value) references(item, found);
   else if (value && typeof value === "object") {
-    for (const [k, v] of Object.entries(value)) {
-      references(k, found);
-      references(v, found);
+    if (seen.has(value)) return found;
+    seen.add(value);
+    if (Array.isArray(value)) for (const item of value) references(item, found, seen);
+    else {
+      for (const [k, v] of Object.entries(value)) {
+        references(k, found, seen);
+        references(v, found, seen);
+      }
     }
   }
   return found;
+}
+
+/** Names of Object.prototype (constructor, toString, __proto__…): never a user, field, option or capture of a scenario. */
+export const PROTOTYPE_NAMES: ReadonlySet<string> = new Set([...Object.getOwnPropertyNames(Object.prototype), "prototype"]);
+
+/** The first segment of a reference that is a JavaScript built-in name, if any: `users.constructor.name` → constructor. */
+export function prototypeSegment(name: string): string | undefined {
+  return name.split(".").find((segment) => PROTOTYPE_NAMES.has(segment));
+}
+
+/** A `${` that no `}` closes: it would be sent as it stands, and the password with it. */
+export function unclosedReference(text: string): boolean {
+  return text.replace(REFERENCE, "").includes("${");
 }
 
 /** Names the loader can check statically (captures are checked against earlier steps). */

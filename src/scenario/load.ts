@@ -1,9 +1,10 @@
-import { readFileSync } from "node:fs";
 import { relative } from "node:path";
 import { LineCounter, parseDocument } from "yaml";
+import { circularAliases } from "./aliases.ts";
 import { locate, type Position } from "./positions.ts";
-import { type LoadProblem, ScenarioLoadError } from "./problems.ts";
-import { dependsOnTarget, expandSteps } from "./repeat.ts";
+import { type LoadProblem, printable, ScenarioLoadError } from "./problems.ts";
+import { readScenarioSource } from "./read-source.ts";
+import { dependsOnTarget, expandSteps, MAX_UNROLLED_STEPS, unrolledCount, unrolledLimitMessage } from "./repeat.ts";
 import type { PlainStep, Scenario, StepVerb, Suite } from "./schema.ts";
 import { semanticProblems } from "./semantic-checks.ts";
 import { schemaProblems } from "./validate-schema.ts";
@@ -50,23 +51,43 @@ export interface LoadOptions {
 
 /** Reads one file; every problem is collected, none stops the others from being found. */
 export function loadSuiteFile(path: string, options: LoadOptions = {}): { suite?: LoadedSuite; problems: LoadProblem[] } {
-  const { cwd = process.cwd(), validate = true } = options;
-  const file = relative(cwd, path) || path;
-  let source: string;
+  const file = relative(options.cwd ?? process.cwd(), path) || path;
   try {
-    source = readFileSync(path, "utf8");
+    const result = loadUnguarded(path, file, options);
+    return { ...result, problems: result.problems.map((p) => ({ ...p, message: printable(p.message) })) };
   } catch (error) {
-    return { problems: [{ file, position: { line: 1, column: 1 }, message: `cannot read the file: ${(error as Error).message}` }] };
+    // Whatever a file holds, it is told as a problem of that file: the other files of the batch are still read and reported.
+    const e = error instanceof Error ? error : new Error(String(error));
+    return { problems: [{ file, position: { line: 1, column: 1 }, message: printable(`${LOADER_BUG}: ${e.name}: ${e.message.split("\n")[0]}`) }] };
   }
+}
+
+function yamlSyntax(message: string): string {
+  // The parser turns a stack overflow on thousands of nested brackets into a syntax error: say what it means.
+  if (/Maximum call stack/.test(message)) return "YAML syntax: the value nests too deeply to read (thousands of brackets); a scenario needs a few levels";
+  return `YAML syntax: ${message.split("\n")[0]}`;
+}
+
+/** Marks a problem that is our bug, not the file's (the fuzz tests count them as crashes). */
+export const LOADER_BUG = "the loader failed on this file (a sessionprobe bug, please report it)";
+
+function loadUnguarded(path: string, file: string, options: LoadOptions): { suite?: LoadedSuite; problems: LoadProblem[] } {
+  const { validate = true } = options;
+  const read = readScenarioSource(path);
+  if ("problem" in read) return { problems: [{ file, position: { line: 1, column: 1 }, message: read.problem }] };
+  const source = read.text;
   const lines = new LineCounter();
   const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const at = (offset: number): Position => {
+    const { line, col } = lines.linePos(offset);
+    return { line, column: col };
+  };
   if (doc.errors.length) {
-    return {
-      problems: doc.errors.map((e) => {
-        const { line, col } = lines.linePos(e.pos[0]);
-        return { file, position: { line, column: col }, message: `YAML syntax: ${e.message.split("\n")[0]}` };
-      }),
-    };
+    return { problems: doc.errors.map((e) => ({ file, position: at(e.pos[0]), message: yamlSyntax(e.message) })) };
+  }
+  const circular = circularAliases(doc);
+  if (circular.length) {
+    return { problems: circular.map((a) => ({ file, position: at(a.offset), message: `circular YAML alias *${a.name}: the anchor &${a.name} contains it; write the value out instead` })) };
   }
   let data: unknown;
   try {
@@ -75,12 +96,15 @@ export function loadSuiteFile(path: string, options: LoadOptions = {}): { suite?
   } catch (error) {
     return { problems: [{ file, position: { line: 1, column: 1 }, message: `the YAML cannot be read: ${(error as Error).message} (write the steps out instead of repeating aliases)` }] };
   }
-  const shapeProblems = validate ? schemaProblems(data) : [];
   const toLoadProblems = (list: { path: (string | number)[]; key?: string; message: string }[]): LoadProblem[] =>
     list.map((p) => ({ file, position: locate(doc, lines, p.path, p.key), message: p.message })).sort((a, b) => a.position.line - b.position.line || a.position.column - b.position.column);
+  // Counted before anything is unrolled: a repeat bomb is refused in microseconds, not after gigabytes.
+  const unrolled = unrolledCount(data);
+  const tooMany = unrolled.total > MAX_UNROLLED_STEPS ? [{ path: unrolled.biggest, message: unrolledLimitMessage(unrolled) }] : [];
+  const shapeProblems = validate ? schemaProblems(data) : [];
   // One pass: the meaning is checked too when the shape is wrong, so an unknown id shows up beside a schema error.
   const meaningProblems = validate ? meaningDespiteShape(data, shapeProblems) : [];
-  if (shapeProblems.length || meaningProblems.length) return { problems: toLoadProblems([...shapeProblems, ...meaningProblems]) };
+  if (tooMany.length || shapeProblems.length || meaningProblems.length) return { problems: toLoadProblems([...tooMany, ...shapeProblems, ...meaningProblems]) };
   const suite = data as Suite;
   return {
     problems: [],

@@ -60,3 +60,54 @@ export function expandSteps(steps: readonly Step[], options?: Readonly<Record<st
     );
   });
 }
+
+/** The most steps a file may unroll to: a repeat of a repeat's worth of steps must not take seconds and gigabytes to load. */
+export const MAX_UNROLLED_STEPS = 10_000;
+
+export interface UnrolledCount {
+  total: number;
+  /** Where most of them come from: [scenario, step] of the largest repeat, or [scenario] of the longest scenario. */
+  biggest: (string | number)[];
+  byOption: boolean;
+}
+
+const asRecord = (v: unknown): Record<string, unknown> | undefined => (typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
+
+/**
+ * How many steps a file's scenarios unroll to, counted before anything is unrolled and on
+ * any shape (the schema may not have passed yet). A repeat counted by a deployment
+ * option counts as MAX_ROUNDS rounds, the most any target can make of it.
+ */
+export function unrolledCount(data: unknown): UnrolledCount {
+  const count: UnrolledCount = { total: 0, biggest: [], byOption: false };
+  let most = -1;
+  const scenarios = asRecord(data)?.scenarios;
+  if (!Array.isArray(scenarios)) return count;
+  scenarios.forEach((scenario: unknown, s) => {
+    const steps = asRecord(scenario)?.steps;
+    if (!Array.isArray(steps)) return;
+    let plain = 0;
+    steps.forEach((step: unknown, i) => {
+      const repeat = asRecord(asRecord(step)?.repeat);
+      const inner = asRecord(step)?.steps;
+      if (!repeat || !Array.isArray(inner)) {
+        plain++;
+        return;
+      }
+      const times = repeat.times;
+      const rounds = typeof times === "number" && Number.isFinite(times) ? Math.max(0, Math.min(times, MAX_ROUNDS)) : typeof times === "string" ? MAX_ROUNDS : 0;
+      if (typeof times === "string") count.byOption = true;
+      const unrolled = rounds * inner.length;
+      count.total += unrolled;
+      if (unrolled > most) [most, count.biggest] = [unrolled, ["scenarios", s, "steps", i]];
+    });
+    count.total += plain;
+    if (plain > most) [most, count.biggest] = [plain, ["scenarios", s]];
+  });
+  return count;
+}
+
+export function unrolledLimitMessage(count: UnrolledCount): string {
+  const why = count.byOption ? ` (an option-counted repeat counts as ${MAX_ROUNDS.toLocaleString("en")} rounds)` : "";
+  return `this file unrolls to ${count.total.toLocaleString("en")} steps${why}; the limit is ${MAX_UNROLLED_STEPS.toLocaleString("en")} steps per file: repeat fewer times, or split the file`;
+}

@@ -14,7 +14,19 @@ const SessionName = Type.String({
   pattern: "^([A-Za-z][A-Za-z0-9_-]*|[A-Za-z0-9_-]*(\\$\\{[A-Za-z_][A-Za-z0-9_]*\\}[A-Za-z0-9_-]*)+)$",
   description: "a session name such as default, admin or user (inside a repeat, s${i})",
 });
-const CaptureName = Type.String({ pattern: "^[A-Za-z_][A-Za-z0-9_]*$", description: "a capture name (letters, digits, _)" });
+/**
+ * Names used as map keys, with what a message says when a key breaks the pattern. The
+ * records below refuse other keys (additionalProperties: false beside patternProperties),
+ * so a misspelt name is reported and its value checked, never silently ignored.
+ */
+export const KEY_PATTERNS: Record<string, string> = {
+  // __proto__ would set the captures' prototype at run time, not capture anything.
+  "^(?!__proto__$)[A-Za-z_][A-Za-z0-9_]*$": "a capture name: letters, digits and _, not starting with a digit (and not __proto__)",
+  "^[A-Za-z0-9][A-Za-z0-9 ._-]*$": "an observation label: a letter or digit, then letters, digits, spaces, ., _ or -",
+};
+const [CAPTURE_NAME, OBSERVE_LABEL] = Object.keys(KEY_PATTERNS) as [string, string];
+const CaptureName = Type.String({ pattern: CAPTURE_NAME, description: "a capture name (letters, digits, _)" });
+const HttpStatus = Type.Integer({ minimum: 100, maximum: 599, description: "an HTTP status from 100 to 599" });
 const BehaviourId = Type.String({ pattern: "^[A-Z]+(-[A-Z]+)?-\\d\\d$", description: "a behaviour id from the catalogue, e.g. CTM-S-05" });
 const Duration = Type.String({ pattern: DURATION_PATTERN, description: "a duration such as 500ms, 30s, 30m, 24h or 1h30m" });
 
@@ -75,14 +87,14 @@ export const CookieExpect = Type.Object(
 
 export const Expect = Type.Object(
   {
-    status: Type.Optional(Type.Union([Type.Integer({ minimum: 100, maximum: 599 }), Type.Array(Type.Integer({ minimum: 100, maximum: 599 }), { minItems: 1 })], { description: "an HTTP status or a list of accepted ones" })),
+    status: Type.Optional(Type.Union([HttpStatus, Type.Array(HttpStatus, { minItems: 1 })], { description: "an HTTP status or a list of accepted ones" })),
     headers: Type.Optional(Type.Record(Type.String(), Matcher)),
     cookies: Type.Optional(Type.Record(Type.String(), CookieExpect)),
     body: Type.Optional(Type.Record(Type.String(), Matcher, { description: "body paths (JSON or XML, namespace prefixes ignored, @attr for attributes) mapped to matchers" })),
     text: Type.Optional(Matcher),
     schema: Type.Optional(Type.String({ pattern: "^[a-z0-9-]+/[a-z0-9-]+$", description: "a JSON Schema under fixtures/schemas, as <vendor>/<name>" })),
     session: Type.Optional(Type.Union([Type.Literal("valid"), Type.Literal("invalid")], { description: "valid or invalid: the step's session, probed right after the step" })),
-    observe: Type.Optional(Type.Record(Type.String({ pattern: "^[A-Za-z0-9][A-Za-z0-9 ._-]*$" }), Selector, { description: "label → selector: recorded, never failed (for OPEN behaviours)" })),
+    observe: Type.Optional(Type.Record(Type.String({ pattern: OBSERVE_LABEL }), Selector, { additionalProperties: false, description: "label → selector: recorded, never failed (for OPEN behaviours)" })),
   },
   { additionalProperties: false },
 );
@@ -92,7 +104,7 @@ const Common = {
   as: Type.Optional(SessionName),
   with: Type.Optional(Type.Record(Type.String(), Type.Unknown(), { description: "vendor-specific arguments for the step" })),
   expect: Type.Optional(Expect),
-  capture: Type.Optional(Type.Record(CaptureName, Selector, { description: "name → selector; use later as ${name}" })),
+  capture: Type.Optional(Type.Record(CaptureName, Selector, { additionalProperties: false, description: "name → selector; use later as ${name}" })),
   timeout: Type.Optional(Duration),
 };
 
@@ -167,12 +179,12 @@ export const RepeatArgs = Type.Object(
   {
     times: Type.Union(
       [
-        Type.Integer({ minimum: 1, maximum: 1000 }),
+        Type.Integer({ minimum: 1, maximum: 1000, description: "a whole number from 1 to 1000" }),
         Type.String({ pattern: "^\\$\\{options\\.[A-Za-z][A-Za-z0-9_]*\\}( *[+-] *\\d+)?$", description: "a deployment option, optionally plus or minus a number: ${options.sessionCap} - 1" }),
       ],
       { description: "how many times: 1 to 1000, or a deployment option such as ${options.sessionCap} - 1 (resolved for each target)" },
     ),
-    from: Type.Optional(Type.Integer({ description: "the index's first value (default 1)" })),
+    from: Type.Optional(Type.Integer({ minimum: -1_000_000, maximum: 1_000_000, description: "the index's first value (default 1), a whole number from -1000000 to 1000000" })),
     index: Type.Optional(Type.String({ pattern: "^[A-Za-z_][A-Za-z0-9_]*$", description: "the index's name, used as ${name} in the steps (default i)" })),
   },
   { additionalProperties: false },

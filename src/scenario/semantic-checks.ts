@@ -4,8 +4,10 @@ import { findBehaviour } from "../catalogue/behaviours.ts";
 import { findVendor } from "../drivers/registry.ts";
 import { isBuiltinReference, references } from "./interpolate.ts";
 import type { PathSegment } from "./positions.ts";
+import { requiresRangeProblems, stepRangeProblems } from "./range-checks.ts";
 import { isRepeat } from "./repeat.ts";
 import { scaleDependentTime } from "./time-checks.ts";
+import { matcherProblems, referenceProblems } from "./value-checks.ts";
 import type { PlainStep, Suite } from "./schema.ts";
 
 export interface SemanticProblem {
@@ -40,6 +42,7 @@ export function semanticProblems(suite: Suite): SemanticProblem[] {
       }
     });
     for (const problem of scaleDependentTime(scenario, ["scenarios", s])) problems.push(problem);
+    problems.push(...requiresRangeProblems(scenario, ["scenarios", s]));
     const captured = new Set<string>();
     const check = (step: PlainStep, path: PathSegment[], defined: Set<string>) => {
       problems.push(...stepProblems(step, path, { driver, captured: defined }));
@@ -65,19 +68,23 @@ function stepProblems(step: PlainStep, path: PathSegment[], context: { driver: N
   if ("expire" in step && step.expire.since && !step.expire.idle) {
     problems.push({ path: [...path, "expire", "since"], message: "since: login counts idle time from the login: it needs idle: (e.g. idle: past, since: login)" });
   }
-  if ("use" in step && !(step.use in driver.calls)) {
+  // Own properties only: `in` would accept constructor, toString… from Object.prototype.
+  const calls = driver.calls as Record<string, unknown>;
+  const actions = driver.actions as Record<string, unknown>;
+  if ("use" in step && !Object.hasOwn(calls, step.use)) {
     problems.push({ path: [...path, "use"], message: `unknown call "${step.use}" for ${driver.id}; expected one of: ${Object.keys(driver.calls).join(", ")}` });
   }
-  if ("action" in step && !(step.action in driver.actions)) {
+  if ("action" in step && !Object.hasOwn(actions, step.action)) {
     problems.push({ path: [...path, "action"], message: `unknown action "${step.action}" for ${driver.id}; expected one of: ${Object.keys(driver.actions).join(", ") || "none"}` });
   }
-  if ("expire" in step && step.expire.using && !(step.expire.using in driver.calls) && !(step.expire.using in driver.actions)) {
+  if ("expire" in step && step.expire.using && !Object.hasOwn(calls, step.expire.using) && !Object.hasOwn(actions, step.expire.using)) {
     problems.push({ path: [...path, "expire", "using"], message: `unknown call or action "${step.expire.using}" for ${driver.id}; expected one of: ${[...Object.keys(driver.calls), ...Object.keys(driver.actions)].join(", ")}` });
   }
   const schemaRef = step.expect?.schema;
   if (schemaRef && !existsSync(schemaFile(schemaRef))) {
     problems.push({ path: [...path, "expect", "schema"], message: `no JSON Schema "${schemaRef}": expected a file fixtures/schemas/${schemaRef}.schema.json` });
   }
+  problems.push(...stepRangeProblems(step, path), ...matcherProblems(step, path), ...referenceProblems(step, path));
   const { capture: _capture, ...rest } = step;
   for (const name of references(rest)) {
     if (!isBuiltinReference(name) && !captured.has(name)) {

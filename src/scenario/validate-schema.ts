@@ -11,6 +11,8 @@ export interface SchemaProblem {
   message: string;
   /** Reported by a union (anyOf) as a whole. */
   union?: boolean;
+  /** A number out of range (minimum / maximum), with the range its schema allows. */
+  range?: { minimum?: number; maximum?: number };
 }
 
 /** Compiled on first use: compiling takes most of a second, and a worker that only runs scenarios never needs it. */
@@ -33,6 +35,10 @@ function toProblem(error: ErrorObject, prefix: PathSegment[] = []): SchemaProble
   const problem: SchemaProblem = { path, message: expected(error) };
   if (error.keyword === "additionalProperties") problem.key = (error.params as { additionalProperty: string }).additionalProperty;
   if (error.keyword === "anyOf") problem.union = true;
+  if (error.keyword === "minimum" || error.keyword === "maximum") {
+    const { minimum, maximum } = error.parentSchema as { minimum?: number; maximum?: number };
+    problem.range = { ...(minimum === undefined ? {} : { minimum }), ...(maximum === undefined ? {} : { maximum }) };
+  }
   return problem;
 }
 
@@ -93,16 +99,24 @@ export function schemaProblems(data: unknown): SchemaProblem[] {
   return dedupeNullableNoise(problems);
 }
 
+/** Does the union's own text already say the range (e.g. "1 to 1000")? Then it is the better message. */
+function statesRange(union: SchemaProblem, range: SchemaProblem["range"]): boolean {
+  return [range?.minimum, range?.maximum].every((n) => n === undefined || union.message.includes(String(n)));
+}
+
 /**
  * A union (anyOf) fails with one error per member plus its own. Keep what helps:
- * the deeper errors when the value has the right shape but wrong insides, else the
- * union's own "expected …" alone.
+ * the deeper errors when the value has the right shape but wrong insides; a number out
+ * of a member's range as that range ("status must be an HTTP status from 100 to 599,
+ * got 1") unless the union already says it; else the union's own "expected …" alone.
  */
 function dedupeNullableNoise(problems: SchemaProblem[]): SchemaProblem[] {
   const key = (p: SchemaProblem) => p.path.join("/");
   const unions = problems.filter((p) => p.union);
+  const rangeFor = (union: SchemaProblem) => problems.find((q) => q.range && key(q) === key(union) && !statesRange(union, q.range));
   return problems.filter((p) => {
-    if (p.union) return !problems.some((q) => q.path.length > p.path.length && key(q).startsWith(`${key(p)}/`));
-    return !unions.some((u) => key(u) === key(p));
+    if (p.union) return !rangeFor(p) && !problems.some((q) => q.path.length > p.path.length && key(q).startsWith(`${key(p)}/`));
+    const union = unions.find((u) => key(u) === key(p));
+    return !union || rangeFor(union) === p;
   });
 }
