@@ -35,6 +35,12 @@ export interface MockHost {
 
 const MAX_REQUEST_BYTES = 1024 * 1024;
 
+/** The journal's time stamp: a clock moved by code past Date's range must not turn every answer into a 500 (toISOString throws). */
+function stamp(ms: number): string {
+  const date = new Date(ms);
+  return Number.isNaN(date.getTime()) ? `invalid clock (${ms} ms)` : date.toISOString();
+}
+
 /** One vendor mock with its control plane, journal and clock, ready to be served or called in-process. */
 export function createMockHost(vendor: VendorMock, options: MockHostOptions = {}): MockHost {
   const unknownDefects = (options.defects ?? []).filter((d) => !vendor.defects.some((known) => known.name === d));
@@ -66,7 +72,7 @@ export function createMockHost(vendor: VendorMock, options: MockHostOptions = {}
     c.header("Date", new Date(clock.now()).toUTCString());
     await next();
     if (!c.req.path.startsWith(CONTROL_PREFIX)) {
-      const entry = { at: new Date(clock.now()).toISOString(), method: c.req.method, path: c.req.path, status: c.res.status };
+      const entry = { at: stamp(clock.now()), method: c.req.method, path: c.req.path, status: c.res.status };
       journal.record(isUnmodelled(c) ? { ...entry, unmodelled: true } : entry);
     }
   });
