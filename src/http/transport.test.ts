@@ -75,3 +75,91 @@ test("TLS is verified by default; tls.ca trusts the mock's certificate; tls.inse
   }
   await Promise.all([strict.close(), trusting.close(), insecure.close(), mock.close()]);
 });
+
+/**
+ * The faulty servers of issue 14, as a permanent suite: each run ends within the step
+ * timeout plus start-up, with a transport error of its own code, or with a response whose
+ * body problem is reported (never thrown) for the expectations to judge.
+ */
+async function httpServer(answer: (socket: import("node:net").Socket, request: string) => void): Promise<{ url: string; close(): void }> {
+  const sockets: import("node:net").Socket[] = [];
+  const { url, server } = await rawServer((socket) => {
+    sockets.push(socket);
+    socket.on("error", () => {});
+    let seen = "";
+    socket.on("data", (d) => {
+      seen += d.toString();
+      if (seen.includes("\r\n\r\n")) answer(socket, seen);
+    });
+  });
+  return {
+    url,
+    close: () => {
+      for (const s of sockets) s.destroy();
+      server.close();
+    },
+  };
+}
+
+const STEP_MS = 800;
+
+async function outcome(answer: Parameters<typeof httpServer>[0], options: { followRedirects?: boolean } = {}) {
+  const server = await httpServer(answer);
+  const transport = new Transport({ timeoutMs: STEP_MS, clock: systemClock });
+  const started = performance.now();
+  const result = await transport.send({ method: "GET", url: `${server.url}/rest/api/web/Logon`, headers: {}, ...(options.followRedirects ? { followRedirects: true } : {}) }, "probe").then(
+    (exchange) => ({ exchange }),
+    (error: unknown) => ({ error: error as TransportError }),
+  );
+  const elapsed = performance.now() - started;
+  server.close();
+  await transport.close();
+  // The step timeout, plus start-up and a loaded CI machine.
+  expect(elapsed).toBeLessThan(STEP_MS + 4_000);
+  return result;
+}
+
+const reply = (head: string, body: string | Buffer = "") => (socket: import("node:net").Socket) => {
+  socket.end(Buffer.concat([Buffer.from(head.replace(/\n/g, "\r\n")), Buffer.isBuffer(body) ? body : Buffer.from(body)]));
+};
+
+test("faulty servers: HTML for JSON, truncated XML, an XML bomb and an empty 200 are answers whose body problem is reported, not thrown", async () => {
+  const html = await outcome(reply("HTTP/1.1 200 OK\nContent-Type: application/json\nContent-Length: 23\nConnection: close\n\n", "<html>login page</html>"));
+  expect("exchange" in html && html.exchange.response.parseError).toMatch(/^the JSON body does not parse: /);
+  const truncated = await outcome(reply("HTTP/1.1 200 OK\nContent-Type: application/vnd.ibm.powervm.web+xml\nConnection: close\n\n", "<LogonResponse><X-API-Session>abc"));
+  expect("exchange" in truncated && truncated.exchange.response.parseError).toMatch(/^the XML body does not parse: /);
+  const bomb = `<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]><LogonResponse>&c;</LogonResponse>`;
+  const bombed = await outcome(reply("HTTP/1.1 200 OK\nContent-Type: application/xml\nConnection: close\n\n", bomb));
+  expect("exchange" in bombed).toBe(true);
+  if ("exchange" in bombed) expect(JSON.stringify(bombed.exchange.response.parsed ?? "").length).toBeLessThan(10_000);
+  const empty = await outcome(reply("HTTP/1.1 200 OK\nContent-Type: application/json\nContent-Length: 0\nConnection: close\n\n"));
+  expect("exchange" in empty && empty.exchange.response).toMatchObject({ status: 200, text: "" });
+});
+
+test("faulty servers: a slow drip, a body shorter than its Content-Length and a 10 MB body end as transport errors within the timeout", async () => {
+  const drip = await outcome((socket) => {
+    socket.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n");
+    const timer = setInterval(() => (socket.writable ? socket.write(" ") : clearInterval(timer)), 300);
+    socket.on("close", () => clearInterval(timer));
+  });
+  expect("error" in drip && drip.error.code).toBe("TIMEOUT");
+  const short = await outcome(reply("HTTP/1.1 200 OK\nContent-Type: application/json\nContent-Length: 500\nConnection: close\n\n", '{"token":'));
+  expect("error" in short && short.error.code).toMatch(/^(CONNECTION_RESET|NETWORK)$/);
+  if ("error" in short) expect(short.error.message).toMatch(/^GET \/rest\/api\/web\/Logon: /);
+  const huge = await outcome(reply("HTTP/1.1 200 OK\nContent-Type: application/json\nConnection: close\n\n", Buffer.alloc(10 * 1024 * 1024, 32)));
+  expect("error" in huge && huge.error.code).toBe("BODY_TOO_LARGE");
+});
+
+test("faulty servers: a redirect loop stops after five hops; status 999 is not HTTP", async () => {
+  let hops = 0;
+  const loop = await outcome((socket) => {
+    hops++;
+    reply("HTTP/1.1 302 Found\nLocation: /again\nContent-Length: 0\n\n")(socket);
+  }, { followRedirects: true });
+  expect("exchange" in loop && loop.exchange.response.status).toBe(302);
+  expect(hops).toBeLessThanOrEqual(6);
+  const odd = await outcome(reply("HTTP/1.1 999 Odd\nContent-Length: 0\nConnection: close\n\n"));
+  // undici reads any three digits; a status no HTTP version defines is handed to the expectations, which name it.
+  if ("exchange" in odd) expect(odd.exchange.response.status).toBe(999);
+  else expect(odd.error.code).toBe("NOT_HTTP");
+});
