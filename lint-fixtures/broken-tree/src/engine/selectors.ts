@@ -1,0 +1,1 @@
+export const bodyPath = (path: string): string[] => path.split(".");

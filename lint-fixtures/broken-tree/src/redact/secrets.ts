@@ -1,0 +1,1 @@
+export const redact = (text: string): string => text.replace(/./g, "*");

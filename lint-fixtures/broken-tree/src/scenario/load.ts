@@ -1,0 +1,4 @@
+// Breaks production-code-imports-test-support.
+import { sampleSuite } from "./test-helpers.ts";
+
+export const load = () => sampleSuite;

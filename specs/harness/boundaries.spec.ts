@@ -1,0 +1,112 @@
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { expect, test } from "@playwright/test";
+
+/**
+ * Issue 18: the import boundaries in .dependency-cruiser.cjs are enforced by `npm run lint`
+ * (scripts/check-boundaries.mjs). A tree that breaks every rule once must fail with exactly
+ * those violations; the real tree must report nothing beyond the known exceptions below.
+ */
+const ROOT = join(import.meta.dirname, "..", "..");
+const CHECK = join(ROOT, "scripts", "check-boundaries.mjs");
+const BROKEN_TREE = join(ROOT, "lint-fixtures", "broken-tree");
+
+interface Violation {
+  rule: string;
+  from: string;
+  to: string;
+  cycle?: string[];
+}
+
+function check(cwd: string, json = true): { status: number | null; output: string } {
+  const run = spawnSync(process.execPath, [CHECK, ...(json ? ["--json"] : [])], {
+    cwd,
+    encoding: "utf8",
+    timeout: 60_000,
+    // Playwright's workers force colour on; the report is read as plain text.
+    env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" },
+  });
+  return { status: run.status, output: run.stdout + run.stderr };
+}
+
+/** One line per violation: the rule, then what imports what (a folder cycle shows the folders it goes through). */
+function lines(output: string): string[] {
+  const violations = JSON.parse(output) as Violation[];
+  return violations.map((v) => `${v.rule}: ${v.from} → ${v.cycle ? v.cycle.join(" → ") : v.to}`).sort();
+}
+
+test("npm run lint runs Biome and the import-boundary check", () => {
+  const scripts = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).scripts as Record<string, string>;
+  expect(scripts.lint).toMatch(/\bbiome lint\b/);
+  expect(scripts.lint).toContain("scripts/check-boundaries.mjs");
+  expect(scripts.lint).toMatch(/&&/);
+});
+
+test("a tree that breaks each import rule once fails the check with exactly those violations", () => {
+  const run = check(BROKEN_TREE);
+  expect(run.status, run.output).toBe(9);
+  expect(lines(run.output)).toEqual(
+    [
+      "driver-imports-outside-its-room: src/drivers/acme/index.ts → src/engine/selectors.ts",
+      "drivers-and-mocks-import-playwright: src/drivers/acme/report.ts → ../../node_modules/@playwright/test/index.js",
+      "engine-imports-runner-cli-mocks-or-reporters: src/engine/expect.ts → ../../node_modules/@playwright/test/index.js",
+      "engine-imports-runner-cli-mocks-or-reporters: src/engine/run.ts → src/mocks/core/host.ts",
+      "folder-cycle: src/cli → src/report → src/cli",
+      "folder-cycle: src/report → src/cli → src/report",
+      "mock-core-imports-outside-its-room: src/mocks/core/host.ts → src/http/transport.ts",
+      "mock-imports-outside-its-room: src/mocks/acme/routes.ts → src/redact/secrets.ts",
+      "production-code-imports-test-support: src/scenario/load.ts → src/scenario/test-helpers.ts",
+    ].sort(),
+  );
+});
+
+test("the error report a developer sees names the rule and explains it", () => {
+  const run = check(BROKEN_TREE, false);
+  expect(run.status).not.toBe(0);
+  expect(run.output).toContain("error driver-imports-outside-its-room: src/drivers/acme/index.ts → src/engine/selectors.ts");
+  // The rule's comment, rewrapped by dependency-cruiser, is the explanation.
+  expect(run.output.replace(/\s+/g, " ")).toContain("A vendor driver may import only src/http, src/redact, src/time, src/catalogue, src/drivers/types.ts and its own folder.");
+  expect(run.output).toMatch(/9 dependency violations/);
+});
+
+/**
+ * Violations in src/ that other work in issue 18 removes. Each is listed with its cause; when
+ * the cause is fixed the check stops reporting it and this test fails until the line is
+ * deleted, so the list can only shrink. Causes (the import to remove):
+ *  A. src/drivers/hmc/index.ts → src/engine/selectors.ts (bodyPath): a driver importing the engine.
+ *  B. src/drivers/controlm/token-test-run.ts → src/proof/mock-run.ts, src/scenario/load.ts,
+ *     src/engine/hooks.ts, src/mocks/controlm/*: test support living in a production folder
+ *     (issue 18 item 2 moves it out of src/).
+ *  C. src/scenario/time-checks.ts → src/engine/time.ts (timeExprKind): the loader importing
+ *     the engine, which imports the loader (src/engine/plan.ts, run-scenario.ts, expectations.ts).
+ * Folder cycles, with the causes that close them (engine → scenario → drivers and
+ * engine/proof/scenario → targets → drivers are the downward edges they return along):
+ */
+const KNOWN_EXCEPTIONS = [
+  "driver-imports-outside-its-room: src/drivers/hmc/index.ts → src/engine/selectors.ts", // A
+  "folder-cycle: src/drivers → src/engine → src/drivers", // A, B
+  "folder-cycle: src/drivers → src/proof → src/drivers", // B
+  "folder-cycle: src/drivers → src/scenario → src/drivers", // B
+  "folder-cycle: src/engine → src/drivers → src/engine", // A, B
+  "folder-cycle: src/engine → src/scenario → src/engine", // C
+  "folder-cycle: src/engine → src/targets → src/drivers → src/engine", // A, B
+  "folder-cycle: src/proof → src/drivers → src/proof", // B
+  "folder-cycle: src/proof → src/engine → src/drivers → src/proof", // B
+  "folder-cycle: src/proof → src/scenario → src/drivers → src/proof", // B
+  "folder-cycle: src/proof → src/targets → src/drivers → src/proof", // B
+  "folder-cycle: src/scenario → src/drivers → src/scenario", // B
+  "folder-cycle: src/scenario → src/engine → src/scenario", // C
+  "folder-cycle: src/targets → src/drivers → src/engine → src/targets", // A, B
+  "folder-cycle: src/targets → src/scenario → src/drivers → src/engine → src/targets", // A, B
+];
+
+test("the real tree breaks no import rule beyond the known exceptions", () => {
+  const run = check(ROOT);
+  const found = lines(run.output);
+  const unexpected = found.filter((line) => !KNOWN_EXCEPTIONS.includes(line));
+  const fixed = KNOWN_EXCEPTIONS.filter((line) => !found.includes(line));
+  expect(unexpected, "new violations: fix the import (the rule's comment in .dependency-cruiser.cjs says how)").toEqual([]);
+  expect(fixed, "fixed: delete these lines from KNOWN_EXCEPTIONS in specs/harness/boundaries.spec.ts").toEqual([]);
+  expect(run.status).toBe(KNOWN_EXCEPTIONS.length);
+});
