@@ -70,36 +70,8 @@ test("the error report a developer sees names the rule and explains it", () => {
   expect(run.output).toMatch(/9 dependency violations/);
 });
 
-/**
- * Violations in src/ that other work in issue 18 removes. Each is listed with its cause; when
- * the cause is fixed the check stops reporting it and this test fails until the line is
- * deleted, so the list can only shrink. Causes (the import to remove):
- *  A. src/drivers/hmc/index.ts → src/engine/selectors.ts (bodyPath): a driver importing the engine.
- *  B. src/drivers/controlm/token-test-run.ts → src/proof/mock-run.ts, src/scenario/load.ts,
- *     src/engine/hooks.ts, src/mocks/controlm/*: test support living in a production folder
- *     (issue 18 item 2 moves it out of src/).
- *  C. src/scenario/time-checks.ts → src/engine/time.ts (timeExprKind): the loader importing
- *     the engine, which imports the loader (src/engine/plan.ts, run-scenario.ts, expectations.ts).
- * Folder cycles, with the causes that close them (engine → scenario → drivers and
- * engine/proof/scenario → targets → drivers are the downward edges they return along):
- */
-const KNOWN_EXCEPTIONS = [
-  "driver-imports-outside-its-room: src/drivers/hmc/index.ts → src/engine/selectors.ts", // A
-  "folder-cycle: src/drivers → src/engine → src/drivers", // A, B
-  "folder-cycle: src/drivers → src/proof → src/drivers", // B
-  "folder-cycle: src/drivers → src/scenario → src/drivers", // B
-  "folder-cycle: src/engine → src/drivers → src/engine", // A, B
-  "folder-cycle: src/engine → src/scenario → src/engine", // C
-  "folder-cycle: src/engine → src/targets → src/drivers → src/engine", // A, B
-  "folder-cycle: src/proof → src/drivers → src/proof", // B
-  "folder-cycle: src/proof → src/engine → src/drivers → src/proof", // B
-  "folder-cycle: src/proof → src/scenario → src/drivers → src/proof", // B
-  "folder-cycle: src/proof → src/targets → src/drivers → src/proof", // B
-  "folder-cycle: src/scenario → src/drivers → src/scenario", // B
-  "folder-cycle: src/scenario → src/engine → src/scenario", // C
-  "folder-cycle: src/targets → src/drivers → src/engine → src/targets", // A, B
-  "folder-cycle: src/targets → src/scenario → src/drivers → src/engine → src/targets", // A, B
-];
+/** Violations the tree is allowed today: none. A new one fails the test. */
+const KNOWN_EXCEPTIONS: string[] = [];
 
 test("the real tree breaks no import rule beyond the known exceptions", () => {
   const run = check(ROOT);

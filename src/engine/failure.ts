@@ -70,6 +70,8 @@ export class ExpectationFailure extends SessionprobeError {
     if (evidence.hint) lines.push(`  hint: ${evidence.hint}`);
     super(redact(lines.join("\n")));
     this.name = "ExpectationFailure";
+    // A verdict on the server, not on our code: no harness stack under it in reports.
+    this.stack = `${this.name}: ${this.message}`;
   }
 }
 
@@ -79,6 +81,8 @@ export class TransportFailure extends SessionprobeError {
   constructor(where: string, message: string) {
     super(redact(`${where}: ${message}`));
     this.name = "TransportFailure";
+    // A verdict on the server, not on our code: no harness stack under it in reports.
+    this.stack = `${this.name}: ${this.message}`;
   }
 }
 
@@ -88,6 +92,8 @@ export class ConfigurationError extends SessionprobeError {
   constructor(where: string, message: string) {
     super(redact(`${where}: ${message}`));
     this.name = "ConfigurationError";
+    // A verdict on the server, not on our code: no harness stack under it in reports.
+    this.stack = `${this.name}: ${this.message}`;
   }
 }
 

@@ -1,7 +1,7 @@
 import type { VendorDriver } from "../drivers/types.ts";
 import type { LoadedScenario } from "../scenario/load.ts";
 import type { ResolvedTarget } from "../targets/types.ts";
-import { formatDuration, parseDuration } from "../time/duration.ts";
+import { formatDuration } from "../time/duration.ts";
 import { references } from "../scenario/interpolate.ts";
 import { optionScope } from "../targets/options.ts";
 import { defaultMargin, resolveTimeExpr } from "./time.ts";

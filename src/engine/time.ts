@@ -7,8 +7,9 @@ export function defaultMargin(timeoutMs: number): number {
   return Math.min(60_000, Math.max(1_000, Math.round(timeoutMs * 0.05)));
 }
 
-/** `50% of latestAccessUpdateFrequency`: a share of a duration-valued deployment option. */
-const OF_OPTION = /^(\d+(?:\.\d+)?)% of ([A-Za-z][A-Za-z0-9_]*)$/;
+import { OF_OPTION } from "../time/time-expr.ts";
+
+export { timeExprKind } from "../time/time-expr.ts";
 
 /** Reads a duration option: whole seconds ("60", as vendors configure them) or a duration ("90s"). */
 export function optionDurationMs(value: string | undefined): number | undefined {
@@ -40,13 +41,6 @@ export function resolveTimeExpr(expr: string, timeoutMs: number | undefined, mar
   if (expr.endsWith("%")) return Math.round((timeoutMs * Number(expr.slice(0, -1))) / 100);
   const margin = marginMs ?? defaultMargin(timeoutMs);
   return expr === "past" ? timeoutMs + margin : Math.max(0, timeoutMs - margin);
-}
-
-/** How an expression scales: with the margin (past/before), with the timeout (N%), with an option, or not at all. */
-export function timeExprKind(expr: string): "margin" | "share" | "option" | "literal" {
-  if (expr === "past" || expr === "before") return "margin";
-  if (OF_OPTION.test(expr)) return "option";
-  return expr.endsWith("%") ? "share" : "literal";
 }
 
 /**

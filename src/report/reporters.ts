@@ -49,7 +49,7 @@ export function projectReporters(reports: string): ReporterDescription[] {
     ["./src/report/junit-reporter.ts", { outputFile: `${reports}/junit.xml` }],
     ["allure-playwright", { resultsDir: `${reports}/allure-results`, detail: false, suiteTitle: false }],
     ["./src/report/summary-reporter.ts", { outputDir: reports }],
-    ["./src/observe/observation-reporter.ts", { outputDir: reports }],
+    ["./src/baseline/baseline-reporter.ts", { outputDir: reports }],
     // Last, so its plain closing line is the run's last line.
     ["./src/report/totals-reporter.ts"],
   ];

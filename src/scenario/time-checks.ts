@@ -1,4 +1,4 @@
-import { timeExprKind } from "../engine/time.ts";
+import { timeExprKind } from "../time/time-expr.ts";
 import type { PathSegment } from "./positions.ts";
 import { isRepeat } from "./repeat.ts";
 import type { Scenario } from "./schema.ts";

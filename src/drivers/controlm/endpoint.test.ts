@@ -3,7 +3,7 @@ import { SessionCookies } from "../../http/cookie-jar.ts";
 import type { Exchange, HttpRequest } from "../../http/exchange.ts";
 import type { DriverContext, Session } from "../types.ts";
 import { controlm } from "./index.ts";
-import { runSuite, suiteFrom } from "./token-test-run.ts";
+import { runSuite, suiteFrom } from "../../../test-support/controlm-token-run.ts";
 
 const REAL_BASE = "https://ctm.example:8443/automation-api";
 

@@ -3,7 +3,7 @@ import { planScenario } from "../../engine/plan.ts";
 import { controlmMock } from "../../mocks/controlm/index.ts";
 import type { ResolvedTarget } from "../../targets/types.ts";
 import { controlm } from "./index.ts";
-import { loadedOrThrow, runSuite } from "./token-test-run.ts";
+import { loadedOrThrow, runSuite } from "../../../test-support/controlm-token-run.ts";
 
 const suite = loadedOrThrow("suites/controlm/api-tokens.yaml");
 const a13 = { ...suite, scenarios: suite.scenarios.filter((s) => s.scenario.covers.includes("CTM-A-13")) };

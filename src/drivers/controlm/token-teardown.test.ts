@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { redact } from "../../redact/secrets.ts";
-import { suiteFrom, runSuite } from "./token-test-run.ts";
+import { suiteFrom, runSuite } from "../../../test-support/controlm-token-run.ts";
 
 // Every token a scenario creates is deleted by logout: explicit, or the engine's teardown after a failure.
 

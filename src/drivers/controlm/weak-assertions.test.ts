@@ -6,7 +6,7 @@ import { interpolate } from "../../scenario/interpolate.ts";
 import type { Expect } from "../../scenario/schema.ts";
 import type { ResolvedTarget } from "../../targets/types.ts";
 import { controlm } from "./index.ts";
-import { loadedOrThrow, runSuite, suiteFrom } from "./token-test-run.ts";
+import { loadedOrThrow, runSuite, suiteFrom } from "../../../test-support/controlm-token-run.ts";
 
 // Issue 13 #9: each strengthened scenario fails on a server its old form let pass.
 const session = loadedOrThrow("suites/controlm/session.yaml");

@@ -1,6 +1,6 @@
 import type { Exchange, HttpRequest } from "../../http/exchange.ts";
 import { escapeXml } from "../../http/xml.ts";
-import { bodyPath } from "../../engine/selectors.ts";
+import { bodyPath } from "../../http/body-path.ts";
 import type { DriverContext, VendorDriver, Verdict } from "../types.ts";
 import { hmcDeploymentOptions } from "./deployment.ts";
 import { ATOM_TYPE, CONSOLE_PATH, LOGON_PATH, LOGON_REQUEST_TYPE, LOGON_RESPONSE_TYPE, logonRequestXml, pickSchemaVersion } from "./wire.ts";

@@ -1,15 +1,15 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type EngineHooks, silentHooks } from "../../engine/hooks.ts";
-import type { FailureKind } from "../../engine/failure.ts";
-import type { Exchange } from "../../http/exchange.ts";
-import type { Transport } from "../../http/transport.ts";
-import { controlmMock } from "../../mocks/controlm/index.ts";
-import { SEEDED_API_TOKEN, seededUsers } from "../../mocks/controlm/state.ts";
-import { MockRun } from "../../proof/mock-run.ts";
-import { type LoadedSuite, loadSuiteFile } from "../../scenario/load.ts";
-import { controlm } from "./index.ts";
+import { type EngineHooks, silentHooks } from "../src/engine/hooks.ts";
+import type { FailureKind } from "../src/engine/failure.ts";
+import type { Exchange } from "../src/http/exchange.ts";
+import type { Transport } from "../src/http/transport.ts";
+import { controlmMock } from "../src/mocks/controlm/index.ts";
+import { SEEDED_API_TOKEN, seededUsers } from "../src/mocks/controlm/state.ts";
+import { MockRun } from "../src/proof/mock-run.ts";
+import { type LoadedSuite, loadSuiteFile } from "../src/scenario/load.ts";
+import { controlm } from "../src/drivers/controlm/index.ts";
 
 /** Test support: runs Control-M scenarios through the engine against an in-process mock. */
 
