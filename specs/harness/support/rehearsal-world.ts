@@ -19,7 +19,7 @@ const TIMEOUTS = ["--idle", "10s", "--lifetime", "30s"];
 const SETTINGS: Record<string, Record<string, string>> = {
   vmanage: { sessionCap: "20" },
   openam: { latestAccessUpdateFrequency: "2" },
-  hmc: { operatorIdleTimeout: "4s" },
+  hmc: { operatorIdleTimeout: "8s" },
 };
 const EXTRA: Record<string, string[]> = Object.fromEntries(Object.entries(SETTINGS).map(([vendor, set]) => [vendor, Object.entries(set).flatMap(([k, v]) => ["--set", `${k}=${v}`])]));
 const DECLARED: Record<string, Record<string, string>> = { ...SETTINGS, controlm: { passwordSecretKey: "emuser-password" } };
