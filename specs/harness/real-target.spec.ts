@@ -92,7 +92,7 @@ test("a defect makes the run fail with a located, redacted message, and teardown
     const run = await runCli(["run", "--targets", targetsFor(mock.baseUrl, dir), "--grep", "CTM-S-0[1347]"], { ...credentials, SESSIONPROBE_REPORTS: reports });
     expect(run.code).not.toBe(0);
     expect(run.output).toMatch(/\[ctm-real\] step 2 "logout" \(suites\/controlm\/session\.yaml:\d+:\d+\): session "default": expected invalid \(the server's unauthenticated answer\), but the probe \(config-servers\) says ok/);
-    expect(run.output).toMatch(/POST \/session\/logout → 200 application\/json/);
+    expect(run.output).toMatch(/POST \/automation-api\/session\/logout → 200 application\/json/);
     expect(run.output).toMatch(/Successfully logged out from session «[a-z:]*#[0-9a-f]{8}»/);
     expect(run.output).toMatch(/failed: CTM-S-07/);
     const scan = scanWithControl({ dir: reports, terminal: run.output, literals: [PASSWORD], patterns: TOKEN_SHAPES });
