@@ -9,9 +9,8 @@ import { failedWith, fakeResult, fakeTest, scenarioAnnotations } from "./test-su
 function runReporter(feed: (r: JunitReporter) => void): string {
   const outputFile = join(mkdtempSync(join(tmpdir(), "sp-junit-")), "junit.xml");
   const reporter = new JunitReporter({ outputFile });
-  reporter.onBegin();
   feed(reporter);
-  reporter.onEnd();
+  reporter.onEnd({ startTime: new Date("2026-12-01T20:00:00Z") });
   return readFileSync(outputFile, "utf8");
 }
 

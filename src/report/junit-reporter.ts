@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { dirname } from "node:path";
-import type { Reporter, TestCase, TestResult } from "@playwright/test/reporter";
+import type { FullResult, Reporter, TestCase, TestResult } from "@playwright/test/reporter";
 import { FAILURE_CODES, type FailureKind } from "../engine/failure.ts";
 import { redact } from "../redact/secrets.ts";
 import { annotationsOf, failureKindOf } from "./scenario-record.ts";
@@ -26,7 +26,6 @@ interface Attempt {
 export default class JunitReporter implements Reporter {
   private readonly outputFile: string;
   private readonly attempts = new Map<string, { test: TestCase; attempts: Attempt[] }>();
-  private startedAt = new Date();
 
   constructor(options: Options = {}) {
     this.outputFile = options.outputFile ?? "reports/junit.xml";
@@ -36,10 +35,6 @@ export default class JunitReporter implements Reporter {
     return false;
   }
 
-  onBegin(): void {
-    this.startedAt = new Date();
-  }
-
   onTestEnd(test: TestCase, result: TestResult): void {
     const entry = this.attempts.get(test.id) ?? { test, attempts: [] };
     const kind = failureKindOf(test, result);
@@ -47,7 +42,7 @@ export default class JunitReporter implements Reporter {
     this.attempts.set(test.id, entry);
   }
 
-  onEnd(): void {
+  onEnd(result: Pick<FullResult, "startTime">): void {
     const suites = new Map<string, { name: string; cases: string[]; failures: number; errors: number; skipped: number; ms: number }>();
     for (const { test, attempts } of this.attempts.values()) {
       const last = attempts.at(-1) as Attempt;
@@ -64,7 +59,8 @@ export default class JunitReporter implements Reporter {
     }
     const list = [...suites.values()];
     const total = (pick: (s: (typeof list)[number]) => number) => list.reduce((n, s) => n + pick(s), 0);
-    const timestamp = this.startedAt.toISOString().replace(/\.\d+Z$/, "");
+    // The run's own start, as Playwright measured it: the reporter reads no clock of its own.
+    const timestamp = result.startTime.toISOString().replace(/\.\d+Z$/, "");
     const host = hostname();
     const xml = element(
       "testsuites",
