@@ -15,6 +15,13 @@ import { type MockDeclaration, mockTarget } from "../targets/mock-target.ts";
 import type { ResolvedTarget } from "../targets/types.ts";
 import { systemClock } from "../time/clock.ts";
 
+/** Requests a mock answered since its last reset that matched no modelled route ("GET /path"), from its control plane. */
+export async function unmodelledRequests(transport: Transport, controlUrl: string): Promise<string[]> {
+  const exchange = await transport.send({ method: "GET", url: `${controlUrl}/unmodelled`, headers: {} }, "journal");
+  const entries = (exchange.response.parsed as { entries?: { method: string; path: string }[] } | undefined)?.entries ?? [];
+  return entries.map((e) => `${e.method} ${e.path}`);
+}
+
 export interface ScenarioRun {
   /** Why it did not run against this mock, if it did not. */
   skip?: string;
@@ -106,10 +113,8 @@ export class MockRun {
   }
 
   /** Requests since the last reset that matched no modelled route. */
-  async unmodelled(): Promise<string[]> {
-    const exchange = await this.transport.send({ method: "GET", url: `${this.target.controlUrl}/unmodelled`, headers: {} }, "journal");
-    const entries = (exchange.response.parsed as { entries?: { method: string; path: string }[] } | undefined)?.entries ?? [];
-    return entries.map((e) => `${e.method} ${e.path}`);
+  unmodelled(): Promise<string[]> {
+    return unmodelledRequests(this.transport, this.target.controlUrl as string);
   }
 
   /** Sessions the mock still holds, by its control plane. */
