@@ -8,14 +8,22 @@ import { defineConfig } from "allure";
 const reports = resolve(process.env.SESSIONPROBE_REPORTS ?? "reports");
 
 /** The kind a failed scenario ended in (src/engine/failure.ts), from its label, else from the error's class name. */
-const KIND_BY_CLASS = { ExpectationFailure: "expectation", TransportFailure: "transport", ConfigurationError: "configuration", HarnessError: "harness" };
+const KIND_BY_CLASS = {
+  ExpectationFailure: "expectation",
+  TransportFailure: "transport",
+  ConfigurationError: "configuration",
+  HarnessError: "harness",
+};
 function failureKind(d) {
   if (d.status === "passed" || d.status === "skipped") return undefined;
   const label = d.labels.find((l) => l.name === "failure-kind")?.value;
   if (label) return label;
   const text = `${d.message ?? ""}\n${d.trace ?? ""}`;
   const byCode = text.match(/SP_(EXPECTATION_FAILED|TRANSPORT_FAILED|CONFIGURATION|HARNESS_BUG)/)?.[1];
-  if (byCode) return { EXPECTATION_FAILED: "expectation", TRANSPORT_FAILED: "transport", CONFIGURATION: "configuration", HARNESS_BUG: "harness" }[byCode];
+  if (byCode)
+    return { EXPECTATION_FAILED: "expectation", TRANSPORT_FAILED: "transport", CONFIGURATION: "configuration", HARNESS_BUG: "harness" }[
+      byCode
+    ];
   const name = Object.keys(KIND_BY_CLASS).find((n) => text.includes(`${n}:`) || text.includes(`${n} `));
   return name ? KIND_BY_CLASS[name] : "harness";
 }
@@ -25,7 +33,8 @@ const catalogue = await import("./src/catalogue/behaviours.ts").catch(() => unde
 const asserted = (id) => /DOC|WIRE/.test(catalogue?.findBehaviour(id)?.sureness ?? "");
 
 /** A scenario covers a behaviour the catalogue marks DOC or WIRE: its failure is a broken documented behaviour. */
-const assertsDocOrWire = (labels) => labels.some((l) => (l.name === "sureness" && /DOC|WIRE/.test(l.value)) || (l.name === "story" && asserted(l.value)));
+const assertsDocOrWire = (labels) =>
+  labels.some((l) => (l.name === "sureness" && /DOC|WIRE/.test(l.value)) || (l.name === "story" && asserted(l.value)));
 
 export default defineConfig({
   name: "sessionprobe conformance",
@@ -34,7 +43,12 @@ export default defineConfig({
   // Not for `allure quality-gate` (sessionprobe sets SESSIONPROBE_ALLURE_GATE): one run, one history point.
   ...(process.env.SESSIONPROBE_ALLURE_GATE ? {} : { historyPath: `${reports}/history.jsonl` }),
   categories: [
-    { name: "Product defects (non-conformance)", matchers: (d) => failureKind(d) === "expectation", groupBy: [{ label: "epic" }], expand: true },
+    {
+      name: "Product defects (non-conformance)",
+      matchers: (d) => failureKind(d) === "expectation",
+      groupBy: [{ label: "epic" }],
+      expand: true,
+    },
     { name: "Transport and environment failures", matchers: (d) => failureKind(d) === "transport", groupByMessage: true },
     { name: "Target configuration errors", matchers: (d) => failureKind(d) === "configuration", groupByMessage: true },
     { name: "Harness errors (sessionprobe bugs)", matchers: (d) => failureKind(d) === "harness", groupByMessage: true },
@@ -47,7 +61,9 @@ export default defineConfig({
         id: "no-documented-behaviour-broken",
         // A DOC or WIRE behaviour failed: an expectation failure in a scenario covering one. Harness and transport errors are not counted here.
         maxFailures: 0,
-        filter: (tr) => assertsDocOrWire(tr.labels) && failureKind({ status: tr.status, labels: tr.labels, message: tr.error?.message, trace: tr.error?.trace }) === "expectation",
+        filter: (tr) =>
+          assertsDocOrWire(tr.labels) &&
+          failureKind({ status: tr.status, labels: tr.labels, message: tr.error?.message, trace: tr.error?.trace }) === "expectation",
       },
     ],
   },

@@ -25,8 +25,22 @@ const projects: Project[] = targetsFile
       const guarded = `${t.name}${GUARDED_PROJECT_SUFFIX}`;
       const vendor = vendorTag(t.vendor).source;
       return [
-        { name: t.name, testMatch: conformance, grep: vendorTag(t.vendor), grepInvert: new RegExp(GUARDED_TAG), teardown: guarded, use: { targetName: t.name } },
-        { name: guarded, testMatch: conformance, grep: new RegExp(`(?=.*${vendor})(?=.*${GUARDED_TAG})`), fullyParallel: false, workers: 1, use: { targetName: t.name } },
+        {
+          name: t.name,
+          testMatch: conformance,
+          grep: vendorTag(t.vendor),
+          grepInvert: new RegExp(GUARDED_TAG),
+          teardown: guarded,
+          use: { targetName: t.name },
+        },
+        {
+          name: guarded,
+          testMatch: conformance,
+          grep: new RegExp(`(?=.*${vendor})(?=.*${GUARDED_TAG})`),
+          fullyParallel: false,
+          workers: 1,
+          use: { targetName: t.name },
+        },
       ];
     })
   : [

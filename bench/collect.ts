@@ -14,4 +14,6 @@ const files = findSuiteFiles(dir);
 const t2 = performance.now();
 const { suites, problems } = loadSuiteFiles(files);
 const t3 = performance.now();
-process.stdout.write(`${JSON.stringify({ importMs: t1 - t0, findMs: t2 - t1, loadMs: t3 - t2, files: files.length, suites: suites.length, scenarios: suites.reduce((n, s) => n + s.scenarios.length, 0), problems: problems.length })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ importMs: t1 - t0, findMs: t2 - t1, loadMs: t3 - t2, files: files.length, suites: suites.length, scenarios: suites.reduce((n, s) => n + s.scenarios.length, 0), problems: problems.length })}\n`,
+);

@@ -12,7 +12,8 @@ import { loadTargets } from "../src/targets/load.ts";
  * project "bare" (the same requests as plain fetch calls, same kind of mock).
  * With it: one project per target, as `sessionprobe run` expects.
  */
-if (!process.env.SESSIONPROBE_REPORTS) throw new Error("set SESSIONPROBE_REPORTS to a temporary directory: bench runs never write to reports/");
+if (!process.env.SESSIONPROBE_REPORTS)
+  throw new Error("set SESSIONPROBE_REPORTS to a temporary directory: bench runs never write to reports/");
 
 const ROOT = join(import.meta.dirname, "..");
 const scenarios = "specs/scenarios.spec.ts";
@@ -27,7 +28,9 @@ const projects: Project[] = targetsFile
 
 // Reporter modules given as relative paths are resolved against the config's directory: make them absolute.
 const reporter = Array.isArray(production.reporter)
-  ? production.reporter.map(([name, options]): ReporterDescription => [name.startsWith(".") && !isAbsolute(name) ? join(ROOT, name) : name, options])
+  ? production.reporter.map(
+      ([name, options]): ReporterDescription => [name.startsWith(".") && !isAbsolute(name) ? join(ROOT, name) : name, options],
+    )
   : production.reporter;
 
 export default defineConfig({ ...production, ...(reporter ? { reporter } : {}), testDir: ".", projects });

@@ -178,7 +178,8 @@ async function conformance(): Promise<ConformanceSample> {
   const ok = check("npm run conformance", result, /all scenarios passed/);
   const windows = projectWindows(result);
   let gaps = 0;
-  for (let i = 1; i < windows.length; i++) gaps += Math.max(0, (windows[i] as ProjectWindow).startMs - (windows[i - 1] as ProjectWindow).endMs);
+  for (let i = 1; i < windows.length; i++)
+    gaps += Math.max(0, (windows[i] as ProjectWindow).startMs - (windows[i - 1] as ProjectWindow).endMs);
   return {
     ok,
     wallMs: result.wallMs,
@@ -214,10 +215,22 @@ async function engine(round: number, suites: string): Promise<PairSample> {
       env: env(`engine-${name}`, { BENCH_SUITES: suites, BENCH_BARE_COUNT: String(SCENARIOS), SESSIONPROBE_WORKERS: String(WORKERS) }),
     });
   const [sp, bare] = await inOrder(round, project("sessionprobe"), project("bare"));
-  const ok = check("engine: sessionprobe project", sp, new RegExp(`${SCENARIOS} passed`)) && check("engine: bare project", bare, new RegExp(`${SCENARIOS} passed`));
+  const ok =
+    check("engine: sessionprobe project", sp, new RegExp(`${SCENARIOS} passed`)) &&
+    check("engine: bare project", bare, new RegExp(`${SCENARIOS} passed`));
   const a = runShape(sp);
   const b = runShape(bare);
-  return { ok, a: sp.wallMs, b: bare.wallMs, aInner: playwrightMs(sp), bInner: playwrightMs(bare), aFirstStart: a.firstStartMs, bFirstStart: b.firstStartMs, aMeanTest: a.meanTestMs, bMeanTest: b.meanTestMs };
+  return {
+    ok,
+    a: sp.wallMs,
+    b: bare.wallMs,
+    aInner: playwrightMs(sp),
+    bInner: playwrightMs(bare),
+    aFirstStart: a.firstStartMs,
+    bFirstStart: b.firstStartMs,
+    aMeanTest: a.meanTestMs,
+    bMeanTest: b.meanTestMs,
+  };
 }
 
 interface DirectSample {
@@ -227,12 +240,16 @@ interface DirectSample {
   runMs: number;
 }
 
-/** The same scenarios through the engine alone (src/proof/run-suites.ts), one after another, no Playwright. */
+/** The same scenarios through the engine alone (src/in-process/run-suites.ts), one after another, no Playwright. */
 async function engineDirect(suites: string): Promise<DirectSample> {
-  const result = await runCommand(NODE, ["--import", "tsx", join(import.meta.dirname, "engine-direct.ts"), suites], { cwd: ROOT, env: env("engine-direct") });
+  const result = await runCommand(NODE, ["--import", "tsx", join(import.meta.dirname, "engine-direct.ts"), suites], {
+    cwd: ROOT,
+    env: env("engine-direct"),
+  });
   const parsed = lastJson<{ importMs: number; loadMs: number; runMs: number; passed: number }>(result);
   const ok = check("engine without Playwright", result) && parsed?.passed === SCENARIOS;
-  if (result.code === 0 && !ok) failures.push(`engine without Playwright: expected ${SCENARIOS} passed, got ${strip(result.stdout).trim()}`);
+  if (result.code === 0 && !ok)
+    failures.push(`engine without Playwright: expected ${SCENARIOS} passed, got ${strip(result.stdout).trim()}`);
   return { ok, importMs: parsed?.importMs ?? Number.NaN, loadMs: parsed?.loadMs ?? Number.NaN, runMs: parsed?.runMs ?? Number.NaN };
 }
 
@@ -241,19 +258,52 @@ async function peer(round: number, suites: string, targets: string, workflow: st
   const sessionprobe = () =>
     runCommand(NODE, [PLAYWRIGHT_CLI, "test", "-c", BENCH_CONFIG], {
       cwd: ROOT,
-      env: env("peer-sessionprobe", { BENCH_SUITES: suites, SESSIONPROBE_TARGETS: targets, SESSIONPROBE_WORKERS: String(WORKERS), ...credentials }),
+      env: env("peer-sessionprobe", {
+        BENCH_SUITES: suites,
+        SESSIONPROBE_TARGETS: targets,
+        SESSIONPROBE_WORKERS: String(WORKERS),
+        ...credentials,
+      }),
     });
   const stepci = () =>
-    runCommand(NODE, [STEPCI_CLI, "run", workflow, "--concurrency", String(WORKERS), "-e", `host=${mockUrl}`, "-e", `user=${MOCK_USER.username}`, "-e", `password=${MOCK_USER.password}`], {
-      cwd: ROOT,
-      // XDG_CONFIG_HOME: Step CI stores an anonymous id with `conf`; keep it out of the user's home.
-      env: env("peer-stepci", { STEPCI_DISABLE_ANALYTICS: "1", XDG_CONFIG_HOME: join(tmp, "stepci-config") }),
-    });
+    runCommand(
+      NODE,
+      [
+        STEPCI_CLI,
+        "run",
+        workflow,
+        "--concurrency",
+        String(WORKERS),
+        "-e",
+        `host=${mockUrl}`,
+        "-e",
+        `user=${MOCK_USER.username}`,
+        "-e",
+        `password=${MOCK_USER.password}`,
+      ],
+      {
+        cwd: ROOT,
+        // XDG_CONFIG_HOME: Step CI stores an anonymous id with `conf`; keep it out of the user's home.
+        env: env("peer-stepci", { STEPCI_DISABLE_ANALYTICS: "1", XDG_CONFIG_HOME: join(tmp, "stepci-config") }),
+      },
+    );
   const [sp, sc] = await inOrder(round, sessionprobe, stepci);
-  const ok = check("peer: sessionprobe against the standalone mock", sp, new RegExp(`${SCENARIOS} passed`)) && check("peer: stepci", sc, new RegExp(`0 failed, ${SCENARIOS} passed`));
+  const ok =
+    check("peer: sessionprobe against the standalone mock", sp, new RegExp(`${SCENARIOS} passed`)) &&
+    check("peer: stepci", sc, new RegExp(`0 failed, ${SCENARIOS} passed`));
   const inner = /Workflow passed after (\d+(?:\.\d+)?)s/.exec(strip(sc.stdout));
   const a = runShape(sp);
-  return { ok, a: sp.wallMs, b: sc.wallMs, aInner: playwrightMs(sp), bInner: inner ? Number(inner[1]) * 1000 : Number.NaN, aFirstStart: a.firstStartMs, bFirstStart: Number.NaN, aMeanTest: a.meanTestMs, bMeanTest: Number.NaN };
+  return {
+    ok,
+    a: sp.wallMs,
+    b: sc.wallMs,
+    aInner: playwrightMs(sp),
+    bInner: inner ? Number(inner[1]) * 1000 : Number.NaN,
+    aFirstStart: a.firstStartMs,
+    bFirstStart: Number.NaN,
+    aMeanTest: a.meanTestMs,
+    bMeanTest: Number.NaN,
+  };
 }
 
 interface ThroughputSample {
@@ -272,7 +322,14 @@ async function warmUp(server: Server, settleMs: number): Promise<ThroughputResul
 
 async function throughput(round: number, mock: Server, bare: Server): Promise<ThroughputSample> {
   const measure = (server: Server) => () =>
-    measureThroughput({ url: server.url, serverPid: server.pid, concurrency: THROUGHPUT_CONCURRENCY, warmupMs: THROUGHPUT_WARMUP_MS, measureMs: THROUGHPUT_MEASURE_MS, ...MOCK_USER });
+    measureThroughput({
+      url: server.url,
+      serverPid: server.pid,
+      concurrency: THROUGHPUT_CONCURRENCY,
+      warmupMs: THROUGHPUT_WARMUP_MS,
+      measureMs: THROUGHPUT_MEASURE_MS,
+      ...MOCK_USER,
+    });
   const [m, b] = await inOrder(round, measure(mock), measure(bare));
   const ok = m.errors === 0 && b.errors === 0 && m.cycles > 0 && b.cycles > 0;
   if (!ok) failures.push(`throughput: errors (mock ${m.errors}, bare ${b.errors}) or no cycles (mock ${m.cycles}, bare ${b.cycles})`);
@@ -295,10 +352,14 @@ interface CollectionSample {
 }
 
 async function collection(dir: string): Promise<CollectionSample> {
-  const result = await runCommand(NODE, ["--import", "tsx", join(import.meta.dirname, "collect.ts"), dir], { cwd: ROOT, env: env("collection") });
+  const result = await runCommand(NODE, ["--import", "tsx", join(import.meta.dirname, "collect.ts"), dir], {
+    cwd: ROOT,
+    env: env("collection"),
+  });
   const parsed = lastJson<{ importMs: number; loadMs: number; suites: number; problems: number }>(result);
   const ok = check("collection", result) && parsed?.suites === COLLECTION_FILES && parsed.problems === 0;
-  if (result.code === 0 && !ok) failures.push(`collection: expected ${COLLECTION_FILES} suites and no problems, got ${strip(result.stdout).trim()}`);
+  if (result.code === 0 && !ok)
+    failures.push(`collection: expected ${COLLECTION_FILES} suites and no problems, got ${strip(result.stdout).trim()}`);
   return { ok, importMs: parsed?.importMs ?? Number.NaN, loadMs: parsed?.loadMs ?? Number.NaN, wallMs: result.wallMs };
 }
 
@@ -315,19 +376,27 @@ interface ExpirySample {
 
 async function expiry(dir: string, targets: string, mock: Server): Promise<ExpirySample> {
   await fetch(`${mock.url}/__sessionprobe/reset`, { method: "POST" }); // empties the journal
-  const result = await runCommand(NODE, [SESSIONPROBE_CLI, "run", "--targets", targets, "-c", BENCH_CONFIG, "--workers", String(EXPIRY_SCENARIOS)], {
-    cwd: ROOT,
-    env: env("expiry", { BENCH_SUITES: dir, SP_BENCH_USER: MOCK_USER.username, SP_BENCH_PASSWORD: MOCK_USER.password }),
-  });
+  const result = await runCommand(
+    NODE,
+    [SESSIONPROBE_CLI, "run", "--targets", targets, "-c", BENCH_CONFIG, "--workers", String(EXPIRY_SCENARIOS)],
+    {
+      cwd: ROOT,
+      env: env("expiry", { BENCH_SUITES: dir, SP_BENCH_USER: MOCK_USER.username, SP_BENCH_PASSWORD: MOCK_USER.password }),
+    },
+  );
   let ok = check("expiry: sessionprobe run --targets", result, new RegExp(`${EXPIRY_SCENARIOS} passed`));
-  const journal = (await (await fetch(`${mock.url}/__sessionprobe/journal`)).json()) as { entries: { at: string; method: string; path: string; status: number }[] };
+  const journal = (await (await fetch(`${mock.url}/__sessionprobe/journal`)).json()) as {
+    entries: { at: string; method: string; path: string; status: number }[];
+  };
   // A standalone mock's clock is the system clock: its journal times the waiting part, and the bench never reads the clock itself.
   const at = (e: { at: string }) => Date.parse(e.at);
   const logins = journal.entries.filter((e) => e.method === "POST" && e.path === "/session/login" && e.status === 200).map(at);
   const refused = journal.entries.filter((e) => e.method === "GET" && e.path === "/config/servers" && e.status === 401).map(at);
   if (logins.length !== EXPIRY_SCENARIOS || refused.length < EXPIRY_SCENARIOS) {
     ok = false;
-    failures.push(`expiry: the mock saw ${logins.length} logins and ${refused.length} refused uses; expected ${EXPIRY_SCENARIOS} and at least ${EXPIRY_SCENARIOS}`);
+    failures.push(
+      `expiry: the mock saw ${logins.length} logins and ${refused.length} refused uses; expected ${EXPIRY_SCENARIOS} and at least ${EXPIRY_SCENARIOS}`,
+    );
   }
   return {
     ok,
@@ -373,7 +442,9 @@ function verdict(ok: boolean, met: boolean): string {
 
 async function main(): Promise<number> {
   const before = machine();
-  log(`up to ${ROUNDS} round(s) (${SECTIONS.map((n) => `${n} ${runsOf(n)}`).join(", ")}) on ${before.cores} cores, ${before.memory}, node ${before.node}; load average ${before.load}; temp dir ${tmp}`);
+  log(
+    `up to ${ROUNDS} round(s) (${SECTIONS.map((n) => `${n} ${runsOf(n)}`).join(", ")}) on ${before.cores} cores, ${before.memory}, node ${before.node}; load average ${before.load}; temp dir ${tmp}`,
+  );
 
   const simple = writeSimpleSuites(join(tmp, "suites-simple"), SCENARIOS);
   const collect = wanted("collection") ? writeCollectionSuites(join(tmp, "suites-collection"), COLLECTION_FILES) : "";
@@ -416,13 +487,27 @@ async function main(): Promise<number> {
     const peerMock = wanted("peer") ? await serve([SESSIONPROBE_CLI, "mock", "controlm"]) : undefined;
     const throughputMock = wanted("throughput") ? await serve([SESSIONPROBE_CLI, "mock", "controlm"]) : undefined;
     const bareServer = wanted("throughput") ? await serve(["--import", "tsx", join(import.meta.dirname, "bare-server.ts")]) : undefined;
-    const cold = throughputMock && bareServer ? { mock: await warmUp(throughputMock, THROUGHPUT_SETTLE_MS.mock), bare: await warmUp(bareServer, THROUGHPUT_SETTLE_MS.bare) } : undefined;
-    if (cold) log(`  4 throughput, first second on fresh servers: mock ${cold.mock.cyclesPerSecond.toFixed(0)}/s, bare ${cold.bare.cyclesPerSecond.toFixed(0)}/s (then warmed up for ${THROUGHPUT_SETTLE_MS.mock / 1000} s / ${THROUGHPUT_SETTLE_MS.bare / 1000} s)`);
+    const cold =
+      throughputMock && bareServer
+        ? { mock: await warmUp(throughputMock, THROUGHPUT_SETTLE_MS.mock), bare: await warmUp(bareServer, THROUGHPUT_SETTLE_MS.bare) }
+        : undefined;
+    if (cold)
+      log(
+        `  4 throughput, first second on fresh servers: mock ${cold.mock.cyclesPerSecond.toFixed(0)}/s, bare ${cold.bare.cyclesPerSecond.toFixed(0)}/s (then warmed up for ${THROUGHPUT_SETTLE_MS.mock / 1000} s / ${THROUGHPUT_SETTLE_MS.bare / 1000} s)`,
+      );
     coldThroughput = cold;
-    const expiryMock = wanted("expiry") ? await serve([SESSIONPROBE_CLI, "mock", "controlm", "--idle", `${EXPIRY_T_MS / 1000}s`]) : undefined;
+    const expiryMock = wanted("expiry")
+      ? await serve([SESSIONPROBE_CLI, "mock", "controlm", "--idle", `${EXPIRY_T_MS / 1000}s`])
+      : undefined;
     const peerTargets = peerMock ? writeTargets(join(tmp, "targets-peer.yaml"), { name: "bench-peer", baseUrl: peerMock.url }) : "";
     const expiryTargets = expiryMock
-      ? writeTargets(join(tmp, "targets-expiry.yaml"), { name: "bench-expiry", baseUrl: expiryMock.url, idleTimeout: `${EXPIRY_T_MS / 1000}s`, expiryMargin: EXPIRY_MARGIN, expiry: "wait" })
+      ? writeTargets(join(tmp, "targets-expiry.yaml"), {
+          name: "bench-expiry",
+          baseUrl: expiryMock.url,
+          idleTimeout: `${EXPIRY_T_MS / 1000}s`,
+          expiryMargin: EXPIRY_MARGIN,
+          expiry: "wait",
+        })
       : "";
 
     for (let round = 0; round < ROUNDS; round++) {
@@ -431,7 +516,9 @@ async function main(): Promise<number> {
         await section(round, "throughput", async () => {
           const s = await throughput(round, throughputMock, bareServer);
           samples.throughput.push(s);
-          log(`  4 throughput: mock ${s.mock.cyclesPerSecond.toFixed(0)}/s, bare ${s.bare.cyclesPerSecond.toFixed(0)}/s (ratio ${ratio(s.mock.cyclesPerSecond / s.bare.cyclesPerSecond)})`);
+          log(
+            `  4 throughput: mock ${s.mock.cyclesPerSecond.toFixed(0)}/s, bare ${s.bare.cyclesPerSecond.toFixed(0)}/s (ratio ${ratio(s.mock.cyclesPerSecond / s.bare.cyclesPerSecond)})`,
+          );
         });
       }
       if (wanted("collection")) {
@@ -462,7 +549,9 @@ async function main(): Promise<number> {
           // The engine without Playwright is a breakdown figure, not a goal: once is enough.
           const d = round === 0 ? await engineDirect(simple) : undefined;
           if (d) samples.direct.push(d);
-          log(`  2 engine: sessionprobe ${seconds(s.a)}, bare Playwright ${seconds(s.b)} (ratio ${ratio(s.a / s.b)})${d ? `; engine alone ${seconds(d.runMs)}` : ""}`);
+          log(
+            `  2 engine: sessionprobe ${seconds(s.a)}, bare Playwright ${seconds(s.b)} (ratio ${ratio(s.a / s.b)})${d ? `; engine alone ${seconds(d.runMs)}` : ""}`,
+          );
         });
       }
       if (peerMock) {
@@ -490,8 +579,26 @@ async function main(): Promise<number> {
   if (samples.conformance.length) {
     const c = samples.conformance;
     const wall = med(c, (s) => s.wallMs);
-    rows.push({ n: "1", what: "Full conformance: `npm run conformance` (61 scenarios, 4 mocks incl. the 24 h / 120 min / 30 min expiries, 2 workers, Allure report included): wall time", runs: c.length, sessionprobe: seconds(wall), baseline: "—", ratio: "—", goal: "≤ 15 s", verdict: verdict(all(c), wall <= 15_000) });
-    rows.push({ n: "1", what: "… peak memory: largest sum of RSS over the process tree (npm → CLI → Playwright runner + workers → Allure), sampled every 100 ms", runs: c.length, sessionprobe: mib(med(c, (s) => s.treeRss)), baseline: `largest single process ${mib(med(c, (s) => s.processRss))}`, ratio: "—", goal: "(reported)", verdict: "—" });
+    rows.push({
+      n: "1",
+      what: "Full conformance: `npm run conformance` (61 scenarios, 4 mocks incl. the 24 h / 120 min / 30 min expiries, 2 workers, Allure report included): wall time",
+      runs: c.length,
+      sessionprobe: seconds(wall),
+      baseline: "—",
+      ratio: "—",
+      goal: "≤ 15 s",
+      verdict: verdict(all(c), wall <= 15_000),
+    });
+    rows.push({
+      n: "1",
+      what: "… peak memory: largest sum of RSS over the process tree (npm → CLI → Playwright runner + workers → Allure), sampled every 100 ms",
+      runs: c.length,
+      sessionprobe: mib(med(c, (s) => s.treeRss)),
+      baseline: `largest single process ${mib(med(c, (s) => s.processRss))}`,
+      ratio: "—",
+      goal: "(reported)",
+      verdict: "—",
+    });
     const passed = med(c, (s) => s.passedAtMs);
     details.push(
       `**1. Conformance** (range ${range(
@@ -508,18 +615,36 @@ async function main(): Promise<number> {
     const e = samples.engine;
     const d = samples.direct;
     const r = med(e, (s) => s.a / s.b);
-    rows.push({ n: "2", what: `Engine overhead: ${SCENARIOS} scenarios login → use → logout, ${WORKERS} workers, an in-process controlm mock per worker, same bench config and reporters: wall time of \`playwright test\``, runs: e.length, sessionprobe: seconds(med(e, (s) => s.a)), baseline: `bare Playwright + fetch ${seconds(med(e, (s) => s.b))}`, ratio: ratio(r), goal: "≤ 1.15", verdict: verdict(all(e), r <= 1.15) });
+    rows.push({
+      n: "2",
+      what: `Engine overhead: ${SCENARIOS} scenarios login → use → logout, ${WORKERS} workers, an in-process controlm mock per worker, same bench config and reporters: wall time of \`playwright test\``,
+      runs: e.length,
+      sessionprobe: seconds(med(e, (s) => s.a)),
+      baseline: `bare Playwright + fetch ${seconds(med(e, (s) => s.b))}`,
+      ratio: ratio(r),
+      goal: "≤ 1.15",
+      verdict: verdict(all(e), r <= 1.15),
+    });
     details.push(
       `**2. Engine overhead**: first test started after ${seconds(med(e, (s) => s.aFirstStart))} (sessionprobe) vs ${seconds(med(e, (s) => s.bFirstStart))} (bare) — runner start-up, collection, worker start-up; ` +
         `mean test duration ${med(e, (s) => s.aMeanTest).toFixed(1)} ms vs ${med(e, (s) => s.bMeanTest).toFixed(1)} ms; Playwright's own figure ${seconds(med(e, (s) => s.aInner))} vs ${seconds(med(e, (s) => s.bInner))}. ` +
-        `The engine alone (src/proof/run-suites.ts, no Playwright, one scenario after another, its control-plane calls included; round 1 only) runs the ${SCENARIOS} scenarios in ${seconds(med(d, (s) => s.runMs))} ` +
+        `The engine alone (src/in-process/run-suites.ts, no Playwright, one scenario after another, its control-plane calls included; round 1 only) runs the ${SCENARIOS} scenarios in ${seconds(med(d, (s) => s.runMs))} ` +
         `(${(med(d, (s) => s.runMs) / SCENARIOS).toFixed(1)} ms each), after ${seconds(med(d, (s) => s.importMs))} of imports and ${seconds(med(d, (s) => s.loadMs))} loading the YAML.`,
     );
   }
   if (samples.peer.length) {
     const p = samples.peer;
     const r = med(p, (s) => s.a / s.b);
-    rows.push({ n: "3", what: `Peer: the same ${SCENARIOS} scenarios against one standalone controlm mock (\`sessionprobe mock controlm\`), ${WORKERS} workers / \`--concurrency ${WORKERS}\`: wall time of the CLI run`, runs: p.length, sessionprobe: seconds(med(p, (s) => s.a)), baseline: `Step CI 2.8.2 ${seconds(med(p, (s) => s.b))}`, ratio: ratio(r), goal: "≤ 1.2", verdict: verdict(all(p), r <= 1.2) });
+    rows.push({
+      n: "3",
+      what: `Peer: the same ${SCENARIOS} scenarios against one standalone controlm mock (\`sessionprobe mock controlm\`), ${WORKERS} workers / \`--concurrency ${WORKERS}\`: wall time of the CLI run`,
+      runs: p.length,
+      sessionprobe: seconds(med(p, (s) => s.a)),
+      baseline: `Step CI 2.8.2 ${seconds(med(p, (s) => s.b))}`,
+      ratio: ratio(r),
+      goal: "≤ 1.2",
+      verdict: verdict(all(p), r <= 1.2),
+    });
     details.push(
       `**3. Peer**: sessionprobe's first test started after ${seconds(med(p, (s) => s.aFirstStart))}, mean test ${med(p, (s) => s.aMeanTest).toFixed(1)} ms, Playwright's own figure ${seconds(med(p, (s) => s.aInner))}; ` +
         `Step CI's own "Workflow passed after" ${seconds(med(p, (s) => s.bInner))} inside its ${seconds(med(p, (s) => s.b))}. Neither side builds an HTML report here; sessionprobe's configured reporters still write their files (JUnit, Allure results, summary, observation records).`,
@@ -528,7 +653,16 @@ async function main(): Promise<number> {
   if (samples.throughput.length) {
     const t = samples.throughput;
     const r = med(t, (s) => s.mock.cyclesPerSecond / s.bare.cyclesPerSecond);
-    rows.push({ n: "4", what: `Mock throughput: login → use → logout cycles/s over HTTP (undici Pool, ${THROUGHPUT_CONCURRENCY} concurrent, ${THROUGHPUT_MEASURE_MS / 1000} s after ${THROUGHPUT_WARMUP_MS} ms warm-up), standalone servers`, runs: t.length, sessionprobe: `${med(t, (s) => s.mock.cyclesPerSecond).toFixed(0)} /s`, baseline: `bare node:http ${med(t, (s) => s.bare.cyclesPerSecond).toFixed(0)} /s`, ratio: ratio(r), goal: "≥ 0.5", verdict: verdict(all(t), r >= 0.5) });
+    rows.push({
+      n: "4",
+      what: `Mock throughput: login → use → logout cycles/s over HTTP (undici Pool, ${THROUGHPUT_CONCURRENCY} concurrent, ${THROUGHPUT_MEASURE_MS / 1000} s after ${THROUGHPUT_WARMUP_MS} ms warm-up), standalone servers`,
+      runs: t.length,
+      sessionprobe: `${med(t, (s) => s.mock.cyclesPerSecond).toFixed(0)} /s`,
+      baseline: `bare node:http ${med(t, (s) => s.bare.cyclesPerSecond).toFixed(0)} /s`,
+      ratio: ratio(r),
+      goal: "≥ 0.5",
+      verdict: verdict(all(t), r >= 0.5),
+    });
     details.push(
       `**4. Throughput**: server CPU per cycle (user + system from /proc/<pid>/stat) mock ${med(t, (s) => s.mock.serverCpuMsPerCycle).toFixed(3)} ms vs bare ${med(t, (s) => s.bare.serverCpuMsPerCycle).toFixed(3)} ms ` +
         `(${ratio(med(t, (s) => s.mock.serverCpuMsPerCycle / s.bare.serverCpuMsPerCycle))}×). Client and server share the ${before.cores} cores, so the bare server's cycles/s is partly bounded by the client: the CPU figure is the fairer one. ` +
@@ -540,13 +674,36 @@ async function main(): Promise<number> {
   if (samples.collection.length) {
     const c = samples.collection;
     const load = med(c, (s) => s.loadMs);
-    rows.push({ n: "5", what: `Collection: \`loadSuiteFiles\` over ${COLLECTION_FILES} generated files (4 steps each: schema, headers, body, capture), fresh process`, runs: c.length, sessionprobe: seconds(load), baseline: "—", ratio: "—", goal: "≤ 2 s", verdict: verdict(all(c), load <= 2000) });
-    details.push(`**5. Collection**: range ${range(c.map((s) => s.loadMs), seconds)}; importing the loader before it (tsx, module-level ajv schema compilation) ${seconds(med(c, (s) => s.importMs))}; whole process ${seconds(med(c, (s) => s.wallMs))}.`);
+    rows.push({
+      n: "5",
+      what: `Collection: \`loadSuiteFiles\` over ${COLLECTION_FILES} generated files (4 steps each: schema, headers, body, capture), fresh process`,
+      runs: c.length,
+      sessionprobe: seconds(load),
+      baseline: "—",
+      ratio: "—",
+      goal: "≤ 2 s",
+      verdict: verdict(all(c), load <= 2000),
+    });
+    details.push(
+      `**5. Collection**: range ${range(
+        c.map((s) => s.loadMs),
+        seconds,
+      )}; importing the loader before it (tsx, module-level ajv schema compilation) ${seconds(med(c, (s) => s.importMs))}; whole process ${seconds(med(c, (s) => s.wallMs))}.`,
+    );
   }
   if (samples.expiry.length) {
     const x = samples.expiry;
     const r = med(x, (s) => s.windowMs / EXPIRY_T_MS);
-    rows.push({ n: "6", what: `Real-time expiry: ${EXPIRY_SCENARIOS} scenarios waiting out T = ${EXPIRY_T_MS / 1000} s idle (+ ${EXPIRY_MARGIN} expiryMargin), \`sessionprobe run --targets … --workers ${EXPIRY_SCENARIOS}\`: waiting part ÷ T`, runs: x.length, sessionprobe: seconds(med(x, (s) => s.windowMs)), baseline: `T = ${seconds(EXPIRY_T_MS)}`, ratio: ratio(r), goal: "≤ 1.3", verdict: verdict(all(x), r <= 1.3) });
+    rows.push({
+      n: "6",
+      what: `Real-time expiry: ${EXPIRY_SCENARIOS} scenarios waiting out T = ${EXPIRY_T_MS / 1000} s idle (+ ${EXPIRY_MARGIN} expiryMargin), \`sessionprobe run --targets … --workers ${EXPIRY_SCENARIOS}\`: waiting part ÷ T`,
+      runs: x.length,
+      sessionprobe: seconds(med(x, (s) => s.windowMs)),
+      baseline: `T = ${seconds(EXPIRY_T_MS)}`,
+      ratio: ratio(r),
+      goal: "≤ 1.3",
+      verdict: verdict(all(x), r <= 1.3),
+    });
     details.push(
       `**6. Expiry**: the waiting part is timed by the mock's journal (a standalone mock runs on the system clock): from the first login to the last refused use, so no start-up is in it. ` +
         `Ideal (T + margin) ÷ T = ${ratio((EXPIRY_T_MS + EXPIRY_MARGIN_MS) / EXPIRY_T_MS)}. The 10 logins (each right before its wait) spread over ${seconds(med(x, (s) => s.loginSkewMs))} as the 10 workers come up at different times; after the last wait its scenario needed ${seconds(med(x, (s) => s.tailMs))} more. ` +

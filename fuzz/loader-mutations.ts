@@ -21,10 +21,41 @@ function parsed(text: string): unknown {
   return structuredClone(parsedCache.get(text));
 }
 
-const mutant = (kind: string, text: string | Buffer, invalid = false): Mutant => ({ kind, bytes: Buffer.isBuffer(text) ? text : Buffer.from(text, "utf8"), invalid });
+const mutant = (kind: string, text: string | Buffer, invalid = false): Mutant => ({
+  kind,
+  bytes: Buffer.isBuffer(text) ? text : Buffer.from(text, "utf8"),
+  invalid,
+});
 
 const hostileChar = fc.oneof(
-  fc.constantFrom("\u0000", "\u001b", "\r", "\t", "\u202e", "\ufeff", "\uffff", "\ud800", "{", "}", "[", "]", "&", "*", "!", "|", ">", "%", "@", "`", '"', "'", ":", "-", "#", "$"),
+  fc.constantFrom(
+    "\u0000",
+    "\u001b",
+    "\r",
+    "\t",
+    "\u202e",
+    "\ufeff",
+    "\uffff",
+    "\ud800",
+    "{",
+    "}",
+    "[",
+    "]",
+    "&",
+    "*",
+    "!",
+    "|",
+    ">",
+    "%",
+    "@",
+    "`",
+    '"',
+    "'",
+    ":",
+    "-",
+    "#",
+    "$",
+  ),
   fc.string({ minLength: 1, maxLength: 1, unit: "binary" }),
 );
 
@@ -32,7 +63,28 @@ const hostileChar = fc.oneof(
 const wrongValue: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
   value: fc.oneof(
     { depthSize: "small" },
-    fc.constantFrom(null, true, false, 0, -1, 1e300, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, Number.NaN, -0, "", "${", "${credentials.password", "${users.constructor.name}", "constructor", "__proto__", "(", "0s", "0%", "not a date"),
+    fc.constantFrom(
+      null,
+      true,
+      false,
+      0,
+      -1,
+      1e300,
+      Number.POSITIVE_INFINITY,
+      Number.NEGATIVE_INFINITY,
+      Number.NaN,
+      -0,
+      "",
+      "${",
+      "${credentials.password",
+      "${users.constructor.name}",
+      "constructor",
+      "__proto__",
+      "(",
+      "0s",
+      "0%",
+      "not a date",
+    ),
     fc.string({ maxLength: 40, unit: "binary" }),
     fc.integer(),
     fc.double(),
@@ -51,7 +103,16 @@ const PLANTED: { where: "step" | "expect-body" | "scenario"; key: string; value:
     { where: "step" as const, key: "expire", value: { absolute: "1h", keepAlive: "10m", using: name } },
   ]),
   ...["0s", "0ms", "99999999999999999999999d", "2h"].map((t) => ({ where: "step" as const, key: "timeout", value: t })),
-  ...[{ idle: "0%" }, { idle: "0s" }, { absolute: "100000d" }, { absolute: "1h", keepAlive: "0s" }, { absolute: "1h", keepAlive: "0%" }, { absolute: "1h", keepAlive: "100%" }, { idle: "0% of latestAccessUpdateFrequency" }, { idle: "5000%" }].map((e) => ({ where: "step" as const, key: "expire", value: e })),
+  ...[
+    { idle: "0%" },
+    { idle: "0s" },
+    { absolute: "100000d" },
+    { absolute: "1h", keepAlive: "0s" },
+    { absolute: "1h", keepAlive: "0%" },
+    { absolute: "1h", keepAlive: "100%" },
+    { idle: "0% of latestAccessUpdateFrequency" },
+    { idle: "5000%" },
+  ].map((e) => ({ where: "step" as const, key: "expire", value: e })),
   { where: "step", key: "capture", value: { "bad name": "body.x" } },
   { where: "step", key: "capture", value: { __proto__x: "nonsense" } },
   { where: "step", key: "capture", value: { ok: "not-a-selector" } },
@@ -64,7 +125,11 @@ const PLANTED: { where: "step" | "expect-body" | "scenario"; key: string; value:
   { where: "step", key: "expect", value: { observe: { "-x": "body" } } },
   { where: "step", key: "expect", value: { observe: { ok: "nonsense" } } },
   { where: "scenario", key: "steps", value: [{ repeat: { times: 1000 }, steps: Array.from({ length: 11 }, () => ({ logout: {} })) }] },
-  { where: "scenario", key: "steps", value: [{ repeat: { times: "${options.sessionCap}" }, steps: Array.from({ length: 11 }, () => ({ logout: {} })) }] },
+  {
+    where: "scenario",
+    key: "steps",
+    value: [{ repeat: { times: "${options.sessionCap}" }, steps: Array.from({ length: 11 }, () => ({ logout: {} })) }],
+  },
   { where: "scenario", key: "requires", value: { idleTimeoutAtLeast: "0% of latestAccessUpdateFrequency" } },
 ];
 
@@ -93,8 +158,9 @@ function plant(text: string, pick: number, which: number): Mutant {
 /** Every path to a node of the parsed data, to replace or extend. */
 function paths(value: unknown, at: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
   out.push(at);
-  if (Array.isArray(value)) value.forEach((v, i) => paths(v, [...at, i], out));
-  else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) paths(v, [...at, k], out);
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) paths(v, [...at, i], out);
+  } else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) paths(v, [...at, k], out);
   return out;
 }
 
@@ -107,40 +173,71 @@ function setAt(root: unknown, path: (string | number)[], value: unknown): unknow
 }
 
 const mutations: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.tuple(fc.nat(), hostileChar).map(([at, ch]): Mutation => (t) => mutant("byte flip", t.slice(0, at % t.length) + ch + t.slice((at % t.length) + 1))),
-  fc.nat().map((at): Mutation => (t) => mutant("truncation", t.slice(0, at % t.length))),
-  fc.tuple(fc.nat(), fc.constantFrom("delete", "double", "swap", "dedent", "indent")).map(([at, how]): Mutation => (t) => {
-    const lines = t.split("\n");
-    const i = at % lines.length;
-    const line = lines[i] as string;
-    if (how === "delete") lines.splice(i, 1);
-    if (how === "double") lines.splice(i, 0, line);
-    if (how === "swap") [lines[i], lines[(i + 1) % lines.length]] = [lines[(i + 1) % lines.length] as string, line];
-    if (how === "dedent") lines[i] = line.replace(/^ {1,2}/, "");
-    if (how === "indent") lines[i] = `  ${line}`;
-    return mutant(`line ${how}`, lines.join("\n"));
-  }),
-  fc.tuple(fc.nat(), wrongValue).map(([at, value]): Mutation => (t) => {
-    const data = parsed(t);
-    const all = paths(data);
-    return mutant("wrong value", stringify(setAt(data, all[at % all.length] as (string | number)[], value)));
-  }),
-  fc.tuple(fc.nat(), fc.string({ minLength: 1, maxLength: 20 }), wrongValue).map(([at, key, value]): Mutation => (t) => {
-    const data = parsed(t);
-    const maps = paths(data).filter((p) => {
-      let node: unknown = data;
-      for (const s of p) node = (node as Record<string | number, unknown>)[s];
-      return node && typeof node === "object" && !Array.isArray(node);
-    });
-    const path = maps[at % maps.length] as (string | number)[];
-    return mutant("unknown key", stringify(setAt(data, [...path, `${key}\u0000x`.replace("\u0000x", "")], value)));
-  }),
-  fc.tuple(fc.nat(), fc.nat()).map(([pick, which]): Mutation => (t) => plant(t, pick, which)),
+  fc.tuple(fc.nat(), hostileChar).map(
+    ([at, ch]): Mutation =>
+      (t) =>
+        mutant("byte flip", t.slice(0, at % t.length) + ch + t.slice((at % t.length) + 1)),
+  ),
+  fc.nat().map(
+    (at): Mutation =>
+      (t) =>
+        mutant("truncation", t.slice(0, at % t.length)),
+  ),
+  fc.tuple(fc.nat(), fc.constantFrom("delete", "double", "swap", "dedent", "indent")).map(
+    ([at, how]): Mutation =>
+      (t) => {
+        const lines = t.split("\n");
+        const i = at % lines.length;
+        const line = lines[i] as string;
+        if (how === "delete") lines.splice(i, 1);
+        if (how === "double") lines.splice(i, 0, line);
+        if (how === "swap") [lines[i], lines[(i + 1) % lines.length]] = [lines[(i + 1) % lines.length] as string, line];
+        if (how === "dedent") lines[i] = line.replace(/^ {1,2}/, "");
+        if (how === "indent") lines[i] = `  ${line}`;
+        return mutant(`line ${how}`, lines.join("\n"));
+      },
+  ),
+  fc.tuple(fc.nat(), wrongValue).map(
+    ([at, value]): Mutation =>
+      (t) => {
+        const data = parsed(t);
+        const all = paths(data);
+        return mutant("wrong value", stringify(setAt(data, all[at % all.length] as (string | number)[], value)));
+      },
+  ),
+  fc.tuple(fc.nat(), fc.string({ minLength: 1, maxLength: 20 }), wrongValue).map(
+    ([at, key, value]): Mutation =>
+      (t) => {
+        const data = parsed(t);
+        const maps = paths(data).filter((p) => {
+          let node: unknown = data;
+          for (const s of p) node = (node as Record<string | number, unknown>)[s];
+          return node && typeof node === "object" && !Array.isArray(node);
+        });
+        const path = maps[at % maps.length] as (string | number)[];
+        return mutant("unknown key", stringify(setAt(data, [...path, `${key}\u0000x`.replace("\u0000x", "")], value)));
+      },
+  ),
+  fc.tuple(fc.nat(), fc.nat()).map(
+    ([pick, which]): Mutation =>
+      (t) =>
+        plant(t, pick, which),
+  ),
   fc.constantFrom<Mutation>(
     (t) => mutant("circular alias (map)", t.replace(/^( *)- login: (.*)$/m, "$1- login: $2\n$1  with: &cyc { self: *cyc }"), true),
-    (t) => mutant("circular alias (matcher)", t.replace(/^( *)- login: (.*)$/m, "$1- login: $2\n$1  expect: { body: { token: &m { equals: *m } } }"), true),
+    (t) =>
+      mutant(
+        "circular alias (matcher)",
+        t.replace(/^( *)- login: (.*)$/m, "$1- login: $2\n$1  expect: { body: { token: &m { equals: *m } } }"),
+        true,
+      ),
     (t) => mutant("circular alias (seq)", t.replace(/^( *)- login: (.*)$/m, "$1- login: $2\n$1  with: { list: &l [1, *l] }"), true),
-    (t) => mutant("alias bomb", `${t}\nx: &a [1,1,1,1,1,1,1,1,1,1]\ny: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nz: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nw: [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\n`, true),
+    (t) =>
+      mutant(
+        "alias bomb",
+        `${t}\nx: &a [1,1,1,1,1,1,1,1,1,1]\ny: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nz: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nw: [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\n`,
+        true,
+      ),
     (t) => mutant("deep nesting", `${t}\ndeep: ${"[".repeat(3000)}${"]".repeat(3000)}\n`, true),
     (t) => mutant("deep map", `${t}\ndeep: ${"{a: ".repeat(2000)}1${"}".repeat(2000)}\n`, true),
     (t) => mutant("huge file", t + `# ${"x".repeat(120)}\n`.repeat(9000), true),
@@ -151,7 +248,7 @@ const mutations: fc.Arbitrary<Mutation> = fc.oneof(
     (t) => mutant("CR-only line ends", t.replace(/\r?\n/g, "\r"), false),
     (t) => mutant("CRLF line ends", t.replace(/\r?\n/g, "\r\n"), false),
     (t) => mutant("BOM", `\ufeff${t}`, false),
-    (t) => mutant("empty", "", true),
+    (_t) => mutant("empty", "", true),
     (t) => mutant("several documents", `${t}\n---\n${t}`, true),
     (t) => mutant("tabs", t.replace(/^ {2}/gm, "\t"), true),
   ),
@@ -187,7 +284,17 @@ const SLOW_MS = 15_000;
 export function loaderProperty(options: { seed: number; runs: number; files: readonly string[]; dir: string }): LoaderFuzzResult {
   const started = performance.now();
   const sources = options.files.map((f) => readFileSync(f, "utf8"));
-  const result: LoaderFuzzResult = { tried: 0, invalidAccepted: [], crashes: [], unlocated: [], slow: [], refused: 0, accepted: 0, byKind: {}, ms: 0 };
+  const result: LoaderFuzzResult = {
+    tried: 0,
+    invalidAccepted: [],
+    crashes: [],
+    unlocated: [],
+    slow: [],
+    refused: 0,
+    accepted: 0,
+    byKind: {},
+    ms: 0,
+  };
   const cases = fc.sample(fc.tuple(fc.nat(sources.length - 1), mutations), { seed: options.seed, numRuns: options.runs });
   for (let b = 0; b < cases.length; b += 10) {
     const batch = cases.slice(b, b + 10).map(([which, mutate], k) => {
@@ -222,7 +329,14 @@ export function loaderProperty(options: { seed: number; runs: number; files: rea
       for (const p of mine) {
         const text = formatProblem(p);
         if (p.message.startsWith(LOADER_BUG)) result.crashes.push(`${made.kind}: ${text}`);
-        else if (!/^[^\n]+:\d+:\d+: \S/.test(text) || p.position.line < 1 || p.position.column < 1 || p.position.line > lineCount + 1 || /[\u0000-\u001f]/.test(text)) result.unlocated.push(`${made.kind}: ${text.slice(0, 200)}`);
+        else if (
+          !/^[^\n]+:\d+:\d+: \S/.test(text) ||
+          p.position.line < 1 ||
+          p.position.column < 1 ||
+          p.position.line > lineCount + 1 ||
+          hasControlCharacter(text)
+        )
+          result.unlocated.push(`${made.kind}: ${text.slice(0, 200)}`);
       }
       const accepted = loaded.suites.some((s) => s.absolutePath === path);
       if (accepted) result.accepted++;
@@ -230,8 +344,15 @@ export function loaderProperty(options: { seed: number; runs: number; files: rea
       else result.unlocated.push(`${made.kind}: ${name} neither loaded nor reported`);
       if (accepted && made.invalid) result.invalidAccepted.push(`${made.kind}: ${name}`);
     }
-    if (!loaded.suites.some((s) => s.absolutePath === good)) result.crashes.push(`batch ${b}: the good file ${good} was not loaded beside the mutants`);
+    if (!loaded.suites.some((s) => s.absolutePath === good))
+      result.crashes.push(`batch ${b}: the good file ${good} was not loaded beside the mutants`);
   }
   result.ms = performance.now() - started;
   return result;
+}
+
+/** A raw control character (line ends included): a problem is one printable line. */
+function hasControlCharacter(text: string): boolean {
+  for (const ch of text) if (ch.charCodeAt(0) < 0x20) return true;
+  return false;
 }

@@ -27,8 +27,35 @@ export interface MockFuzzResult {
   ms: number;
 }
 
-const ACTIONS = ["logout", "validate", "getSessionInfo", "getSessionInfoAndResetIdleTime", "refresh", "updateSessionProperties", "getSessionProperties", "getProperty", "logoutByHandle", "getIdle", "getMaxIdle", "getTimeLeft", "isActive", "getMaxSessionTime", "__proto__", "constructor"];
-const TYPES = ["application/json", "application/xml", "application/vnd.ibm.powervm.web+xml; type=LogonRequest", "application/x-www-form-urlencoded", "text/plain", "multipart/form-data; boundary=x", "application/json; charset=utf-16", "garbage/\u00ff", ""];
+const ACTIONS = [
+  "logout",
+  "validate",
+  "getSessionInfo",
+  "getSessionInfoAndResetIdleTime",
+  "refresh",
+  "updateSessionProperties",
+  "getSessionProperties",
+  "getProperty",
+  "logoutByHandle",
+  "getIdle",
+  "getMaxIdle",
+  "getTimeLeft",
+  "isActive",
+  "getMaxSessionTime",
+  "__proto__",
+  "constructor",
+];
+const TYPES = [
+  "application/json",
+  "application/xml",
+  "application/vnd.ibm.powervm.web+xml; type=LogonRequest",
+  "application/x-www-form-urlencoded",
+  "text/plain",
+  "multipart/form-data; boundary=x",
+  "application/json; charset=utf-16",
+  "garbage/\u00ff",
+  "",
+];
 
 const segment = fc.oneof(
   fc.constantFrom("..", "%2e%2e", "%00", "%ff", "%", "a%2Fb", "constructor", "__proto__", "~", "", "x".repeat(5000)),
@@ -41,10 +68,41 @@ const xxe = `<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/pa
 const body: fc.Arbitrary<string | Uint8Array | undefined> = fc.oneof(
   fc.constant(undefined),
   fc.jsonValue({ maxDepth: 4 }).map((v) => JSON.stringify(v)),
-  fc.dictionary(fc.constantFrom("username", "password", "name", "tokenName", "tokenType", "expirationDate", "newPassword", "tokenId", "properties", "ms", "by", "defects", "j_username", "j_password"), fc.oneof(fc.string(), fc.integer(), fc.constant(null), fc.array(fc.string(), { maxLength: 3 }), fc.constant({ toString: 1 }))).map((v) => JSON.stringify(v)),
+  fc
+    .dictionary(
+      fc.constantFrom(
+        "username",
+        "password",
+        "name",
+        "tokenName",
+        "tokenType",
+        "expirationDate",
+        "newPassword",
+        "tokenId",
+        "properties",
+        "ms",
+        "by",
+        "defects",
+        "j_username",
+        "j_password",
+      ),
+      fc.oneof(fc.string(), fc.integer(), fc.constant(null), fc.array(fc.string(), { maxLength: 3 }), fc.constant({ toString: 1 })),
+    )
+    .map((v) => JSON.stringify(v)),
   fc.integer({ min: 1, max: 20_000 }).map((n) => "[".repeat(n)),
   fc.integer({ min: 1, max: 2_000 }).map((n) => `${'{"a":'.repeat(n)}1${"}".repeat(n)}`),
-  fc.constantFrom(xmlBomb, xxe, "<LogonRequest>", "<a><b></a>", "j_username=admin&j_password=%ff%fe", "\u0000\u0001", "null", "1e999", '{"ms":1e300}', '{"by":"99999999999999999999d"}'),
+  fc.constantFrom(
+    xmlBomb,
+    xxe,
+    "<LogonRequest>",
+    "<a><b></a>",
+    "j_username=admin&j_password=%ff%fe",
+    "\u0000\u0001",
+    "null",
+    "1e999",
+    '{"ms":1e300}',
+    '{"by":"99999999999999999999d"}',
+  ),
   fc.uint8Array({ maxLength: 64 }),
   fc.integer({ min: 100_000, max: 900_000 }).map((n) => JSON.stringify({ name: "n".repeat(n), value: "v" })),
 );
@@ -52,7 +110,10 @@ const body: fc.Arbitrary<string | Uint8Array | undefined> = fc.oneof(
 const headers = fc.record(
   {
     "content-type": fc.constantFrom(...TYPES),
-    cookie: fc.oneof(fc.constantFrom("JSESSIONID=;", "JSESSIONID=x; JSESSIONID=y", "iPlanetDirectoryPro=%ff", "=;=;=", `JSESSIONID=${"z".repeat(4000)}`), fc.string({ maxLength: 40 }).map((s) => `a=${encodeURIComponent(s)}`)),
+    cookie: fc.oneof(
+      fc.constantFrom("JSESSIONID=;", "JSESSIONID=x; JSESSIONID=y", "iPlanetDirectoryPro=%ff", "=;=;=", `JSESSIONID=${"z".repeat(4000)}`),
+      fc.string({ maxLength: 40 }).map((s) => `a=${encodeURIComponent(s)}`),
+    ),
     authorization: fc.constantFrom("Bearer ", "Bearer x", "Basic %%%", "Bearer constructor"),
     "x-api-key": fc.string({ maxLength: 40 }).map(encodeURIComponent),
     "x-api-session": fc.string({ maxLength: 40 }).map(encodeURIComponent),
@@ -75,12 +136,36 @@ function pathFor(route: string, fill: string[], query: [string, string][]): stri
   return `${path}${q ? `?${q}` : ""}`;
 }
 
-const CONTROL_ROUTES = ["GET /", "GET /clock", "POST /clock/advance", "GET /sessions", "GET /journal", "GET /unmodelled", "GET /issued", "GET /defects", "PUT /defects", "POST /reset", "GET /hang"];
+const CONTROL_ROUTES = [
+  "GET /",
+  "GET /clock",
+  "POST /clock/advance",
+  "GET /sessions",
+  "GET /journal",
+  "GET /unmodelled",
+  "GET /issued",
+  "GET /defects",
+  "PUT /defects",
+  "POST /reset",
+  "GET /hang",
+];
 
 const controlBody = fc.oneof(
-  fc.record({ ms: fc.oneof(fc.double(), fc.constantFrom(1e300, -1, Number.MAX_VALUE, 0, 1000, 3.2e11)) }, { requiredKeys: [] }).map((b) => JSON.stringify(b)),
-  fc.record({ by: fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom("30m", "0s", "99999999999999999999999d", "1e3d")) }).map((b) => JSON.stringify(b)),
-  fc.oneof(fc.constant({ defects: [{ toString: 1 }] }), fc.constant({ defects: "all" }), fc.record({ defects: fc.array(fc.oneof(fc.string(), fc.integer(), fc.constant(null), fc.constant({ valueOf: 1 })), { maxLength: 4 }) })).map((b) => JSON.stringify(b)),
+  fc
+    .record({ ms: fc.oneof(fc.double(), fc.constantFrom(1e300, -1, Number.MAX_VALUE, 0, 1000, 3.2e11)) }, { requiredKeys: [] })
+    .map((b) => JSON.stringify(b)),
+  fc
+    .record({ by: fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom("30m", "0s", "99999999999999999999999d", "1e3d")) })
+    .map((b) => JSON.stringify(b)),
+  fc
+    .oneof(
+      fc.constant({ defects: [{ toString: 1 }] }),
+      fc.constant({ defects: "all" }),
+      fc.record({
+        defects: fc.array(fc.oneof(fc.string(), fc.integer(), fc.constant(null), fc.constant({ valueOf: 1 })), { maxLength: 4 }),
+      }),
+    )
+    .map((b) => JSON.stringify(b)),
   fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v)),
   fc.constantFrom("", "{", "[".repeat(10_000)),
 );
@@ -88,20 +173,40 @@ const controlBody = fc.oneof(
 /** Requests to this mock: its own routes (and some it lacks), and its control plane. */
 export function requestsFor(vendor: VendorMock, host: MockHost): fc.Arbitrary<FuzzRequest> {
   const routes = [...new Set(host.instance.app.routes.map((r) => `${r.method} ${r.path}`))];
-  const extra = vendor.id === "openam" ? ["POST /am/json/realms/root/authenticate", "POST /am/json/realms/root/sessions", "GET /am/json/realms/root/sessions", "POST /am/json/sessions", "GET /am/json/realms/root/users/demo"] : [];
+  const extra =
+    vendor.id === "openam"
+      ? [
+          "POST /am/json/realms/root/authenticate",
+          "POST /am/json/realms/root/sessions",
+          "GET /am/json/realms/root/sessions",
+          "POST /am/json/sessions",
+          "GET /am/json/realms/root/users/demo",
+        ]
+      : [];
   const vendorRequest = fc
     .record({
       route: fc.constantFrom(...routes, ...extra),
       method: fc.option(fc.constantFrom("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS", "PROPFIND"), { nil: undefined }),
       fill: fc.array(segment, { minLength: 1, maxLength: 3 }),
-      query: fc.array(fc.tuple(fc.constantFrom("_action", "_queryFilter", "nocache", "tokenId", "_fields", "x"), fc.oneof(fc.constantFrom(...ACTIONS), fc.string({ maxLength: 20 }))), { maxLength: 3 }),
+      query: fc.array(
+        fc.tuple(
+          fc.constantFrom("_action", "_queryFilter", "nocache", "tokenId", "_fields", "x"),
+          fc.oneof(fc.constantFrom(...ACTIONS), fc.string({ maxLength: 20 })),
+        ),
+        { maxLength: 3 },
+      ),
       headers,
       body,
     })
     .map(({ route, method, fill, query, headers: h, body: b }): FuzzRequest => {
       const [routeMethod, path] = route.split(" ") as [string, string];
       const m = method ?? (routeMethod === "ALL" ? "POST" : routeMethod);
-      return { method: m, path: pathFor(path, fill, query), headers: h, ...(b === undefined || m === "GET" || m === "HEAD" ? {} : { body: b }) };
+      return {
+        method: m,
+        path: pathFor(path, fill, query),
+        headers: h,
+        ...(b === undefined || m === "GET" || m === "HEAD" ? {} : { body: b }),
+      };
     });
   const controlRequest = fc
     .record({
@@ -118,8 +223,15 @@ export function requestsFor(vendor: VendorMock, host: MockHost): fc.Arbitrary<Fu
 }
 
 function describe(vendor: string, r: FuzzRequest): string {
-  const b = r.body === undefined ? "" : typeof r.body === "string" ? ` body ${JSON.stringify(r.body.slice(0, 120))}${r.body.length > 120 ? `…(${r.body.length})` : ""}` : ` body bytes [${[...r.body.slice(0, 16)].join(",")}]`;
-  const h = JSON.stringify(Object.fromEntries(Object.entries(r.headers).map(([k, v]) => [k, v.length > 60 ? `${v.slice(0, 60)}…(${v.length})` : v])));
+  const b =
+    r.body === undefined
+      ? ""
+      : typeof r.body === "string"
+        ? ` body ${JSON.stringify(r.body.slice(0, 120))}${r.body.length > 120 ? `…(${r.body.length})` : ""}`
+        : ` body bytes [${[...r.body.slice(0, 16)].join(",")}]`;
+  const h = JSON.stringify(
+    Object.fromEntries(Object.entries(r.headers).map(([k, v]) => [k, v.length > 60 ? `${v.slice(0, 60)}…(${v.length})` : v])),
+  );
   return `${vendor}: ${r.method} ${r.path.slice(0, 200)}${r.path.length > 200 ? "…" : ""} headers ${h}${b}`;
 }
 
@@ -127,7 +239,12 @@ const REQUEST_BOUND_MS = 3_000;
 
 /** 5xx answers the vendor documents, with where: anything else from a mock is a finding. */
 export const DOCUMENTED_5XX: Record<string, { status: number; evidence: string }[]> = {
-  openam: [{ status: 501, evidence: "wire-notes-vmanage-openam.md: Unknown `_action`: 501 Not Supported (and CREST's 501 for create on /sessions)" }],
+  openam: [
+    {
+      status: 501,
+      evidence: "wire-notes-vmanage-openam.md: Unknown `_action`: 501 Not Supported (and CREST's 501 for create on /sessions)",
+    },
+  ],
 };
 
 async function send(host: MockHost, r: FuzzRequest): Promise<number | "hang"> {
@@ -151,7 +268,11 @@ async function send(host: MockHost, r: FuzzRequest): Promise<number | "hang"> {
 /** A request with no body to each route: before the fuzz, after it (< 500) and after a reset (the same statuses as before). */
 async function probeStatuses(host: MockHost): Promise<Record<string, number | "hang">> {
   const out: Record<string, number | "hang"> = {};
-  for (const route of new Set(host.instance.app.routes.map((r) => `${r.method === "ALL" ? "GET" : r.method} ${r.path.replace(/:[A-Za-z]+/g, "probe").replace(/\*/g, "probe")}`))) {
+  for (const route of new Set(
+    host.instance.app.routes.map(
+      (r) => `${r.method === "ALL" ? "GET" : r.method} ${r.path.replace(/:[A-Za-z]+/g, "probe").replace(/\*/g, "probe")}`,
+    ),
+  )) {
     const [method, path] = route.split(" ") as [string, string];
     out[route] = await send(host, { method, path, headers: {} });
   }
@@ -177,22 +298,32 @@ export async function mockProperty(options: { seed: number; runs: number; vendor
         continue;
       }
       if (status === "hang") result.hangs.push(describe(vendor.id, r));
-      else if (status >= 500 && !DOCUMENTED_5XX[vendor.id]?.some((d) => d.status === status)) result.serverErrors.push(`${describe(vendor.id, r)} → ${status}`);
+      else if (status >= 500 && !DOCUMENTED_5XX[vendor.id]?.some((d) => d.status === status))
+        result.serverErrors.push(`${describe(vendor.id, r)} → ${status}`);
     }
     const journal = await host.app.request(`${CONTROL_PREFIX}/journal`);
     result.journalBytes = Math.max(result.journalBytes, (await journal.text()).length);
     const during = await probeStatuses(host);
-    for (const [route, status] of Object.entries(during)) if (status === "hang" || status >= 500) result.unhealthy.push(`${vendor.id}: ${route} → ${status} after the fuzz`);
+    for (const [route, status] of Object.entries(during))
+      if (status === "hang" || status >= 500) result.unhealthy.push(`${vendor.id}: ${route} → ${status} after the fuzz`);
     await host.app.request(`${CONTROL_PREFIX}/reset`, { method: "POST" });
-    await host.app.request(`${CONTROL_PREFIX}/defects`, { method: "PUT", headers: { "content-type": "application/json" }, body: '{"defects":[]}' });
+    await host.app.request(`${CONTROL_PREFIX}/defects`, {
+      method: "PUT",
+      headers: { "content-type": "application/json" },
+      body: '{"defects":[]}',
+    });
     const after = await probeStatuses(host);
-    for (const [route, status] of Object.entries(after)) if (status !== baseline[route]) result.unhealthy.push(`${vendor.id}: ${route} → ${status} after reset, ${baseline[route]} before the fuzz`);
+    for (const [route, status] of Object.entries(after))
+      if (status !== baseline[route])
+        result.unhealthy.push(`${vendor.id}: ${route} → ${status} after reset, ${baseline[route]} before the fuzz`);
   }
   result.ms = performance.now() - started;
   return result;
 }
 
 export function summariseMocks(r: MockFuzzResult): string {
-  const per = Object.entries(r.byVendor).map(([v, n]) => `${v} ${n}`).join(", ");
+  const per = Object.entries(r.byVendor)
+    .map(([v, n]) => `${v} ${n}`)
+    .join(", ");
   return `mocks: ${r.tried} requests (${per}), 5xx ${r.serverErrors.length}, hangs ${r.hangs.length}, unhealthy ${r.unhealthy.length}, largest journal read ${r.journalBytes.toLocaleString("en")} bytes, ${Math.round(r.ms)} ms`;
 }

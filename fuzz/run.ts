@@ -14,14 +14,19 @@ import { mocks } from "../src/mocks/registry.ts";
 import { loaderProperty, summarise } from "./loader-mutations.ts";
 import { mockProperty, summariseMocks } from "./mock-requests.ts";
 
-const { values } = parseArgs({ options: { seed: { type: "string" }, files: { type: "string", default: "3000" }, requests: { type: "string", default: "2000" } } });
+const { values } = parseArgs({
+  options: { seed: { type: "string" }, files: { type: "string", default: "3000" }, requests: { type: "string", default: "2000" } },
+});
 const seed = values.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : Number(values.seed);
 const files = Number(values.files);
 const requests = Number(values.requests);
 
 const heapMb = () => Math.round(process.memoryUsage().heapUsed / 1048576);
 const show = (title: string, list: readonly string[]) => {
-  if (list.length) console.log(`\n${title} (${list.length}):\n  ${list.slice(0, 20).join("\n  ")}${list.length > 20 ? `\n  … ${list.length - 20} more` : ""}`);
+  if (list.length)
+    console.log(
+      `\n${title} (${list.length}):\n  ${list.slice(0, 20).join("\n  ")}${list.length > 20 ? `\n  … ${list.length - 20} more` : ""}`,
+    );
 };
 
 const dir = mkdtempSync(join(tmpdir(), "sessionprobe-fuzz-"));
@@ -39,10 +44,22 @@ show("mock 5xx not documented by the vendor", mock.serverErrors);
 show("mock requests that hung", mock.hangs);
 show("mocks unhealthy afterwards", mock.unhealthy);
 
-const failed = loader.crashes.length + loader.unlocated.length + loader.slow.length + loader.invalidAccepted.length + mock.serverErrors.length + mock.hangs.length + mock.unhealthy.length;
+const failed =
+  loader.crashes.length +
+  loader.unlocated.length +
+  loader.slow.length +
+  loader.invalidAccepted.length +
+  mock.serverErrors.length +
+  mock.hangs.length +
+  mock.unhealthy.length;
 console.log(`\nfuzz, seed ${seed} (replay: npm run fuzz -- --seed ${seed} --files ${files} --requests ${requests})`);
 console.log(`  ${summarise(loader)}`);
-console.log(`  kinds: ${Object.entries(loader.byKind).sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(", ")}`);
+console.log(
+  `  kinds: ${Object.entries(loader.byKind)
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, n]) => `${k} ${n}`)
+    .join(", ")}`,
+);
 console.log(`  ${summariseMocks(mock)}; heap ${heapBefore} → ${heapAfter} MB`);
 console.log(`  ${failed === 0 ? "no findings" : `${failed} finding(s)`}`);
 process.exitCode = failed === 0 ? 0 : 1;

@@ -16,7 +16,8 @@ for (const [id, driver] of Object.entries(vendors)) {
   console.log("| variant | what it models | evidence |\n|---|---|---|");
   for (const v of mock.variants) console.log(`| \`${v.name}\` | ${cell(v.description)} | ${cell(v.evidence)} |`);
   console.log("\n| deployment option | documented default | meaning |\n|---|---|---|");
-  for (const [name, o] of Object.entries(driver.deploymentOptions)) console.log(`| \`${name}\` | ${o.default === undefined ? "(none documented)" : `\`${cell(o.default)}\``} | ${cell(o.description)} |`);
+  for (const [name, o] of Object.entries(driver.deploymentOptions))
+    console.log(`| \`${name}\` | ${o.default === undefined ? "(none documented)" : `\`${cell(o.default)}\``} | ${cell(o.description)} |`);
   console.log("\n| defect | breaks | what it does |\n|---|---|---|");
   for (const d of mock.defects) console.log(`| \`${d.name}\` | ${d.breaks.join(", ")} | ${cell(d.description)} |`);
   console.log("");

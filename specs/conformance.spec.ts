@@ -19,7 +19,11 @@ import { type LoadedScenario, loadSuitesOrThrow } from "../src/scenario/load.ts"
 const suites = loadSuitesOrThrow(findSuiteFiles(), { validate: process.env.TEST_WORKER_INDEX === undefined });
 
 const waits = (loaded: LoadedScenario) => loaded.steps.some((s) => s.verb === "expire");
-const waves: ((loaded: LoadedScenario) => boolean)[] = [(l) => !isExclusive(l) && waits(l), (l) => !isExclusive(l) && !waits(l), isExclusive];
+const waves: ((loaded: LoadedScenario) => boolean)[] = [
+  (l) => !isExclusive(l) && waits(l),
+  (l) => !isExclusive(l) && !waits(l),
+  isExclusive,
+];
 
 for (const inWave of waves) {
   for (const suite of suites) {
@@ -28,7 +32,12 @@ for (const inWave of waves) {
     test.describe(`${suite.vendor} ${suite.service}`, () => {
       for (const loaded of scenarios) {
         const { scenario } = loaded;
-        const tags = [`@${suite.vendor}`, `@${suite.vendor}-${suite.service}`, ...(scenario.tags ?? []).map((t) => `@${t}`), ...(isExclusive(loaded) ? [GUARDED_TAG] : [])];
+        const tags = [
+          `@${suite.vendor}`,
+          `@${suite.vendor}-${suite.service}`,
+          ...(scenario.tags ?? []).map((t) => `@${t}`),
+          ...(isExclusive(loaded) ? [GUARDED_TAG] : []),
+        ];
         test(`${scenario.covers.join(" ")} ${scenario.name}`, { tag: tags }, async ({ runScenario }) => {
           await runScenario(suite, loaded);
         });

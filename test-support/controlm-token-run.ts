@@ -7,7 +7,7 @@ import type { Exchange } from "../src/http/exchange.ts";
 import type { Transport } from "../src/http/transport.ts";
 import { controlmMock } from "../src/mocks/controlm/index.ts";
 import { SEEDED_API_TOKEN, seededUsers } from "../src/mocks/controlm/state.ts";
-import { MockRun } from "../src/proof/mock-run.ts";
+import { MockRun } from "../src/in-process/mock-run.ts";
 import { type LoadedSuite, loadSuiteFile } from "../src/scenario/load.ts";
 import { controlm } from "../src/drivers/controlm/index.ts";
 
@@ -58,7 +58,11 @@ export interface RunSuiteOptions {
 }
 
 export async function runSuite(suite: LoadedSuite, options: RunSuiteOptions = {}): Promise<RunResult[]> {
-  const run = await MockRun.start(controlmMock, { defects: options.defects ?? [], options: options.mockOptions ?? {} }, { options: { ...options.mockOptions, ...(options.targetOptions as Record<string, string> | undefined) } });
+  const run = await MockRun.start(
+    controlmMock,
+    { defects: options.defects ?? [], options: options.mockOptions ?? {} },
+    { options: { ...options.mockOptions, ...(options.targetOptions as Record<string, string> | undefined) } },
+  );
   const { transport, target } = run;
   const results: RunResult[] = [];
   try {
@@ -67,14 +71,32 @@ export async function runSuite(suite: LoadedSuite, options: RunSuiteOptions = {}
       const hooks: EngineHooks = { ...silentHooks, exchange: async (e) => void exchanges.push(e) };
       const { skip, error, failure, runner } = await run.run(suite, loaded, { driver: controlm, hooks });
       if (skip) {
-        results.push({ scenario: loaded.scenario.name, skip, error: undefined, closedInTeardown: 0, teardownFailures: [], observations: [], exchanges, tokensLeft: [], sessionsLeft: 0 });
+        results.push({
+          scenario: loaded.scenario.name,
+          skip,
+          error: undefined,
+          closedInTeardown: 0,
+          teardownFailures: [],
+          observations: [],
+          exchanges,
+          tokensLeft: [],
+          sessionsLeft: 0,
+        });
         continue;
       }
       if (!runner) throw new Error(`scenario ${loaded.scenario.name} produced no runner`);
       const outcome = runner.outcome;
       const tokens = [...(await tokensOf(transport, target.baseUrl, { "x-api-key": SEEDED_API_TOKEN.value }))];
       const other = seededUsers.other as { username: string; password: string };
-      const login = await transport.send({ method: "POST", url: `${target.baseUrl}/session/login`, headers: { "content-type": "application/json" }, body: JSON.stringify(other) }, "check");
+      const login = await transport.send(
+        {
+          method: "POST",
+          url: `${target.baseUrl}/session/login`,
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify(other),
+        },
+        "check",
+      );
       const bearer = { authorization: `Bearer ${(login.response.parsed as { token: string }).token}` };
       tokens.push(...(await tokensOf(transport, target.baseUrl, bearer)));
       await transport.send({ method: "POST", url: `${target.baseUrl}/session/logout`, headers: bearer }, "check");

@@ -130,8 +130,13 @@ export function writeStepciWorkflow(file: string, count: number): string {
 }
 
 /** A targets file for a standalone controlm mock; credentials from the environment, as always. */
-export function writeTargets(file: string, target: { name: string; baseUrl: string; idleTimeout?: string; expiryMargin?: string; expiry?: "wait" | "skip" }): string {
-  const session = target.idleTimeout ? `    session: { idleTimeout: ${target.idleTimeout}${target.expiryMargin ? `, expiryMargin: ${target.expiryMargin}` : ""} }\n` : "";
+export function writeTargets(
+  file: string,
+  target: { name: string; baseUrl: string; idleTimeout?: string; expiryMargin?: string; expiry?: "wait" | "skip" },
+): string {
+  const session = target.idleTimeout
+    ? `    session: { idleTimeout: ${target.idleTimeout}${target.expiryMargin ? `, expiryMargin: ${target.expiryMargin}` : ""} }\n`
+    : "";
   writeFileSync(
     file,
     `targets:

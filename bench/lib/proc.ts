@@ -145,7 +145,11 @@ export interface Server {
   stop(): Promise<void>;
 }
 
-export function startServer(command: string, args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; readyPattern: RegExp; timeoutMs?: number }): Promise<Server> {
+export function startServer(
+  command: string,
+  args: readonly string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; readyPattern: RegExp; timeoutMs?: number },
+): Promise<Server> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, [...args], { cwd: options.cwd, env: options.env ?? process.env, stdio: ["ignore", "pipe", "pipe"] });
     let seen = "";

@@ -24,7 +24,15 @@ function cpuMs(pid: number): number {
  * loop on a keep-alive undici Pool of as many connections; counts completed cycles
  * during `measureMs` after `warmupMs`.
  */
-export async function measureThroughput(options: { url: string; serverPid: number; concurrency: number; warmupMs: number; measureMs: number; username: string; password: string }): Promise<ThroughputResult> {
+export async function measureThroughput(options: {
+  url: string;
+  serverPid: number;
+  concurrency: number;
+  warmupMs: number;
+  measureMs: number;
+  username: string;
+  password: string;
+}): Promise<ThroughputResult> {
   const pool = new Pool(options.url, { connections: options.concurrency, pipelining: 1 });
   const loginBody = JSON.stringify({ username: options.username, password: options.password });
   let measuring = false;
@@ -32,7 +40,12 @@ export async function measureThroughput(options: { url: string; serverPid: numbe
   let cycles = 0;
   let errors = 0;
   const cycle = async (): Promise<boolean> => {
-    const login = await pool.request({ method: "POST", path: "/session/login", headers: { "content-type": "application/json" }, body: loginBody });
+    const login = await pool.request({
+      method: "POST",
+      path: "/session/login",
+      headers: { "content-type": "application/json" },
+      body: loginBody,
+    });
     const { token } = (await login.body.json()) as { token?: string };
     if (login.statusCode !== 200 || !token) return false;
     const authorization = `Bearer ${token}`;
@@ -63,5 +76,10 @@ export async function measureThroughput(options: { url: string; serverPid: numbe
   stop = true;
   await Promise.all(users);
   await pool.close();
-  return { cyclesPerSecond: (counted * 1000) / elapsed, cycles: counted, errors, serverCpuMsPerCycle: counted ? (cpuAfter - cpuBefore) / counted : Number.NaN };
+  return {
+    cyclesPerSecond: (counted * 1000) / elapsed,
+    cycles: counted,
+    errors,
+    serverCpuMsPerCycle: counted ? (cpuAfter - cpuBefore) / counted : Number.NaN,
+  };
 }

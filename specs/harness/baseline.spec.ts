@@ -58,7 +58,8 @@ test("vManage 20.12 → 20.18: the login-failure body and the GET logout change,
   const upgrade = compare(before, await record("vmanage", "20.18"), testInfo.outputPath("upgrade"));
   console.log(upgrade.text);
   const html = "text/html; charset=utf-8";
-  const jsonError = "$: html → object; + $.error: object; + $.error.code: string; + $.error.details: string; + $.error.message: string; + $.error.type: string";
+  const jsonError =
+    "$: html → object; + $.error: object; + $.error.code: string; + $.error.details: string; + $.error.message: string; + $.error.type: string";
   expect(lines(upgrade.diff).sort()).toEqual(
     [
       `VM-02 review observation: "failure body content type": "text/html;charset=UTF-8" → "application/json"`,
@@ -87,14 +88,27 @@ test("HMC 401 → 403 for a bad session: every refusal changes, filed under the 
   const forbidden = compare(before, await record("hmc", "403"), testInfo.outputPath("403"));
   expect(forbidden.exitCode).toBe(0);
   const statuses = forbidden.diff.changes.filter((c) => c.kind === "status");
-  expect(statuses.every((c) => c.detail === "401 → 403"), "every status change is a refusal turned 401 → 403").toBe(true);
+  expect(
+    statuses.every((c) => c.detail === "401 → 403"),
+    "every status change is a refusal turned 401 → 403",
+  ).toBe(true);
   expect(new Set(forbidden.diff.changes.map((c) => `${c.ids.join(" ")} ${c.severity} ${c.kind}`))).toEqual(
-    new Set(["HMC-06 review status", "HMC-06 review observation", "HMC-07 review status", "HMC-07 review observation", "HMC-09 review status", "HMC-09 review observation"]),
+    new Set([
+      "HMC-06 review status",
+      "HMC-06 review observation",
+      "HMC-07 review status",
+      "HMC-07 review observation",
+      "HMC-09 review status",
+      "HMC-09 review observation",
+    ]),
   );
   // The probes after `session: invalid` (HMC-07 and HMC-09 scenarios) answer for HMC-06.
   expect(statuses.filter((c) => c.where.endsWith("(probe)")).every((c) => c.ids.join() === "HMC-06")).toBe(true);
   const logoff = compare(before, await record("hmc", "logoff-200"), testInfo.outputPath("logoff"));
-  expect(lines(logoff.diff).sort()).toEqual(['HMC-07 review observation: "status of DELETE Logon": 204 → 200', "HMC-07 review status: 204 → 200"]);
+  expect(lines(logoff.diff).sort()).toEqual([
+    'HMC-07 review observation: "status of DELETE Logon": 204 → 200',
+    "HMC-07 review status: 204 → 200",
+  ]);
   expect(logoff.exitCode).toBe(0);
 });
 
@@ -118,7 +132,11 @@ test("a DOC or WIRE behaviour that changes is a regression: the comparison fails
   const broken = compare(before, await record("hmc", "401", { defects: ["wrong-response-content-type"] }), testInfo.outputPath("broken"));
   expect(broken.exitCode).toBe(1);
   const regressions = broken.diff.changes.filter((c) => c.severity === "regression");
-  expect(regressions.some((c) => c.kind === "content-type" && c.detail === "application/vnd.ibm.powervm.web+xml; type=LogonResponse → application/xml")).toBe(true);
+  expect(
+    regressions.some(
+      (c) => c.kind === "content-type" && c.detail === "application/vnd.ibm.powervm.web+xml; type=LogonResponse → application/xml",
+    ),
+  ).toBe(true);
   expect(regressions.some((c) => c.kind === "outcome" && c.ids.includes("HMC-02"))).toBe(true);
 });
 
@@ -126,7 +144,9 @@ test("a record is the same byte for byte run after run, and holds no secret", as
   test.setTimeout(60_000);
   const first = formatRecord(await record("controlm", "absolute"));
   expect(formatRecord(await record("controlm", "absolute"))).toBe(first);
-  const literals = Object.values(mocks).flatMap((m) => Object.values(m.users).flatMap((u) => [u.password, u.apiKey].filter((v): v is string => typeof v === "string")));
+  const literals = Object.values(mocks).flatMap((m) =>
+    Object.values(m.users).flatMap((u) => [u.password, u.apiKey].filter((v): v is string => typeof v === "string")),
+  );
   for (const literal of literals) expect(first.includes(literal), "a mock credential in the record").toBe(false);
   expect(first).not.toMatch(/[A-Fa-f0-9]{32,}|[A-Za-z0-9+_-]{40,}/);
   expect(first).not.toMatch(/«[^#»]+#[0-9a-f]{8}»/);

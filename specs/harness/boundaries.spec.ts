@@ -36,11 +36,32 @@ function lines(output: string): string[] {
   return violations.map((v) => `${v.rule}: ${v.from} → ${v.cycle ? v.cycle.join(" → ") : v.to}`).sort();
 }
 
-test("npm run lint runs Biome and the import-boundary check", () => {
+test("npm run lint runs Biome (lint and formatter) and the import-boundary check", () => {
   const scripts = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).scripts as Record<string, string>;
-  expect(scripts.lint).toMatch(/\bbiome lint\b/);
+  // `biome check` is the linter and the formatter's check together.
+  expect(scripts.lint).toMatch(/\bbiome check\b/);
   expect(scripts.lint).toContain("scripts/check-boundaries.mjs");
   expect(scripts.lint).toMatch(/&&/);
+});
+
+test("the formatter is on with the project's settings: it rewrites a badly laid-out file and keeps a formatted one", () => {
+  const biome = join(ROOT, "node_modules", "@biomejs", "biome", "bin", "biome");
+  // What `biome check` (in npm run lint) would demand of a file with this text.
+  const formatted = (source: string) =>
+    spawnSync(process.execPath, [biome, "format", "--stdin-file-path=src/example.ts"], {
+      cwd: ROOT,
+      input: source,
+      encoding: "utf8",
+      timeout: 60_000,
+      env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" },
+    }).stdout;
+  const tidy = "export const answer = { value: 42 };\n";
+  expect(formatted("export   const  answer={value:42}\n")).toBe(tidy);
+  expect(formatted(tidy)).toBe(tidy);
+  // The line width is 140: a 150-character call is broken, a 120-character one is not.
+  const call = (width: number) => `f(${"a".repeat(width - 20)}, bbbbbbbbbbbbbbbb);\n`;
+  expect(formatted(call(150)).split("\n").length).toBeGreaterThan(2);
+  expect(formatted(call(120))).toBe(call(120));
 });
 
 test("a tree that breaks each import rule once fails the check with exactly those violations", () => {
@@ -66,7 +87,9 @@ test("the error report a developer sees names the rule and explains it", () => {
   expect(run.status).not.toBe(0);
   expect(run.output).toContain("error driver-imports-outside-its-room: src/drivers/acme/index.ts → src/engine/selectors.ts");
   // The rule's comment, rewrapped by dependency-cruiser, is the explanation.
-  expect(run.output.replace(/\s+/g, " ")).toContain("A vendor driver may import only src/http, src/redact, src/time, src/catalogue, src/drivers/types.ts and its own folder.");
+  expect(run.output.replace(/\s+/g, " ")).toContain(
+    "A vendor driver may import only src/http, src/redact, src/time, src/catalogue, src/drivers/types.ts and its own folder.",
+  );
   expect(run.output).toMatch(/9 dependency violations/);
 });
 

@@ -14,7 +14,9 @@ const SHARED_CATALOGUE = join(ROOT, "..", "shared", "vendor-docs", "BEHAVIOURS.m
 
 test("the catalogue in src/ has exactly the ids and wording of the vendor catalogue", () => {
   test.skip(!existsSync(SHARED_CATALOGUE), "the shared vendor catalogue is not beside this checkout");
-  const rows = [...readFileSync(SHARED_CATALOGUE, "utf8").matchAll(/^\| ((?:CTM-S|CTM-A|HMC|VM|AM)-\d\d) \| (.+) \| (.+) \|$/gm)].map((m) => ({ id: m[1], text: m[2]?.trim(), sureness: m[3]?.trim() }));
+  const rows = [...readFileSync(SHARED_CATALOGUE, "utf8").matchAll(/^\| ((?:CTM-S|CTM-A|HMC|VM|AM)-\d\d) \| (.+) \| (.+) \|$/gm)].map(
+    (m) => ({ id: m[1], text: m[2]?.trim(), sureness: m[3]?.trim() }),
+  );
   expect(rows.length).toBeGreaterThan(50);
   expect(behaviours.map((b) => ({ id: b.id, text: b.text, sureness: b.sureness }))).toEqual(rows);
 });
@@ -30,7 +32,8 @@ test("every mock defect breaks ids that exist in its vendor's catalogue", () => 
   for (const mock of Object.values(mocks)) {
     for (const defect of mock.defects) {
       expect(defect.breaks.length, `${mock.id}/${defect.name}`).toBeGreaterThan(0);
-      for (const id of defect.breaks) expect(behaviours.find((b) => b.id === id)?.vendor, `${mock.id}/${defect.name} breaks ${id}`).toBe(mock.id);
+      for (const id of defect.breaks)
+        expect(behaviours.find((b) => b.id === id)?.vendor, `${mock.id}/${defect.name} breaks ${id}`).toBe(mock.id);
     }
   }
 });

@@ -5,7 +5,18 @@ import { expect, test } from "@playwright/test";
 import { loadTargets } from "../../src/targets/load.ts";
 import { runCli } from "./support/processes.ts";
 
-const COMMANDS = ["conformance", "run", "validate", "mock", "report", "init", "baseline", "baseline save", "baseline compare", "baseline measure"];
+const COMMANDS = [
+  "conformance",
+  "run",
+  "validate",
+  "mock",
+  "report",
+  "init",
+  "baseline",
+  "baseline save",
+  "baseline compare",
+  "baseline measure",
+];
 
 test("every command answers --help with exit 0, and --version prints the package's version", async () => {
   test.setTimeout(90_000);
@@ -48,7 +59,10 @@ test("a malformed targets file and a missing environment variable exit 2 before 
   const malformed = join(dir, "malformed.yaml");
   writeFileSync(malformed, "targets:\n  - name: Bad Name\n    vendor: controlm\n    baseUrl: ftp://x\n");
   const missing = join(dir, "missing.yaml");
-  writeFileSync(missing, "targets:\n  - name: ctm\n    vendor: controlm\n    baseUrl: http://127.0.0.1:9\n    credentials:\n      username: ${env:SP_TEST_UNSET_USER}\n      password: ${env:SP_TEST_UNSET_PASSWORD}\n");
+  writeFileSync(
+    missing,
+    "targets:\n  - name: ctm\n    vendor: controlm\n    baseUrl: http://127.0.0.1:9\n    credentials:\n      username: ${env:SP_TEST_UNSET_USER}\n      password: ${env:SP_TEST_UNSET_PASSWORD}\n",
+  );
   const [bad, unset] = await Promise.all([runCli(["run", `--targets=${malformed}`], {}), runCli(["run", "--targets", missing], {})]);
   expect(bad.code).toBe(2);
   expect(bad.output).toMatch(/malformed\.yaml:2:11: .*kebab-case/);
@@ -62,7 +76,18 @@ test("validate reports schema and semantic problems of a file in one pass, each 
   const file = join(mkdtempSync(join(tmpdir(), "sp-cli-validate-")), "three.yaml");
   writeFileSync(
     file,
-    ["vendor: controlm", "service: session", "scenarios:", "  - name: three mistakes", "    covers: [CTM-S-99]", "    steps:", "      - login: {}", "        expect: { status: two hundred }", "      - use: no-such-call", ""].join("\n"),
+    [
+      "vendor: controlm",
+      "service: session",
+      "scenarios:",
+      "  - name: three mistakes",
+      "    covers: [CTM-S-99]",
+      "    steps:",
+      "      - login: {}",
+      "        expect: { status: two hundred }",
+      "      - use: no-such-call",
+      "",
+    ].join("\n"),
   );
   const run = await runCli(["validate", file], {});
   expect(run.code).toBe(2);
@@ -82,13 +107,18 @@ test("init writes a commented targets file that loads once its .env.example vari
     const targets = readFileSync(join(at, "targets.yaml"), "utf8");
     const example = readFileSync(join(at, ".env.example"), "utf8");
     expect(targets).toMatch(/^# sessionprobe targets file for /);
-    const names = example.split("\n").filter((line) => /^[A-Z_]+=$/.test(line)).map((line) => line.slice(0, -1));
+    const names = example
+      .split("\n")
+      .filter((line) => /^[A-Z_]+=$/.test(line))
+      .map((line) => line.slice(0, -1));
     expect(names.length).toBeGreaterThanOrEqual(2);
     // Every variable the file names is in .env.example, and nothing else: with them set, the file loads.
     const env = Object.fromEntries(names.map((name) => [name, name === "AM_ALPHA_REALM" ? "/alpha" : `value-of-${name}`]));
     const [target] = loadTargets(join(at, "targets.yaml"), env);
     expect(target?.vendor).toBe(vendor);
-    expect(() => loadTargets(join(at, "targets.yaml"), { ...env, [names[0] as string]: undefined })).toThrow(new RegExp(names[0] as string));
+    expect(() => loadTargets(join(at, "targets.yaml"), { ...env, [names[0] as string]: undefined })).toThrow(
+      new RegExp(names[0] as string),
+    );
   }
   const again = await runCli(["init", "controlm", "--dir", join(dir, "controlm")], {});
   expect(again.code).toBe(2);

@@ -12,7 +12,10 @@ import { childEnv, ROOT } from "./support/processes.ts";
  */
 function installPacked(): string {
   const dir = mkdtempSync(join(tmpdir(), "sp-pack-"));
-  const tarball = execFileSync("npm", ["pack", ROOT, "--pack-destination", dir, "--silent"], { cwd: dir, encoding: "utf8" }).trim().split("\n").at(-1) as string;
+  const tarball = execFileSync("npm", ["pack", ROOT, "--pack-destination", dir, "--silent"], { cwd: dir, encoding: "utf8" })
+    .trim()
+    .split("\n")
+    .at(-1) as string;
   const team = join(dir, "team");
   const installed = join(team, "node_modules", "sessionprobe");
   mkdirSync(installed, { recursive: true });
@@ -25,14 +28,29 @@ function installPacked(): string {
   writeFileSync(join(team, "sessionprobe.json"), '{ "suites": ["team-suites"], "reports": "out" }\n');
   writeFileSync(
     join(team, "team-suites", "smoke.yaml"),
-    ["vendor: controlm", "service: session", "scenarios:", "  - name: team smoke login and logout", "    covers: [CTM-S-01]", "    steps:", "      - login: {}", "        expect: { status: 200 }", "      - logout: {}", ""].join("\n"),
+    [
+      "vendor: controlm",
+      "service: session",
+      "scenarios:",
+      "  - name: team smoke login and logout",
+      "    covers: [CTM-S-01]",
+      "    steps:",
+      "      - login: {}",
+      "        expect: { status: 200 }",
+      "      - logout: {}",
+      "",
+    ].join("\n"),
   );
   return team;
 }
 
 function sessionprobe(team: string, args: readonly string[], until?: RegExp): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(join(team, "node_modules", ".bin", "sessionprobe"), [...args], { cwd: team, env: childEnv({}), stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(join(team, "node_modules", ".bin", "sessionprobe"), [...args], {
+      cwd: team,
+      env: childEnv({}),
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let output = "";
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
@@ -48,7 +66,9 @@ test("the packed package installs into a team's repository and runs validate, mo
   test.setTimeout(150_000);
   const team = installPacked();
   const shipped = readdirSync(join(team, "node_modules", "sessionprobe"));
-  expect(shipped).toEqual(expect.arrayContaining(["bin", "src", "fixtures", "suites", "templates", "playwright.config.ts", "allurerc.mjs"]));
+  expect(shipped).toEqual(
+    expect.arrayContaining(["bin", "src", "fixtures", "suites", "templates", "playwright.config.ts", "allurerc.mjs"]),
+  );
   expect(existsSync(join(team, "node_modules", "sessionprobe", "specs", "harness"))).toBe(false);
 
   const validate = await sessionprobe(team, ["validate"]);
@@ -61,8 +81,12 @@ test("the packed package installs into a team's repository and runs validate, mo
 
   const run = await sessionprobe(team, ["conformance", "--grep", "team smoke"]);
   expect(run.code, run.output).toBe(0);
-  const summary = JSON.parse(readFileSync(join(team, "out", "summary.json"), "utf8")) as { verdict: { exitCode: number }; scenarios: { title: string; status: string }[] };
+  const summary = JSON.parse(readFileSync(join(team, "out", "summary.json"), "utf8")) as {
+    verdict: { exitCode: number };
+    scenarios: { title: string; status: string }[];
+  };
   expect(summary.verdict.exitCode).toBe(0);
   expect(summary.scenarios.map((s) => [s.title, s.status])).toEqual([["CTM-S-01 team smoke login and logout", "passed"]]);
-  for (const file of ["junit.xml", "evidence.json", "allure-report/index.html"]) expect(existsSync(join(team, "out", file)), file).toBe(true);
+  for (const file of ["junit.xml", "evidence.json", "allure-report/index.html"])
+    expect(existsSync(join(team, "out", file)), file).toBe(true);
 });

@@ -12,10 +12,15 @@ const require = createRequire(import.meta.url);
 
 /** The files every run leaves, whatever the reporter flags. */
 function expectReportFiles(reports: string): void {
-  for (const file of ["junit.xml", "summary.json", "evidence.json", "allure-results/environment.properties"]) expect(existsSync(join(reports, file)), file).toBe(true);
+  for (const file of ["junit.xml", "summary.json", "evidence.json", "allure-results/environment.properties"])
+    expect(existsSync(join(reports, file)), file).toBe(true);
 }
 
-const summaryOf = (reports: string) => JSON.parse(readFileSync(join(reports, "summary.json"), "utf8")) as { verdict: { exitCode: number }; scenarios: { status: string; failureKind?: string }[] };
+const summaryOf = (reports: string) =>
+  JSON.parse(readFileSync(join(reports, "summary.json"), "utf8")) as {
+    verdict: { exitCode: number };
+    scenarios: { status: string; failureKind?: string }[];
+  };
 
 const credentials = { SP_CTM_USER: "emuser", SP_CTM_PASSWORD: "empass-1234", SP_CTM_APIKEY: "ctm-seeded-api-token-emuser-public-0001" };
 
@@ -23,7 +28,17 @@ function targetsFile(dir: string, baseUrl: string): string {
   const file = join(dir, "targets.yaml");
   writeFileSync(
     file,
-    ["targets:", "  - name: ctm-under-test", "    vendor: controlm", `    baseUrl: ${baseUrl}`, "    credentials:", "      username: ${env:SP_CTM_USER}", "      password: ${env:SP_CTM_PASSWORD}", "      apiKey: ${env:SP_CTM_APIKEY}", ""].join("\n"),
+    [
+      "targets:",
+      "  - name: ctm-under-test",
+      "    vendor: controlm",
+      `    baseUrl: ${baseUrl}`,
+      "    credentials:",
+      "      username: ${env:SP_CTM_USER}",
+      "      password: ${env:SP_CTM_PASSWORD}",
+      "      apiKey: ${env:SP_CTM_APIKEY}",
+      "",
+    ].join("\n"),
   );
   return file;
 }
@@ -57,11 +72,15 @@ test("exit 0: `conformance --reporter dot` still writes JUnit (XSD-valid), Allur
 test("`npx playwright test --reporter line` keeps the project's reporters and exits 0 when all passed", async () => {
   test.setTimeout(180_000);
   const reports = join(mkdtempSync(join(tmpdir(), "sp-pw-line-")), "reports");
-  const child = spawn(process.execPath, [require.resolve("@playwright/test/cli"), "test", "--project", "mocks", "--grep", "@controlm-session", "--reporter", "line"], {
-    cwd: ROOT,
-    env: childEnv({ SESSIONPROBE_REPORTS: reports }),
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    [require.resolve("@playwright/test/cli"), "test", "--project", "mocks", "--grep", "@controlm-session", "--reporter", "line"],
+    {
+      cwd: ROOT,
+      env: childEnv({ SESSIONPROBE_REPORTS: reports }),
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let output = "";
   child.stdout.on("data", (c: Buffer) => (output += c.toString()));
   child.stderr.on("data", (c: Buffer) => (output += c.toString()));
@@ -78,14 +97,19 @@ test("exit 1: a broken documented behaviour is a JUnit <failure> with failures=1
   const mock = await startStandaloneMock(["controlm", "--port", "0", "--defect", "logout-keeps-token"]);
   try {
     const reports = join(dir, "reports");
-    const run = await runCli(["run", "--targets", targetsFile(dir, `${mock.baseUrl}/automation-api`), "--grep", "CTM-S-01 CTM-S-11 login|CTM-S-07 logout"], { ...credentials, SESSIONPROBE_REPORTS: reports });
+    const run = await runCli(
+      ["run", "--targets", targetsFile(dir, `${mock.baseUrl}/automation-api`), "--grep", "CTM-S-01 CTM-S-11 login|CTM-S-07 logout"],
+      { ...credentials, SESSIONPROBE_REPORTS: reports },
+    );
     expect(run.code, run.output).toBe(1);
     expect(run.output).toMatch(/verdict: non-conformance: 1 scenario\(s\) found a behaviour broken \(CTM-S-07\)/);
     expect(run.output).toMatch(/Quality Gate failed[\s\S]*no-documented-behaviour-broken/);
     const junit = readFileSync(join(reports, "junit.xml"), "utf8");
     expect(await junitSchemaErrors(junit)).toEqual([]);
     expect(junit).toMatch(/<testsuite name="ctm-under-test controlm.session" tests="\d+" failures="1" errors="0"/);
-    expect(junit).toMatch(/<testcase name="CTM-S-07 [^"]*" classname="controlm.session"[^>]*><failure message="ExpectationFailure: [^"]*" type="SP_EXPECTATION_FAILED">/);
+    expect(junit).toMatch(
+      /<testcase name="CTM-S-07 [^"]*" classname="controlm.session"[^>]*><failure message="ExpectationFailure: [^"]*" type="SP_EXPECTATION_FAILED">/,
+    );
   } finally {
     await mock.stop();
   }
@@ -95,7 +119,16 @@ test("exit 3: a target that cannot be reached at all; each scenario is a JUnit <
   test.setTimeout(180_000);
   const dir = mkdtempSync(join(tmpdir(), "sp-cli-unreachable-"));
   const reports = join(dir, "reports");
-  const run = await runCli(["run", "--targets", targetsFile(dir, `http://127.0.0.1:${await closedPort()}/automation-api`), "--grep", "CTM-S-01 CTM-S-11 login|CTM-S-03 "], { ...credentials, SESSIONPROBE_REPORTS: reports });
+  const run = await runCli(
+    [
+      "run",
+      "--targets",
+      targetsFile(dir, `http://127.0.0.1:${await closedPort()}/automation-api`),
+      "--grep",
+      "CTM-S-01 CTM-S-11 login|CTM-S-03 ",
+    ],
+    { ...credentials, SESSIONPROBE_REPORTS: reports },
+  );
   expect(run.code, run.output).toBe(3);
   expect(run.output).toMatch(/target\(s\) ctm-under-test could not be reached/);
   expect(summaryOf(reports).scenarios.map((s) => s.failureKind)).toEqual(["transport", "transport"]);

@@ -58,13 +58,23 @@ test("a repeat bomb is refused quickly with a clear message, an option-counted r
   const many = Array.from({ length: 1000 }, () => "          - use: config-servers\n").join("");
   const bomb = file(scenario(`      - login: {}\n      - repeat: { times: 1000 }\n        steps:\n${many}`));
   const started = performance.now();
-  expect(problemsOf(bomb)).toEqual([expect.stringMatching(/:8:9: this file unrolls to 1,000,001 steps; the limit is 10,000 steps per file/)]);
+  expect(problemsOf(bomb)).toEqual([
+    expect.stringMatching(/:8:9: this file unrolls to 1,000,001 steps; the limit is 10,000 steps per file/),
+  ]);
   // Before the limit this took 2.4 s and 486 MB; counted first, it is a matter of milliseconds (bound generous for shared CI).
   expect(performance.now() - started).toBeLessThan(10_000);
   const byOption = Array.from({ length: 11 }, () => "          - use: config-servers\n").join("");
   const optionBomb = file(scenario(`      - repeat: { times: "\${options.sessionCap} - 1" }\n        steps:\n${byOption}`));
-  expect(problemsOf(optionBomb)).toEqual([expect.stringMatching(/:7:9: this file unrolls to 11,000 steps \(an option-counted repeat counts as 1,000 rounds\); the limit is 10,000/)]);
-  const fine = file(scenario(`      - repeat: { times: "\${options.sessionCap} - 1" }\n        steps:\n${Array.from({ length: 10 }, () => "          - use: config-servers\n").join("")}`));
+  expect(problemsOf(optionBomb)).toEqual([
+    expect.stringMatching(
+      /:7:9: this file unrolls to 11,000 steps \(an option-counted repeat counts as 1,000 rounds\); the limit is 10,000/,
+    ),
+  ]);
+  const fine = file(
+    scenario(
+      `      - repeat: { times: "\${options.sessionCap} - 1" }\n        steps:\n${Array.from({ length: 10 }, () => "          - use: config-servers\n").join("")}`,
+    ),
+  );
   expect(problemsOf(fine)).toEqual([]);
 });
 
@@ -143,7 +153,9 @@ test("dates, durations and percentages out of range are refused", () => {
     expect.stringMatching(/:11:18: timeout 99999999999999999999999d: a step timeout must be more than 0 and at most 1h$/),
     expect.stringMatching(/:12:25: idle: 0% lets no time pass: a percentage must be more than 0% and at most 1000%$/),
     expect.stringMatching(/:13:44: keepAlive: 0s: a keep-alive interval must be more than 0 and at most 30d$/),
-    expect.stringMatching(/:14:25: idle: 0% of latestAccessUpdateFrequency lets no time pass: a percentage must be more than 0% and at most 1000%$/),
+    expect.stringMatching(
+      /:14:25: idle: 0% of latestAccessUpdateFrequency lets no time pass: a percentage must be more than 0% and at most 1000%$/,
+    ),
     expect.stringMatching(/:15:29: absolute: 100000d: a time to pass must be more than 0 and at most 30d$/),
   ]);
 });
@@ -156,7 +168,9 @@ test("capture and observe names outside their pattern are refused, and their val
 `),
   );
   expect(problemsOf(bad)).toEqual([
-    expect.stringMatching(/:8:20: "bad name" is not a capture name: letters, digits and _, not starting with a digit \(and not __proto__\)$/),
+    expect.stringMatching(
+      /:8:20: "bad name" is not a capture name: letters, digits and _, not starting with a digit \(and not __proto__\)$/,
+    ),
     expect.stringMatching(/:8:44: "__proto__" is not a capture name/),
     expect.stringMatching(/:8:73: expected a selector: status, text, .*got "not-a-selector"$/),
     expect.stringMatching(/:9:30: "-dash first" is not an observation label: a letter or digit, then letters, digits, spaces, \., _ or -$/),
@@ -171,7 +185,9 @@ test("an unclosed ${ and prototype names in references are refused; run time nev
 `),
   );
   expect(problemsOf(bad)).toEqual([
-    expect.stringMatching(/:7:28: \$\{users\.constructor\.name\}: "constructor" is a JavaScript built-in name, not a name of the target's$/),
+    expect.stringMatching(
+      /:7:28: \$\{users\.constructor\.name\}: "constructor" is a JavaScript built-in name, not a name of the target's$/,
+    ),
     expect.stringMatching(/:7:67: an unclosed \$\{ in "\$\{credentials\.password": close it with \}$/),
     expect.stringMatching(/:9:16: \$\{credentials\.toString\}: "toString" is a JavaScript built-in name/),
   ]);

@@ -10,11 +10,23 @@ import { mocks } from "../../src/mocks/registry.ts";
 
 /** The mocks' control plane and host limits: no request may break a mock or grow it without bound (issue 14). */
 const json = (body: unknown) => ({ method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-const login = () => ({ method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username: controlmMock.users.default?.username, password: controlmMock.users.default?.password }) });
+const login = () => ({
+  method: "POST",
+  headers: { "content-type": "application/json" },
+  body: JSON.stringify({ username: controlmMock.users.default?.username, password: controlmMock.users.default?.password }),
+});
 
 test("a clock advance out of range answers 400 and leaves the mock working", async () => {
   const host = createMockHost(controlmMock);
-  for (const body of [{ ms: 1e300 }, { ms: Number.MAX_VALUE }, { ms: -1 }, { by: "99999999999999999999999d" }, { ms: 11 * 365.25 * 86_400_000 }, "ms", null]) {
+  for (const body of [
+    { ms: 1e300 },
+    { ms: Number.MAX_VALUE },
+    { ms: -1 },
+    { by: "99999999999999999999999d" },
+    { ms: 11 * 365.25 * 86_400_000 },
+    "ms",
+    null,
+  ]) {
     const res = await host.app.request(`${CONTROL_PREFIX}/clock/advance`, json(body));
     expect(res.status, JSON.stringify(body)).toBe(400);
     expect(((await res.json()) as { error: string }).error).toMatch(/send \{"ms": <milliseconds from 0 to/);
@@ -36,7 +48,8 @@ test("defects are switched by name only; a hang asks for whole milliseconds with
   const name = controlmMock.defects[0]?.name as string;
   const ok = await host.app.request(`${CONTROL_PREFIX}/defects`, { ...json({ defects: [name, name] }), method: "PUT" });
   expect(await ok.json()).toEqual({ active: [name] });
-  for (const ms of ["-1", "abc", "1e300", "120001", "NaN", ""]) expect((await host.app.request(`${CONTROL_PREFIX}/hang?ms=${ms}`)).status, ms).toBe(400);
+  for (const ms of ["-1", "abc", "1e300", "120001", "NaN", ""])
+    expect((await host.app.request(`${CONTROL_PREFIX}/hang?ms=${ms}`)).status, ms).toBe(400);
   expect(await (await host.app.request(`${CONTROL_PREFIX}/hang?ms=1`)).json()).toEqual({ hungFor: 1 });
 });
 
@@ -76,10 +89,16 @@ test("malformed HTTP on a real socket (127.0.0.1) leaves the mock answering", as
     raw("GARBAGE\r\n\r\n"),
   ]);
   for (const answer of answers) expect(answer).not.toMatch(/^HTTP\/1\.1 5\d\d/);
-  const unclosed = await Promise.all(Array.from({ length: 200 }, () => new Promise<import("node:net").Socket>((resolve) => {
-    const s = connect(Number(port), "127.0.0.1", () => resolve(s));
-    s.write("POST /session/login HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{");
-  })));
+  const unclosed = await Promise.all(
+    Array.from(
+      { length: 200 },
+      () =>
+        new Promise<import("node:net").Socket>((resolve) => {
+          const s = connect(Number(port), "127.0.0.1", () => resolve(s));
+          s.write("POST /session/login HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{");
+        }),
+    ),
+  );
   const res = await fetch(`${mock.baseUrl}/session/login`, login());
   expect(res.status).toBe(200);
   for (const s of unclosed) s.destroy();

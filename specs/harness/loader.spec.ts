@@ -13,10 +13,14 @@ test("every shape problem in a file is reported at once, each at its line and co
   const problems = problemsOf("broken-shapes.yaml");
   expect(problems).toEqual([
     expect.stringMatching(/broken-shapes\.yaml:9:19: expected an HTTP status or a list of accepted ones, got "two hundred"$/),
-    expect.stringMatching(/broken-shapes\.yaml:11:9: unknown key "expct"; expected one of: use, title, as, with, expect, capture, timeout$/),
+    expect.stringMatching(
+      /broken-shapes\.yaml:11:9: unknown key "expct"; expected one of: use, title, as, with, expect, capture, timeout$/,
+    ),
     expect.stringMatching(/broken-shapes\.yaml:12:25: expected past \(just after the timeout\), before .*got "soon"$/),
     expect.stringMatching(/broken-shapes\.yaml:13:9: a step has exactly one verb, found login and use: split it into 2 steps$/),
-    expect.stringMatching(/broken-shapes\.yaml:15:9: a step needs exactly one verb: login, use, expire, logout, action, request, repeat; found keys: frobnicate$/),
+    expect.stringMatching(
+      /broken-shapes\.yaml:15:9: a step needs exactly one verb: login, use, expire, logout, action, request, repeat; found keys: frobnicate$/,
+    ),
     expect.stringMatching(/broken-shapes\.yaml:18:12: expected at least 1 item\(s\)$/),
   ]);
 });
@@ -29,12 +33,16 @@ test("names that do not exist are errors with positions, not skips", () => {
     expect.stringMatching(/:8:14: unknown call "no-such-call" for controlm; expected one of: config-servers$/),
     expect.stringMatching(/:9:17: unknown action "no-such-action" for controlm; expected one of: .*change-password/),
     expect.stringMatching(/:10:9: \$\{undefinedCapture\} is not defined before this step/),
-    expect.stringMatching(/:11:27: no JSON Schema "controlm\/no-such-schema": expected a file fixtures\/schemas\/controlm\/no-such-schema\.schema\.json$/),
+    expect.stringMatching(
+      /:11:27: no JSON Schema "controlm\/no-such-schema": expected a file fixtures\/schemas\/controlm\/no-such-schema\.schema\.json$/,
+    ),
   ]);
 });
 
 test("an unknown vendor and broken YAML are reported with positions", () => {
-  expect(problemsOf("broken-vendor.yaml")).toEqual([expect.stringMatching(/broken-vendor\.yaml:1:9: expected a vendor id: .*controlm.*, got "acme"$/)]);
+  expect(problemsOf("broken-vendor.yaml")).toEqual([
+    expect.stringMatching(/broken-vendor\.yaml:1:9: expected a vendor id: .*controlm.*, got "acme"$/),
+  ]);
   const yaml = problemsOf("broken-yaml.yaml");
   expect(yaml.length).toBeGreaterThan(0);
   expect(yaml[0]).toMatch(/broken-yaml\.yaml:5:\d+: YAML syntax: /);
@@ -43,7 +51,9 @@ test("an unknown vendor and broken YAML are reported with positions", () => {
 test("problems from several files come together in one run", () => {
   const { problems, suites } = loadSuiteFiles(["broken-shapes.yaml", "broken-meaning.yaml", "broken-vendor.yaml"].map(data));
   expect(suites).toEqual([]);
-  expect(new Set(problems.map((p) => p.file.split("/").at(-1)))).toEqual(new Set(["broken-shapes.yaml", "broken-meaning.yaml", "broken-vendor.yaml"]));
+  expect(new Set(problems.map((p) => p.file.split("/").at(-1)))).toEqual(
+    new Set(["broken-shapes.yaml", "broken-meaning.yaml", "broken-vendor.yaml"]),
+  );
 });
 
 test("the shipped suites load cleanly and every step knows its YAML line", () => {

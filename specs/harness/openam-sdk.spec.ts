@@ -1,4 +1,14 @@
-import { CallbackType, Config, FRAuth, type FRLoginSuccess, type FRStep, type NameCallback, type PasswordCallback, SessionManager, StepType } from "@forgerock/javascript-sdk";
+import {
+  CallbackType,
+  Config,
+  FRAuth,
+  type FRLoginSuccess,
+  type FRStep,
+  type NameCallback,
+  type PasswordCallback,
+  SessionManager,
+  StepType,
+} from "@forgerock/javascript-sdk";
 import { expect, test } from "@playwright/test";
 import { openam } from "../../src/drivers/openam/index.ts";
 import { createDriverContext } from "../../src/engine/driver-context.ts";
@@ -116,7 +126,12 @@ test("openam: the ForgeRock JS SDK logs in with callbacks and its logout ends th
 });
 
 test("openam: a wrong password through the SDK is a LoginFailure with AM's 401", async () => {
-  Config.set({ serverConfig: { baseUrl: `${running.baseUrl}/am/`, timeout: SDK_TIMEOUT_MS }, realmPath: "root", tree: "Login", tokenStore: memoryTokenStore() });
+  Config.set({
+    serverConfig: { baseUrl: `${running.baseUrl}/am/`, timeout: SDK_TIMEOUT_MS },
+    realmPath: "root",
+    tree: "Login",
+    tokenStore: memoryTokenStore(),
+  });
   const step = (await FRAuth.next()) as FRStep;
   step.getCallbackOfType<NameCallback>(CallbackType.NameCallback).setName("demo");
   step.getCallbackOfType<PasswordCallback>(CallbackType.PasswordCallback).setPassword("not-the-password");

@@ -60,7 +60,17 @@ test("the Control-M suite passes against a separately started HTTPS mock, expiry
   test.setTimeout(180_000);
   const dir = mkdtempSync(join(tmpdir(), "sp-real-"));
   // As the README says to start it: npx sessionprobe mock controlm --tls --port N --idle 20s (port 0: any free one).
-  const mock = await startStandaloneMock(["controlm", "--tls", "--port", "0", "--idle", "20s", "--record-issued", "--cert-out", join(dir, "mock-ca.pem")]);
+  const mock = await startStandaloneMock([
+    "controlm",
+    "--tls",
+    "--port",
+    "0",
+    "--idle",
+    "20s",
+    "--record-issued",
+    "--cert-out",
+    join(dir, "mock-ca.pem"),
+  ]);
   try {
     const reports = join(dir, "reports");
     const run = await runCli(["run", "--targets", targetsFor(mock.baseUrl, dir)], { ...credentials, SESSIONPROBE_REPORTS: reports });
@@ -74,7 +84,13 @@ test("the Control-M suite passes against a separately started HTTPS mock, expiry
     // Every session token and API-token value the server minted, as it recorded them (not as the redactor learned them).
     const issued = await issuedValues(mock.baseUrl, join(dir, "mock-ca.pem"));
     expect(issued.length).toBeGreaterThan(5);
-    const scan = scanWithControl({ dir: reports, terminal: run.output + mock.output().replace(/public test users[\s\S]*$/, ""), literals: [PASSWORD, credentials.SP_CTM_APIKEY, credentials.SP_CTM_OTHER_PASSWORD, ...issued], patterns: TOKEN_SHAPES, basic: [[credentials.SP_CTM_USER, PASSWORD]] });
+    const scan = scanWithControl({
+      dir: reports,
+      terminal: run.output + mock.output().replace(/public test users[\s\S]*$/, ""),
+      literals: [PASSWORD, credentials.SP_CTM_APIKEY, credentials.SP_CTM_OTHER_PASSWORD, ...issued],
+      patterns: TOKEN_SHAPES,
+      basic: [[credentials.SP_CTM_USER, PASSWORD]],
+    });
     expect(scan.control.found, "the planted control secret is found in every encoding").toEqual(scan.control.expected);
     expect(scan.filesScanned).toBeGreaterThan(10);
     expect(scan.hits).toEqual([]);
@@ -86,12 +102,28 @@ test("the Control-M suite passes against a separately started HTTPS mock, expiry
 test("a defect makes the run fail with a located, redacted message, and teardown still closes what it opened", async () => {
   test.setTimeout(120_000);
   const dir = mkdtempSync(join(tmpdir(), "sp-defect-"));
-  const mock = await startStandaloneMock(["controlm", "--tls", "--port", "0", "--idle", "20s", "--defect", "logout-keeps-token", "--cert-out", join(dir, "mock-ca.pem")]);
+  const mock = await startStandaloneMock([
+    "controlm",
+    "--tls",
+    "--port",
+    "0",
+    "--idle",
+    "20s",
+    "--defect",
+    "logout-keeps-token",
+    "--cert-out",
+    join(dir, "mock-ca.pem"),
+  ]);
   try {
     const reports = join(dir, "reports");
-    const run = await runCli(["run", "--targets", targetsFor(mock.baseUrl, dir), "--grep", "CTM-S-0[1347]"], { ...credentials, SESSIONPROBE_REPORTS: reports });
+    const run = await runCli(["run", "--targets", targetsFor(mock.baseUrl, dir), "--grep", "CTM-S-0[1347]"], {
+      ...credentials,
+      SESSIONPROBE_REPORTS: reports,
+    });
     expect(run.code).not.toBe(0);
-    expect(run.output).toMatch(/\[ctm-real\] step 2 "logout" \(suites\/controlm\/session\.yaml:\d+:\d+\): session "default": expected invalid \(the server's unauthenticated answer\), but the probe \(config-servers\) says ok/);
+    expect(run.output).toMatch(
+      /\[ctm-real\] step 2 "logout" \(suites\/controlm\/session\.yaml:\d+:\d+\): session "default": expected invalid \(the server's unauthenticated answer\), but the probe \(config-servers\) says ok/,
+    );
     expect(run.output).toMatch(/POST \/automation-api\/session\/logout → 200 application\/json/);
     expect(run.output).toMatch(/Successfully logged out from session «[a-z:]*#[0-9a-f]{8}»/);
     expect(run.output).toMatch(/failed: CTM-S-07/);

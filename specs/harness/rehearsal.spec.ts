@@ -31,9 +31,18 @@ test.afterAll(async () => {
 test("staging rehearsal: every suite against separately started HTTPS servers, with real waits, leaves nothing open and leaks nothing", async () => {
   test.setTimeout(600_000);
   const targets = join(dir, "targets.yaml");
-  writeTargets(targets, servers, (s) => `{ ca: ${s.caFile} }`, (s) => (s.vendor === "controlm" ? "    lockout: { budget: 1 }\n" : ""));
+  writeTargets(
+    targets,
+    servers,
+    (s) => `{ ca: ${s.caFile} }`,
+    (s) => (s.vendor === "controlm" ? "    lockout: { budget: 1 }\n" : ""),
+  );
   const reports = join(dir, "reports");
-  const run = await runCli(["run", "--targets", targets, "--workers", "8"], { ...REHEARSAL_ENV, SESSIONPROBE_REPORTS: reports, SESSIONPROBE_SUITES: DELIBERATE });
+  const run = await runCli(["run", "--targets", targets, "--workers", "8"], {
+    ...REHEARSAL_ENV,
+    SESSIONPROBE_REPORTS: reports,
+    SESSIONPROBE_SUITES: DELIBERATE,
+  });
   const summaryAt = run.output.indexOf("sessionprobe —");
   console.log(summaryAt >= 0 ? run.output.slice(summaryAt) : run.output);
   expect(summaryAt, "the run printed its summary").toBeGreaterThanOrEqual(0);
@@ -49,24 +58,39 @@ test("staging rehearsal: every suite against separately started HTTPS servers, w
   // Three Control-M wrong-credential scenarios can run on a real target without a disposable account
   // (an unknown user, a non-JSON login, a refused password update): a budget of 1 runs one of them.
   expect(skips.filter((r) => /lockout budget of target controlm-staging \(1 scenarios/.test(r))).toHaveLength(2);
-  for (const reason of skips) expect(reason).toMatch(/lockout budget|tagged date-travel|needs an idle timeout|would wait|not asserted on this target|not asserted at this target|needs options\.annotationEnabled/);
+  for (const reason of skips)
+    expect(reason).toMatch(
+      /lockout budget|tagged date-travel|needs an idle timeout|would wait|not asserted on this target|not asserted at this target|needs options\.annotationEnabled/,
+    );
   expect(run.code).not.toBe(0);
 
   for (const server of servers) {
     const { open } = await control<{ open: number }>(server, cas.get(server.name) as string, "/sessions");
     expect(open, `${server.name} sessions open after the run`).toBe(0);
   }
-  expect(run.output).toMatch(/real-time waits: \d+ scenarios waited .* within .* of wall time: [\d.]+× the longest single wait \(\d+s\); the whole run took/);
+  expect(run.output).toMatch(
+    /real-time waits: \d+ scenarios waited .* within .* of wall time: [\d.]+× the longest single wait \(\d+s\); the whole run took/,
+  );
 
-  const issued = (await Promise.all(servers.map((s) => control<{ values: string[] }>(s, cas.get(s.name) as string, "/issued")))).flatMap((r) => r.values);
-  const passwords = Object.entries(REHEARSAL_ENV).filter(([k]) => /PASSWORD|APIKEY/.test(k)).map(([, v]) => v);
+  const issued = (await Promise.all(servers.map((s) => control<{ values: string[] }>(s, cas.get(s.name) as string, "/issued")))).flatMap(
+    (r) => r.values,
+  );
+  const passwords = Object.entries(REHEARSAL_ENV)
+    .filter(([k]) => /PASSWORD|APIKEY/.test(k))
+    .map(([, v]) => v);
   expect(issued.length).toBeGreaterThan(100);
   const scan = scanWithControl({ dir: reports, terminal: run.output, literals: [...passwords, ...issued], patterns: [] });
   expect(scan.control.found, "the planted control secret is found in every encoding").toEqual(scan.control.expected);
-  console.log(`secret scan: ${passwords.length} credentials and ${issued.length} issued values searched in ${scan.filesScanned} files and the terminal: ${scan.hits.length} hits`);
+  console.log(
+    `secret scan: ${passwords.length} credentials and ${issued.length} issued values searched in ${scan.filesScanned} files and the terminal: ${scan.hits.length} hits`,
+  );
   expect(scan.hits).toEqual([]);
 
-  const evidence = JSON.parse(readFileSync(join(reports, "evidence.json"), "utf8")) as { targets: { name: string; baseUrl: string; serverVersions: string[] }[]; scenarioFiles: unknown[]; sessions: { leftOpen: number | null }[] };
+  const evidence = JSON.parse(readFileSync(join(reports, "evidence.json"), "utf8")) as {
+    targets: { name: string; baseUrl: string; serverVersions: string[] }[];
+    scenarioFiles: unknown[];
+    sessions: { leftOpen: number | null }[];
+  };
   expect(evidence.targets.map((t) => t.name).sort()).toEqual(servers.map((s) => s.name).sort());
   expect(evidence.scenarioFiles.length).toBeGreaterThanOrEqual(5);
   expect(evidence.sessions.map((s) => s.leftOpen)).toEqual(servers.map(() => 0));
@@ -78,7 +102,10 @@ test("without tls.ca the run stops on a clear certificate error before any reque
   const before = (await control<{ entries: unknown[] }>(ctm, cas.get(ctm.name) as string, "/journal")).entries.length;
   const strict = join(dir, "strict.yaml");
   writeTargets(strict, [ctm], () => "{ insecure: false }");
-  const refused = await runCli(["run", "--targets", strict, "--grep", "CTM-S-01"], { ...REHEARSAL_ENV, SESSIONPROBE_REPORTS: join(dir, "strict-reports") });
+  const refused = await runCli(["run", "--targets", strict, "--grep", "CTM-S-01"], {
+    ...REHEARSAL_ENV,
+    SESSIONPROBE_REPORTS: join(dir, "strict-reports"),
+  });
   expect(refused.code).not.toBe(0);
   expect(refused.output).toMatch(/the TLS certificate of https:\/\/127\.0\.0\.1:\d+ is not trusted .*set tls\.ca/);
   const after = (await control<{ entries: unknown[] }>(ctm, cas.get(ctm.name) as string, "/journal")).entries.length;

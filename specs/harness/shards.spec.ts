@@ -32,7 +32,11 @@ function specsOf(suite: JsonSuite): JsonSpec[] {
 
 function playwright(args: string[], env: Record<string, string>): Promise<{ code: number; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(ROOT, "node_modules", "@playwright", "test", "cli.js"), "test", ...args], { cwd: ROOT, env: childEnv(env), stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [join(ROOT, "node_modules", "@playwright", "test", "cli.js"), "test", ...args], {
+      cwd: ROOT,
+      env: childEnv(env),
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let output = "";
     child.stdout?.on("data", (c: Buffer) => (output += c.toString()));
     child.stderr?.on("data", (c: Buffer) => (output += c.toString()));
@@ -74,9 +78,16 @@ test("two shards with a lockout budget of 1 send one wrong-credential scenario b
       CTM_OTHER_PASSWORD: "opspass-5678",
     });
     const shardDirs = [join(dir, "shard-1"), join(dir, "shard-2")];
-    const shards = await Promise.all(shardDirs.map((reports, i) => playwright(["--shard", `${i + 1}/2`, "--reporter", "json", "--grep", "@controlm-session"], env(reports))));
+    const shards = await Promise.all(
+      shardDirs.map((reports, i) =>
+        playwright(["--shard", `${i + 1}/2`, "--reporter", "json", "--grep", "@controlm-session"], env(reports)),
+      ),
+    );
     const guardedDir = join(dir, "guarded");
-    const guarded = await playwright(["--project", "staging-guarded", "--reporter", "json", "--grep", "@controlm-session"], env(guardedDir));
+    const guarded = await playwright(
+      ["--project", "staging-guarded", "--reporter", "json", "--grep", "@controlm-session"],
+      env(guardedDir),
+    );
     const read = (reports: string) => specsOf(JSON.parse(readFileSync(join(reports, "run.json"), "utf8")) as JsonSuite);
     const shardSpecs = shardDirs.flatMap(read);
     for (const [i, s] of shards.entries()) expect(s.code, `shard ${i + 1}:\n${s.output.slice(-3000)}`).toBe(0);
@@ -85,9 +96,17 @@ test("two shards with a lockout budget of 1 send one wrong-credential scenario b
     const ran = (spec: JsonSpec) => spec.tests.some((t) => t.results.some((r) => r.status !== "skipped"));
     const wrongCredentials = shardSpecs.filter((s) => s.tags.includes("wrong-credentials"));
     expect(wrongCredentials.length).toBeGreaterThan(1);
-    expect(wrongCredentials.filter(ran).map((s) => s.title), "exactly one wrong-credential scenario between the two shards").toHaveLength(1);
-    const reasons = wrongCredentials.filter((s) => !ran(s)).flatMap((s) => s.tests.flatMap((t) => t.annotations.filter((a) => a.type === "skip-reason").map((a) => a.description ?? "")));
-    for (const reason of reasons) expect(reason).toMatch(/lockout budget of target staging \(this shard's share \([01] of 1, shard [12]\/2\)\) is spent|not asserted on this target/);
+    expect(
+      wrongCredentials.filter(ran).map((s) => s.title),
+      "exactly one wrong-credential scenario between the two shards",
+    ).toHaveLength(1);
+    const reasons = wrongCredentials
+      .filter((s) => !ran(s))
+      .flatMap((s) => s.tests.flatMap((t) => t.annotations.filter((a) => a.type === "skip-reason").map((a) => a.description ?? "")));
+    for (const reason of reasons)
+      expect(reason).toMatch(
+        /lockout budget of target staging \(this shard's share \([01] of 1, shard [12]\/2\)\) is spent|not asserted on this target/,
+      );
 
     const guardedOnShards = shardSpecs.filter((s) => s.tags.includes("guarded"));
     expect(guardedOnShards.length).toBeGreaterThan(0);

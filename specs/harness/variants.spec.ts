@@ -2,8 +2,8 @@ import { expect, test } from "@playwright/test";
 import { vendorIds } from "../../src/drivers/registry.ts";
 import { mocks } from "../../src/mocks/registry.ts";
 import { behaviours } from "../../src/catalogue/behaviours.ts";
-import { runAgainstMock } from "../../src/proof/run-suites.ts";
-import { formatSpecificity, openIdsToldApart, specificityMatrix } from "../../src/proof/specificity.ts";
+import { runAgainstMock } from "../../src/in-process/run-suites.ts";
+import { formatSpecificity, openIdsToldApart, specificityMatrix } from "../../src/matrices/specificity.ts";
 import { findSuiteFiles } from "../../src/scenario/discover.ts";
 import { loadSuitesOrThrow } from "../../src/scenario/load.ts";
 
@@ -25,7 +25,10 @@ for (const vendor of vendorIds.filter((v) => v in mocks)) {
       console.log(formatSpecificity(vendor, [result]));
       expect(result.verdicts.filter((v) => v.outcome === "passed").length, "a variant must run scenarios").toBeGreaterThan(0);
       expect(result.falseFailures.map((f) => `${f.scenario}: ${f.error}`)).toEqual([]);
-      expect(result.verdicts.filter((v) => v.leftOpen !== 0).map((v) => v.scenario), "no session may be left open").toEqual([]);
+      expect(
+        result.verdicts.filter((v) => v.leftOpen !== 0).map((v) => v.scenario),
+        "no session may be left open",
+      ).toEqual([]);
     });
   }
 }
@@ -48,7 +51,20 @@ for (const vendor of vendorIds.filter((v) => v in mocks)) {
       results.push({ variant, verdicts, falseFailures: verdicts.filter((v) => v.outcome === "failed") });
     }
     const apart = openIdsToldApart(vendor, results);
-    for (const a of apart) console.log(`${vendor} ${a.id}: ${a.label ? `told apart by "${a.label}" (${Object.entries(a.values ?? {}).slice(0, 3).map(([k, v]) => `${k}=${v}`).join(", ")}…)` : "NOT told apart"}`);
-    expect(apart.filter((a) => !a.label).map((a) => a.id), "OPEN ids no observation tells apart").toEqual([]);
+    for (const a of apart)
+      console.log(
+        `${vendor} ${a.id}: ${
+          a.label
+            ? `told apart by "${a.label}" (${Object.entries(a.values ?? {})
+                .slice(0, 3)
+                .map(([k, v]) => `${k}=${v}`)
+                .join(", ")}…)`
+            : "NOT told apart"
+        }`,
+      );
+    expect(
+      apart.filter((a) => !a.label).map((a) => a.id),
+      "OPEN ids no observation tells apart",
+    ).toEqual([]);
   });
 }

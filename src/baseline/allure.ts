@@ -15,9 +15,16 @@ export function writeAllureDiff(resultsDir: string, diff: BaselineDiff, text: st
   const attachment = `${stem}-attachment.txt`;
   writeFileSync(join(resultsDir, attachment), text);
   const errors = diff.counts.regression ? [{ message: `${summaryLine(diff)}: see the attachment "baseline diff: ${diff.target}"` }] : [];
-  writeFileSync(join(resultsDir, `${stem}-globals.json`), JSON.stringify({ attachments: [{ name: `baseline diff: ${diff.target}`, type: "text/plain", source: attachment }], errors }, null, 2));
+  writeFileSync(
+    join(resultsDir, `${stem}-globals.json`),
+    JSON.stringify({ attachments: [{ name: `baseline diff: ${diff.target}`, type: "text/plain", source: attachment }], errors }, null, 2),
+  );
   const envFile = join(resultsDir, "environment.properties");
   const key = `baseline.${diff.target}`;
-  const kept = existsSync(envFile) ? readFileSync(envFile, "utf8").split("\n").filter((line) => line && !line.startsWith(`${key}=`)) : [];
+  const kept = existsSync(envFile)
+    ? readFileSync(envFile, "utf8")
+        .split("\n")
+        .filter((line) => line && !line.startsWith(`${key}=`))
+    : [];
   writeFileSync(envFile, `${[...kept, `${key}=${summaryLine(diff).replace(/^baseline \S+: /, "")}`].join("\n")}\n`);
 }

@@ -19,11 +19,23 @@ function list(items: readonly string[]): string {
 }
 
 function setDiff(before: readonly string[], after: readonly string[]): string[] {
-  return [...after.filter((x) => !before.includes(x)).map((x) => `+ ${x}`), ...before.filter((x) => !after.includes(x)).map((x) => `− ${x}`)];
+  return [
+    ...after.filter((x) => !before.includes(x)).map((x) => `+ ${x}`),
+    ...before.filter((x) => !after.includes(x)).map((x) => `− ${x}`),
+  ];
 }
 
 function describeCookie(cookie: CookieShape): string {
-  const flags = [cookie.httpOnly && "HttpOnly", cookie.secure && "Secure", cookie.path && `Path=${cookie.path}`, cookie.domain && `Domain=${cookie.domain}`, cookie.sameSite && `SameSite=${cookie.sameSite}`, cookie.expires && "Expires", cookie.maxAge !== undefined && `Max-Age=${cookie.maxAge}`, cookie.cleared && "cleared"];
+  const flags = [
+    cookie.httpOnly && "HttpOnly",
+    cookie.secure && "Secure",
+    cookie.path && `Path=${cookie.path}`,
+    cookie.domain && `Domain=${cookie.domain}`,
+    cookie.sameSite && `SameSite=${cookie.sameSite}`,
+    cookie.expires && "Expires",
+    cookie.maxAge !== undefined && `Max-Age=${cookie.maxAge}`,
+    cookie.cleared && "cleared",
+  ];
   return flags.filter(Boolean).join(" ") || "no attributes";
 }
 
@@ -55,7 +67,8 @@ function bodyDiffs(before: Record<string, string>, after: Record<string, string>
 export function exchangeDiffs(before: ExchangeRecord, after: ExchangeRecord): AspectDiff[] {
   const diffs: AspectDiff[] = [];
   if (before.status !== after.status) diffs.push({ aspect: "status", detail: `${before.status} → ${after.status}` });
-  if (before.contentType !== after.contentType) diffs.push({ aspect: "content-type", detail: `${before.contentType ?? "none"} → ${after.contentType ?? "none"}` });
+  if (before.contentType !== after.contentType)
+    diffs.push({ aspect: "content-type", detail: `${before.contentType ?? "none"} → ${after.contentType ?? "none"}` });
   const headers = setDiff(before.headers, after.headers);
   if (headers.length) diffs.push({ aspect: "headers", detail: list(headers) });
   const cookies = cookieDiffs(before.cookies, after.cookies);
@@ -68,5 +81,7 @@ export function exchangeDiffs(before: ExchangeRecord, after: ExchangeRecord): As
 /** Versions that changed (or appeared, or went). */
 export function valueDiffs(before: ExchangeRecord, after: ExchangeRecord): ValueDiff[] {
   const keys = [...new Set([...Object.keys(before.values), ...Object.keys(after.values)])].sort();
-  return keys.filter((key) => before.values[key] !== after.values[key]).map((key) => ({ key, before: before.values[key], after: after.values[key] }));
+  return keys
+    .filter((key) => before.values[key] !== after.values[key])
+    .map((key) => ({ key, before: before.values[key], after: after.values[key] }));
 }

@@ -17,7 +17,10 @@ function same(a: TimeoutResult, b: TimeoutResult): boolean {
  * regression for DOC/WIRE ids, for review where the id is OPEN (Control-M's from-issue
  * vs from-last-use, CTM-S-06). A measurement missing on one side is only noted.
  */
-export function compareTimeouts(baseline: Record<string, ServiceTimeouts> | undefined, current: Record<string, ServiceTimeouts> | undefined): Change[] {
+export function compareTimeouts(
+  baseline: Record<string, ServiceTimeouts> | undefined,
+  current: Record<string, ServiceTimeouts> | undefined,
+): Change[] {
   if (!baseline && !current) return [];
   const changes: Change[] = [];
   for (const service of [...new Set([...Object.keys(baseline ?? {}), ...Object.keys(current ?? {})])].sort()) {
@@ -31,11 +34,20 @@ export function compareTimeouts(baseline: Record<string, ServiceTimeouts> | unde
       const ra = a?.[kind];
       const rb = b?.[kind];
       if (!ra || !rb) {
-        changes.push({ ids, severity: "info", kind: "timeout", where, detail: ra ? "measured in the baseline, not in this run (run baseline measure, or pass --measure)" : "measured in this run, not in the baseline" });
+        changes.push({
+          ids,
+          severity: "info",
+          kind: "timeout",
+          where,
+          detail: ra
+            ? "measured in the baseline, not in this run (run baseline measure, or pass --measure)"
+            : "measured in this run, not in the baseline",
+        });
         continue;
       }
       if (same(ra, rb)) continue;
-      const severity = ra.skipped !== undefined || rb.skipped !== undefined ? "info" : ids.every(whollyOpen) && ids.length ? "review" : "regression";
+      const severity =
+        ra.skipped !== undefined || rb.skipped !== undefined ? "info" : ids.every(whollyOpen) && ids.length ? "review" : "regression";
       changes.push({ ids, severity, kind: "timeout", where, detail: `${describeMeasured(ra)} → ${describeMeasured(rb)}` });
     }
   }

@@ -24,21 +24,38 @@ class Comparison {
   private readonly versions = new Map<string, number>();
   private readonly open: Map<string, Set<Aspect>>;
 
-  constructor(private readonly baseline: TargetRecord, private readonly current: TargetRecord) {
+  constructor(
+    private readonly baseline: TargetRecord,
+    private readonly current: TargetRecord,
+  ) {
     this.open = openAspects(baseline, current);
   }
 
   run(): Change[] {
     const { baseline, current } = this;
     if (baseline.serverVersions.join() !== current.serverVersions.join()) {
-      this.changes.push({ ids: [], severity: "info", kind: "version", where: "server", detail: `${baseline.serverVersions.join(", ") || "unknown"} → ${current.serverVersions.join(", ") || "unknown"}` });
+      this.changes.push({
+        ids: [],
+        severity: "info",
+        kind: "version",
+        where: "server",
+        detail: `${baseline.serverVersions.join(", ") || "unknown"} → ${current.serverVersions.join(", ") || "unknown"}`,
+      });
     }
     for (const key of [...new Set([...Object.keys(baseline.scenarios), ...Object.keys(current.scenarios)])].sort()) {
       const a = baseline.scenarios[key];
       const b = current.scenarios[key];
       if (a && b) this.scenario(a, b);
-      else if (a) this.changes.push({ ids: a.covers, severity: "info", kind: "scenario", where: a.name, detail: "not in this run (a partial run, or the scenario was removed)" });
-      else if (b) this.changes.push({ ids: b.covers, severity: "info", kind: "scenario", where: b.name, detail: "new: not in the baseline" });
+      else if (a)
+        this.changes.push({
+          ids: a.covers,
+          severity: "info",
+          kind: "scenario",
+          where: a.name,
+          detail: "not in this run (a partial run, or the scenario was removed)",
+        });
+      else if (b)
+        this.changes.push({ ids: b.covers, severity: "info", kind: "scenario", where: b.name, detail: "new: not in the baseline" });
     }
     for (const [detail, count] of this.versions) {
       this.changes.push({ ids: [], severity: "info", kind: "version", where: `in ${count} response${count === 1 ? "" : "s"}`, detail });
@@ -62,11 +79,22 @@ class Comparison {
   private scenario(a: ScenarioObservation, b: ScenarioObservation): void {
     const sameOutcome = a.outcome === b.outcome;
     if (!sameOutcome) {
-      const severity: Severity = a.outcome === "skipped" || b.outcome === "skipped" ? "info" : b.outcome === "failed" ? judge(b.covers, undefined, this.open) : "review";
+      const severity: Severity =
+        a.outcome === "skipped" || b.outcome === "skipped"
+          ? "info"
+          : b.outcome === "failed"
+            ? judge(b.covers, undefined, this.open)
+            : "review";
       this.changes.push({ ids: b.covers, severity, kind: "outcome", where: b.name, detail: `${a.outcome} → ${b.outcome}` });
     }
     if (sameOutcome && a.steps.length !== b.steps.length) {
-      this.changes.push({ ids: b.covers, severity: "info", kind: "steps", where: b.name, detail: `${a.steps.length} → ${b.steps.length} steps (the scenario changed)` });
+      this.changes.push({
+        ids: b.covers,
+        severity: "info",
+        kind: "steps",
+        where: b.name,
+        detail: `${a.steps.length} → ${b.steps.length} steps (the scenario changed)`,
+      });
     }
     for (let i = 0; i < Math.min(a.steps.length, b.steps.length); i++) {
       const sa = a.steps[i];
@@ -88,18 +116,32 @@ class Comparison {
         const diffs = exchangeDiffs(ea, eb);
         // A different status is a different answer: when its status is OPEN here, so are its headers and body.
         const openStatus = diffs.some((d) => d.aspect === "status" && judge(ids, "status", this.open) === "review");
-        for (const { aspect, detail } of diffs) this.changes.push({ ids, severity: openStatus ? "review" : judge(ids, aspect, this.open), kind: aspect, where, detail });
+        for (const { aspect, detail } of diffs)
+          this.changes.push({ ids, severity: openStatus ? "review" : judge(ids, aspect, this.open), kind: aspect, where, detail });
         this.versionChanges(ea, eb);
       } else if (reportPresence) {
         const present = (ea ?? eb) as ExchangeRecord;
         const ids = exchangeIds(this.current.vendor, scenario, present);
-        this.changes.push({ ids, severity: judge(ids, undefined, this.open), kind: "exchanges", where, detail: ea ? `no longer sent (${present.request})` : `new (${present.request} → ${present.status})` });
+        this.changes.push({
+          ids,
+          severity: judge(ids, undefined, this.open),
+          kind: "exchanges",
+          where,
+          detail: ea ? `no longer sent (${present.request})` : `new (${present.request} → ${present.status})`,
+        });
       }
     }
     for (const label of [...new Set([...Object.keys(a.observations), ...Object.keys(b.observations)])].sort()) {
       const va = a.observations[label];
       const vb = b.observations[label];
-      if (va !== vb) this.changes.push({ ids: scenario.covers, severity: "review", kind: "observation", where: `${at}`, detail: `"${label}": ${show(va)} → ${show(vb)}` });
+      if (va !== vb)
+        this.changes.push({
+          ids: scenario.covers,
+          severity: "review",
+          kind: "observation",
+          where: `${at}`,
+          detail: `"${label}": ${show(va)} → ${show(vb)}`,
+        });
     }
   }
 }
@@ -109,7 +151,14 @@ const SEVERITY_ORDER: Record<Severity, number> = { regression: 0, review: 1, inf
 /** Every difference between a baseline and the current record, judged and in a fixed order. */
 export function compareRecords(baseline: TargetRecord, current: TargetRecord): BaselineDiff {
   const changes = new Comparison(baseline, current).run();
-  changes.sort((x, y) => Number(x.ids.length === 0) - Number(y.ids.length === 0) || behaviourOrder(x.ids.join(" "), y.ids.join(" ")) || SEVERITY_ORDER[x.severity] - SEVERITY_ORDER[y.severity] || x.where.localeCompare(y.where) || x.kind.localeCompare(y.kind));
+  changes.sort(
+    (x, y) =>
+      Number(x.ids.length === 0) - Number(y.ids.length === 0) ||
+      behaviourOrder(x.ids.join(" "), y.ids.join(" ")) ||
+      SEVERITY_ORDER[x.severity] - SEVERITY_ORDER[y.severity] ||
+      x.where.localeCompare(y.where) ||
+      x.kind.localeCompare(y.kind),
+  );
   const counts: Record<Severity, number> = { regression: 0, review: 0, info: 0 };
   for (const change of changes) counts[change.severity]++;
   return { target: current.target, changes, counts };

@@ -33,9 +33,16 @@ export function formatDiff(diff: BaselineDiff, baselinePath?: string): string {
   for (const [group, changes] of groups) {
     lines.push("", heading(group));
     for (const change of changes) {
-      lines.push(`  ${change.severity.toUpperCase().padEnd(10)} ${change.kind.padEnd(12)} ${change.where}`, `  ${"".padEnd(10)} ${"".padEnd(12)} ${change.detail}`);
+      lines.push(
+        `  ${change.severity.toUpperCase().padEnd(10)} ${change.kind.padEnd(12)} ${change.where}`,
+        `  ${"".padEnd(10)} ${"".padEnd(12)} ${change.detail}`,
+      );
     }
   }
-  if (diff.counts.regression) lines.push("", "A DOC or WIRE behaviour changed: the comparison fails. Review the changes; if the new behaviour is right, save a new baseline.");
+  if (diff.counts.regression)
+    lines.push(
+      "",
+      "A DOC or WIRE behaviour changed: the comparison fails. Review the changes; if the new behaviour is right, save a new baseline.",
+    );
   return `${lines.join("\n")}\n`;
 }

@@ -17,10 +17,17 @@ export interface CompareOutcome {
 }
 
 /** Compares a run's record with the target's baseline, prints nothing, writes the Allure view when asked. */
-export function compareWithBaseline(current: TargetRecord, options: { baselinesDir?: string | undefined; allureResultsDir?: string | undefined } = {}): CompareOutcome {
+export function compareWithBaseline(
+  current: TargetRecord,
+  options: { baselinesDir?: string | undefined; allureResultsDir?: string | undefined } = {},
+): CompareOutcome {
   const path = baselinePath(current.target, options.baselinesDir);
   const baseline = loadBaseline(path);
-  if (!baseline) return { text: `baseline ${current.target}: no baseline at ${path}; save one first: sessionprobe baseline save --target ${current.target}\n`, exitCode: 2 };
+  if (!baseline)
+    return {
+      text: `baseline ${current.target}: no baseline at ${path}; save one first: sessionprobe baseline save --target ${current.target}\n`,
+      exitCode: 2,
+    };
   const diff = compareRecords(baseline, current);
   const text = formatDiff(diff, path);
   if (options.allureResultsDir) writeAllureDiff(options.allureResultsDir, diff, text);

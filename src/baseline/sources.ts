@@ -27,7 +27,10 @@ export interface SourceOptions {
 }
 
 function mockOptions(options: SourceOptions): MockHostOptions {
-  if (!mocks[options.target]) throw new Error(`"${options.target}" is not a built-in mock (${Object.keys(mocks).join(", ")}); name a target of a targets file with --targets`);
+  if (!mocks[options.target])
+    throw new Error(
+      `"${options.target}" is not a built-in mock (${Object.keys(mocks).join(", ")}); name a target of a targets file with --targets`,
+    );
   return profileOptions(options.profile ? findProfile(options.target, options.profile) : undefined, { options: options.set });
 }
 
@@ -66,7 +69,9 @@ export async function currentRecord(options: SourceOptions): Promise<TargetRecor
     try {
       record = readRecord(path);
     } catch (error) {
-      throw new Error(`${(error as Error).message}: run the suites first (sessionprobe conformance, or sessionprobe run --targets <file>), or pass --in-process for a built-in mock`);
+      throw new Error(
+        `${(error as Error).message}: run the suites first (sessionprobe conformance, or sessionprobe run --targets <file>), or pass --in-process for a built-in mock`,
+      );
     }
   }
   const timeouts = options.measure ? await measureSource(options) : readTimeouts(timeoutsPath(options.target));

@@ -45,13 +45,17 @@ function sourceOptions(values: BaselineOptions, target: string): SourceOptions {
 
 /** `sessionprobe baseline save|compare|measure`: keep what a target did, and see what changed since. */
 export async function runBaseline(action: "save" | "compare" | "measure", values: BaselineOptions): Promise<number> {
-  if (!values.target.length) throw new UsageError(`baseline ${action}: name a target with --target (a built-in mock: ${Object.keys(mocks).join(", ")}, or a target of --targets FILE)`);
+  if (!values.target.length)
+    throw new UsageError(
+      `baseline ${action}: name a target with --target (a built-in mock: ${Object.keys(mocks).join(", ")}, or a target of --targets FILE)`,
+    );
   if (values.profile && values.targets) throw new UsageError("--profile sets up a built-in mock; it does not go with --targets");
   const dir = values.dir ?? baselinesDir();
   let exitCode = 0;
   for (const target of values.target) {
     const options = sourceOptions(values, target);
-    if (values.profile) process.stderr.write(`  profile ${values.profile} of the ${target} mock (profiles: ${profileNames(target).join(", ")})\n`);
+    if (values.profile)
+      process.stderr.write(`  profile ${values.profile} of the ${target} mock (profiles: ${profileNames(target).join(", ")})\n`);
     if (action === "measure") {
       const timeouts = await measureSource(options);
       process.stdout.write(`timeouts of ${target} (documented vs measured):\n${timeoutTable(timeouts).join("\n")}\n`);
@@ -62,7 +66,9 @@ export async function runBaseline(action: "save" | "compare" | "measure", values
       const path = baselinePath(target, dir);
       saveBaseline(record, path);
       const failed = Object.values(record.scenarios).filter((s) => s.outcome === "failed").length;
-      process.stdout.write(`baseline ${target}: ${Object.keys(record.scenarios).length} scenarios${record.timeouts ? " and measured timeouts" : ""} saved to ${path}\n`);
+      process.stdout.write(
+        `baseline ${target}: ${Object.keys(record.scenarios).length} scenarios${record.timeouts ? " and measured timeouts" : ""} saved to ${path}\n`,
+      );
       if (failed) process.stdout.write(`  note: ${failed} scenario(s) failed in the run this baseline comes from\n`);
       if (record.timeouts) process.stdout.write(`${timeoutTable(record.timeouts).join("\n")}\n`);
       continue;

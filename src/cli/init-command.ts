@@ -14,11 +14,18 @@ export function optionsBlock(options: Readonly<Record<string, DeploymentOption>>
   const lines: string[] = [];
   for (const [name, option] of entries) {
     lines.push(`      # ${option.description}${option.values ? ` (one of: ${option.values.join(", ")})` : ""}`);
-    lines.push(option.default === undefined ? `      # ${name}: (no documented default: declare it, or the scenarios that need it are skipped)` : `      ${name}: "${option.default}"`);
+    lines.push(
+      option.default === undefined
+        ? `      # ${name}: (no documented default: declare it, or the scenarios that need it are skipped)`
+        : `      ${name}: "${option.default}"`,
+    );
   }
   // Only comments under "options:" would make it null: then it is an empty map, with the comments below.
   const anyValue = lines.some((line) => !line.trimStart().startsWith("#"));
-  return [`    options:${anyValue ? "" : " {}"}                           # how THIS deployment is configured (names as the mock's --set)`, ...lines].join("\n");
+  return [
+    `    options:${anyValue ? "" : " {}"}                           # how THIS deployment is configured (names as the mock's --set)`,
+    ...lines,
+  ].join("\n");
 }
 
 /** Every ${env:NAME} the targets file names, once each, in order: the .env.example. */
@@ -36,11 +43,15 @@ export function envExample(targets: string, vendor: string): string {
 export function runInit(vendor: string, options: { dir: string; force: boolean }): number {
   const driver = findVendor(vendor);
   if (!driver) throw new UsageError(`init: expected a vendor: ${vendorIds.join(", ")} (got "${vendor}")`);
-  const targets = readFileSync(join(TEMPLATES, `${vendor}.targets.yaml`), "utf8").replace("{{options}}", optionsBlock(driver.deploymentOptions));
+  const targets = readFileSync(join(TEMPLATES, `${vendor}.targets.yaml`), "utf8").replace(
+    "{{options}}",
+    optionsBlock(driver.deploymentOptions),
+  );
   const dir = resolve(options.dir);
   const files = { "targets.yaml": targets, ".env.example": envExample(targets, vendor) };
   const existing = Object.keys(files).filter((name) => existsSync(join(dir, name)));
-  if (existing.length && !options.force) throw new UsageError(`init: ${existing.join(" and ")} already exist in ${dir}; use --force to overwrite`);
+  if (existing.length && !options.force)
+    throw new UsageError(`init: ${existing.join(" and ")} already exist in ${dir}; use --force to overwrite`);
   mkdirSync(dir, { recursive: true });
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   const shown = relative(process.cwd(), dir) || ".";

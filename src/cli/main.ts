@@ -69,14 +69,22 @@ export function buildProgram(): Command {
 
   const conformance = program.command("conformance").description("every suite against the built-in mocks, then the Allure report");
   passThrough(runOptions(conformance)).addHelpText("after", `${PLAYWRIGHT_NOTE}\n${EXIT_CODES}`);
-  conformance.action(exits(async (args: string[], options: RunOptions) => (await import("./playwright-commands.ts")).runConformance(args, options)));
+  conformance.action(
+    exits(async (args: string[], options: RunOptions) => (await import("./playwright-commands.ts")).runConformance(args, options)),
+  );
 
-  const run = program.command("run").description("the suites against real endpoints: one Playwright project per target of the targets file");
+  const run = program
+    .command("run")
+    .description("the suites against real endpoints: one Playwright project per target of the targets file");
   runOptions(run)
     .option("--targets <file>", "the targets file (default SESSIONPROBE_TARGETS)")
     .option("--target <name>", "run only this target of the file (repeatable)", collect);
   passThrough(run).addHelpText("after", `${PLAYWRIGHT_NOTE}\n${EXIT_CODES}`);
-  run.action(exits(async (args: string[], options: RunOptions & { targets?: string; target?: string[] }) => (await import("./playwright-commands.ts")).runTargets(args, options)));
+  run.action(
+    exits(async (args: string[], options: RunOptions & { targets?: string; target?: string[] }) =>
+      (await import("./playwright-commands.ts")).runTargets(args, options),
+    ),
+  );
 
   program
     .command("validate")
@@ -100,7 +108,10 @@ export function buildProgram(): Command {
     .option("--record-issued", "remember every credential handed out, for secret scans of the reports", false)
     .action(exits(async (vendor: string, options: MockOptions) => (await import("./mock-command.ts")).runMock(vendor, options)));
 
-  program.command("report").description("(re)generate the Allure report from SESSIONPROBE_REPORTS/allure-results, then its quality gate").action(exits(async () => (await import("./playwright-commands.ts")).runReport()));
+  program
+    .command("report")
+    .description("(re)generate the Allure report from SESSIONPROBE_REPORTS/allure-results, then its quality gate")
+    .action(exits(async () => (await import("./playwright-commands.ts")).runReport()));
 
   program
     .command("init")
@@ -108,11 +119,25 @@ export function buildProgram(): Command {
     .argument("<vendor>", "controlm, hmc, vmanage or openam")
     .option("--dir <dir>", "where to write them", ".")
     .option("--force", "overwrite existing files", false)
-    .action(exits(async (vendor: string, options: { dir: string; force: boolean }) => (await import("./init-command.ts")).runInit(vendor, options)));
+    .action(
+      exits(async (vendor: string, options: { dir: string; force: boolean }) =>
+        (await import("./init-command.ts")).runInit(vendor, options),
+      ),
+    );
 
-  const baseline = program.command("baseline").description("keep a target's observation record as its baseline, compare with it, or measure its timeouts (docs/baselines.md)");
+  const baseline = program
+    .command("baseline")
+    .description("keep a target's observation record as its baseline, compare with it, or measure its timeouts (docs/baselines.md)");
   for (const action of ["save", "compare"] as const) {
-    sourceOptions(baseline.command(action).description(action === "save" ? "keep the last run's observation record as the baseline" : "compare the last run with the baseline (exit 1 when a DOC or WIRE behaviour changed)"))
+    sourceOptions(
+      baseline
+        .command(action)
+        .description(
+          action === "save"
+            ? "keep the last run's observation record as the baseline"
+            : "compare the last run with the baseline (exit 1 when a DOC or WIRE behaviour changed)",
+        ),
+    )
       .option("--measure", "measure the idle and absolute timeouts too", false)
       .action(exits(async (options: BaselineOptions) => (await import("./baseline-command.ts")).runBaseline(action, options)));
   }
@@ -122,7 +147,11 @@ export function buildProgram(): Command {
     .option("--bound <duration>", "the longest timeout to look for", duration("--bound"))
     .option("--max-wait <duration>", "the longest real wait allowed", duration("--max-wait"))
     .addOption(new Option("--service <vendor/service>", "only this service (repeatable)").argParser(collect))
-    .action(exits(async (options: BaselineOptions) => (await import("./baseline-command.ts")).runBaseline("measure", { ...options, measure: false })));
+    .action(
+      exits(async (options: BaselineOptions) =>
+        (await import("./baseline-command.ts")).runBaseline("measure", { ...options, measure: false }),
+      ),
+    );
   return program;
 }
 

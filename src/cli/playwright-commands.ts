@@ -44,7 +44,10 @@ function playwright(args: readonly string[], options: RunOptions, env: NodeJS.Pr
   // The user's reporter replaces only the terminal one: JUnit, Allure, summary and evidence stay.
   if (options.reporter) childEnv[TERMINAL_REPORTER_ENV] = options.reporter;
   if (options.compareBaseline) childEnv[COMPARE_ENV] = "1";
-  return spawnNode([require.resolve("@playwright/test/cli"), "test", "--config", join(PACKAGE_ROOT, "playwright.config.ts"), ...args], childEnv);
+  return spawnNode(
+    [require.resolve("@playwright/test/cli"), "test", "--config", join(PACKAGE_ROOT, "playwright.config.ts"), ...args],
+    childEnv,
+  );
 }
 
 /** Fresh results per run: Allure would otherwise merge yesterday's results into today's report (history is kept apart). */
@@ -85,7 +88,10 @@ export async function runReport(): Promise<number> {
   if (code !== 0) return code;
   console.log(`Allure report: ${join(output, "index.html")} (a single file: open it in a browser)`);
   const polyfill = pathToFileURL(join(PACKAGE_ROOT, "src", "report", "iterator-helpers.mjs")).href;
-  const gate = await spawnNode([tsx, `--import=${polyfill}`, allureCli(), "quality-gate", results, "--config", config], { ...env, SESSIONPROBE_ALLURE_GATE: "1" });
+  const gate = await spawnNode([tsx, `--import=${polyfill}`, allureCli(), "quality-gate", results, "--config", config], {
+    ...env,
+    SESSIONPROBE_ALLURE_GATE: "1",
+  });
   if (gate !== 0) console.log("Allure quality gate: failed (a DOC or WIRE behaviour failed; see above)");
   return gate;
 }
@@ -109,11 +115,13 @@ export function runConformance(args: readonly string[], options: RunOptions): Pr
 /** The suites against real targets: one Playwright project per target. The targets file is checked before anything is sent. */
 export function runTargets(args: readonly string[], options: RunOptions & { targets?: string; target?: string[] }): Promise<number> {
   const file = options.targets ?? process.env.SESSIONPROBE_TARGETS ?? process.env.SESSIONPROBE_TARGETS_DEFAULT;
-  if (!file) throw new UsageError("run: name the targets file with --targets FILE (or SESSIONPROBE_TARGETS, or \"targets\" in sessionprobe.json)");
+  if (!file)
+    throw new UsageError('run: name the targets file with --targets FILE (or SESSIONPROBE_TARGETS, or "targets" in sessionprobe.json)');
   const targets = loadTargets(file);
   const wanted = options.target ?? [];
   const unknown = wanted.filter((name) => !targets.some((t) => t.name === name));
-  if (unknown.length) throw new UsageError(`unknown target(s) ${unknown.join(", ")} in ${file}; known: ${targets.map((t) => t.name).join(", ")}`);
+  if (unknown.length)
+    throw new UsageError(`unknown target(s) ${unknown.join(", ")} in ${file}; known: ${targets.map((t) => t.name).join(", ")}`);
   const projects = (wanted.length ? wanted : targets.map((t) => t.name)).flatMap((name) => ["--project", name]);
   return runAndReport([...projects, ...args], options, { SESSIONPROBE_TARGETS: resolve(file) });
 }

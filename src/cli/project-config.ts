@@ -28,7 +28,8 @@ export function applyProjectConfig(cwd = process.cwd(), env: NodeJS.ProcessEnv =
     throw new UsageError(`${PROJECT_CONFIG}: not valid JSON: ${(error as Error).message}`);
   }
   const at = (path: string) => resolve(dirname(file), path);
-  if (config.suites !== undefined && (!Array.isArray(config.suites) || !config.suites.every((s) => typeof s === "string"))) throw new UsageError(`${PROJECT_CONFIG}: "suites" must be a list of folders`);
+  if (config.suites !== undefined && (!Array.isArray(config.suites) || !config.suites.every((s) => typeof s === "string")))
+    throw new UsageError(`${PROJECT_CONFIG}: "suites" must be a list of folders`);
   for (const key of ["targets", "reports"] as const) {
     if (config[key] !== undefined && typeof config[key] !== "string") throw new UsageError(`${PROJECT_CONFIG}: "${key}" must be a path`);
   }

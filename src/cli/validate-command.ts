@@ -10,7 +10,9 @@ export function runValidate(args: readonly string[]): number {
   for (const problem of problems) process.stderr.write(`${formatProblem(problem)}\n`);
   const scenarios = suites.reduce((n, s) => n + s.scenarios.length, 0);
   if (problems.length) {
-    process.stderr.write(`\n${problems.length} problem${problems.length === 1 ? "" : "s"} in ${files.length} file${files.length === 1 ? "" : "s"}\n`);
+    process.stderr.write(
+      `\n${problems.length} problem${problems.length === 1 ? "" : "s"} in ${files.length} file${files.length === 1 ? "" : "s"}\n`,
+    );
     // A file that does not validate would stop a run before anything is sent: a configuration error.
     return 2;
   }

@@ -10,7 +10,12 @@ export interface RecordingContext extends DriverContext {
 }
 
 /** The seam between drivers and the network: cookie jars, secrets, and a record of every exchange. */
-export function createDriverContext(options: { target: TargetView; transport: Transport; now: () => number; stepTimeoutMs: () => number }): RecordingContext {
+export function createDriverContext(options: {
+  target: TargetView;
+  transport: Transport;
+  now: () => number;
+  stepTimeoutMs: () => number;
+}): RecordingContext {
   let recorded: Exchange[] = [];
   const { target, transport } = options;
   return {

@@ -34,7 +34,13 @@ test("body paths read JSON and namespaced XML alike", () => {
 });
 
 test("selectors read status, headers, cookies and bodies", () => {
-  const response: HttpResponse = { status: 200, headers: { "content-type": "application/json", date: "Thu, 15 Jan 2026 09:00:00 GMT" }, setCookies: ["JSESSIONID=abc; Path=/; Secure; HttpOnly; SameSite=Lax", "old=x; Expires=Thu, 01 Jan 1970 00:00:10 GMT"], text: '{"a":1}', parsed: { a: 1 } };
+  const response: HttpResponse = {
+    status: 200,
+    headers: { "content-type": "application/json", date: "Thu, 15 Jan 2026 09:00:00 GMT" },
+    setCookies: ["JSESSIONID=abc; Path=/; Secure; HttpOnly; SameSite=Lax", "old=x; Expires=Thu, 01 Jan 1970 00:00:10 GMT"],
+    text: '{"a":1}',
+    parsed: { a: 1 },
+  };
   expect(select(response, "status", 0)).toBe(200);
   expect(select(response, "headers.Content-Type", 0)).toBe("application/json");
   expect(select(response, "cookies.JSESSIONID.httpOnly", 0)).toBe(true);
@@ -61,8 +67,19 @@ test("matchers say what was expected and what came", () => {
 });
 
 test("interpolation resolves captures, credentials, users and dates; an unknown name is an error", () => {
-  const scope = { captures: { tok: "T1" }, credentials: { username: "u" }, users: { admin: { password: "p" } }, random: "r4nd", now: Date.UTC(2026, 0, 31, 23, 0) };
-  expect(interpolate({ a: "${tok}/${credentials.username}/${users.admin.password}/${random}", d: ["${date}", "${date+1d}", "${date-31d}"] }, scope)).toEqual({ a: "T1/u/p/r4nd", d: ["2026-01-31", "2026-02-01", "2025-12-31"] });
+  const scope = {
+    captures: { tok: "T1" },
+    credentials: { username: "u" },
+    users: { admin: { password: "p" } },
+    random: "r4nd",
+    now: Date.UTC(2026, 0, 31, 23, 0),
+  };
+  expect(
+    interpolate(
+      { a: "${tok}/${credentials.username}/${users.admin.password}/${random}", d: ["${date}", "${date+1d}", "${date-31d}"] },
+      scope,
+    ),
+  ).toEqual({ a: "T1/u/p/r4nd", d: ["2026-01-31", "2026-02-01", "2025-12-31"] });
   expect(() => interpolate("${nope}", scope)).toThrow(InterpolationError);
   expect(() => interpolate("${users.ghost.password}", scope)).toThrow(/the target has no user "ghost"; known: admin/);
 });
@@ -70,8 +87,27 @@ test("interpolation resolves captures, credentials, users and dates; an unknown 
 test("a scenario's requirements skip it, with the reason, on a target whose timeouts are too short", async () => {
   const { planScenario } = await import("./plan.ts");
   const { controlm } = await import("../drivers/controlm/index.ts");
-  const loaded = { scenario: { name: "x", covers: ["CTM-S-05"], requires: { idleTimeoutAtLeast: "3m" }, steps: [{ login: {} }] }, position: { line: 1, column: 1 }, steps: [] };
-  const target = { name: "t", vendor: "controlm", kind: "real" as const, baseUrl: "https://x", credentials: {}, users: {}, tls: {}, timeouts: { idleMs: 10_000 }, expiry: "wait" as const, maxWaitMs: 600_000, stepTimeoutMs: 10_000, options: {}, allow: [], lockout: { budget: 3 } };
+  const loaded = {
+    scenario: { name: "x", covers: ["CTM-S-05"], requires: { idleTimeoutAtLeast: "3m" }, steps: [{ login: {} }] },
+    position: { line: 1, column: 1 },
+    steps: [],
+  };
+  const target = {
+    name: "t",
+    vendor: "controlm",
+    kind: "real" as const,
+    baseUrl: "https://x",
+    credentials: {},
+    users: {},
+    tls: {},
+    timeouts: { idleMs: 10_000 },
+    expiry: "wait" as const,
+    maxWaitMs: 600_000,
+    stepTimeoutMs: 10_000,
+    options: {},
+    allow: [],
+    lockout: { budget: 3 },
+  };
   expect(planScenario(loaded, target, controlm).skip).toBe("needs an idle timeout of at least 3m; target t has 10s");
   expect(planScenario(loaded, { ...target, timeouts: { idleMs: 30 * 60_000 } }, controlm).skip).toBeUndefined();
 });

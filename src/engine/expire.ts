@@ -14,7 +14,10 @@ import { keepAliveSchedule, resolveTimeExpr, type TimeControl } from "./time.ts"
  * exactly then; one that finds the session gone fails the step: it did not live as long
  * as it must. None fires between the lifetime and `past`, where either answer is right.
  */
-export async function runExpire(env: StepEnv, options: { args: ExpireArgs; sessionName: string; time: TimeControl; log: (line: string) => void }): Promise<void> {
+export async function runExpire(
+  env: StepEnv,
+  options: { args: ExpireArgs; sessionName: string; time: TimeControl; log: (line: string) => void },
+): Promise<void> {
   const { args, time, log } = options;
   const { target, driver } = env;
   const margin = target.timeouts.marginMs;
@@ -23,7 +26,8 @@ export async function runExpire(env: StepEnv, options: { args: ExpireArgs; sessi
     let wait = resolveTimeExpr(args.idle, timeoutFor("idle", target, driver), margin, scope);
     if (args.since === "login") {
       const session = sessionNamed(env, options.sessionName);
-      if (session.openedAt === undefined) throw new ConfigurationError(env.where, `session "${options.sessionName}" has no login to count from`);
+      if (session.openedAt === undefined)
+        throw new ConfigurationError(env.where, `session "${options.sessionName}" has no login to count from`);
       wait = Math.max(0, wait - (time.now() - session.openedAt));
     }
     await time.pass(wait, log);
@@ -47,7 +51,13 @@ export async function runExpire(env: StepEnv, options: { args: ExpireArgs; sessi
     elapsed = at;
     const { verdict, result } = await keepAlive(env, session, args.using);
     if (verdict !== "ok") {
-      throw new ExpectationFailure(env.where, [`keep-alive after ${formatDuration(elapsed)}: the session is already ${verdict}, before the lifetime of ${lifetime === undefined ? "?" : formatDuration(lifetime)} (the last keep-alive is at ${formatDuration(lastSafe)})`], { exchange: result.exchange });
+      throw new ExpectationFailure(
+        env.where,
+        [
+          `keep-alive after ${formatDuration(elapsed)}: the session is already ${verdict}, before the lifetime of ${lifetime === undefined ? "?" : formatDuration(lifetime)} (the last keep-alive is at ${formatDuration(lastSafe)})`,
+        ],
+        { exchange: result.exchange },
+      );
     }
   }
   await time.pass(total - elapsed, log);

@@ -12,7 +12,9 @@ function excerpt(text: string): string {
 /** The request line, status and a redacted body excerpt: the evidence under a failure. */
 export function describeExchange(exchange: Exchange): string {
   const { request, response } = exchange;
-  const lines = [`${requestLine(request)} → ${response.status} ${response.headers["content-type"] ?? "(no content type)"} (${exchange.durationMs} ms)`];
+  const lines = [
+    `${requestLine(request)} → ${response.status} ${response.headers["content-type"] ?? "(no content type)"} (${exchange.durationMs} ms)`,
+  ];
   if (request.body) lines.push(`request body: ${excerpt(request.body)}`);
   lines.push(`response body: ${excerpt(response.text)}`);
   if (response.headers.location) lines.push(`location: ${response.headers.location}`);
@@ -65,7 +67,12 @@ export class ExpectationFailure extends SessionprobeError {
   ) {
     const lines = [`${where}: ${problems[0] ?? "failed"}`];
     for (const extra of problems.slice(1)) lines.push(`  also: ${extra}`);
-    if (evidence.exchange) lines.push(...describeExchange(evidence.exchange).split("\n").map((l) => `  ${l}`));
+    if (evidence.exchange)
+      lines.push(
+        ...describeExchange(evidence.exchange)
+          .split("\n")
+          .map((l) => `  ${l}`),
+      );
     if (evidence.clock) lines.push(`  clock: ${evidence.clock}`);
     if (evidence.hint) lines.push(`  hint: ${evidence.hint}`);
     super(redact(lines.join("\n")));
@@ -116,5 +123,7 @@ export function failureKind(error: unknown): FailureKind {
 
 /** Marks the first line of a report's message so a reader of plain text (JUnit, logs) sees the kind. */
 export function kindLabel(kind: FailureKind): string {
-  return { expectation: "non-conformance", transport: "transport failure", configuration: "configuration error", harness: "harness bug" }[kind];
+  return { expectation: "non-conformance", transport: "transport failure", configuration: "configuration error", harness: "harness bug" }[
+    kind
+  ];
 }

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { vmanageMock } from "../mocks/vmanage/index.ts";
-import { runAgainstMock } from "../proof/run-suites.ts";
+import { runAgainstMock } from "../in-process/run-suites.ts";
 import { loadSuitesOrThrow } from "../scenario/load.ts";
 
 const SUITE = `vendor: vmanage
@@ -30,7 +30,9 @@ test("a hanging server fails its step with the YAML location and the timeout; te
   const [hung, next] = await runAgainstMock({ mock: vmanageMock, suites: loadSuitesOrThrow([file]) });
   expect(performance.now() - started).toBeLessThan(6_000);
   expect(hung?.outcome).toBe("failed");
-  expect(hung?.error).toMatch(/^\[vmanage\] step 2 "request GET \/__sessionprobe\/hang" \(.*hang\.yaml:8:9\): GET \/__sessionprobe\/hang\?ms=10000: no complete answer from http:\/\/127\.0\.0\.1:\d+ within 300 ms/);
+  expect(hung?.error).toMatch(
+    /^\[vmanage\] step 2 "request GET \/__sessionprobe\/hang" \(.*hang\.yaml:8:9\): GET \/__sessionprobe\/hang\?ms=10000: no complete answer from http:\/\/127\.0\.0\.1:\d+ within 300 ms/,
+  );
   expect(hung?.leftOpen).toBe(0);
   expect(next?.outcome).toBe("passed");
 });

@@ -26,7 +26,15 @@ function checks(actual: unknown, m: MatcherObject): string[] {
   if (m.matches !== undefined && (text === undefined || !new RegExp(m.matches).test(text))) failures.push(`to match /${m.matches}/`);
   if (m.contains !== undefined && (text === undefined || !text.includes(m.contains))) failures.push(`to contain ${show(m.contains)}`);
   if (m.notContains !== undefined && text?.includes(m.notContains)) failures.push(`not to contain ${show(m.notContains)}`);
-  if (m.nonEmpty === true && (actual === undefined || actual === null || actual === "" || (Array.isArray(actual) && actual.length === 0) || (typeof actual === "object" && Object.keys(actual as object).length === 0))) failures.push("to be non-empty");
+  if (
+    m.nonEmpty === true &&
+    (actual === undefined ||
+      actual === null ||
+      actual === "" ||
+      (Array.isArray(actual) && actual.length === 0) ||
+      (typeof actual === "object" && Object.keys(actual as object).length === 0))
+  )
+    failures.push("to be non-empty");
   if (m.type !== undefined && typeOf(actual) !== m.type) failures.push(`to be of type ${m.type}`);
   if (m.oneOf !== undefined && !m.oneOf.some((option) => same(actual, option))) failures.push(`to be one of ${show(m.oneOf)}`);
   if (m.after !== undefined) {

@@ -55,7 +55,10 @@ export interface ScenarioPlan {
  */
 export function timeoutFor(kind: "idle" | "absolute", target: ResolvedTarget, driver: VendorDriver): number | undefined {
   const declared = target.timeouts.idleMs !== undefined || target.timeouts.lifetimeMs !== undefined;
-  const source = declared || target.kind === "mock" ? target.timeouts : { idleMs: driver.documentedTimeouts.idleMs, lifetimeMs: driver.documentedTimeouts.lifetimeMs };
+  const source =
+    declared || target.kind === "mock"
+      ? target.timeouts
+      : { idleMs: driver.documentedTimeouts.idleMs, lifetimeMs: driver.documentedTimeouts.lifetimeMs };
   return kind === "idle" ? (source.idleMs ?? source.lifetimeMs) : (source.lifetimeMs ?? source.idleMs);
 }
 
@@ -79,12 +82,17 @@ function unmetRequirement(loaded: LoadedScenario, target: ResolvedTarget, driver
       // `110% of idleTimeout`: a requirement on one timeout relative to the other is a share of it too.
       const idle = timeoutFor("idle", target, driver);
       const lifetime = timeoutFor("absolute", target, driver);
-      const scope = { ...optionScope(driver, target.options), ...(idle === undefined ? {} : { idleTimeout: `${idle}ms` }), ...(lifetime === undefined ? {} : { lifetime: `${lifetime}ms` }) };
+      const scope = {
+        ...optionScope(driver, target.options),
+        ...(idle === undefined ? {} : { idleTimeout: `${idle}ms` }),
+        ...(lifetime === undefined ? {} : { lifetime: `${lifetime}ms` }),
+      };
       neededMs = resolveTimeExpr(needed, undefined, undefined, scope);
     } catch (error) {
       return `${(error as Error).message}: declare it under options: for target ${target.name}`;
     }
-    if (actual !== undefined && actual < neededMs) return `needs an ${what} of at least ${needed}${needed.includes(" of ") ? ` (${formatDuration(neededMs)})` : ""}; target ${target.name} has ${formatDuration(actual)}`;
+    if (actual !== undefined && actual < neededMs)
+      return `needs an ${what} of at least ${needed}${needed.includes(" of ") ? ` (${formatDuration(neededMs)})` : ""}; target ${target.name} has ${formatDuration(actual)}`;
   }
   return undefined;
 }
@@ -95,14 +103,19 @@ function unmetRequirement(loaded: LoadedScenario, target: ResolvedTarget, driver
  * the last keep-alive, at lifetime − margin, to the end) shorter than it. Otherwise the
  * step could not fail on a server that never enforces the lifetime: not asserted here.
  */
-function keepAliveProblem(step: { absolute?: string; keepAlive?: string }, target: ResolvedTarget, driver: VendorDriver): string | undefined {
+function keepAliveProblem(
+  step: { absolute?: string; keepAlive?: string },
+  target: ResolvedTarget,
+  driver: VendorDriver,
+): string | undefined {
   if (!step.absolute || !step.keepAlive) return undefined;
   const idle = timeoutFor("idle", target, driver);
   const lifetime = timeoutFor("absolute", target, driver);
   if (idle === undefined || lifetime === undefined || idle >= lifetime) return undefined;
   const every = resolveTimeExpr(step.keepAlive, idle);
   const idleMargin = marginFor(idle, target);
-  if (every <= 0 || every > idle - idleMargin) return `keepAlive ${step.keepAlive} is ${formatDuration(every)}, not at least ${formatDuration(idleMargin)} shorter than the idle timeout ${formatDuration(idle)}: the session would idle out between keep-alives`;
+  if (every <= 0 || every > idle - idleMargin)
+    return `keepAlive ${step.keepAlive} is ${formatDuration(every)}, not at least ${formatDuration(idleMargin)} shorter than the idle timeout ${formatDuration(idle)}: the session would idle out between keep-alives`;
   const total = resolveTimeExpr(step.absolute, lifetime, target.timeouts.marginMs);
   const finalStretch = total - (lifetime - marginFor(lifetime, target));
   if (total > lifetime && finalStretch >= idle) {
@@ -113,7 +126,10 @@ function keepAliveProblem(step: { absolute?: string; keepAlive?: string }, targe
 
 /** Does the scenario send a wrong password for the target's own account (a login with `password:` and no `username:`)? */
 export function sendsWrongPasswordForAccount(loaded: LoadedScenario): boolean {
-  return isWrongCredentials(loaded) && loaded.steps.some(({ step }) => "login" in step && step.login?.password !== undefined && step.login.username === undefined);
+  return (
+    isWrongCredentials(loaded) &&
+    loaded.steps.some(({ step }) => "login" in step && step.login?.password !== undefined && step.login.username === undefined)
+  );
 }
 
 export function isWrongCredentials(loaded: LoadedScenario): boolean {
@@ -133,10 +149,13 @@ export function planScenario(loaded: LoadedScenario, target: ResolvedTarget, dri
   if (target.kind === "real") {
     for (const tag of scenario.tags ?? []) {
       const why = GUARDED_TAGS[tag];
-      if (why && !target.allow.includes(tag)) return skip(`tagged ${tag}: it ${why}; add "${tag}" to allow: for target ${target.name} to run it`);
+      if (why && !target.allow.includes(tag))
+        return skip(`tagged ${tag}: it ${why}; add "${tag}" to allow: for target ${target.name} to run it`);
     }
     if (sendsWrongPasswordForAccount(loaded) && !target.lockout.account) {
-      return skip(`not asserted on this target: it sends a wrong password for a real account, and target ${target.name} names no disposable account for that (lockout.account: a user under users:)`);
+      return skip(
+        `not asserted on this target: it sends a wrong password for a real account, and target ${target.name} names no disposable account for that (lockout.account: a user under users:)`,
+      );
     }
   }
   const unmet = unmetRequirement(loaded, target, driver);
@@ -171,12 +190,26 @@ export function planScenario(loaded: LoadedScenario, target: ResolvedTarget, dri
     if (keepAlive) return skip(`not asserted at this target's timeouts: ${keepAlive}`);
     const session = step.as ?? "default";
     const age = ages.get(session);
-    if (idle === "before" && lifetime !== undefined && target.timeouts.idleMs !== undefined && age !== undefined && age >= lifetime - marginFor(lifetime, target)) {
-      return skip(`not asserted at this target's timeouts: session "${session}" would be ${formatDuration(age)} old just before its idle timeout, past its lifetime of ${formatDuration(lifetime)} less the margin, so the lifetime would end it first`);
+    if (
+      idle === "before" &&
+      lifetime !== undefined &&
+      target.timeouts.idleMs !== undefined &&
+      age !== undefined &&
+      age >= lifetime - marginFor(lifetime, target)
+    ) {
+      return skip(
+        `not asserted at this target's timeouts: session "${session}" would be ${formatDuration(age)} old just before its idle timeout, past its lifetime of ${formatDuration(lifetime)} less the margin, so the lifetime would end it first`,
+      );
     }
   }
-  if (total > 0 && target.expiry === "skip") return skip(`needs ${formatDuration(total)} to pass and target ${target.name} has expiry: skip`, total);
+  if (total > 0 && target.expiry === "skip")
+    return skip(`needs ${formatDuration(total)} to pass and target ${target.name} has expiry: skip`, total);
   const realWaitMs = target.expiry === "wait" ? total : 0;
-  if (realWaitMs > target.maxWaitMs) return skip(`would wait ${formatDuration(realWaitMs)} in real time, more than maxWait ${formatDuration(target.maxWaitMs)} of target ${target.name}`, total, realWaitMs);
+  if (realWaitMs > target.maxWaitMs)
+    return skip(
+      `would wait ${formatDuration(realWaitMs)} in real time, more than maxWait ${formatDuration(target.maxWaitMs)} of target ${target.name}`,
+      total,
+      realWaitMs,
+    );
   return { totalWaitMs: total, realWaitMs };
 }

@@ -6,7 +6,11 @@ import type { Exchange } from "../http/exchange.ts";
  * probe call, authorized with the session. The one implementation the engine, the
  * observation record and the timeout measurement all use.
  */
-export async function probeSession(driver: VendorDriver, ctx: DriverContext, session: Session): Promise<{ verdict: Verdict; exchange: Exchange }> {
+export async function probeSession(
+  driver: VendorDriver,
+  ctx: DriverContext,
+  session: Session,
+): Promise<{ verdict: Verdict; exchange: Exchange }> {
   if (driver.probe) return driver.probe(ctx, session);
   const spec = driver.calls[driver.probeCall];
   if (!spec) throw new Error(`driver ${driver.id} names probe call ${driver.probeCall}, which it does not define`);

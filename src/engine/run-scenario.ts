@@ -10,7 +10,15 @@ import type { LoadedScenario, LoadedStep, LoadedSuite } from "../scenario/load.t
 import type { ResolvedTarget } from "../targets/types.ts";
 import { createDriverContext, type RecordingContext } from "./driver-context.ts";
 import { checkResponse } from "./expectations.ts";
-import { ConfigurationError, HarnessError, ScenarioSetupError, SessionprobeError, type StepLocation, StepFailure, TransportFailure } from "./failure.ts";
+import {
+  ConfigurationError,
+  HarnessError,
+  ScenarioSetupError,
+  SessionprobeError,
+  type StepLocation,
+  StepFailure,
+  TransportFailure,
+} from "./failure.ts";
 import type { EngineHooks } from "./hooks.ts";
 import { SessionLedger } from "./session-ledger.ts";
 import { describeStep } from "./step-title.ts";
@@ -125,7 +133,11 @@ export class ScenarioRunner {
     const where = this.where(loadedStep, title);
     await hooks.step(title, { file: suite.absolutePath, line: loadedStep.position.line, column: loadedStep.position.column }, () =>
       this.runStepBody(loadedStep, where).catch((error: unknown) => {
-        throw located(where, { file: suite.file, line: loadedStep.position.line, column: loadedStep.position.column, step: loadedStep.index + 1 }, error);
+        throw located(
+          where,
+          { file: suite.file, line: loadedStep.position.line, column: loadedStep.position.column, step: loadedStep.index + 1 },
+          error,
+        );
       }),
     );
   }
@@ -133,7 +145,14 @@ export class ScenarioRunner {
   private async runStepBody(loadedStep: LoadedStep, where: string): Promise<void> {
     const { hooks, time } = this.options;
     const { target, driver } = this.options;
-    const step = interpolate(loadedStep.step, { captures: this.captures, credentials: this.credentials, users: target.users, random: this.random, now: time.now(), options: optionScope(driver, target.options) });
+    const step = interpolate(loadedStep.step, {
+      captures: this.captures,
+      credentials: this.credentials,
+      users: target.users,
+      random: this.random,
+      now: time.now(),
+      options: optionScope(driver, target.options),
+    });
     const env: StepEnv = {
       driver: this.options.driver,
       target: this.options.target,
@@ -177,7 +196,12 @@ export class ScenarioRunner {
       if (!spec) throw new ScenarioSetupError(env.where, `unknown action ${step.action}`);
       return spec.run(env.ctx, spec.needsSession ? sessionNamed(env, sessionName) : env.ledger.get(sessionName), step.with ?? {});
     }
-    await runExpire(env, { args: step.expire, sessionName, time: this.options.time, log: (line) => this.options.hooks.log(redact(`${env.where}: ${line}`)) });
+    await runExpire(env, {
+      args: step.expire,
+      sessionName,
+      time: this.options.time,
+      log: (line) => this.options.hooks.log(redact(`${env.where}: ${line}`)),
+    });
     return undefined;
   }
 
@@ -190,33 +214,48 @@ export class ScenarioRunner {
   private async judgeSession(env: StepEnv, name: string, expected: "valid" | "invalid", where: string): Promise<string[]> {
     const session = sessionNamed(env, name);
     if (expected === "invalid" && !holdsCredential(session)) {
-      throw new ConfigurationError(where, `session "${name}" holds no credential (its login was refused or never completed), so a probe sends none and cannot prove it invalid: drop session: invalid here, or assert what the response shows`);
+      throw new ConfigurationError(
+        where,
+        `session "${name}" holds no credential (its login was refused or never completed), so a probe sends none and cannot prove it invalid: drop session: invalid here, or assert what the response shows`,
+      );
     }
     const { verdict } = await probe(env, session);
     for (const exchange of this.ctx.take()) await this.options.hooks.exchange(exchange);
     const dead = ["unauthenticated", ...(env.driver.deadVerdicts ?? [])];
     if (verdict !== "ok") session.open = false;
-    if (expected === "valid" && verdict !== "ok") return [`session "${name}": expected valid, but the probe (${env.driver.probeCall}) says ${verdict}`];
+    if (expected === "valid" && verdict !== "ok")
+      return [`session "${name}": expected valid, but the probe (${env.driver.probeCall}) says ${verdict}`];
     if (expected === "invalid" && !dead.includes(verdict)) {
-      return [`session "${name}": expected invalid (the server's ${dead.join(" or ")} answer), but the probe (${env.driver.probeCall}) says ${verdict}`];
+      return [
+        `session "${name}": expected invalid (the server's ${dead.join(" or ")} answer), but the probe (${env.driver.probeCall}) says ${verdict}`,
+      ];
     }
     return [];
   }
 
-  private async judge(env: StepEnv, s: { step: LoadedStep["step"]; result: StepResult; sessionName: string; where: string; index: number }): Promise<void> {
+  private async judge(
+    env: StepEnv,
+    s: { step: LoadedStep["step"]; result: StepResult; sessionName: string; where: string; index: number },
+  ): Promise<void> {
     const { step, result, where } = s;
     const response = result.exchange.response;
     const { failures, observations } = checkResponse(response, step.expect, this.options.time.now());
-    if ("login" in step && !step.expect && !(result as { ok?: boolean }).ok) failures.push(`login failed (status ${response.status}); add expect: to assert a refused login`);
+    if ("login" in step && !step.expect && !(result as { ok?: boolean }).ok)
+      failures.push(`login failed (status ${response.status}); add expect: to assert a refused login`);
     for (const { label, value } of observations) {
       this.outcome.observations.push({ step: s.index + 1, label, value });
       this.options.hooks.note("observation", redact(`${label} = ${show(value)}`));
     }
     if (step.expect?.session) failures.push(...(await this.judgeSession(env, s.sessionName, step.expect.session, where)));
-    if (failures.length) throw new StepFailure(where, failures, { exchange: result.exchange, clock: `${new Date(this.options.time.now()).toISOString()} (${this.options.time.description})` });
+    if (failures.length)
+      throw new StepFailure(where, failures, {
+        exchange: result.exchange,
+        clock: `${new Date(this.options.time.now()).toISOString()} (${this.options.time.description})`,
+      });
     for (const [name, selector] of Object.entries(step.capture ?? {})) {
       const value = select(response, selector, this.options.time.now());
-      if (value === undefined) throw new StepFailure(where, [`capture ${name}: ${selector} is absent in the response`], { exchange: result.exchange });
+      if (value === undefined)
+        throw new StepFailure(where, [`capture ${name}: ${selector} is absent in the response`], { exchange: result.exchange });
       this.captures[name] = typeof value === "string" ? value : JSON.stringify(value);
     }
   }

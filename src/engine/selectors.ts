@@ -19,7 +19,8 @@ export function select(response: HttpResponse, selector: string, harnessNow: num
     return cookie ? (cookie as unknown as Record<string, unknown>)[attribute] : undefined;
   }
   if (selector === "body") return response.parsed ?? response.text;
-  if (selector.startsWith("body.") || selector.startsWith("body[")) return bodyPath(response.parsed, selector.slice(selector.startsWith("body.") ? 5 : 4));
+  if (selector.startsWith("body.") || selector.startsWith("body["))
+    return bodyPath(response.parsed, selector.slice(selector.startsWith("body.") ? 5 : 4));
   return undefined;
 }
 

@@ -19,14 +19,19 @@ export interface StepEnv {
 
 export function sessionNamed(env: StepEnv, name: string): Session {
   const session = env.ledger.get(name);
-  if (!session) throw new ScenarioSetupError(env.where, `session "${name}" was never logged in: add a login step with as: ${name} before this one`);
+  if (!session)
+    throw new ScenarioSetupError(env.where, `session "${name}" was never logged in: add a login step with as: ${name} before this one`);
   return session;
 }
 
 export async function runLogin(env: StepEnv, step: Extract<Step, { login: unknown }>, name: string): Promise<StepResult> {
   const args = step.login ?? {};
   const base = args.user ? env.target.users[args.user] : env.credentials;
-  if (!base) throw new ScenarioSetupError(env.where, `target ${env.target.name} has no user "${args.user}"; known: ${Object.keys(env.target.users).join(", ") || "none"}`);
+  if (!base)
+    throw new ScenarioSetupError(
+      env.where,
+      `target ${env.target.name} has no user "${args.user}"; known: ${Object.keys(env.target.users).join(", ") || "none"}`,
+    );
   const credentials = { ...base };
   if (args.username !== undefined) credentials.username = args.username;
   if (args.password !== undefined) credentials.password = args.password;
@@ -61,7 +66,12 @@ export async function runRequest(env: StepEnv, args: RequestArgs, name: string):
   if (args.followRedirects) request.followRedirects = true;
   if (args.auth === "session") {
     const session = sessionNamed(env, name);
-    return { exchange: await env.ctx.send(env.driver.authorize(env.ctx, session, request), { label: `request ${args.method} ${args.path}`, session }) };
+    return {
+      exchange: await env.ctx.send(env.driver.authorize(env.ctx, session, request), {
+        label: `request ${args.method} ${args.path}`,
+        session,
+      }),
+    };
   }
   return { exchange: await env.ctx.send(request, { label: `request ${args.method} ${args.path}` }) };
 }

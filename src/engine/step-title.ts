@@ -7,7 +7,8 @@ export function describeStep(step: PlainStep): string {
   if ("use" in step) return `use ${step.use}${as}`;
   if ("logout" in step) return `logout${as}`;
   if ("action" in step) return `${step.action}${as}`;
-  if ("request" in step) return `request ${step.request.method} ${step.request.path}${step.request.auth === "session" ? as || " as default" : ""}`;
+  if ("request" in step)
+    return `request ${step.request.method} ${step.request.path}${step.request.auth === "session" ? as || " as default" : ""}`;
   const { idle, absolute, keepAlive } = step.expire;
   return `expire${idle ? ` idle ${idle}` : ""}${absolute ? ` absolute ${absolute}` : ""}${keepAlive ? ` keeping alive every ${keepAlive}` : ""}`;
 }

@@ -34,7 +34,9 @@ test("a share of a duration option scales with the option, whole seconds or a du
     }),
     params,
   );
-  expect(() => resolveTimeExpr("50% of latestAccessUpdateFrequency", 6000)).toThrow(/option latestAccessUpdateFrequency, which the target does not declare/);
+  expect(() => resolveTimeExpr("50% of latestAccessUpdateFrequency", 6000)).toThrow(
+    /option latestAccessUpdateFrequency, which the target does not declare/,
+  );
 });
 
 test("keep-alives never fire between lifetime − margin and the end, and the last one is exactly there", () => {
@@ -64,12 +66,19 @@ test("the reported case: idle 6 s, lifetime 15 s, keep-alive every 33 % — none
 
 test("the loader refuses before + a percentage on one session, at any scale; since: login is fine", () => {
   const scenario = (steps: unknown[]): Scenario => ({ name: "x", covers: ["AM-10"], steps }) as Scenario;
-  const mixed = scaleDependentTime(scenario([{ login: {} }, { expire: { idle: "before" } }, { action: "validate" }, { expire: { idle: "10%" } }]), []);
+  const mixed = scaleDependentTime(
+    scenario([{ login: {} }, { expire: { idle: "before" } }, { action: "validate" }, { expire: { idle: "10%" } }]),
+    [],
+  );
   expect(mixed.map((p) => p.message).join()).toMatch(/depends on its length.*since: login/);
-  expect(scaleDependentTime(scenario([{ login: {} }, { expire: { idle: "before" } }, { expire: { idle: "past", since: "login" } }]), [])).toEqual([]);
+  expect(
+    scaleDependentTime(scenario([{ login: {} }, { expire: { idle: "before" } }, { expire: { idle: "past", since: "login" } }]), []),
+  ).toEqual([]);
   expect(scaleDependentTime(scenario([{ login: {} }, { expire: { idle: "60%" } }, { expire: { idle: "60%" } }]), [])).toEqual([]);
   // A fresh login starts the count again.
-  expect(scaleDependentTime(scenario([{ login: {} }, { expire: { idle: "before" } }, { login: {} }, { expire: { idle: "10%" } }]), [])).toEqual([]);
+  expect(
+    scaleDependentTime(scenario([{ login: {} }, { expire: { idle: "before" } }, { login: {} }, { expire: { idle: "10%" } }]), []),
+  ).toEqual([]);
   // Why it is refused: the same two expressions land on both sides of the timeout depending on its length.
   const lands = (t: number) => resolveTimeExpr("before", t) + resolveTimeExpr("10%", t) > t;
   expect(lands(30 * 60_000)).toBe(true);

@@ -28,12 +28,18 @@ export function optionDurationMs(value: string | undefined): number | undefined 
  * relative to (or the named duration option). Throws when it needs a timeout or an
  * option the target does not declare.
  */
-export function resolveTimeExpr(expr: string, timeoutMs: number | undefined, marginMs?: number, options: Readonly<Record<string, string | undefined>> = {}): number {
+export function resolveTimeExpr(
+  expr: string,
+  timeoutMs: number | undefined,
+  marginMs?: number,
+  options: Readonly<Record<string, string | undefined>> = {},
+): number {
   const ofOption = expr.match(OF_OPTION);
   if (ofOption) {
     const name = ofOption[2] as string;
     const base = optionDurationMs(options[name]);
-    if (base === undefined) throw new RangeError(`"${expr}" is relative to option ${name}, which the target does not declare as a duration`);
+    if (base === undefined)
+      throw new RangeError(`"${expr}" is relative to option ${name}, which the target does not declare as a duration`);
     return Math.round((base * Number(ofOption[1])) / 100);
   }
   if (/^\d/.test(expr) && !expr.endsWith("%")) return parseDuration(expr);
@@ -80,7 +86,8 @@ export class VirtualTime implements TimeControl {
       ? await this.transport.send({ method: "POST", url: `${this.controlUrl}/reset`, headers: {} }, "reset")
       : await this.transport.send({ method: "GET", url: `${this.controlUrl}/clock`, headers: {} }, "clock");
     this.current = Number((exchange.response.parsed as { now?: number } | undefined)?.now);
-    if (!Number.isFinite(this.current)) throw new Error(`the mock control plane at ${this.controlUrl} did not report its clock (status ${exchange.response.status})`);
+    if (!Number.isFinite(this.current))
+      throw new Error(`the mock control plane at ${this.controlUrl} did not report its clock (status ${exchange.response.status})`);
   }
 
   now(): number {
@@ -88,9 +95,18 @@ export class VirtualTime implements TimeControl {
   }
 
   async pass(ms: number): Promise<void> {
-    const exchange = await this.transport.send({ method: "POST", url: `${this.controlUrl}/clock/advance`, headers: { "content-type": "application/json" }, body: JSON.stringify({ ms }) }, "clock");
+    const exchange = await this.transport.send(
+      {
+        method: "POST",
+        url: `${this.controlUrl}/clock/advance`,
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ ms }),
+      },
+      "clock",
+    );
     const now = Number((exchange.response.parsed as { now?: number } | undefined)?.now);
-    if (exchange.response.status !== 200 || !Number.isFinite(now)) throw new Error(`the mock control plane refused to advance the clock by ${ms} ms (status ${exchange.response.status})`);
+    if (exchange.response.status !== 200 || !Number.isFinite(now))
+      throw new Error(`the mock control plane refused to advance the clock by ${ms} ms (status ${exchange.response.status})`);
     this.current = now;
   }
 }

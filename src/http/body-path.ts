@@ -4,7 +4,8 @@ import { localName } from "./xml.ts";
 /** Splits `errors[0].message` or `feed.entry[1].@type` into segments. */
 export function pathSegments(path: string): (string | number)[] {
   const segments: (string | number)[] = [];
-  for (const [, name, index] of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) segments.push(index !== undefined ? Number(index) : (name as string));
+  for (const [, name, index] of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g))
+    segments.push(index !== undefined ? Number(index) : (name as string));
   return segments;
 }
 

@@ -107,10 +107,20 @@ async function outcome(answer: Parameters<typeof httpServer>[0], options: { foll
   const server = await httpServer(answer);
   const transport = new Transport({ timeoutMs: STEP_MS, clock: systemClock });
   const started = performance.now();
-  const result = await transport.send({ method: "GET", url: `${server.url}/rest/api/web/Logon`, headers: {}, ...(options.followRedirects ? { followRedirects: true } : {}) }, "probe").then(
-    (exchange) => ({ exchange }),
-    (error: unknown) => ({ error: error as TransportError }),
-  );
+  const result = await transport
+    .send(
+      {
+        method: "GET",
+        url: `${server.url}/rest/api/web/Logon`,
+        headers: {},
+        ...(options.followRedirects ? { followRedirects: true } : {}),
+      },
+      "probe",
+    )
+    .then(
+      (exchange) => ({ exchange }),
+      (error: unknown) => ({ error: error as TransportError }),
+    );
   const elapsed = performance.now() - started;
   server.close();
   await transport.close();
@@ -119,14 +129,20 @@ async function outcome(answer: Parameters<typeof httpServer>[0], options: { foll
   return result;
 }
 
-const reply = (head: string, body: string | Buffer = "") => (socket: import("node:net").Socket) => {
-  socket.end(Buffer.concat([Buffer.from(head.replace(/\n/g, "\r\n")), Buffer.isBuffer(body) ? body : Buffer.from(body)]));
-};
+const reply =
+  (head: string, body: string | Buffer = "") =>
+  (socket: import("node:net").Socket) => {
+    socket.end(Buffer.concat([Buffer.from(head.replace(/\n/g, "\r\n")), Buffer.isBuffer(body) ? body : Buffer.from(body)]));
+  };
 
 test("faulty servers: HTML for JSON, truncated XML, an XML bomb and an empty 200 are answers whose body problem is reported, not thrown", async () => {
-  const html = await outcome(reply("HTTP/1.1 200 OK\nContent-Type: application/json\nContent-Length: 23\nConnection: close\n\n", "<html>login page</html>"));
+  const html = await outcome(
+    reply("HTTP/1.1 200 OK\nContent-Type: application/json\nContent-Length: 23\nConnection: close\n\n", "<html>login page</html>"),
+  );
   expect("exchange" in html && html.exchange.response.parseError).toMatch(/^the JSON body does not parse: /);
-  const truncated = await outcome(reply("HTTP/1.1 200 OK\nContent-Type: application/vnd.ibm.powervm.web+xml\nConnection: close\n\n", "<LogonResponse><X-API-Session>abc"));
+  const truncated = await outcome(
+    reply("HTTP/1.1 200 OK\nContent-Type: application/vnd.ibm.powervm.web+xml\nConnection: close\n\n", "<LogonResponse><X-API-Session>abc"),
+  );
   expect("exchange" in truncated && truncated.exchange.response.parseError).toMatch(/^the XML body does not parse: /);
   const bomb = `<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]><LogonResponse>&c;</LogonResponse>`;
   const bombed = await outcome(reply("HTTP/1.1 200 OK\nContent-Type: application/xml\nConnection: close\n\n", bomb));
@@ -143,19 +159,26 @@ test("faulty servers: a slow drip, a body shorter than its Content-Length and a 
     socket.on("close", () => clearInterval(timer));
   });
   expect("error" in drip && drip.error.code).toBe("TIMEOUT");
-  const short = await outcome(reply("HTTP/1.1 200 OK\nContent-Type: application/json\nContent-Length: 500\nConnection: close\n\n", '{"token":'));
+  const short = await outcome(
+    reply("HTTP/1.1 200 OK\nContent-Type: application/json\nContent-Length: 500\nConnection: close\n\n", '{"token":'),
+  );
   expect("error" in short && short.error.code).toMatch(/^(CONNECTION_RESET|NETWORK)$/);
   if ("error" in short) expect(short.error.message).toMatch(/^GET \/rest\/api\/web\/Logon: /);
-  const huge = await outcome(reply("HTTP/1.1 200 OK\nContent-Type: application/json\nConnection: close\n\n", Buffer.alloc(10 * 1024 * 1024, 32)));
+  const huge = await outcome(
+    reply("HTTP/1.1 200 OK\nContent-Type: application/json\nConnection: close\n\n", Buffer.alloc(10 * 1024 * 1024, 32)),
+  );
   expect("error" in huge && huge.error.code).toBe("BODY_TOO_LARGE");
 });
 
 test("faulty servers: a redirect loop stops after five hops; status 999 is not HTTP", async () => {
   let hops = 0;
-  const loop = await outcome((socket) => {
-    hops++;
-    reply("HTTP/1.1 302 Found\nLocation: /again\nContent-Length: 0\n\n")(socket);
-  }, { followRedirects: true });
+  const loop = await outcome(
+    (socket) => {
+      hops++;
+      reply("HTTP/1.1 302 Found\nLocation: /again\nContent-Length: 0\n\n")(socket);
+    },
+    { followRedirects: true },
+  );
   expect("exchange" in loop && loop.exchange.response.status).toBe(302);
   expect(hops).toBeLessThanOrEqual(6);
   const odd = await outcome(reply("HTTP/1.1 999 Odd\nContent-Length: 0\nConnection: close\n\n"));

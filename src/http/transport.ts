@@ -50,15 +50,36 @@ function transportError(error: unknown, req: HttpRequest, timeoutMs: number): Tr
   const err = error as { code?: string; message?: string; cause?: { code?: string; message?: string } };
   const code = err.cause?.code ?? err.code ?? "";
   const message = err.cause?.message ?? err.message ?? String(error);
-  if (error instanceof undiciErrors.HeadersTimeoutError || error instanceof undiciErrors.BodyTimeoutError || code === "UND_ERR_CONNECT_TIMEOUT" || (error as Error).name === "TimeoutError" || (error as Error).name === "AbortError") {
-    return new TransportError("TIMEOUT", `${line}: no complete answer from ${origin} within ${timeoutMs} ms (the server hangs or is overloaded); raise the step timeout with timeout: on the target if it is just slow`, line);
+  if (
+    error instanceof undiciErrors.HeadersTimeoutError ||
+    error instanceof undiciErrors.BodyTimeoutError ||
+    code === "UND_ERR_CONNECT_TIMEOUT" ||
+    (error as Error).name === "TimeoutError" ||
+    (error as Error).name === "AbortError"
+  ) {
+    return new TransportError(
+      "TIMEOUT",
+      `${line}: no complete answer from ${origin} within ${timeoutMs} ms (the server hangs or is overloaded); raise the step timeout with timeout: on the target if it is just slow`,
+      line,
+    );
   }
-  if (code === "ECONNREFUSED") return new TransportError("CONNECTION_REFUSED", `${line}: connection refused by ${origin}: is the server running, and is baseUrl right?`, line);
-  if (code === "ECONNRESET" || code === "UND_ERR_SOCKET" || code === "EPIPE") return new TransportError("CONNECTION_RESET", `${line}: ${origin} closed the connection before answering (${code})`, line);
+  if (code === "ECONNREFUSED")
+    return new TransportError(
+      "CONNECTION_REFUSED",
+      `${line}: connection refused by ${origin}: is the server running, and is baseUrl right?`,
+      line,
+    );
+  if (code === "ECONNRESET" || code === "UND_ERR_SOCKET" || code === "EPIPE")
+    return new TransportError("CONNECTION_RESET", `${line}: ${origin} closed the connection before answering (${code})`, line);
   if (TLS_CODES.test(code) || /certificate/i.test(message)) {
-    return new TransportError("TLS_CERTIFICATE", `${line}: the TLS certificate of ${origin} is not trusted (${code || message}); set tls.ca to the server's CA certificate (PEM), or tls.insecure: true to skip verification`, line);
+    return new TransportError(
+      "TLS_CERTIFICATE",
+      `${line}: the TLS certificate of ${origin} is not trusted (${code || message}); set tls.ca to the server's CA certificate (PEM), or tls.insecure: true to skip verification`,
+      line,
+    );
   }
-  if (code.startsWith("HPE_") || error instanceof undiciErrors.HTTPParserError) return new TransportError("NOT_HTTP", `${line}: ${origin} answered something that is not HTTP (${code || message})`, line);
+  if (code.startsWith("HPE_") || error instanceof undiciErrors.HTTPParserError)
+    return new TransportError("NOT_HTTP", `${line}: ${origin} answered something that is not HTTP (${code || message})`, line);
   return new TransportError("NETWORK", `${line}: request to ${origin} failed: ${code ? `${code} ` : ""}${message}`, line);
 }
 
@@ -102,8 +123,15 @@ export class Transport {
     let response: HttpResponse | undefined;
     try {
       response = await this.once(req, timeoutMs);
-      for (let hops = 0; req.followRedirects && hops < 5 && response.status >= 300 && response.status < 400 && response.headers.location; hops++) {
-        response = await this.once({ ...req, method: "GET", url: new URL(response.headers.location, req.url).href, headers: req.headers }, timeoutMs);
+      for (
+        let hops = 0;
+        req.followRedirects && hops < 5 && response.status >= 300 && response.status < 400 && response.headers.location;
+        hops++
+      ) {
+        response = await this.once(
+          { ...req, method: "GET", url: new URL(response.headers.location, req.url).href, headers: req.headers },
+          timeoutMs,
+        );
       }
     } catch (error) {
       learnSecrets(req, undefined);
@@ -114,7 +142,7 @@ export class Transport {
     return { request: req, response, startedAt, durationMs: Math.round(performance.now() - t0), label };
   }
 
-  /** One request on the wire; an in-process transport (src/proof) answers it from the mock app instead. */
+  /** One request on the wire; an in-process transport (src/in-process) answers it from the mock app instead. */
   protected async once(req: HttpRequest, timeoutMs: number): Promise<HttpResponse> {
     const res = await request(req.url, {
       method: req.method as "GET",
@@ -131,7 +159,11 @@ export class Transport {
       size += (chunk as Buffer).length;
       if (size > MAX_BODY_BYTES) {
         res.body.destroy();
-        throw new TransportError("BODY_TOO_LARGE", `${requestLine(req)}: the response body exceeds ${MAX_BODY_BYTES} bytes; refusing to read more`, requestLine(req));
+        throw new TransportError(
+          "BODY_TOO_LARGE",
+          `${requestLine(req)}: the response body exceeds ${MAX_BODY_BYTES} bytes; refusing to read more`,
+          requestLine(req),
+        );
       }
       chunks.push(chunk as Buffer);
     }

@@ -46,7 +46,8 @@ export class XmlError extends Error {
 }
 
 export function parseXml(text: string): Record<string, unknown> {
-  if (/<!DOCTYPE|<!ENTITY/i.test(text)) throw new XmlError("XML with a DOCTYPE or ENTITY declaration is refused (entity expansion is never performed)");
+  if (/<!DOCTYPE|<!ENTITY/i.test(text))
+    throw new XmlError("XML with a DOCTYPE or ENTITY declaration is refused (entity expansion is never performed)");
   const verdict = XMLValidator.validate(text);
   if (verdict !== true) throw new XmlError(`malformed XML at line ${verdict.err.line}, column ${verdict.err.col}: ${verdict.err.msg}`);
   return parser.parse(text) as Record<string, unknown>;

@@ -19,18 +19,47 @@ const MINUTE = 60_000;
 
 export const profiles: Record<string, readonly MockProfile[]> = {
   controlm: [
-    { name: "absolute", description: "the 30 minutes run from issue (the mock's default; CTM-S-06 is OPEN)", idleMs: null, lifetimeMs: 30 * MINUTE },
+    {
+      name: "absolute",
+      description: "the 30 minutes run from issue (the mock's default; CTM-S-06 is OPEN)",
+      idleMs: null,
+      lifetimeMs: 30 * MINUTE,
+    },
     { name: "idle", description: "the 30 minutes run from last use (CTM-S-06 is OPEN)", idleMs: 30 * MINUTE, lifetimeMs: null },
   ],
   hmc: [
-    { name: "401", description: "a bad X-API-Session is refused 401, logoff answers 204 (what pypowervm, the ruby SDK and hmci handle; the default)", options: { badSessionStatus: "401", logoffStatus: "204" } },
-    { name: "403", description: "a bad X-API-Session is refused 403 (IBM's RequestHeaders page; HMC-06's code is OPEN)", options: { badSessionStatus: "403" } },
-    { name: "logoff-200", description: "DELETE Logon answers 200 instead of 204 (HMC-07's code is OPEN)", options: { logoffStatus: "200" } },
+    {
+      name: "401",
+      description: "a bad X-API-Session is refused 401, logoff answers 204 (what pypowervm, the ruby SDK and hmci handle; the default)",
+      options: { badSessionStatus: "401", logoffStatus: "204" },
+    },
+    {
+      name: "403",
+      description: "a bad X-API-Session is refused 403 (IBM's RequestHeaders page; HMC-06's code is OPEN)",
+      options: { badSessionStatus: "403" },
+    },
+    {
+      name: "logoff-200",
+      description: "DELETE Logon answers 200 instead of 204 (HMC-07's code is OPEN)",
+      options: { logoffStatus: "200" },
+    },
   ],
   vmanage: [
-    { name: "20.9", description: "before 20.12: GET logout only, HTML login-failure page, at most 250 sessions", options: { version: "20.9.4", failureBody: "html", logoutMethod: "get", sessionCap: "250" } },
-    { name: "20.12", description: "20.12 to 20.16: HTML login-failure page, GET and POST logout, at most 100 sessions (the default)", options: { version: "20.12.1", failureBody: "html", logoutMethod: "both", sessionCap: "100" } },
-    { name: "20.18", description: "20.18: JSON login-failure body (still HTTP 200), POST logout only", options: { version: "20.18.2", failureBody: "json", logoutMethod: "post", sessionCap: "100" } },
+    {
+      name: "20.9",
+      description: "before 20.12: GET logout only, HTML login-failure page, at most 250 sessions",
+      options: { version: "20.9.4", failureBody: "html", logoutMethod: "get", sessionCap: "250" },
+    },
+    {
+      name: "20.12",
+      description: "20.12 to 20.16: HTML login-failure page, GET and POST logout, at most 100 sessions (the default)",
+      options: { version: "20.12.1", failureBody: "html", logoutMethod: "both", sessionCap: "100" },
+    },
+    {
+      name: "20.18",
+      description: "20.18: JSON login-failure body (still HTTP 200), POST logout only",
+      options: { version: "20.18.2", failureBody: "json", logoutMethod: "post", sessionCap: "100" },
+    },
   ],
   openam: [
     { name: "7.1", description: "AM 7 / 7.1: sessions resource 4.0 (the default)", options: { resourceVersion: "4.0" } },

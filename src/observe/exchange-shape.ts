@@ -11,21 +11,29 @@ const VERSION_HEADER = /version/i;
  * Left out of the header names: how the bytes travelled (hop-by-hop headers, framing), which
  * a proxy or a keep-alive setting changes without the API changing; set-cookie is under cookies.
  */
-const TRANSPORT_HEADERS = new Set(["set-cookie", "connection", "keep-alive", "transfer-encoding", "content-length", "te", "trailer", "upgrade", "proxy-connection"]);
+const TRANSPORT_HEADERS = new Set([
+  "set-cookie",
+  "connection",
+  "keep-alive",
+  "transfer-encoding",
+  "content-length",
+  "te",
+  "trailer",
+  "upgrade",
+  "proxy-connection",
+]);
 
 /** `Application/JSON;Charset=UTF-8` and `application/json; charset=utf-8` are the same type. */
 export function normalizeContentType(value: string | undefined): string | null {
   if (value === undefined || value.trim() === "") return null;
   const [type = "", ...params] = value.split(";").map((part) => part.trim());
-  const normalized = params
-    .filter(Boolean)
-    .map((param) => {
-      const eq = param.indexOf("=");
-      if (eq < 0) return param.toLowerCase();
-      const name = param.slice(0, eq).trim().toLowerCase();
-      const raw = param.slice(eq + 1).trim();
-      return `${name}=${name === "charset" ? raw.toLowerCase() : raw}`;
-    });
+  const normalized = params.filter(Boolean).map((param) => {
+    const eq = param.indexOf("=");
+    if (eq < 0) return param.toLowerCase();
+    const name = param.slice(0, eq).trim().toLowerCase();
+    const raw = param.slice(eq + 1).trim();
+    return `${name}=${name === "charset" ? raw.toLowerCase() : raw}`;
+  });
   return [type.toLowerCase(), ...normalized].join("; ");
 }
 
@@ -51,7 +59,12 @@ function cookies(response: HttpResponse, harnessNow: number, scrub: Scrubber): R
   for (const header of response.setCookies) {
     const cookie = parseSetCookie(header, now);
     if (!cookie) continue;
-    const shape: CookieShape = { httpOnly: cookie.httpOnly, secure: cookie.secure, cleared: cookie.cleared, expires: cookie.expires !== undefined };
+    const shape: CookieShape = {
+      httpOnly: cookie.httpOnly,
+      secure: cookie.secure,
+      cleared: cookie.cleared,
+      expires: cookie.expires !== undefined,
+    };
     if (cookie.path) shape.path = cookie.path;
     if (cookie.domain) shape.domain = scrub(cookie.domain);
     if (cookie.sameSite) shape.sameSite = cookie.sameSite.toLowerCase();
@@ -62,7 +75,10 @@ function cookies(response: HttpResponse, harnessNow: number, scrub: Scrubber): R
 }
 
 /** What one exchange showed, as shapes; `harnessNow` judges cookie expiry when the server sends no Date. */
-export function exchangeRecord(exchange: Exchange, meta: { role: ExchangeRole; verdict?: string | undefined; harnessNow: number; scrub: Scrubber }): ExchangeRecord {
+export function exchangeRecord(
+  exchange: Exchange,
+  meta: { role: ExchangeRole; verdict?: string | undefined; harnessNow: number; scrub: Scrubber },
+): ExchangeRecord {
   const { response } = exchange;
   const { scrub } = meta;
   const body = bodyShape(response, scrub);

@@ -79,7 +79,12 @@ export default class ObservationReporter implements Reporter {
         const record = assembleRecord(target, vendor, scenarios.values());
         const path = recordPath(target, this.outputDir);
         writeJson(path, record);
-        return { target, path, scenarios: scenarios.size, record: withTimeouts(record, readTimeouts(timeoutsPath(target, this.outputDir))) };
+        return {
+          target,
+          path,
+          scenarios: scenarios.size,
+          record: withTimeouts(record, readTimeouts(timeoutsPath(target, this.outputDir))),
+        };
       });
   }
 
@@ -91,6 +96,9 @@ export default class ObservationReporter implements Reporter {
   protected compare(written: WrittenRecord[]): { lines: string[]; regression: boolean } {
     if (!process.env[COMPARE_ENV] || written.length === 0) return { lines: [], regression: false };
     const fix = "register src/baseline/baseline-reporter.ts in its place (src/report/reporters.ts)";
-    return { lines: ["", `baseline: ${COMPARE_ENV} is set but src/observe/observation-reporter.ts only records; ${fix}`], regression: true };
+    return {
+      lines: ["", `baseline: ${COMPARE_ENV} is set but src/observe/observation-reporter.ts only records; ${fix}`],
+      regression: true,
+    };
   }
 }

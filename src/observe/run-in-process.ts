@@ -1,7 +1,7 @@
 import { silentHooks } from "../engine/hooks.ts";
 import type { MockHostOptions } from "../mocks/core/host.ts";
 import { mocks } from "../mocks/registry.ts";
-import { MockRun } from "../proof/mock-run.ts";
+import { MockRun } from "../in-process/mock-run.ts";
 import type { LoadedScenario, LoadedSuite } from "../scenario/load.ts";
 import { assembleRecord } from "./record-file.ts";
 import { ScenarioRecorder } from "./recorder.ts";

@@ -7,10 +7,22 @@ import { normalizeContentType } from "./exchange-shape.ts";
 import { scrubberFor } from "./stable-text.ts";
 
 const scrub = scrubberFor("http://127.0.0.1:40123");
-const response = (type: string, text: string, parsed?: unknown): HttpResponse => ({ status: 200, headers: { "content-type": type }, setCookies: [], text, ...(parsed === undefined ? {} : { parsed }) });
+const response = (type: string, text: string, parsed?: unknown): HttpResponse => ({
+  status: 200,
+  headers: { "content-type": type },
+  setCookies: [],
+  text,
+  ...(parsed === undefined ? {} : { parsed }),
+});
 
 test("a JSON body becomes its paths and types; versions keep their value, nothing else does", () => {
-  const body = { username: "emuser", token: "T0KEN", version: "9.22.30", errors: [{ message: "x" }, { message: "y", code: 3 }], extra: null };
+  const body = {
+    username: "emuser",
+    token: "T0KEN",
+    version: "9.22.30",
+    errors: [{ message: "x" }, { message: "y", code: 3 }],
+    extra: null,
+  };
   const shape = bodyShape(response("application/json", JSON.stringify(body), body), scrub);
   expect(shape.shape).toEqual({
     $: "object",
@@ -31,7 +43,8 @@ test("an XML body becomes its element tree with namespaces resolved, whatever th
   const web = "http://www.ibm.com/xmlns/systems/power/firmware/web/mc/2012_10/";
   const plain = `<LogonResponse xmlns="${web}" schemaVersion="V1_0"><Metadata><Atom/></Metadata><X-API-Session kb="ROR">secret-token</X-API-Session></LogonResponse>`;
   const prefixed = `<w:LogonResponse xmlns:w="${web}" schemaVersion="V1_0"><w:Metadata><w:Atom/></w:Metadata><w:X-API-Session kb="ROR">other</w:X-API-Session></w:LogonResponse>`;
-  const shapeOf = (xml: string) => bodyShape(response("application/vnd.ibm.powervm.web+xml; type=LogonResponse", xml, parseXml(xml)), scrub);
+  const shapeOf = (xml: string) =>
+    bodyShape(response("application/vnd.ibm.powervm.web+xml; type=LogonResponse", xml, parseXml(xml)), scrub);
   const shape = shapeOf(plain);
   expect(shape.shape).toEqual({
     $: "xml",
@@ -66,6 +79,8 @@ test("scrubbing keeps what is stable and hides secrets, addresses, clocks and ra
 
 test("content types compare by meaning, not by spelling", () => {
   expect(normalizeContentType("Application/JSON;Charset=UTF-8")).toBe("application/json; charset=utf-8");
-  expect(normalizeContentType("application/vnd.ibm.powervm.web+xml;  type=LogonResponse")).toBe("application/vnd.ibm.powervm.web+xml; type=LogonResponse");
+  expect(normalizeContentType("application/vnd.ibm.powervm.web+xml;  type=LogonResponse")).toBe(
+    "application/vnd.ibm.powervm.web+xml; type=LogonResponse",
+  );
   expect(normalizeContentType(undefined)).toBeNull();
 });

@@ -36,7 +36,12 @@ export function scrubberFor(baseUrl: string): Scrubber {
   return (text: string) => {
     let out = redact(text).replace(FINGERPRINT, "«$1»");
     if (address) out = out.replace(address, "‹target›");
-    return out.replace(ISO_INSTANT, (m) => `‹time ${m.replace(/\d/g, "9")}›`).replace(HTTP_DATE, "‹http-date›").replace(EPOCH, (m) => (m.length === 13 ? "‹epoch-ms›" : "‹epoch-s›")).replace(UUID, "‹id›").replace(HEX_RUN, "‹id›");
+    return out
+      .replace(ISO_INSTANT, (m) => `‹time ${m.replace(/\d/g, "9")}›`)
+      .replace(HTTP_DATE, "‹http-date›")
+      .replace(EPOCH, (m) => (m.length === 13 ? "‹epoch-ms›" : "‹epoch-s›"))
+      .replace(UUID, "‹id›")
+      .replace(HEX_RUN, "‹id›");
   };
 }
 

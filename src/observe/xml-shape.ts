@@ -31,7 +31,12 @@ function declarations(node: unknown, scope: Scope): Scope {
 
 function hasText(node: unknown): boolean {
   if (typeof node === "string") return node !== "";
-  return !!node && typeof node === "object" && typeof (node as Record<string, unknown>)["#text"] === "string" && (node as Record<string, unknown>)["#text"] !== "";
+  return (
+    !!node &&
+    typeof node === "object" &&
+    typeof (node as Record<string, unknown>)["#text"] === "string" &&
+    (node as Record<string, unknown>)["#text"] !== ""
+  );
 }
 
 interface Walk {
@@ -50,7 +55,8 @@ function element(walk: Walk, qualified: string, node: unknown, parent: { path: s
   const path = `${parent.path}/${local}`;
   const nsNote = ns !== undefined && ns !== parent.ns ? ` {${ns}}` : "";
   addType(walk.out.shape, path, `element${nsNote}${hasText(node) ? " text" : ""}`);
-  if (hasText(node) && VERSION_KEY.test(local)) walk.out.values[path] = walk.scrub(typeof node === "string" ? node : String((node as Record<string, unknown>)["#text"]));
+  if (hasText(node) && VERSION_KEY.test(local))
+    walk.out.values[path] = walk.scrub(typeof node === "string" ? node : String((node as Record<string, unknown>)["#text"]));
   if (!node || typeof node !== "object") return;
   for (const [key, value] of Object.entries(node)) {
     if (key === "#text" || key === "@xmlns" || key.startsWith("@xmlns:")) continue;

@@ -31,7 +31,9 @@ test("a longer secret containing a shorter one is replaced whole", () => {
   const registry = new SecretRegistry();
   registry.add("abc123", "short");
   registry.add("abc123-and-more", "long");
-  expect(registry.redact("x abc123-and-more y abc123")).toBe(`x «long#${fingerprint("abc123-and-more")}» y «short#${fingerprint("abc123")}»`);
+  expect(registry.redact("x abc123-and-more y abc123")).toBe(
+    `x «long#${fingerprint("abc123-and-more")}» y «short#${fingerprint("abc123")}»`,
+  );
 });
 
 test("values too short to be told apart from ordinary text are not registered", () => {
@@ -42,8 +44,10 @@ test("values too short to be told apart from ordinary text are not registered", 
 });
 
 test("credential-bearing keys are sensitive; names and dates are not", () => {
-  for (const key of ["password", "token", "tokenValue", "tokenId", "X-API-Session", "sessionHandle", "JSESSIONID", "apiKey"]) expect(isSensitiveKey(key), key).toBe(true);
-  for (const key of ["tokenName", "tokenType", "username", "expirationDate", "maxIdleExpirationTime", "realm"]) expect(isSensitiveKey(key), key).toBe(false);
+  for (const key of ["password", "token", "tokenValue", "tokenId", "X-API-Session", "sessionHandle", "JSESSIONID", "apiKey"])
+    expect(isSensitiveKey(key), key).toBe(true);
+  for (const key of ["tokenName", "tokenType", "username", "expirationDate", "maxIdleExpirationTime", "realm"])
+    expect(isSensitiveKey(key), key).toBe(false);
 });
 
 test("cookie values learned from Set-Cookie and Cookie headers, and credentials in Authorization, are redacted everywhere", () => {
@@ -51,6 +55,7 @@ test("cookie values learned from Set-Cookie and Cookie headers, and credentials 
   learnHeader("Cookie", "a=first-cookie-value; b=second-cookie-value");
   learnHeader("Authorization", "Bearer BEARER-TOKEN-123");
   const text = redact("JSESSIONID=3E1EC6173328CB85AE79 first-cookie-value second-cookie-value Bearer BEARER-TOKEN-123");
-  for (const value of ["3E1EC6173328CB85AE79", "first-cookie-value", "second-cookie-value", "BEARER-TOKEN-123"]) expect(text).not.toContain(value);
+  for (const value of ["3E1EC6173328CB85AE79", "first-cookie-value", "second-cookie-value", "BEARER-TOKEN-123"])
+    expect(text).not.toContain(value);
   expect(text).toContain("Bearer «credential#");
 });

@@ -4,7 +4,8 @@ import { secrets } from "./secrets.ts";
  * What counts as sensitive by name, for values the drivers did not register
  * explicitly: header names, JSON keys and XML element names that carry credentials.
  */
-const SENSITIVE_HEADER = /^(authorization|proxy-authorization|cookie|set-cookie|x-api-key|x-api-session|x-xsrf-token|x-csrf-token|x-openam-password|iplanetdirectorypro|vsessionid)$|token|password|secret|session/i;
+const SENSITIVE_HEADER =
+  /^(authorization|proxy-authorization|cookie|set-cookie|x-api-key|x-api-session|x-xsrf-token|x-csrf-token|x-openam-password|iplanetdirectorypro|vsessionid)$|token|password|secret|session/i;
 const SENSITIVE_KEY = /password|passwd|secret|token|session(id|handle)?$|sessionuid|apikey|api_key|jsessionid|^tokenid$|credential/i;
 const NOT_SECRET_KEY = /^(tokenName|tokenType|sessionTimeout|maxSessionTime|maxIdleTime|.*ExpirationTime|.*Date)$/i;
 

@@ -16,7 +16,13 @@ function headerList(headers: Record<string, string>): { name: string; value: str
 function body(text: string | undefined, contentType: string | undefined) {
   if (!text) return undefined;
   const value = redact(text.length > MAX_BODY ? text.slice(0, MAX_BODY) : text);
-  return { value, encoding: "utf8" as const, size: text.length, truncated: text.length > MAX_BODY, ...(contentType ? { contentType } : {}) };
+  return {
+    value,
+    encoding: "utf8" as const,
+    size: text.length,
+    truncated: text.length > MAX_BODY,
+    ...(contentType ? { contentType } : {}),
+  };
 }
 
 /** An exchange as Allure's HTTP attachment, with every secret redacted. */
@@ -31,7 +37,12 @@ export function toAllureHttp(exchange: Exchange): HttpExchange {
   });
   return {
     schemaVersion: ALLURE_HTTP_EXCHANGE_SCHEMA_VERSION,
-    request: { method: request.method, url: redact(request.url), headers: headerList(request.headers), ...(requestBody ? { body: requestBody } : {}) },
+    request: {
+      method: request.method,
+      url: redact(request.url),
+      headers: headerList(request.headers),
+      ...(requestBody ? { body: requestBody } : {}),
+    },
     response: {
       status: response.status,
       headers: [...headerList(Object.fromEntries(Object.entries(response.headers).filter(([n]) => n !== "set-cookie"))), ...setCookies],

@@ -30,7 +30,10 @@ export const isAsserted = (b: Behaviour) => /DOC|WIRE/.test(b.sureness);
  * severity critical when a DOC or WIRE behaviour is covered; a link per behaviour id to
  * the vendor's page it comes from; the description is the catalogue entry of each id.
  */
-export function allureMetadata(suite: { vendor: string; service: string }, loaded: { scenario: { covers: readonly string[]; name: string } }): AllureMetadata {
+export function allureMetadata(
+  suite: { vendor: string; service: string },
+  loaded: { scenario: { covers: readonly string[]; name: string } },
+): AllureMetadata {
   const service = findService(suite.vendor, suite.service);
   const driver = findVendor(suite.vendor);
   const ids = loaded.scenario.covers;
@@ -42,7 +45,13 @@ export function allureMetadata(suite: { vendor: string; service: string }, loade
     ...behaviours.map((b) => ({ name: "sureness", value: `${b.id}: ${b.sureness}` })),
     { name: "severity", value: behaviours.some(isAsserted) ? "critical" : "minor" },
   ];
-  const links: AllureLink[] = behaviours.map((b) => ({ url: service?.docUrl ?? "", name: `${b.id} (${b.sureness}) — ${service?.title ?? b.service} documentation`, type: "link" })).filter((l) => l.url);
+  const links: AllureLink[] = behaviours
+    .map((b) => ({
+      url: service?.docUrl ?? "",
+      name: `${b.id} (${b.sureness}) — ${service?.title ?? b.service} documentation`,
+      type: "link",
+    }))
+    .filter((l) => l.url);
   const description = [
     `**${loaded.scenario.name}**`,
     "",
@@ -68,7 +77,10 @@ export function failureKindLabel(kind: FailureKind): AllureLabel {
  * An exchange's attachment title; the session probe (a request the harness sends to ask
  * "is this session alive?", not a step of the scenario) is named as such.
  */
-export function exchangeAttachmentName(exchange: Pick<Exchange, "label" | "request" | "response">, options: { probe?: boolean } = {}): string {
+export function exchangeAttachmentName(
+  exchange: Pick<Exchange, "label" | "request" | "response">,
+  options: { probe?: boolean } = {},
+): string {
   const path = new URL(exchange.request.url).pathname;
   const probe = options.probe ?? /^probe\b/.test(exchange.label);
   const label = probe ? `session probe (${exchange.label.replace(/^probe\s*/, "") || "probe"})` : exchange.label;

@@ -47,7 +47,13 @@ export function waitStats(records: readonly ScenarioRecord[], wallMs: number): W
  * what (targets without secrets, server versions, a hash of every scenario file),
  * what came out (per-service counts, skips with reasons), when, and sessions left.
  */
-export function buildEvidence(input: { records: readonly ScenarioRecord[]; services: readonly ServiceSummary[]; startedAt: number; endedAt: number; openAtEnd: Map<string, number> }) {
+export function buildEvidence(input: {
+  records: readonly ScenarioRecord[];
+  services: readonly ServiceSummary[];
+  startedAt: number;
+  endedAt: number;
+  openAtEnd: Map<string, number>;
+}) {
   const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { name: string; version: string };
   const targetsFile = process.env.SESSIONPROBE_TARGETS;
   const declared = targetsFile ? loadTargets(targetsFile) : [];
@@ -58,12 +64,29 @@ export function buildEvidence(input: { records: readonly ScenarioRecord[]; servi
     endedAt: new Date(input.endedAt).toISOString(),
     targets: names.map((name) => {
       const t = declared.find((d) => d.name === name);
-      const versions = [...new Set(input.records.filter((r) => r.target === name).map((r) => r.serverVersion).filter(Boolean))];
+      const versions = [
+        ...new Set(
+          input.records
+            .filter((r) => r.target === name)
+            .map((r) => r.serverVersion)
+            .filter(Boolean),
+        ),
+      ];
       return t
         ? { name, vendor: t.vendor, baseUrl: t.baseUrl, kind: "real", tlsVerified: !t.tls.insecure, serverVersions: versions }
-        : { name, vendor: name, baseUrl: "built-in mock (in-process, virtual clock)", kind: "mock", tlsVerified: true, serverVersions: versions };
+        : {
+            name,
+            vendor: name,
+            baseUrl: "built-in mock (in-process, virtual clock)",
+            kind: "mock",
+            tlsVerified: true,
+            serverVersions: versions,
+          };
     }),
-    scenarioFiles: findSuiteFiles().map((path) => ({ path: relative(ROOT, path), sha256: createHash("sha256").update(readFileSync(path)).digest("hex") })),
+    scenarioFiles: findSuiteFiles().map((path) => ({
+      path: relative(ROOT, path),
+      sha256: createHash("sha256").update(readFileSync(path)).digest("hex"),
+    })),
     services: input.services.map((s) => ({
       target: s.target,
       service: s.service,
@@ -71,10 +94,14 @@ export function buildEvidence(input: { records: readonly ScenarioRecord[]; servi
       failed: s.ids.failed,
       observed: s.ids.observed,
       skipped: s.ids.skipped,
-      skippedScenarios: input.records.filter((r) => r.target === s.target && r.service === s.service && r.status === "skipped").map((r) => ({ ids: r.covers, reason: r.skipReason ?? "skipped" })),
+      skippedScenarios: input.records
+        .filter((r) => r.target === s.target && r.service === s.service && r.status === "skipped")
+        .map((r) => ({ ids: r.covers, reason: r.skipReason ?? "skipped" })),
       scenarios: s.scenarios,
       // Passed on a retry after a failed attempt: counted once, as passed, and named here.
-      flaky: input.records.filter((r) => r.target === s.target && r.service === s.service && r.flaky).map((r) => ({ ids: r.covers, title: r.title, attempts: r.attempts })),
+      flaky: input.records
+        .filter((r) => r.target === s.target && r.service === s.service && r.flaky)
+        .map((r) => ({ ids: r.covers, title: r.title, attempts: r.attempts })),
     })),
     sessions: names.map((name) => ({
       target: name,

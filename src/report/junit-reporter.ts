@@ -64,8 +64,31 @@ export default class JunitReporter implements Reporter {
     const host = hostname();
     const xml = element(
       "testsuites",
-      { name: "sessionprobe", tests: total((s) => s.cases.length), failures: total((s) => s.failures), errors: total((s) => s.errors), time: seconds(total((s) => s.ms)) },
-      list.map((s) => element("testsuite", { name: s.name, tests: s.cases.length, failures: s.failures, errors: s.errors, skipped: s.skipped, time: seconds(s.ms), timestamp, hostname: host }, s.cases.join(""))).join(""),
+      {
+        name: "sessionprobe",
+        tests: total((s) => s.cases.length),
+        failures: total((s) => s.failures),
+        errors: total((s) => s.errors),
+        time: seconds(total((s) => s.ms)),
+      },
+      list
+        .map((s) =>
+          element(
+            "testsuite",
+            {
+              name: s.name,
+              tests: s.cases.length,
+              failures: s.failures,
+              errors: s.errors,
+              skipped: s.skipped,
+              time: seconds(s.ms),
+              timestamp,
+              hostname: host,
+            },
+            s.cases.join(""),
+          ),
+        )
+        .join(""),
     );
     mkdirSync(dirname(this.outputFile), { recursive: true });
     writeFileSync(this.outputFile, `<?xml version="1.0" encoding="UTF-8"?>\n${xml}\n`);
@@ -106,10 +129,18 @@ function caseBody(test: TestCase, attempts: readonly Attempt[]): string {
   for (const earlier of attempts.slice(0, -1).filter((a) => a.kind)) {
     const kind = earlier.kind as FailureKind;
     const { message, detail } = errorText(earlier.result);
-    const tag = last.kind ? (kind === "expectation" ? "rerunFailure" : "rerunError") : kind === "expectation" ? "flakyFailure" : "flakyError";
+    const tag = last.kind
+      ? kind === "expectation"
+        ? "rerunFailure"
+        : "rerunError"
+      : kind === "expectation"
+        ? "flakyFailure"
+        : "flakyError";
     parts.push(element(tag, { message, type: FAILURE_CODES[kind] }, element("stackTrace", {}, xmlText(detail))));
   }
-  const facts = ["target", "covers", "observation", "warning"].flatMap((type) => annotationsOf(test, last.result, type).map((v) => `${type}: ${v}`));
+  const facts = ["target", "covers", "observation", "warning"].flatMap((type) =>
+    annotationsOf(test, last.result, type).map((v) => `${type}: ${v}`),
+  );
   if (facts.length) parts.push(element("system-out", {}, xmlText(redact(facts.join("\n")))));
   return parts.join("");
 }

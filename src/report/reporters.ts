@@ -31,14 +31,20 @@ function rerunWithoutReporterFlag(): void {
   if (!node || !script || args[0] !== "test") return;
   const { reporter, rest } = takeReporterFlag(args);
   if (reporter === undefined) return;
-  const child = spawnSync(node, [...process.execArgv, script, ...rest], { stdio: "inherit", env: { ...process.env, [TERMINAL_REPORTER_ENV]: reporter, [REEXEC_ENV]: "1" } });
+  const child = spawnSync(node, [...process.execArgv, script, ...rest], {
+    stdio: "inherit",
+    env: { ...process.env, [TERMINAL_REPORTER_ENV]: reporter, [REEXEC_ENV]: "1" },
+  });
   process.exit(child.status ?? 1);
 }
 
 /** The project's reporters: a terminal one (the user's choice, else list or dot on CI), then the files a run must leave. */
 export function projectReporters(reports: string): ReporterDescription[] {
   rerunWithoutReporterFlag();
-  const terminal = (process.env[TERMINAL_REPORTER_ENV] ?? (process.env.CI ? "dot" : "list")).split(",").map((name) => name.trim()).filter(Boolean);
+  const terminal = (process.env[TERMINAL_REPORTER_ENV] ?? (process.env.CI ? "dot" : "list"))
+    .split(",")
+    .map((name) => name.trim())
+    .filter(Boolean);
   // Read once, by this run: runs started from its tests (harness specs run the CLI) choose their own.
   if (process.env.TEST_WORKER_INDEX === undefined) {
     delete process.env[TERMINAL_REPORTER_ENV];

@@ -8,8 +8,25 @@ import { failedWith, fakeResult, fakeTest, scenarioAnnotations } from "./test-su
 test("retries are folded: the last attempt decides, a pass after a failure is flaky, and the scenario counts once", () => {
   const records = new ScenarioRecords();
   const flaky = fakeTest({ id: "t1", title: "CTM-S-03 bearer" });
-  records.add(flaky, fakeResult({ status: "failed", annotations: [...scenarioAnnotations("controlm/session", "CTM-S-03"), ...failedWith("transport")], startMs: 1000, durationMs: 100 }));
-  records.add(flaky, fakeResult({ status: "passed", retry: 1, annotations: scenarioAnnotations("controlm/session", "CTM-S-03"), startMs: 1200, durationMs: 100 }));
+  records.add(
+    flaky,
+    fakeResult({
+      status: "failed",
+      annotations: [...scenarioAnnotations("controlm/session", "CTM-S-03"), ...failedWith("transport")],
+      startMs: 1000,
+      durationMs: 100,
+    }),
+  );
+  records.add(
+    flaky,
+    fakeResult({
+      status: "passed",
+      retry: 1,
+      annotations: scenarioAnnotations("controlm/session", "CTM-S-03"),
+      startMs: 1200,
+      durationMs: 100,
+    }),
+  );
   const steady = fakeTest({ id: "t2", title: "CTM-S-04 no token" });
   records.add(steady, fakeResult({ status: "passed", annotations: scenarioAnnotations("controlm/session", "CTM-S-04") }));
   const list = records.list();
@@ -26,7 +43,10 @@ test("retries are folded: the last attempt decides, a pass after a failure is fl
 
 test("a failed attempt without a failure-kind annotation is a harness bug", () => {
   const records = new ScenarioRecords();
-  records.add(fakeTest({ id: "t", title: "VM-01 x" }), fakeResult({ status: "timedOut", annotations: scenarioAnnotations("vmanage/session", "VM-01") }));
+  records.add(
+    fakeTest({ id: "t", title: "VM-01 x" }),
+    fakeResult({ status: "timedOut", annotations: scenarioAnnotations("vmanage/session", "VM-01") }),
+  );
   expect(records.list()[0]).toMatchObject({ status: "timedOut", failureKind: "harness", failureCode: "SP_HARNESS_BUG" });
 });
 

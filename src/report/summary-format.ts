@@ -3,7 +3,13 @@ import type { WaitStats } from "./evidence.ts";
 import type { ScenarioRecord, ServiceSummary } from "./summary-model.ts";
 
 /** The end-of-run summary, as the terminal shows it. */
-export function formatSummary(input: { status: string; records: readonly ScenarioRecord[]; services: readonly ServiceSummary[]; openAtEnd: Map<string, number>; waits: WaitStats }): string {
+export function formatSummary(input: {
+  status: string;
+  records: readonly ScenarioRecord[];
+  services: readonly ServiceSummary[];
+  openAtEnd: Map<string, number>;
+  waits: WaitStats;
+}): string {
   const { records, services, openAtEnd, waits } = input;
   const lines = ["", `sessionprobe — ${input.status === "passed" ? "all scenarios passed" : `run ${input.status}`}`];
   for (const target of [...new Set(records.map((r) => r.target))]) {
@@ -13,17 +19,25 @@ export function formatSummary(input: { status: string; records: readonly Scenari
     for (const s of services.filter((x) => x.target === target)) {
       const { ids } = s;
       const total = ids.passed.length + ids.failed.length + ids.skipped.length;
-      lines.push(`  ${s.title}: ${total} ids — ${ids.passed.length} passed, ${ids.failed.length} failed, ${ids.observed.length} observed, ${ids.skipped.length} skipped (${s.scenarios.passed}/${s.scenarios.total} scenarios passed${s.scenarios.flaky ? `, ${s.scenarios.flaky} of them flaky` : ""})`);
+      lines.push(
+        `  ${s.title}: ${total} ids — ${ids.passed.length} passed, ${ids.failed.length} failed, ${ids.observed.length} observed, ${ids.skipped.length} skipped (${s.scenarios.passed}/${s.scenarios.total} scenarios passed${s.scenarios.flaky ? `, ${s.scenarios.flaky} of them flaky` : ""})`,
+      );
       if (ids.failed.length) lines.push(`    failed: ${ids.failed.join(", ")}`);
-      for (const r of mine.filter((x) => x.service === s.service && x.observations.length)) lines.push(`    observed ${r.covers.join(" ")}: ${r.observations.join("; ")}`);
-      for (const r of mine.filter((x) => x.service === s.service && x.skipReason)) lines.push(`    skipped ${r.covers.join(" ")}: ${r.skipReason}`);
-      for (const r of mine.filter((x) => x.service === s.service && x.flaky)) lines.push(`    flaky ${r.covers.join(" ")}: passed on attempt ${r.attempts} after a failure`);
-      for (const r of mine.filter((x) => x.service === s.service && x.failureKind && x.failureKind !== "expectation")) lines.push(`    no verdict ${r.covers.join(" ")}: ${r.failureKind} failure (${r.failureCode})`);
+      for (const r of mine.filter((x) => x.service === s.service && x.observations.length))
+        lines.push(`    observed ${r.covers.join(" ")}: ${r.observations.join("; ")}`);
+      for (const r of mine.filter((x) => x.service === s.service && x.skipReason))
+        lines.push(`    skipped ${r.covers.join(" ")}: ${r.skipReason}`);
+      for (const r of mine.filter((x) => x.service === s.service && x.flaky))
+        lines.push(`    flaky ${r.covers.join(" ")}: passed on attempt ${r.attempts} after a failure`);
+      for (const r of mine.filter((x) => x.service === s.service && x.failureKind && x.failureKind !== "expectation"))
+        lines.push(`    no verdict ${r.covers.join(" ")}: ${r.failureKind} failure (${r.failureCode})`);
     }
     const closed = mine.reduce((n, r) => n + r.closedInTeardown, 0);
     const perTest = mine.map((r) => r.leftOpen).filter((n): n is number => n !== undefined);
     const leftOpen = openAtEnd.get(target) ?? (perTest.length ? Math.max(...perTest) : undefined);
-    lines.push(`  sessions: ${closed} closed in teardown, ${leftOpen === undefined ? "left open: unknown (no control plane)" : `${leftOpen} left open on the server`}`);
+    lines.push(
+      `  sessions: ${closed} closed in teardown, ${leftOpen === undefined ? "left open: unknown (no control plane)" : `${leftOpen} left open on the server`}`,
+    );
     for (const warning of [...new Set(mine.flatMap((r) => r.warnings))]) lines.push(`  WARNING: ${warning}`);
   }
   if (waits.scenarios) {

@@ -59,9 +59,15 @@ export default class SummaryReporter implements Reporter {
     const env = [
       `harness=${evidence.harness.name} ${evidence.harness.version} (${evidence.harness.commit.slice(0, 12)})`,
       `run=${evidence.startedAt} → ${evidence.endedAt}`,
-      ...evidence.targets.map((t) => `target.${t.name}=${t.vendor} at ${t.baseUrl}; server version ${t.serverVersions.join(", ") || "unknown"}${t.tlsVerified ? "" : "; TLS VERIFICATION OFF"}`),
+      ...evidence.targets.map(
+        (t) =>
+          `target.${t.name}=${t.vendor} at ${t.baseUrl}; server version ${t.serverVersions.join(", ") || "unknown"}${t.tlsVerified ? "" : "; TLS VERIFICATION OFF"}`,
+      ),
       // The terminal's numbers, in the terminal's units: behaviour ids, then scenarios.
-      ...services.map((s) => `result.${s.target}.${s.service.replace("/", ".")}=${s.ids.passed.length} ids passed, ${s.ids.failed.length} failed, ${s.ids.observed.length} observed, ${s.ids.skipped.length} skipped; scenarios: ${s.scenarios.passed} passed (${s.scenarios.flaky} flaky), ${s.scenarios.failed} failed, ${s.scenarios.skipped} skipped`),
+      ...services.map(
+        (s) =>
+          `result.${s.target}.${s.service.replace("/", ".")}=${s.ids.passed.length} ids passed, ${s.ids.failed.length} failed, ${s.ids.observed.length} observed, ${s.ids.skipped.length} skipped; scenarios: ${s.scenarios.passed} passed (${s.scenarios.flaky} flaky), ${s.scenarios.failed} failed, ${s.scenarios.skipped} skipped`,
+      ),
       `verdict=${verdict.meaning}`,
     ];
     const warnings = [...new Set(records.flatMap((r) => r.warnings))];

@@ -14,10 +14,20 @@ export function fakeTest(input: { id: string; title: string; file?: string }): T
 }
 
 export function scenarioAnnotations(service: string, covers: string, extra: Annotation[] = []): Annotation[] {
-  return [{ type: "target", description: service.split("/")[0] ?? "" }, { type: "service", description: service }, { type: "covers", description: covers }, ...extra];
+  return [
+    { type: "target", description: service.split("/")[0] ?? "" },
+    { type: "service", description: service },
+    { type: "covers", description: covers },
+    ...extra,
+  ];
 }
 
-const CODES: Record<string, string> = { expectation: "SP_EXPECTATION_FAILED", transport: "SP_TRANSPORT_FAILED", configuration: "SP_CONFIGURATION", harness: "SP_HARNESS_BUG" };
+const CODES: Record<string, string> = {
+  expectation: "SP_EXPECTATION_FAILED",
+  transport: "SP_TRANSPORT_FAILED",
+  configuration: "SP_CONFIGURATION",
+  harness: "SP_HARNESS_BUG",
+};
 
 export function failedWith(kind: string): Annotation[] {
   return [
@@ -26,7 +36,14 @@ export function failedWith(kind: string): Annotation[] {
   ];
 }
 
-export function fakeResult(input: { status: TestResult["status"]; retry?: number; annotations: Annotation[]; message?: string; durationMs?: number; startMs?: number }): TestResult {
+export function fakeResult(input: {
+  status: TestResult["status"];
+  retry?: number;
+  annotations: Annotation[];
+  message?: string;
+  durationMs?: number;
+  startMs?: number;
+}): TestResult {
   const error = input.message ? { message: input.message, stack: `${input.message}\n    at somewhere (file.ts:1:1)` } : undefined;
   return {
     status: input.status,

@@ -37,11 +37,22 @@ export function unreachableTargets(records: readonly ScenarioRecord[]): string[]
 export function runVerdict(records: readonly ScenarioRecord[]): Verdict {
   const failures = records.filter(failed);
   const broken = failures.filter((r) => r.failureKind === "expectation");
-  if (broken.length) return { exitCode: EXIT.nonConformance, meaning: `non-conformance: ${broken.length} scenario(s) found a behaviour broken (${[...new Set(broken.flatMap((r) => r.covers))].join(", ")})` };
+  if (broken.length)
+    return {
+      exitCode: EXIT.nonConformance,
+      meaning: `non-conformance: ${broken.length} scenario(s) found a behaviour broken (${[...new Set(broken.flatMap((r) => r.covers))].join(", ")})`,
+    };
   const unreachable = unreachableTargets(records);
-  if (unreachable.length) return { exitCode: EXIT.unreachable, meaning: `target(s) ${unreachable.join(", ")} could not be reached: every scenario ended in a transport failure` };
+  if (unreachable.length)
+    return {
+      exitCode: EXIT.unreachable,
+      meaning: `target(s) ${unreachable.join(", ")} could not be reached: every scenario ended in a transport failure`,
+    };
   if (failures.length && failures.every((r) => r.failureKind === "configuration")) {
-    return { exitCode: EXIT.usage, meaning: `configuration error: ${failures.length} scenario(s) cannot run as the target is configured; nothing was asserted about the server` };
+    return {
+      exitCode: EXIT.usage,
+      meaning: `configuration error: ${failures.length} scenario(s) cannot run as the target is configured; nothing was asserted about the server`,
+    };
   }
   if (failures.length) {
     const kinds = [...new Set(failures.map((r) => r.failureKind ?? "harness"))].join(", ");

@@ -39,7 +39,8 @@ export function expected(error: ErrorObject): string {
     case "additionalProperties": {
       const key = (error.params as { additionalProperty: string }).additionalProperty;
       const pattern = Object.keys(parent.patternProperties ?? {})[0];
-      if (pattern !== undefined && !Object.keys(parent.properties ?? {}).length) return `${showValue(key)} is not ${KEY_PATTERNS[pattern] ?? `a key matching /${pattern}/`}`;
+      if (pattern !== undefined && !Object.keys(parent.properties ?? {}).length)
+        return `${showValue(key)} is not ${KEY_PATTERNS[pattern] ?? `a key matching /${pattern}/`}`;
       const known = Object.keys(parent.properties ?? {});
       return `unknown key ${showValue(key)}; expected one of: ${known.join(", ")}`;
     }

@@ -21,6 +21,9 @@ function filesBelow(dir: string): string[] {
  */
 export function findSuiteFiles(dir?: string): string[] {
   if (dir) return filesBelow(dir);
-  const extra = (process.env.SESSIONPROBE_SUITES ?? "").split(delimiter).filter(Boolean).map((d) => resolve(d));
+  const extra = (process.env.SESSIONPROBE_SUITES ?? "")
+    .split(delimiter)
+    .filter(Boolean)
+    .map((d) => resolve(d));
   return [SUITES_DIR, ...extra].flatMap(filesBelow);
 }

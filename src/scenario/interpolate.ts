@@ -37,17 +37,27 @@ export function resolveReference(name: string, scope: InterpolationScope): strin
   if (name === "now") return new Date(scope.now).toISOString();
   if (name === "random") return scope.random;
   const [head, ...rest] = name.split(".");
-  if (head === "credentials" && rest.length === 1) return need(own(scope.credentials, rest[0]), name, "the target's credentials have no such field (check the targets file)");
+  if (head === "credentials" && rest.length === 1)
+    return need(own(scope.credentials, rest[0]), name, "the target's credentials have no such field (check the targets file)");
   if (head === "users" && rest.length === 2) {
     const user = own(scope.users, rest[0]);
-    if (!user) throw new InterpolationError(`\${${name}}: the target has no user "${rest[0]}"; known: ${Object.keys(scope.users).join(", ") || "none"}`);
+    if (!user)
+      throw new InterpolationError(
+        `\${${name}}: the target has no user "${rest[0]}"; known: ${Object.keys(scope.users).join(", ") || "none"}`,
+      );
     return need(own(user, rest[1]), name, `user "${rest[0]}" has no field "${rest[1]}"`);
   }
   if (head === "options" && rest.length === 1) {
-    return need(own(scope.options ?? {}, rest[0]), name, `the target declares no option "${rest[0]}" and the vendor documents no default: declare it under options: in the targets file`);
+    return need(
+      own(scope.options ?? {}, rest[0]),
+      name,
+      `the target declares no option "${rest[0]}" and the vendor documents no default: declare it under options: in the targets file`,
+    );
   }
   if (Object.hasOwn(scope.captures, name)) return scope.captures[name] as string;
-  throw new InterpolationError(`\${${name}} is not defined: capture it in an earlier step, or use credentials.<field>, users.<user>.<field>, random, date, date+Nd or now`);
+  throw new InterpolationError(
+    `\${${name}} is not defined: capture it in an earlier step, or use credentials.<field>, users.<user>.<field>, random, date, date+Nd or now`,
+  );
 }
 
 /** Own properties only: `users.constructor` must not find Object's constructor. */
@@ -102,5 +112,7 @@ export function unclosedReference(text: string): boolean {
 
 /** Names the loader can check statically (captures are checked against earlier steps). */
 export function isBuiltinReference(name: string): boolean {
-  return /^(random|now|date([+-]\d+d)?|credentials\.[A-Za-z0-9_]+|users\.[a-z][a-z0-9-]*\.[A-Za-z0-9_]+|options\.[A-Za-z][A-Za-z0-9_]*)$/.test(name);
+  return /^(random|now|date([+-]\d+d)?|credentials\.[A-Za-z0-9_]+|users\.[a-z][a-z0-9-]*\.[A-Za-z0-9_]+|options\.[A-Za-z][A-Za-z0-9_]*)$/.test(
+    name,
+  );
 }

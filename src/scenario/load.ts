@@ -58,13 +58,16 @@ export function loadSuiteFile(path: string, options: LoadOptions = {}): { suite?
   } catch (error) {
     // Whatever a file holds, it is told as a problem of that file: the other files of the batch are still read and reported.
     const e = error instanceof Error ? error : new Error(String(error));
-    return { problems: [{ file, position: { line: 1, column: 1 }, message: printable(`${LOADER_BUG}: ${e.name}: ${e.message.split("\n")[0]}`) }] };
+    return {
+      problems: [{ file, position: { line: 1, column: 1 }, message: printable(`${LOADER_BUG}: ${e.name}: ${e.message.split("\n")[0]}`) }],
+    };
   }
 }
 
 function yamlSyntax(message: string): string {
   // The parser turns a stack overflow on thousands of nested brackets into a syntax error: say what it means.
-  if (/Maximum call stack/.test(message)) return "YAML syntax: the value nests too deeply to read (thousands of brackets); a scenario needs a few levels";
+  if (/Maximum call stack/.test(message))
+    return "YAML syntax: the value nests too deeply to read (thousands of brackets); a scenario needs a few levels";
   return `YAML syntax: ${message.split("\n")[0]}`;
 }
 
@@ -87,24 +90,41 @@ function loadUnguarded(path: string, file: string, options: LoadOptions): { suit
   }
   const circular = circularAliases(doc);
   if (circular.length) {
-    return { problems: circular.map((a) => ({ file, position: at(a.offset), message: `circular YAML alias *${a.name}: the anchor &${a.name} contains it; write the value out instead` })) };
+    return {
+      problems: circular.map((a) => ({
+        file,
+        position: at(a.offset),
+        message: `circular YAML alias *${a.name}: the anchor &${a.name} contains it; write the value out instead`,
+      })),
+    };
   }
   let data: unknown;
   try {
     // yaml refuses documents that expand too many aliases (a YAML "billion laughs"); say so, with the place.
     data = doc.toJS();
   } catch (error) {
-    return { problems: [{ file, position: { line: 1, column: 1 }, message: `the YAML cannot be read: ${(error as Error).message} (write the steps out instead of repeating aliases)` }] };
+    return {
+      problems: [
+        {
+          file,
+          position: { line: 1, column: 1 },
+          message: `the YAML cannot be read: ${(error as Error).message} (write the steps out instead of repeating aliases)`,
+        },
+      ],
+    };
   }
   const toLoadProblems = (list: { path: (string | number)[]; key?: string; message: string }[]): LoadProblem[] =>
-    list.map((p) => ({ file, position: locate(doc, lines, p.path, p.key), message: p.message })).sort((a, b) => a.position.line - b.position.line || a.position.column - b.position.column);
+    list
+      .map((p) => ({ file, position: locate(doc, lines, p.path, p.key), message: p.message }))
+      .sort((a, b) => a.position.line - b.position.line || a.position.column - b.position.column);
   // Counted before anything is unrolled: a repeat bomb is refused in microseconds, not after gigabytes.
   const unrolled = unrolledCount(data);
   const tooMany = unrolled.total > MAX_UNROLLED_STEPS ? [{ path: unrolled.biggest, message: unrolledLimitMessage(unrolled) }] : [];
   const shapeProblems = validate ? schemaProblems(data) : [];
   // One pass: the meaning is checked too when the shape is wrong, so an unknown id shows up beside a schema error.
   const meaningProblems = validate ? meaningDespiteShape(data, shapeProblems) : [];
-  if (tooMany.length || shapeProblems.length || meaningProblems.length) return { problems: toLoadProblems([...tooMany, ...shapeProblems, ...meaningProblems]) };
+  if (tooMany.length || shapeProblems.length || meaningProblems.length)
+    return { problems: toLoadProblems([...tooMany, ...shapeProblems, ...meaningProblems]) };
   const suite = data as Suite;
   return {
     problems: [],
@@ -150,7 +170,9 @@ function meaningDespiteShape(data: unknown, shape: readonly { path: (string | nu
   });
   const told = shape.map((p) => p.path.join("/"));
   try {
-    return semanticProblems({ ...data, scenarios } as unknown as Suite).filter((p) => !told.some((t) => p.path.join("/") === t || p.path.join("/").startsWith(`${t}/`)));
+    return semanticProblems({ ...data, scenarios } as unknown as Suite).filter(
+      (p) => !told.some((t) => p.path.join("/") === t || p.path.join("/").startsWith(`${t}/`)),
+    );
   } catch {
     // A shape broken in a way the checks cannot walk: the shape problems are told, and they come first.
     return [];

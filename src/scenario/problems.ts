@@ -13,8 +13,11 @@ export interface LoadProblem {
  * would repaint the terminal or reorder the line the user reads.
  */
 export function printable(text: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: escaping them is the point.
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return text.replace(
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: escaping them is the point.
+    /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }
 
 export function formatProblem(problem: LoadProblem): string {
@@ -25,7 +28,9 @@ export function formatProblem(problem: LoadProblem): string {
 export class ScenarioLoadError extends Error {
   readonly code = "SCENARIO_INVALID";
   constructor(readonly problems: readonly LoadProblem[]) {
-    super(`${problems.length} problem${problems.length === 1 ? "" : "s"} in scenario files:\n${problems.map(formatProblem).join("\n")}\nRun npx sessionprobe validate to check files on their own.`);
+    super(
+      `${problems.length} problem${problems.length === 1 ? "" : "s"} in scenario files:\n${problems.map(formatProblem).join("\n")}\nRun npx sessionprobe validate to check files on their own.`,
+    );
     this.name = "ScenarioLoadError";
   }
 }

@@ -27,7 +27,10 @@ export function readScenarioSource(path: string): SourceRead {
     return { problem: `cannot read the file: ${(error as Error).message}` };
   }
   if (!stat.isFile()) return { problem: `not a regular file (${kindOf(stat)}): give a .yaml file` };
-  if (stat.size > MAX_FILE_BYTES) return { problem: `the file has ${stat.size.toLocaleString("en")} bytes; a scenario file may have at most ${MAX_FILE_BYTES.toLocaleString("en")} (1 MiB): split it` };
+  if (stat.size > MAX_FILE_BYTES)
+    return {
+      problem: `the file has ${stat.size.toLocaleString("en")} bytes; a scenario file may have at most ${MAX_FILE_BYTES.toLocaleString("en")} (1 MiB): split it`,
+    };
   let text: string;
   try {
     text = readFileSync(path, "utf8");

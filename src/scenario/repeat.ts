@@ -15,7 +15,8 @@ export function isRepeat(step: Step): step is RepeatStep {
 function substitute<T>(value: T, index: string, n: number): T {
   if (typeof value === "string") return value.split(`\${${index}}`).join(String(n)) as T;
   if (Array.isArray(value)) return value.map((item) => substitute(item, index, n)) as T;
-  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substitute(v, index, n)])) as T;
+  if (value && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substitute(v, index, n)])) as T;
   return value;
 }
 
@@ -35,7 +36,8 @@ export function resolveTimes(times: number | string, options: Readonly<Record<st
   const base = Number(raw);
   if (!Number.isInteger(base)) throw new RepeatTimesError(`repeat times: option ${name} is "${raw}", not a whole number`);
   const n = base + (match[2] === "-" ? -1 : 1) * Number(match[3] ?? 0);
-  if (n < 1 || n > MAX_ROUNDS) throw new RepeatTimesError(`repeat times ${times} is ${n} with ${name} = ${raw}: it must come to 1..${MAX_ROUNDS}`);
+  if (n < 1 || n > MAX_ROUNDS)
+    throw new RepeatTimesError(`repeat times ${times} is ${n} with ${name} = ${raw}: it must come to 1..${MAX_ROUNDS}`);
   return n;
 }
 
@@ -56,7 +58,11 @@ export function expandSteps(steps: readonly Step[], options?: Readonly<Record<st
     const count = options === undefined && typeof times === "string" ? 1 : resolveTimes(times, options);
     const rounds = Array.from({ length: count }, (_, r) => from + r);
     return rounds.flatMap((n) =>
-      step.steps.map((inner, k) => ({ step: substitute(inner, index, n), verb: STEP_VERBS.find((verb) => verb in inner) as StepVerb, path: [i, "steps", k] })),
+      step.steps.map((inner, k) => ({
+        step: substitute(inner, index, n),
+        verb: STEP_VERBS.find((verb) => verb in inner) as StepVerb,
+        path: [i, "steps", k],
+      })),
     );
   });
 }
@@ -71,7 +77,8 @@ export interface UnrolledCount {
   byOption: boolean;
 }
 
-const asRecord = (v: unknown): Record<string, unknown> | undefined => (typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
+const asRecord = (v: unknown): Record<string, unknown> | undefined =>
+  typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
 
 /**
  * How many steps a file's scenarios unroll to, counted before anything is unrolled and on
@@ -95,7 +102,12 @@ export function unrolledCount(data: unknown): UnrolledCount {
         return;
       }
       const times = repeat.times;
-      const rounds = typeof times === "number" && Number.isFinite(times) ? Math.max(0, Math.min(times, MAX_ROUNDS)) : typeof times === "string" ? MAX_ROUNDS : 0;
+      const rounds =
+        typeof times === "number" && Number.isFinite(times)
+          ? Math.max(0, Math.min(times, MAX_ROUNDS))
+          : typeof times === "string"
+            ? MAX_ROUNDS
+            : 0;
       if (typeof times === "string") count.byOption = true;
       const unrolled = rounds * inner.length;
       count.total += unrolled;

@@ -8,7 +8,8 @@ import { DURATION_PATTERN } from "../time/duration.ts";
  * `description` texts double as the "what was expected" of load errors.
  */
 
-const KebabName = (what: string) => Type.String({ pattern: "^[a-z][a-z0-9-]*$", description: `${what} (lower-case kebab-case, e.g. config-servers)` });
+const KebabName = (what: string) =>
+  Type.String({ pattern: "^[a-z][a-z0-9-]*$", description: `${what} (lower-case kebab-case, e.g. config-servers)` });
 const SessionName = Type.String({
   // A repeat's index may be part of the name: s${i}.
   pattern: "^([A-Za-z][A-Za-z0-9_-]*|[A-Za-z0-9_-]*(\\$\\{[A-Za-z_][A-Za-z0-9_]*\\}[A-Za-z0-9_-]*)+)$",
@@ -35,7 +36,8 @@ const OF_OPTION = "\\d+(\\.\\d+)?% of [A-Za-z][A-Za-z0-9_]*";
 
 export const TimeExpr = Type.String({
   pattern: `^(past|before|\\d+(\\.\\d+)?%|${OF_OPTION}|${DURATION_PATTERN.slice(1, -1)})$`,
-  description: "past (just after the timeout), before (just before it), a percentage of the timeout (95%), a share of a duration option (50% of latestAccessUpdateFrequency), or a duration (30m)",
+  description:
+    "past (just after the timeout), before (just before it), a percentage of the timeout (95%), a share of a duration option (50% of latestAccessUpdateFrequency), or a duration (30m)",
 });
 
 /** A least-needed timeout: a duration, or a share of a duration option. */
@@ -46,7 +48,8 @@ const AtLeast = Type.String({
 
 /** Where a value is read from a response: status, text, headers.<name>, cookies.<name>[.<attr>], body[.<path>]. */
 export const Selector = Type.String({
-  pattern: "^(status|text|headers\\.[A-Za-z0-9-]+|cookies\\.[^.\\s]+(\\.(value|httpOnly|secure|path|domain|sameSite|expires|maxAge|cleared))?|body([.\\[].+)?)$",
+  pattern:
+    "^(status|text|headers\\.[A-Za-z0-9-]+|cookies\\.[^.\\s]+(\\.(value|httpOnly|secure|path|domain|sameSite|expires|maxAge|cleared))?|body([.\\[].+)?)$",
   description: "a selector: status, text, headers.<name>, cookies.<name>[.attribute], or body.<path> (e.g. body.errors[0].message)",
 });
 
@@ -65,7 +68,11 @@ export const MatcherObject = Type.Object(
     oneOf: Type.Optional(Type.Array(Scalar, { minItems: 1 })),
     after: Type.Optional(Type.String({ description: "an ISO-8601 instant the value must be later than" })),
   },
-  { additionalProperties: false, minProperties: 1, description: "a matcher object: equals, notEquals, matches, contains, notContains, exists, nonEmpty, type, oneOf or after" },
+  {
+    additionalProperties: false,
+    minProperties: 1,
+    description: "a matcher object: equals, notEquals, matches, contains, notContains, exists, nonEmpty, type, oneOf or after",
+  },
 );
 
 /** A plain scalar means "equals". */
@@ -73,8 +80,12 @@ export const Matcher = Type.Union([Scalar, MatcherObject], { description: "a val
 
 export const CookieExpect = Type.Object(
   {
-    set: Type.Optional(Type.Boolean({ description: "true: the response sets this cookie (and does not clear it); false: it does not set it" })),
-    cleared: Type.Optional(Type.Boolean({ description: "true: the response tells the client to forget the cookie (past Expires or Max-Age=0)" })),
+    set: Type.Optional(
+      Type.Boolean({ description: "true: the response sets this cookie (and does not clear it); false: it does not set it" }),
+    ),
+    cleared: Type.Optional(
+      Type.Boolean({ description: "true: the response tells the client to forget the cookie (past Expires or Max-Age=0)" }),
+    ),
     value: Type.Optional(Matcher),
     httpOnly: Type.Optional(Type.Boolean()),
     secure: Type.Optional(Type.Boolean()),
@@ -87,14 +98,31 @@ export const CookieExpect = Type.Object(
 
 export const Expect = Type.Object(
   {
-    status: Type.Optional(Type.Union([HttpStatus, Type.Array(HttpStatus, { minItems: 1 })], { description: "an HTTP status or a list of accepted ones" })),
+    status: Type.Optional(
+      Type.Union([HttpStatus, Type.Array(HttpStatus, { minItems: 1 })], { description: "an HTTP status or a list of accepted ones" }),
+    ),
     headers: Type.Optional(Type.Record(Type.String(), Matcher)),
     cookies: Type.Optional(Type.Record(Type.String(), CookieExpect)),
-    body: Type.Optional(Type.Record(Type.String(), Matcher, { description: "body paths (JSON or XML, namespace prefixes ignored, @attr for attributes) mapped to matchers" })),
+    body: Type.Optional(
+      Type.Record(Type.String(), Matcher, {
+        description: "body paths (JSON or XML, namespace prefixes ignored, @attr for attributes) mapped to matchers",
+      }),
+    ),
     text: Type.Optional(Matcher),
-    schema: Type.Optional(Type.String({ pattern: "^[a-z0-9-]+/[a-z0-9-]+$", description: "a JSON Schema under fixtures/schemas, as <vendor>/<name>" })),
-    session: Type.Optional(Type.Union([Type.Literal("valid"), Type.Literal("invalid")], { description: "valid or invalid: the step's session, probed right after the step" })),
-    observe: Type.Optional(Type.Record(Type.String({ pattern: OBSERVE_LABEL }), Selector, { additionalProperties: false, description: "label → selector: recorded, never failed (for OPEN behaviours)" })),
+    schema: Type.Optional(
+      Type.String({ pattern: "^[a-z0-9-]+/[a-z0-9-]+$", description: "a JSON Schema under fixtures/schemas, as <vendor>/<name>" }),
+    ),
+    session: Type.Optional(
+      Type.Union([Type.Literal("valid"), Type.Literal("invalid")], {
+        description: "valid or invalid: the step's session, probed right after the step",
+      }),
+    ),
+    observe: Type.Optional(
+      Type.Record(Type.String({ pattern: OBSERVE_LABEL }), Selector, {
+        additionalProperties: false,
+        description: "label → selector: recorded, never failed (for OPEN behaviours)",
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -104,7 +132,9 @@ const Common = {
   as: Type.Optional(SessionName),
   with: Type.Optional(Type.Record(Type.String(), Type.Unknown(), { description: "vendor-specific arguments for the step" })),
   expect: Type.Optional(Expect),
-  capture: Type.Optional(Type.Record(CaptureName, Selector, { additionalProperties: false, description: "name → selector; use later as ${name}" })),
+  capture: Type.Optional(
+    Type.Record(CaptureName, Selector, { additionalProperties: false, description: "name → selector; use later as ${name}" }),
+  ),
   timeout: Type.Optional(Duration),
 };
 
@@ -121,23 +151,44 @@ export const ExpireArgs = Type.Object(
   {
     idle: Type.Optional(TimeExpr),
     absolute: Type.Optional(TimeExpr),
-    keepAlive: Type.Optional(Type.String({ pattern: `^(\\d+(\\.\\d+)?%|${DURATION_PATTERN.slice(1, -1)})$`, description: "how often to use the session while absolute time passes: a duration or a percentage of the idle timeout" })),
+    keepAlive: Type.Optional(
+      Type.String({
+        pattern: `^(\\d+(\\.\\d+)?%|${DURATION_PATTERN.slice(1, -1)})$`,
+        description: "how often to use the session while absolute time passes: a duration or a percentage of the idle timeout",
+      }),
+    ),
     using: Type.Optional(KebabName("the call or action that keeps the session alive (default: the driver's probe)")),
-    since: Type.Optional(Type.Literal("login", { description: "login: idle time counted from the session's login, not from now (past the idle timeout since login, whatever ran in between without resetting it)" })),
+    since: Type.Optional(
+      Type.Literal("login", {
+        description:
+          "login: idle time counted from the session's login, not from now (past the idle timeout since login, whatever ran in between without resetting it)",
+      }),
+    ),
   },
-  { additionalProperties: false, minProperties: 1, description: "idle: <time> (time passes with no activity) or absolute: <time> [keepAlive: <every>]" },
+  {
+    additionalProperties: false,
+    minProperties: 1,
+    description: "idle: <time> (time passes with no activity) or absolute: <time> [keepAlive: <every>]",
+  },
 );
 
 export const RequestArgs = Type.Object(
   {
-    method: Type.Union(["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"].map((m) => Type.Literal(m)), { description: "an HTTP method in capitals" }),
+    method: Type.Union(
+      ["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"].map((m) => Type.Literal(m)),
+      { description: "an HTTP method in capitals" },
+    ),
     path: Type.String({ pattern: "^/", description: "a path below the target's baseUrl, starting with /" }),
     query: Type.Optional(Type.Record(Type.String(), Type.String())),
     headers: Type.Optional(Type.Record(Type.String(), Type.String())),
     json: Type.Optional(Type.Unknown()),
     form: Type.Optional(Type.Record(Type.String(), Type.String())),
     body: Type.Optional(Type.String()),
-    auth: Type.Optional(Type.Union([Type.Literal("none"), Type.Literal("session")], { description: "none (default) or session: carry the session's credential" })),
+    auth: Type.Optional(
+      Type.Union([Type.Literal("none"), Type.Literal("session")], {
+        description: "none (default) or session: carry the session's credential",
+      }),
+    ),
     followRedirects: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
@@ -180,12 +231,23 @@ export const RepeatArgs = Type.Object(
     times: Type.Union(
       [
         Type.Integer({ minimum: 1, maximum: 1000, description: "a whole number from 1 to 1000" }),
-        Type.String({ pattern: "^\\$\\{options\\.[A-Za-z][A-Za-z0-9_]*\\}( *[+-] *\\d+)?$", description: "a deployment option, optionally plus or minus a number: ${options.sessionCap} - 1" }),
+        Type.String({
+          pattern: "^\\$\\{options\\.[A-Za-z][A-Za-z0-9_]*\\}( *[+-] *\\d+)?$",
+          description: "a deployment option, optionally plus or minus a number: ${options.sessionCap} - 1",
+        }),
       ],
       { description: "how many times: 1 to 1000, or a deployment option such as ${options.sessionCap} - 1 (resolved for each target)" },
     ),
-    from: Type.Optional(Type.Integer({ minimum: -1_000_000, maximum: 1_000_000, description: "the index's first value (default 1), a whole number from -1000000 to 1000000" })),
-    index: Type.Optional(Type.String({ pattern: "^[A-Za-z_][A-Za-z0-9_]*$", description: "the index's name, used as ${name} in the steps (default i)" })),
+    from: Type.Optional(
+      Type.Integer({
+        minimum: -1_000_000,
+        maximum: 1_000_000,
+        description: "the index's first value (default 1), a whole number from -1000000 to 1000000",
+      }),
+    ),
+    index: Type.Optional(
+      Type.String({ pattern: "^[A-Za-z_][A-Za-z0-9_]*$", description: "the index's name, used as ${name} in the steps (default i)" }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -196,7 +258,9 @@ export const RepeatStep = Type.Object(
   { additionalProperties: false, required: ["repeat", "steps"] },
 );
 
-export const Step = Type.Union([...Object.values(stepSchemas), RepeatStep], { description: `a step: exactly one of ${[...STEP_VERBS, "repeat"].join(", ")}` });
+export const Step = Type.Union([...Object.values(stepSchemas), RepeatStep], {
+  description: `a step: exactly one of ${[...STEP_VERBS, "repeat"].join(", ")}`,
+});
 
 export const Scenario = Type.Object(
   {
@@ -210,7 +274,10 @@ export const Scenario = Type.Object(
           idleTimeoutAtLeast: Type.Optional(AtLeast),
           lifetimeAtLeast: Type.Optional(AtLeast),
         },
-        { additionalProperties: false, description: "what the target must declare for the scenario to make sense (else it is skipped, with the reason)" },
+        {
+          additionalProperties: false,
+          description: "what the target must declare for the scenario to make sense (else it is skipped, with the reason)",
+        },
       ),
     ),
     steps: Type.Array(Step, { minItems: 1 }),
@@ -221,7 +288,10 @@ export const Scenario = Type.Object(
 export function suiteSchema(vendorIds: readonly string[]) {
   return Type.Object(
     {
-      vendor: Type.Union(vendorIds.map((v) => Type.Literal(v)), { description: `a vendor id: ${vendorIds.join(", ")}` }),
+      vendor: Type.Union(
+        vendorIds.map((v) => Type.Literal(v)),
+        { description: `a vendor id: ${vendorIds.join(", ")}` },
+      ),
       service: KebabName("a service of the vendor"),
       scenarios: Type.Array(Scenario, { minItems: 1 }),
     },

@@ -28,17 +28,31 @@ export function semanticProblems(suite: Suite): SemanticProblem[] {
   const driver = findVendor(suite.vendor);
   if (!driver) return [{ path: ["vendor"], message: `unknown vendor "${suite.vendor}"` }];
   if (!driver.services.includes(suite.service)) {
-    problems.push({ path: ["service"], message: `vendor ${suite.vendor} has no service "${suite.service}"; expected one of: ${driver.services.join(", ")}` });
+    problems.push({
+      path: ["service"],
+      message: `vendor ${suite.vendor} has no service "${suite.service}"; expected one of: ${driver.services.join(", ")}`,
+    });
   }
   const names = new Map<string, number>();
   suite.scenarios.forEach((scenario, s) => {
-    if (names.has(scenario.name)) problems.push({ path: ["scenarios", s, "name"], message: `duplicate scenario name (also scenario ${(names.get(scenario.name) ?? 0) + 1}); names must be unique in a file` });
+    if (names.has(scenario.name))
+      problems.push({
+        path: ["scenarios", s, "name"],
+        message: `duplicate scenario name (also scenario ${(names.get(scenario.name) ?? 0) + 1}); names must be unique in a file`,
+      });
     names.set(scenario.name, s);
     scenario.covers.forEach((id, i) => {
       const behaviour = findBehaviour(id);
-      if (!behaviour) problems.push({ path: ["scenarios", s, "covers", i], message: `unknown behaviour id "${id}": not in the catalogue (src/catalogue/behaviours.ts)` });
+      if (!behaviour)
+        problems.push({
+          path: ["scenarios", s, "covers", i],
+          message: `unknown behaviour id "${id}": not in the catalogue (src/catalogue/behaviours.ts)`,
+        });
       else if (behaviour.vendor !== suite.vendor || behaviour.service !== suite.service) {
-        problems.push({ path: ["scenarios", s, "covers", i], message: `behaviour ${id} belongs to ${behaviour.vendor}/${behaviour.service}, not ${suite.vendor}/${suite.service}` });
+        problems.push({
+          path: ["scenarios", s, "covers", i],
+          message: `behaviour ${id} belongs to ${behaviour.vendor}/${behaviour.service}, not ${suite.vendor}/${suite.service}`,
+        });
       }
     });
     for (const problem of scaleDependentTime(scenario, ["scenarios", s])) problems.push(problem);
@@ -62,33 +76,55 @@ export function semanticProblems(suite: Suite): SemanticProblem[] {
   return problems;
 }
 
-function stepProblems(step: PlainStep, path: PathSegment[], context: { driver: NonNullable<ReturnType<typeof findVendor>>; captured: Set<string> }): SemanticProblem[] {
+function stepProblems(
+  step: PlainStep,
+  path: PathSegment[],
+  context: { driver: NonNullable<ReturnType<typeof findVendor>>; captured: Set<string> },
+): SemanticProblem[] {
   const { driver, captured } = context;
   const problems: SemanticProblem[] = [];
   if ("expire" in step && step.expire.since && !step.expire.idle) {
-    problems.push({ path: [...path, "expire", "since"], message: "since: login counts idle time from the login: it needs idle: (e.g. idle: past, since: login)" });
+    problems.push({
+      path: [...path, "expire", "since"],
+      message: "since: login counts idle time from the login: it needs idle: (e.g. idle: past, since: login)",
+    });
   }
   // Own properties only: `in` would accept constructor, toString… from Object.prototype.
   const calls = driver.calls as Record<string, unknown>;
   const actions = driver.actions as Record<string, unknown>;
   if ("use" in step && !Object.hasOwn(calls, step.use)) {
-    problems.push({ path: [...path, "use"], message: `unknown call "${step.use}" for ${driver.id}; expected one of: ${Object.keys(driver.calls).join(", ")}` });
+    problems.push({
+      path: [...path, "use"],
+      message: `unknown call "${step.use}" for ${driver.id}; expected one of: ${Object.keys(driver.calls).join(", ")}`,
+    });
   }
   if ("action" in step && !Object.hasOwn(actions, step.action)) {
-    problems.push({ path: [...path, "action"], message: `unknown action "${step.action}" for ${driver.id}; expected one of: ${Object.keys(driver.actions).join(", ") || "none"}` });
+    problems.push({
+      path: [...path, "action"],
+      message: `unknown action "${step.action}" for ${driver.id}; expected one of: ${Object.keys(driver.actions).join(", ") || "none"}`,
+    });
   }
   if ("expire" in step && step.expire.using && !Object.hasOwn(calls, step.expire.using) && !Object.hasOwn(actions, step.expire.using)) {
-    problems.push({ path: [...path, "expire", "using"], message: `unknown call or action "${step.expire.using}" for ${driver.id}; expected one of: ${[...Object.keys(driver.calls), ...Object.keys(driver.actions)].join(", ")}` });
+    problems.push({
+      path: [...path, "expire", "using"],
+      message: `unknown call or action "${step.expire.using}" for ${driver.id}; expected one of: ${[...Object.keys(driver.calls), ...Object.keys(driver.actions)].join(", ")}`,
+    });
   }
   const schemaRef = step.expect?.schema;
   if (schemaRef && !existsSync(schemaFile(schemaRef))) {
-    problems.push({ path: [...path, "expect", "schema"], message: `no JSON Schema "${schemaRef}": expected a file fixtures/schemas/${schemaRef}.schema.json` });
+    problems.push({
+      path: [...path, "expect", "schema"],
+      message: `no JSON Schema "${schemaRef}": expected a file fixtures/schemas/${schemaRef}.schema.json`,
+    });
   }
   problems.push(...stepRangeProblems(step, path), ...matcherProblems(step, path), ...referenceProblems(step, path));
   const { capture: _capture, ...rest } = step;
   for (const name of references(rest)) {
     if (!isBuiltinReference(name) && !captured.has(name)) {
-      problems.push({ path, message: `\${${name}} is not defined before this step: capture it in an earlier step, or use credentials.<field>, users.<user>.<field>, random, date, date+Nd or now` });
+      problems.push({
+        path,
+        message: `\${${name}} is not defined before this step: capture it in an earlier step, or use credentials.<field>, users.<user>.<field>, random, date, date+Nd or now`,
+      });
     }
   }
   return problems;

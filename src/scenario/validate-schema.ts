@@ -49,11 +49,19 @@ function toProblem(error: ErrorObject, prefix: PathSegment[] = []): SchemaProble
 const ALL_VERBS = [...STEP_VERBS, "repeat"];
 
 function stepProblems(step: unknown, path: PathSegment[], insideRepeat = false): SchemaProblem[] {
-  if (!step || typeof step !== "object" || Array.isArray(step)) return [{ path, message: `expected a step (a map with one of: ${ALL_VERBS.join(", ")})` }];
+  if (!step || typeof step !== "object" || Array.isArray(step))
+    return [{ path, message: `expected a step (a map with one of: ${ALL_VERBS.join(", ")})` }];
   const verbs = ALL_VERBS.filter((verb) => verb in step);
-  if (verbs.length === 0) return [{ path, message: `a step needs exactly one verb: ${ALL_VERBS.join(", ")}; found keys: ${Object.keys(step).join(", ") || "none"}` }];
-  if (verbs.length > 1) return [{ path, message: `a step has exactly one verb, found ${verbs.join(" and ")}: split it into ${verbs.length} steps` }];
-  if (verbs[0] === "repeat") return insideRepeat ? [{ path, key: "repeat", message: "a repeat cannot hold another repeat" }] : repeatProblems(step as Record<string, unknown>, path);
+  if (verbs.length === 0)
+    return [
+      { path, message: `a step needs exactly one verb: ${ALL_VERBS.join(", ")}; found keys: ${Object.keys(step).join(", ") || "none"}` },
+    ];
+  if (verbs.length > 1)
+    return [{ path, message: `a step has exactly one verb, found ${verbs.join(" and ")}: split it into ${verbs.length} steps` }];
+  if (verbs[0] === "repeat")
+    return insideRepeat
+      ? [{ path, key: "repeat", message: "a repeat cannot hold another repeat" }]
+      : repeatProblems(step as Record<string, unknown>, path);
   const validate = validators().steps[verbs[0] as StepVerb];
   if (validate(step)) return [];
   return dedupeNullableNoise((validate.errors ?? []).map((e) => toProblem(e, path)));
@@ -63,11 +71,13 @@ function stepProblems(step: unknown, path: PathSegment[], insideRepeat = false):
 function repeatProblems(step: Record<string, unknown>, path: PathSegment[]): SchemaProblem[] {
   const problems: SchemaProblem[] = [];
   for (const key of Object.keys(step)) {
-    if (!["repeat", "steps", "title"].includes(key)) problems.push({ path, key, message: `unknown key "${key}"; expected one of: repeat, steps, title` });
+    if (!["repeat", "steps", "title"].includes(key))
+      problems.push({ path, key, message: `unknown key "${key}"; expected one of: repeat, steps, title` });
   }
   const validateArgs = validators().repeatArgs;
   if (!validateArgs(step.repeat)) problems.push(...(validateArgs.errors ?? []).map((e) => toProblem(e, [...path, "repeat"])));
-  if (!Array.isArray(step.steps) || step.steps.length === 0) return [...problems, { path, key: "steps", message: "a repeat needs steps: a list of at least one step" }];
+  if (!Array.isArray(step.steps) || step.steps.length === 0)
+    return [...problems, { path, key: "steps", message: "a repeat needs steps: a list of at least one step" }];
   step.steps.forEach((inner: unknown, k: number) => {
     problems.push(...stepProblems(inner, [...path, "steps", k], true));
   });

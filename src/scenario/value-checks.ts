@@ -22,11 +22,15 @@ export function referenceProblems(step: PlainStep, path: PathSegment[]): ValuePr
     for (const [, raw] of found.text.matchAll(REFERENCE)) {
       const name = (raw ?? "").trim();
       const builtin = isBuiltinReference(name) ? prototypeSegment(name) : undefined;
-      if (builtin) problems.push({ ...where, message: `\${${name}}: "${builtin}" is a JavaScript built-in name, not a name of the target's` });
+      if (builtin)
+        problems.push({ ...where, message: `\${${name}}: "${builtin}" is a JavaScript built-in name, not a name of the target's` });
     }
   }
   if ("login" in step && step.login?.user !== undefined && prototypeSegment(step.login.user)) {
-    problems.push({ path: [...path, "login", "user"], message: `user "${step.login.user}" is a JavaScript built-in name, not a user of the target's` });
+    problems.push({
+      path: [...path, "login", "user"],
+      message: `user "${step.login.user}" is a JavaScript built-in name, not a user of the target's`,
+    });
   }
   return problems;
 }
@@ -63,7 +67,10 @@ export function matcherProblems(step: PlainStep, path: PathSegment[]): ValueProb
       }
     }
     if (typeof matcher.after === "string" && !matcher.after.includes("${") && Number.isNaN(Date.parse(matcher.after))) {
-      problems.push({ path: [...at, "after"], message: `after: ${showValue(matcher.after)} is not an instant: expected ISO-8601 such as 2026-01-15T09:00:00Z or \${now}` });
+      problems.push({
+        path: [...at, "after"],
+        message: `after: ${showValue(matcher.after)} is not an instant: expected ISO-8601 such as 2026-01-15T09:00:00Z or \${now}`,
+      });
     }
   }
   return problems;

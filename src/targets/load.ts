@@ -53,11 +53,17 @@ export function loadTargets(path: string, env: NodeJS.ProcessEnv = process.env):
     throw new TargetsError(`${file}: the YAML cannot be read: ${(error as Error).message}`);
   }
   if (!validate(data)) {
-    const errors = (validate.errors ?? []).filter((e) => e.keyword !== "const" && e.keyword !== "type" || !(validate.errors ?? []).some((u) => u.keyword === "anyOf" && u.instancePath === e.instancePath));
+    const errors = (validate.errors ?? []).filter(
+      (e) =>
+        (e.keyword !== "const" && e.keyword !== "type") ||
+        !(validate.errors ?? []).some((u) => u.keyword === "anyOf" && u.instancePath === e.instancePath),
+    );
     throw new TargetsError(errors.map((e) => `${where(pointerToPath(e.instancePath))}: ${expected(e)}`).join("\n"));
   }
   const problems: string[] = [];
-  const targets = (data as { targets: TargetEntry[] }).targets.map((entry, i) => resolveEntry(entry, { env, baseDir: dirname(path), problems, where: (p) => where(["targets", i, ...p]) }));
+  const targets = (data as { targets: TargetEntry[] }).targets.map((entry, i) =>
+    resolveEntry(entry, { env, baseDir: dirname(path), problems, where: (p) => where(["targets", i, ...p]) }),
+  );
   const names = targets.map((t) => t.name);
   names.forEach((name, i) => {
     if (names.indexOf(name) !== i) problems.push(`${where(["targets", i, "name"])}: duplicate target name "${name}"`);
@@ -86,13 +92,17 @@ function resolveCredentials(set: Record<string, string> | undefined, path: (stri
   for (const [field, value] of Object.entries(set ?? {})) {
     const match = value.match(ENV_REF);
     if (!match) {
-      ctx.problems.push(`${ctx.where([...path, field])}: ${field} must come from the environment: write \${env:NAME} (a literal value would end up in the repository)`);
+      ctx.problems.push(
+        `${ctx.where([...path, field])}: ${field} must come from the environment: write \${env:NAME} (a literal value would end up in the repository)`,
+      );
       continue;
     }
     const name = match[1] as string;
     const resolved = ctx.env[name];
     if (resolved === undefined || resolved === "") {
-      ctx.problems.push(`${ctx.where([...path, field])}: environment variable ${name} is not set (needed for ${field}); export it before the run`);
+      ctx.problems.push(
+        `${ctx.where([...path, field])}: environment variable ${name} is not set (needed for ${field}); export it before the run`,
+      );
       continue;
     }
     // Passwords, keys and tokens are secrets; a username or a realm is not (redacting "/alpha" everywhere would garble reports).
@@ -103,7 +113,8 @@ function resolveCredentials(set: Record<string, string> | undefined, path: (stri
 }
 
 function resolveEntry(entry: TargetEntry, ctx: ResolveContext): ResolvedTarget {
-  if (!findVendor(entry.vendor)) ctx.problems.push(`${ctx.where(["vendor"])}: unknown vendor "${entry.vendor}"; expected one of: ${vendorIds.join(", ")}`);
+  if (!findVendor(entry.vendor))
+    ctx.problems.push(`${ctx.where(["vendor"])}: unknown vendor "${entry.vendor}"; expected one of: ${vendorIds.join(", ")}`);
   const tls: ResolvedTarget["tls"] = {};
   if (entry.tls?.insecure) tls.insecure = true;
   if (entry.tls?.ca) {
@@ -126,7 +137,11 @@ function resolveEntry(entry: TargetEntry, ctx: ResolveContext): ResolvedTarget {
     credentials: resolveCredentials(entry.credentials, ["credentials"], ctx),
     users,
     tls,
-    timeouts: { idleMs: duration(entry.session?.idleTimeout), lifetimeMs: duration(entry.session?.lifetime), marginMs: duration(entry.session?.expiryMargin) },
+    timeouts: {
+      idleMs: duration(entry.session?.idleTimeout),
+      lifetimeMs: duration(entry.session?.lifetime),
+      marginMs: duration(entry.session?.expiryMargin),
+    },
     expiry: entry.expiry ?? "skip",
     maxWaitMs: duration(entry.maxWait) ?? DEFAULT_MAX_WAIT_MS,
     stepTimeoutMs: duration(entry.timeout) ?? DEFAULT_STEP_TIMEOUT_MS,
@@ -136,7 +151,10 @@ function resolveEntry(entry: TargetEntry, ctx: ResolveContext): ResolvedTarget {
   };
   if (entry.lockout?.account) {
     target.lockout.account = entry.lockout.account;
-    if (!users[entry.lockout.account]) ctx.problems.push(`${ctx.where(["lockout", "account"])}: lockout.account names "${entry.lockout.account}", which is not under users: (declare the disposable account's credentials there)`);
+    if (!users[entry.lockout.account])
+      ctx.problems.push(
+        `${ctx.where(["lockout", "account"])}: lockout.account names "${entry.lockout.account}", which is not under users: (declare the disposable account's credentials there)`,
+      );
   }
   const driver = findVendor(entry.vendor);
   if (driver) {

@@ -33,7 +33,9 @@ export function mockTarget(mock: RunningMock, declared: MockDeclaration = {}): R
   // The documentation is the oracle; a vendor that documents none (HMC: a per-user setting) has the mock's seeded one.
   const documented = Object.keys(driver.documentedTimeouts).length ? driver.documentedTimeouts : vendor.defaults;
   const pick = (value: number | null | undefined, fallback: number | undefined) => (value === null ? undefined : (value ?? fallback));
-  const deployment = Object.fromEntries(Object.entries(declared.options ?? {}).filter(([name]) => Object.hasOwn(driver.deploymentOptions, name)));
+  const deployment = Object.fromEntries(
+    Object.entries(declared.options ?? {}).filter(([name]) => Object.hasOwn(driver.deploymentOptions, name)),
+  );
   // An option the vendor documents no default for (HMC's per-user idle timeout) is what the
   // mock was seeded with, as a vendor without documented timeouts has the mock's own.
   for (const [name, spec] of Object.entries(driver.deploymentOptions)) {

@@ -6,7 +6,10 @@ import type { VendorDriver } from "../drivers/types.ts";
  * and one declared for a real server mean the same thing. Unknown names and values
  * outside an option's enumeration are problems, reported before any request.
  */
-export function resolveOptions(driver: VendorDriver, declared: Record<string, unknown>): { options: Record<string, string>; problems: { name: string; message: string }[] } {
+export function resolveOptions(
+  driver: VendorDriver,
+  declared: Record<string, unknown>,
+): { options: Record<string, string>; problems: { name: string; message: string }[] } {
   const known = driver.deploymentOptions;
   const problems: { name: string; message: string }[] = [];
   const options: Record<string, string> = {};
@@ -14,7 +17,10 @@ export function resolveOptions(driver: VendorDriver, declared: Record<string, un
   for (const [name, raw] of Object.entries(declared)) {
     const spec = Object.hasOwn(known, name) ? known[name] : undefined;
     if (!spec) {
-      problems.push({ name, message: `unknown option "${name}" for vendor ${driver.id}; known: ${Object.keys(known).join(", ") || "none"}` });
+      problems.push({
+        name,
+        message: `unknown option "${name}" for vendor ${driver.id}; known: ${Object.keys(known).join(", ") || "none"}`,
+      });
       continue;
     }
     const value = Array.isArray(raw) ? raw.map(String).join(",") : String(raw);

@@ -27,7 +27,12 @@ export function formatDuration(ms: number): string {
   if (ms % 1000 !== 0 && ms < 10_000) return `${ms}ms`;
   let rest = Math.round(ms / 1000);
   const parts: string[] = [];
-  for (const [unit, size] of [["d", 86_400], ["h", 3_600], ["m", 60], ["s", 1]] as const) {
+  for (const [unit, size] of [
+    ["d", 86_400],
+    ["h", 3_600],
+    ["m", 60],
+    ["s", 1],
+  ] as const) {
     const amount = Math.floor(rest / size);
     if (amount > 0) parts.push(`${amount}${unit}`);
     rest -= amount * size;

@@ -7,4 +7,3 @@ export function timeExprKind(expr: string): "margin" | "share" | "option" | "lit
   if (OF_OPTION.test(expr)) return "option";
   return expr.endsWith("%") ? "share" : "literal";
 }
-

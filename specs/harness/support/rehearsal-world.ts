@@ -21,7 +21,9 @@ const SETTINGS: Record<string, Record<string, string>> = {
   openam: { latestAccessUpdateFrequency: "2" },
   hmc: { operatorIdleTimeout: "8s" },
 };
-const EXTRA: Record<string, string[]> = Object.fromEntries(Object.entries(SETTINGS).map(([vendor, set]) => [vendor, Object.entries(set).flatMap(([k, v]) => ["--set", `${k}=${v}`])]));
+const EXTRA: Record<string, string[]> = Object.fromEntries(
+  Object.entries(SETTINGS).map(([vendor, set]) => [vendor, Object.entries(set).flatMap(([k, v]) => ["--set", `${k}=${v}`])]),
+);
 const DECLARED: Record<string, Record<string, string>> = { ...SETTINGS, controlm: { passwordSecretKey: "emuser-password" } };
 
 export async function startRehearsalServers(dir: string): Promise<RehearsalServer[]> {
@@ -29,7 +31,17 @@ export async function startRehearsalServers(dir: string): Promise<RehearsalServe
   return Promise.all(
     vendors.map(async (vendor) => {
       const caFile = join(dir, `${vendor}-ca.pem`);
-      const mock = await startStandaloneMock([vendor, "--tls", "--port", "0", ...TIMEOUTS, ...(EXTRA[vendor] ?? []), "--cert-out", caFile, "--record-issued"]);
+      const mock = await startStandaloneMock([
+        vendor,
+        "--tls",
+        "--port",
+        "0",
+        ...TIMEOUTS,
+        ...(EXTRA[vendor] ?? []),
+        "--cert-out",
+        caFile,
+        "--record-issued",
+      ]);
       return { name: `${vendor}-staging`, vendor, mock, caFile };
     }),
   );
@@ -37,10 +49,29 @@ export async function startRehearsalServers(dir: string): Promise<RehearsalServe
 
 /** The public test users of each mock, passed to the run only through the environment. */
 export const REHEARSAL_ENV: Record<string, string> = {
-  CTM_USER: "emuser", CTM_PASSWORD: "empass-1234", CTM_SECRET: "emuser-password", CTM_APIKEY: "ctm-seeded-api-token-emuser-public-0001", CTM_USER2: "opsuser", CTM_PASSWORD2: "opspass-5678",
-  HMC_USER: "hscroot", HMC_PASSWORD: "hmc-pass-1", HMC_USER2: "hmcoper", HMC_PASSWORD2: "oper&pass-2",
-  VM_USER: "admin", VM_PASSWORD: "admin-pass-1", VM_USER2: "operator", VM_PASSWORD2: "operator-pass-2",
-  AM_USER: "amadmin", AM_PASSWORD: "amadmin-pass-1", AM_DEMO: "demo", AM_DEMO_PASSWORD: "demo-pass-1", AM_BJ: "bjensen", AM_BJ_PASSWORD: "bjensen-pass-1", AM_ALICE: "alice", AM_ALICE_PASSWORD: "alice-pass-1", AM_ALICE_REALM: "/alpha",
+  CTM_USER: "emuser",
+  CTM_PASSWORD: "empass-1234",
+  CTM_SECRET: "emuser-password",
+  CTM_APIKEY: "ctm-seeded-api-token-emuser-public-0001",
+  CTM_USER2: "opsuser",
+  CTM_PASSWORD2: "opspass-5678",
+  HMC_USER: "hscroot",
+  HMC_PASSWORD: "hmc-pass-1",
+  HMC_USER2: "hmcoper",
+  HMC_PASSWORD2: "oper&pass-2",
+  VM_USER: "admin",
+  VM_PASSWORD: "admin-pass-1",
+  VM_USER2: "operator",
+  VM_PASSWORD2: "operator-pass-2",
+  AM_USER: "amadmin",
+  AM_PASSWORD: "amadmin-pass-1",
+  AM_DEMO: "demo",
+  AM_DEMO_PASSWORD: "demo-pass-1",
+  AM_BJ: "bjensen",
+  AM_BJ_PASSWORD: "bjensen-pass-1",
+  AM_ALICE: "alice",
+  AM_ALICE_PASSWORD: "alice-pass-1",
+  AM_ALICE_REALM: "/alpha",
 };
 
 const CREDENTIALS: Record<string, string> = {
@@ -57,7 +88,12 @@ const CREDENTIALS: Record<string, string> = {
       alpha: { username: "\${env:AM_ALICE}", password: "\${env:AM_ALICE_PASSWORD}", realm: "\${env:AM_ALICE_REALM}" }`,
 };
 
-export function writeTargets(file: string, servers: readonly RehearsalServer[], tls: (s: RehearsalServer) => string, extra: (s: RehearsalServer) => string = () => ""): void {
+export function writeTargets(
+  file: string,
+  servers: readonly RehearsalServer[],
+  tls: (s: RehearsalServer) => string,
+  extra: (s: RehearsalServer) => string = () => "",
+): void {
   const entries = servers.map(
     (s) => `  - name: ${s.name}
     vendor: ${s.vendor}
@@ -68,7 +104,13 @@ export function writeTargets(file: string, servers: readonly RehearsalServer[], 
     expiry: wait
     controlPlane: true
     allow: [session-flood, changes-password]
-${DECLARED[s.vendor] ? `    options: { ${Object.entries(DECLARED[s.vendor] ?? {}).map(([k, v]) => `${k}: "${v}"`).join(", ")} }\n` : ""}${extra(s)}`,
+${
+  DECLARED[s.vendor]
+    ? `    options: { ${Object.entries(DECLARED[s.vendor] ?? {})
+        .map(([k, v]) => `${k}: "${v}"`)
+        .join(", ")} }\n`
+    : ""
+}${extra(s)}`,
   );
   writeFileSync(file, `targets:\n${entries.join("\n")}\n`);
 }

@@ -13,11 +13,13 @@ export const controlmDeploymentOptions: Record<string, DeploymentOption> = {
     values: ["off", "on"],
   },
   annotationSubjectHeader: {
-    description: "the header that carries an annotation's subject. The real name is not public (CTM-A-13 OPEN): the default is the mock's choice, declare your server's",
+    description:
+      "the header that carries an annotation's subject. The real name is not public (CTM-A-13 OPEN): the default is the mock's choice, declare your server's",
     default: "Annotation-Subject",
   },
   annotationDescriptionHeader: {
-    description: "the header that carries an annotation's description. The real name is not public (CTM-A-13 OPEN): the default is the mock's choice, declare your server's",
+    description:
+      "the header that carries an annotation's description. The real name is not public (CTM-A-13 OPEN): the default is the mock's choice, declare your server's",
     default: "Annotation-Description",
   },
   passwordSecretKey: {

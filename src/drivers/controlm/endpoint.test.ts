@@ -22,7 +22,13 @@ function recordingContext(): { ctx: DriverContext; sent: HttpRequest[] } {
     async send(request) {
       sent.push(request);
       const parsed = { token: "ABC123", version: "9.22.30", tokenName: "n", tokenValue: "v" };
-      const exchange: Exchange = { request, response: { status: 200, headers: {}, setCookies: [], text: JSON.stringify(parsed), parsed }, startedAt: 0, durationMs: 0, label: "x" };
+      const exchange: Exchange = {
+        request,
+        response: { status: 200, headers: {}, setCookies: [], text: JSON.stringify(parsed), parsed },
+        startedAt: 0,
+        durationMs: 0,
+        label: "x",
+      };
       return exchange;
     },
   };
@@ -34,7 +40,8 @@ test("every request the driver builds stays below a real target's baseUrl https:
   const session: Session = { name: "default", cookies: new SessionCookies(), state: {}, open: false };
   await controlm.login(ctx, session, { credentials: { username: "u", password: "p" }, with: {} });
   for (const call of Object.values(controlm.calls)) sent.push(controlm.authorize(ctx, session, call.build(ctx, {})));
-  for (const action of Object.values(controlm.actions)) await action.run(ctx, session, { tokenName: "n", roles: ["User"], currentPassword: "a", newPassword: "b" });
+  for (const action of Object.values(controlm.actions))
+    await action.run(ctx, session, { tokenName: "n", roles: ["User"], currentPassword: "a", newPassword: "b" });
   await controlm.logout(ctx, session, {});
   const urls = sent.map((r) => r.url);
   expect(urls.length).toBeGreaterThan(6);

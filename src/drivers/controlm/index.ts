@@ -34,13 +34,20 @@ export const controlm: VendorDriver = {
    */
   async login(ctx, session, { credentials, with: args }) {
     if (args.apiKey !== undefined) {
-      if (typeof args.apiKey !== "string" || args.apiKey === "") throw new Error("with: { apiKey } must be a non-empty string (an API token value)");
+      if (typeof args.apiKey !== "string" || args.apiKey === "")
+        throw new Error("with: { apiKey } must be a non-empty string (an API token value)");
       ctx.secret(args.apiKey, "api-token");
       session.state.apiKey = args.apiKey;
-      const exchange = await ctx.send(this.authorize(ctx, session, jsonRequest(ctx, "GET", "/config/servers")), { label: "api-key check", session });
+      const exchange = await ctx.send(this.authorize(ctx, session, jsonRequest(ctx, "GET", "/config/servers")), {
+        label: "api-key check",
+        session,
+      });
       return { exchange, ok: exchange.response.status === 200 };
     }
-    const exchange = await ctx.send(jsonRequest(ctx, "POST", "/session/login", { username: credentials.username, password: credentials.password }), { label: "login" });
+    const exchange = await ctx.send(
+      jsonRequest(ctx, "POST", "/session/login", { username: credentials.username, password: credentials.password }),
+      { label: "login" },
+    );
     const token = bodyField(exchange, "token");
     const ok = exchange.response.status === 200 && typeof token === "string" && token !== "";
     if (ok) {
@@ -68,10 +75,16 @@ export const controlm: VendorDriver = {
     const cleanup = await deleteCreated(ctx, session);
     if (isApiKeySession(session)) {
       const deleted = cleanup.exchanges.filter((e) => e.response.status >= 200 && e.response.status < 300).at(-1);
-      const exchange = cleanup.failed[0] ?? deleted ?? (await ctx.send(this.authorize(ctx, session, jsonRequest(ctx, "GET", "/config/servers")), { label: "api-key check", session }));
+      const exchange =
+        cleanup.failed[0] ??
+        deleted ??
+        (await ctx.send(this.authorize(ctx, session, jsonRequest(ctx, "GET", "/config/servers")), { label: "api-key check", session }));
       return { exchange, related: cleanup.exchanges.filter((e) => e !== exchange) };
     }
-    const exchange = await ctx.send(this.authorize(ctx, session, jsonRequest(ctx, "POST", "/session/logout")), { label: "logout", session });
+    const exchange = await ctx.send(this.authorize(ctx, session, jsonRequest(ctx, "POST", "/session/logout")), {
+      label: "logout",
+      session,
+    });
     return cleanup.exchanges.length ? { exchange, related: cleanup.exchanges } : { exchange };
   },
 

@@ -13,7 +13,9 @@ export const sessionActions: Record<string, ActionSpec> = {
       const request = jsonRequest(ctx, "POST", "/session/user/password/update", body);
       const headers = { ...request.headers };
       if (session?.state.token) headers.authorization = `Bearer ${session.state.token}`;
-      return { exchange: await ctx.send({ ...request, headers }, session ? { label: "change password", session } : { label: "change password" }) };
+      return {
+        exchange: await ctx.send({ ...request, headers }, session ? { label: "change password", session } : { label: "change password" }),
+      };
     },
   },
 };

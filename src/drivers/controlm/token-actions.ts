@@ -16,7 +16,8 @@ type Args = Record<string, unknown>;
 
 function split(args: Args): { body: Args; auth: unknown; annotation: unknown } {
   const { auth, annotation, ...body } = args;
-  if (auth !== undefined && auth !== "none" && auth !== "session") throw new Error(`auth must be none or session, not ${JSON.stringify(auth)}`);
+  if (auth !== undefined && auth !== "none" && auth !== "session")
+    throw new Error(`auth must be none or session, not ${JSON.stringify(auth)}`);
   return { body, auth, annotation };
 }
 
@@ -45,10 +46,16 @@ function stringQuery(rest: Args): Record<string, string> {
   return Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]));
 }
 
-async function send(ctx: DriverContext, session: Session | undefined, label: string, spec: { method: string; path: string; body?: Args; query?: Args; auth: unknown; annotation?: unknown }): Promise<Exchange> {
+async function send(
+  ctx: DriverContext,
+  session: Session | undefined,
+  label: string,
+  spec: { method: string; path: string; body?: Args; query?: Args; auth: unknown; annotation?: unknown },
+): Promise<Exchange> {
   const request = tokenRequest(ctx, spec.auth === "none" ? undefined : session, spec.method, spec.path, spec.body);
   if (spec.query && Object.keys(spec.query).length) request.url = ctx.url(spec.path, stringQuery(spec.query));
-  if (spec.annotation !== false) Object.assign(request.headers, annotationHeaders(ctx, spec.annotation, `sessionprobe conformance: ${label}`));
+  if (spec.annotation !== false)
+    Object.assign(request.headers, annotationHeaders(ctx, spec.annotation, `sessionprobe conformance: ${label}`));
   const exchange = await ctx.send(request, session ? { label, session } : { label });
   // Every answer may carry token values (create, update, get, list): registered before anything shows them.
   registerValue(ctx, exchange);
@@ -83,7 +90,8 @@ export const tokenActions: Record<string, ActionSpec> = {
       const exchange = await send(ctx, session, "update token", { method: "PUT", path: "/authentication/token", body, auth, annotation });
       // A server that renames (it must not) would leave the old name to delete: follow the new one.
       const renamed = field(exchange, "tokenName");
-      if (ok(exchange) && session && typeof body.tokenName === "string" && typeof renamed === "string" && renamed !== body.tokenName) untrack(session, body.tokenName, renamed);
+      if (ok(exchange) && session && typeof body.tokenName === "string" && typeof renamed === "string" && renamed !== body.tokenName)
+        untrack(session, body.tokenName, renamed);
       return { exchange };
     },
   },
@@ -93,7 +101,13 @@ export const tokenActions: Record<string, ActionSpec> = {
     async run(ctx, session, args) {
       const { body, auth } = split(args);
       const { tokenName: _, ...query } = body;
-      const exchange = await send(ctx, session, "get token", { method: "GET", path: tokenPath(nameOf(body)), query, auth, annotation: false });
+      const exchange = await send(ctx, session, "get token", {
+        method: "GET",
+        path: tokenPath(nameOf(body)),
+        query,
+        auth,
+        annotation: false,
+      });
       return { exchange };
     },
   },
@@ -102,7 +116,13 @@ export const tokenActions: Record<string, ActionSpec> = {
     needsSession: true,
     async run(ctx, session, args) {
       const { body: query, auth } = split(args);
-      const exchange = await send(ctx, session, "list tokens", { method: "GET", path: "/authentication/tokens", query, auth, annotation: false });
+      const exchange = await send(ctx, session, "list tokens", {
+        method: "GET",
+        path: "/authentication/tokens",
+        query,
+        auth,
+        annotation: false,
+      });
       return { exchange };
     },
   },

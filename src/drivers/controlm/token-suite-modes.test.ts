@@ -23,7 +23,10 @@ test("with annotation off, the CTM-A-13 scenario is skipped with the reason inst
 
 test("annotation header names come from the target: with names the server does not use, the annotated steps are refused", async () => {
   const mockOptions = { annotation: "on", annotationSubjectHeader: "X-Subject", annotationDescriptionHeader: "X-Description" };
-  const [wrong] = await runSuite(a13, { mockOptions, targetOptions: { annotationSubjectHeader: "Annotation-Subject", annotationDescriptionHeader: "Annotation-Description" } });
+  const [wrong] = await runSuite(a13, {
+    mockOptions,
+    targetOptions: { annotationSubjectHeader: "Annotation-Subject", annotationDescriptionHeader: "Annotation-Description" },
+  });
   expect(wrong?.failureKind).toBe("expectation");
   expect(wrong?.error).toMatch(/status: expected 200, got 400/);
   const [renamed] = await runSuite(a13, { mockOptions });
@@ -45,14 +48,30 @@ test("date-travel scenarios are skipped, with the reason, on real targets that c
   const dated = suite.scenarios.find((s) => s.scenario.tags?.includes("date-travel"));
   if (!dated) throw new Error("no date-travel scenario");
   const real: ResolvedTarget = {
-    name: "staging", vendor: "controlm", kind: "real", baseUrl: "https://ctm.example:8443/automation-api", credentials: { username: "u", password: "p", apiKey: "k" },
-    users: {}, tls: {}, timeouts: { lifetimeMs: 20_000 }, expiry: "wait", maxWaitMs: 10 * 60_000, stepTimeoutMs: 10_000, options: {}, allow: [], lockout: { budget: 3 },
+    name: "staging",
+    vendor: "controlm",
+    kind: "real",
+    baseUrl: "https://ctm.example:8443/automation-api",
+    credentials: { username: "u", password: "p", apiKey: "k" },
+    users: {},
+    tls: {},
+    timeouts: { lifetimeMs: 20_000 },
+    expiry: "wait",
+    maxWaitMs: 10 * 60_000,
+    stepTimeoutMs: 10_000,
+    options: {},
+    allow: [],
+    lockout: { budget: 3 },
   };
   // Guarded by its tag first: only a target that allows date-travel gets as far as the wait check.
-  expect(planScenario(dated, real, controlm).skip).toMatch(/tagged date-travel: it needs calendar days to pass .*add "date-travel" to allow: for target staging/);
+  expect(planScenario(dated, real, controlm).skip).toMatch(
+    /tagged date-travel: it needs calendar days to pass .*add "date-travel" to allow: for target staging/,
+  );
   const allowing = { ...real, allow: ["date-travel"] };
   expect(planScenario(dated, allowing, controlm).skip).toMatch(/would wait 3d.*more than maxWait 10m/);
-  expect(planScenario(dated, { ...allowing, expiry: "skip" }, controlm).skip).toMatch(/needs 3d to pass and target staging has expiry: skip/);
+  expect(planScenario(dated, { ...allowing, expiry: "skip" }, controlm).skip).toMatch(
+    /needs 3d to pass and target staging has expiry: skip/,
+  );
 });
 
 test("on the clean mock the whole suite passes (CTM-A-13 aside, annotation is off) and leaves no token and no session behind", async () => {

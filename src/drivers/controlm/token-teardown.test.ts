@@ -55,7 +55,9 @@ test("teardown deletes every created token after a failure, through Bearer and A
 
 test("token values never reach a redacted artifact", async () => {
   const [run] = await runSuite(failing, { defects: ["update-renames", "duplicate-names-allowed"] });
-  const values = (run?.exchanges ?? []).map((e) => (e.response.parsed as { tokenValue?: unknown } | undefined)?.tokenValue).filter((v): v is string => typeof v === "string" && v !== "********");
+  const values = (run?.exchanges ?? [])
+    .map((e) => (e.response.parsed as { tokenValue?: unknown } | undefined)?.tokenValue)
+    .filter((v): v is string => typeof v === "string" && v !== "********");
   expect(values.length).toBeGreaterThan(1);
   const artifact = redact(JSON.stringify(run?.exchanges));
   for (const value of values) expect(artifact).not.toContain(value);

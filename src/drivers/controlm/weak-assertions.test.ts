@@ -11,10 +11,14 @@ import { loadedOrThrow, runSuite, suiteFrom } from "../../../test-support/contro
 // Issue 13 #9: each strengthened scenario fails on a server its old form let pass.
 const session = loadedOrThrow("suites/controlm/session.yaml");
 const tokens = loadedOrThrow("suites/controlm/api-tokens.yaml");
-const only = (suite: typeof session, id: string) => ({ ...suite, scenarios: suite.scenarios.filter((s) => s.scenario.covers.includes(id)) });
+const only = (suite: typeof session, id: string) => ({
+  ...suite,
+  scenarios: suite.scenarios.filter((s) => s.scenario.covers.includes(id)),
+});
 
 test("CTM-S-05: a token that lives 45 of 30 minutes passed the old check at 60 minutes after issue; now it fails just past the validity", async () => {
-  const old = suiteFrom(`
+  const old = suiteFrom(
+    `
   - name: the old form, refusal checked 60 minutes after issue
     covers: [CTM-S-05]
     steps:
@@ -25,7 +29,9 @@ test("CTM-S-05: a token that lives 45 of 30 minutes passed the old check at 60 m
       - expire: { absolute: past }
       - use: config-servers
         expect: { status: 401 }
-`, "session");
+`,
+    "session",
+  );
   const [oldRun] = await runSuite(old, { defects: ["token-outlives-validity"] });
   expect(oldRun?.error).toBeUndefined();
   const [run] = await runSuite(only(session, "CTM-S-05"), { defects: ["token-outlives-validity"] });
@@ -49,27 +55,55 @@ test("CTM-A-02: createdDate must be there and start with a YYYY-MM-DD date (a da
   const scope = { captures: {}, credentials: { username: "emuser" }, users: {}, random: "r1", now, options: {} };
   const expectation = interpolate(create.step.expect, scope) as Expect;
   const response = (extra: Record<string, unknown>): HttpResponse => {
-    const parsed = { tokenName: "sp-r1-bearer", tokenType: "User", tokenValue: "v-1234567890", user: "emuser", roles: ["User"], expirationDate: "2026-02-14", ...extra };
+    const parsed = {
+      tokenName: "sp-r1-bearer",
+      tokenType: "User",
+      tokenValue: "v-1234567890",
+      user: "emuser",
+      roles: ["User"],
+      expirationDate: "2026-02-14",
+      ...extra,
+    };
     return { status: 200, headers: { "content-type": "application/json" }, setCookies: [], text: JSON.stringify(parsed), parsed };
   };
   expect(checkResponse(response({ createdDate: "2026-01-15" }), expectation, now).failures).toEqual([]);
-  expect(checkResponse(response({ createdDate: "2026-01-15T09:00:00.000Z", expirationDate: "2026-02-14T00:00:00.000Z" }), expectation, now).failures).toEqual([]);
+  expect(
+    checkResponse(response({ createdDate: "2026-01-15T09:00:00.000Z", expirationDate: "2026-02-14T00:00:00.000Z" }), expectation, now)
+      .failures,
+  ).toEqual([]);
   expect(checkResponse(response({}), expectation, now).failures.join("\n")).toMatch(/body\.createdDate: expected to match/);
   expect(checkResponse(response({ createdDate: "15/01/2026" }), expectation, now).failures.join("\n")).toMatch(/body\.createdDate/);
 });
 
 test("CTM-S-09 on a real target without a disposable account: the refusal still runs, the new-password login is not asserted (never an unknown user's 401)", () => {
   const real: ResolvedTarget = {
-    name: "staging", vendor: "controlm", kind: "real", baseUrl: "https://ctm.example:8443/automation-api", credentials: { username: "u", password: "p" },
-    users: {}, tls: {}, timeouts: { lifetimeMs: 30 * 60_000 }, expiry: "wait", maxWaitMs: 10 * 60_000, stepTimeoutMs: 10_000, options: {}, allow: [], lockout: { budget: 3 },
+    name: "staging",
+    vendor: "controlm",
+    kind: "real",
+    baseUrl: "https://ctm.example:8443/automation-api",
+    credentials: { username: "u", password: "p" },
+    users: {},
+    tls: {},
+    timeouts: { lifetimeMs: 30 * 60_000 },
+    expiry: "wait",
+    maxWaitMs: 10 * 60_000,
+    stepTimeoutMs: 10_000,
+    options: {},
+    allow: [],
+    lockout: { budget: 3 },
   };
   const plans = only(session, "CTM-S-09").scenarios.map((s) => ({ name: s.scenario.name, skip: planScenario(s, real, controlm).skip }));
   expect(plans).toEqual([
     { name: "a password update with a wrong current password is refused and the password still logs in", skip: undefined },
-    { name: "after a refused password update the proposed new password does not log in", skip: expect.stringMatching(/^not asserted on this target: it sends a wrong password for a real account/) },
+    {
+      name: "after a refused password update the proposed new password does not log in",
+      skip: expect.stringMatching(/^not asserted on this target: it sends a wrong password for a real account/),
+    },
   ]);
   // The step that is not asserted logs in as the real account: no username of its own.
-  const newPasswordLogin = only(session, "CTM-S-09").scenarios[1]?.steps.find((s) => s.step.title === "the proposed new password does not log in");
+  const newPasswordLogin = only(session, "CTM-S-09").scenarios[1]?.steps.find(
+    (s) => s.step.title === "the proposed new password does not log in",
+  );
   if (!newPasswordLogin || !("login" in newPasswordLogin.step)) throw new Error("no new-password login step");
   expect(newPasswordLogin.step.login).toEqual({ password: "Np-${random}-x9" });
 });
@@ -77,6 +111,9 @@ test("CTM-S-09 on a real target without a disposable account: the refusal still 
 test("CTM-S-09: both ways of breaking it are caught, a 200 for a wrong current password and a 400 that changed the password anyway", async () => {
   for (const defect of ["password-update-skips-current-check", "refused-password-update-applied"]) {
     const runs = await runSuite(only(session, "CTM-S-09"), { defects: [defect] });
-    expect(runs.map((r) => r.failureKind), defect).toEqual(["expectation", "expectation"]);
+    expect(
+      runs.map((r) => r.failureKind),
+      defect,
+    ).toEqual(["expectation", "expectation"]);
   }
 });

@@ -10,7 +10,8 @@ import type { DeploymentOption } from "../types.ts";
  */
 export const hmcDeploymentOptions: Record<string, DeploymentOption> = {
   operatorIdleTimeout: {
-    description: "idle timeout of the users: operator account (its own Idle timeout minutes), a duration or whole seconds; no documented default (the mock seeds 5m)",
+    description:
+      "idle timeout of the users: operator account (its own Idle timeout minutes), a duration or whole seconds; no documented default (the mock seeds 5m)",
     duration: true,
   },
 };

@@ -8,7 +8,13 @@ import { logonRequestXml, pickSchemaVersion, WEB_NS } from "./wire.ts";
 
 function exchange(status: number, path: string, body = ""): Exchange {
   const response = { status, headers: {}, setCookies: [], text: body, ...(body ? { parsed: parseXml(body) } : {}) };
-  return { request: { method: "GET", url: `https://hmc.example:12443${path}`, headers: {} }, response, startedAt: 0, durationMs: 0, label: "t" };
+  return {
+    request: { method: "GET", url: `https://hmc.example:12443${path}`, headers: {} },
+    response,
+    startedAt: 0,
+    durationMs: 0,
+    label: "t",
+  };
 }
 
 const error403 = (code: string) =>
@@ -30,7 +36,9 @@ test("the step picks the LogonRequest form, V1_1_0 by default; typos fail", () =
 test("the X-API-Session is found under any prefix, with the doc example's line breaks removed", () => {
   const wrapped = `<ns3:LogonResponse xmlns:ns3="${WEB_NS}"><ns3:X-API-Session kb="ROR">\n  abc_DEF-1\n  23=\n</ns3:X-API-Session></ns3:LogonResponse>`;
   expect(apiSessionOf(exchange(200, "/rest/api/web/Logon", wrapped))).toBe("abc_DEF-123=");
-  expect(apiSessionOf(exchange(200, "/rest/api/web/Logon", `<LogonResponse xmlns="${WEB_NS}"><X-API-Session/></LogonResponse>`))).toBeUndefined();
+  expect(
+    apiSessionOf(exchange(200, "/rest/api/web/Logon", `<LogonResponse xmlns="${WEB_NS}"><X-API-Session/></LogonResponse>`)),
+  ).toBeUndefined();
 });
 
 test("403 means unauthenticated for reason codes 4/5 or on Logon/ManagementConsole, forbidden elsewhere", () => {

@@ -3,7 +3,15 @@ import { escapeXml } from "../../http/xml.ts";
 import { bodyPath } from "../../http/body-path.ts";
 import type { DriverContext, VendorDriver, Verdict } from "../types.ts";
 import { hmcDeploymentOptions } from "./deployment.ts";
-import { ATOM_TYPE, CONSOLE_PATH, LOGON_PATH, LOGON_REQUEST_TYPE, LOGON_RESPONSE_TYPE, logonRequestXml, pickSchemaVersion } from "./wire.ts";
+import {
+  ATOM_TYPE,
+  CONSOLE_PATH,
+  LOGON_PATH,
+  LOGON_REQUEST_TYPE,
+  LOGON_RESPONSE_TYPE,
+  logonRequestXml,
+  pickSchemaVersion,
+} from "./wire.ts";
 
 /**
  * The X-API-Session of a LogonResponse, found whatever prefix the namespace has. The

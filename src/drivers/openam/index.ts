@@ -73,7 +73,12 @@ export const openam: VendorDriver = {
 /** validate {tokenId} with no caller: it needs none, and must not count as use (expiry scenarios probe idle sessions). */
 function probeExchange(ctx: DriverContext, session: Session): Promise<Exchange> {
   const realm = session.state.realm ?? settings(ctx).realm;
-  return send(ctx, sessionsRequest(ctx, { action: "validate", body: { tokenId: session.state.token ?? "" }, realm }), "probe (validate)", undefined);
+  return send(
+    ctx,
+    sessionsRequest(ctx, { action: "validate", body: { tokenId: session.state.token ?? "" }, realm }),
+    "probe (validate)",
+    undefined,
+  );
 }
 
 /** CREST statuses; a 200 `{valid:false}` (validate, getSessionInfo of a dead token) is a "no" too. */

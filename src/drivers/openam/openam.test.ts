@@ -8,7 +8,13 @@ test("openam deployment options are the mock's --set options, with the same defa
     expect(Object.keys(openamMock.optionHelp), name).toContain(name);
     expect(spec.default, name).toBe(openamMock.defaults.options[name]);
   }
-  expect(Object.keys(openam.deploymentOptions).sort()).toEqual(["contextPath", "cookieName", "latestAccessUpdateFrequency", "resourceVersion", "sessionPropertyAllowList"]);
+  expect(Object.keys(openam.deploymentOptions).sort()).toEqual([
+    "contextPath",
+    "cookieName",
+    "latestAccessUpdateFrequency",
+    "resourceVersion",
+    "sessionPropertyAllowList",
+  ]);
   expect(openam.deploymentOptions.latestAccessUpdateFrequency?.duration).toBe(true);
 });
 

@@ -7,20 +7,24 @@ import type { DeploymentOption } from "../types.ts";
  */
 export const amDeploymentOptions: Record<string, DeploymentOption> = {
   cookieName: {
-    description: "the SSO cookie's name, also the header the token travels in (serverinfo's cookieName; Ping AIC uses a tenant-specific one)",
+    description:
+      "the SSO cookie's name, also the header the token travels in (serverinfo's cookieName; Ping AIC uses a tenant-specific one)",
     default: "iPlanetDirectoryPro",
   },
   contextPath: {
-    description: "where AM is deployed below the server: /am (AM's default, as captured from AM 8.0.1), /openam, or empty for the root. Added to baseUrl unless baseUrl already ends with it",
+    description:
+      "where AM is deployed below the server: /am (AM's default, as captured from AM 8.0.1), /openam, or empty for the root. Added to baseUrl unless baseUrl already ends with it",
     default: "/am",
   },
   resourceVersion: {
-    description: "the newest sessions resource version the server has: 4.0 (AM 7/7.1), 5.0 (7.2), 5.1 (7.4–8.1). The driver asks for 4.0, which all of them accept",
+    description:
+      "the newest sessions resource version the server has: 4.0 (AM 7/7.1), 5.0 (7.2), 5.1 (7.4–8.1). The driver asks for 4.0, which all of them accept",
     default: "4.0",
     values: ["4.0", "5.0", "5.1"],
   },
   latestAccessUpdateFrequency: {
-    description: "Latest Access Time Update Frequency: refresh resets idle time only after this long since the last access (documented default 60 s)",
+    description:
+      "Latest Access Time Update Frequency: refresh resets idle time only after this long since the last access (documented default 60 s)",
     default: "60",
     duration: true,
   },
@@ -36,7 +40,10 @@ const PROTECTED_PROPERTIES: ReadonlySet<string> = new Set(["AMCtxId", "SessionHa
 
 /** `${options.settableSessionProperty}`: an allow-listed property a scenario may set; undefined when the list has none. */
 export function amDeploymentFacts(options: Readonly<Record<string, string>>): Record<string, string | undefined> {
-  const names = (options.sessionPropertyAllowList ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const names = (options.sessionPropertyAllowList ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   return { settableSessionProperty: names.find((name) => !PROTECTED_PROPERTIES.has(name)) };
 }
 

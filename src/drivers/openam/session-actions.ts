@@ -33,7 +33,11 @@ function call(ctx: DriverContext, session: Session | undefined, args: Args, acti
 }
 
 /** An action whose body is `{tokenId}` plus `extra` fields, run as the step's session. */
-function tokenAction(action: string, description: string, extra: (ctx: DriverContext, args: Args) => Record<string, unknown> = () => ({})): ActionSpec {
+function tokenAction(
+  action: string,
+  description: string,
+  extra: (ctx: DriverContext, args: Args) => Record<string, unknown> = () => ({}),
+): ActionSpec {
   return {
     description,
     needsSession: true,
@@ -44,11 +48,13 @@ function tokenAction(action: string, description: string, extra: (ctx: DriverCon
   };
 }
 
-const properties = (_ctx: DriverContext, args: Args) => (args.properties && typeof args.properties === "object" ? (args.properties as Record<string, unknown>) : {});
+const properties = (_ctx: DriverContext, args: Args) =>
+  args.properties && typeof args.properties === "object" ? (args.properties as Record<string, unknown>) : {};
 
 export const sessionActions: Record<string, ActionSpec> = {
   validate: {
-    description: "POST sessions/?_action=validate {tokenId}: needs no caller, so none is sent; the step's session gives the default tokenId",
+    description:
+      "POST sessions/?_action=validate {tokenId}: needs no caller, so none is sent; the step's session gives the default tokenId",
     needsSession: false,
     async run(ctx, session, args) {
       const body = bodyOf(args, () => ({ tokenId: targetToken(ctx, session, args) }));
@@ -56,9 +62,16 @@ export const sessionActions: Record<string, ActionSpec> = {
     },
   },
   "get-session-info": tokenAction("getSessionInfo", "POST ?_action=getSessionInfo {tokenId} (must not reset idle time)"),
-  "get-session-info-and-reset-idle-time": tokenAction("getSessionInfoAndResetIdleTime", "POST ?_action=getSessionInfoAndResetIdleTime {tokenId}"),
+  "get-session-info-and-reset-idle-time": tokenAction(
+    "getSessionInfoAndResetIdleTime",
+    "POST ?_action=getSessionInfoAndResetIdleTime {tokenId}",
+  ),
   "get-session-properties": tokenAction("getSessionProperties", "POST ?_action=getSessionProperties {tokenId}"),
-  "update-session-properties": tokenAction("updateSessionProperties", "POST ?_action=updateSessionProperties {tokenId, …with.properties}", properties),
+  "update-session-properties": tokenAction(
+    "updateSessionProperties",
+    "POST ?_action=updateSessionProperties {tokenId, …with.properties}",
+    properties,
+  ),
   refresh: tokenAction("refresh", "POST ?_action=refresh {tokenId} (throttled by the latest-access update frequency)"),
   "logout-by-handle": {
     description: "POST ?_action=logoutByHandle {sessionHandles: with.sessionHandles} (admin only)",

@@ -67,7 +67,11 @@ export function sessionsRequest(ctx: DriverContext, call: SessionsCall): HttpReq
   const base = `${s.contextPath}${realmPath(call.realm)}/sessions`;
   const headers: Record<string, string> = { accept: "application/json", "accept-api-version": call.apiVersion ?? s.sessionsApiVersion };
   if (call.filter !== undefined) return { method: "GET", url: ctx.url(base, { _queryFilter: call.filter }), headers };
-  const request: HttpRequest = { method: "POST", url: ctx.url(`${base}/`, call.action === undefined ? {} : { _action: call.action }), headers };
+  const request: HttpRequest = {
+    method: "POST",
+    url: ctx.url(`${base}/`, call.action === undefined ? {} : { _action: call.action }),
+    headers,
+  };
   if (call.body !== undefined) {
     headers["content-type"] = "application/json";
     request.body = typeof call.body === "string" ? call.body : JSON.stringify(call.body);

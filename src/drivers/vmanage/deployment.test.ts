@@ -11,15 +11,29 @@ const facts = (declared: Record<string, string>) => deploymentFacts(resolveOptio
 test("deployment options carry the mock's --set names and the documented defaults", () => {
   const mockOptions = Object.keys(mocks.vmanage?.optionHelp ?? {});
   for (const name of Object.keys(vmanage.deploymentOptions)) expect(mockOptions, name).toContain(name);
-  expect(resolveOptions(vmanage, {}).options).toEqual({ sessionCap: "100", logoutMethod: "post", xsrfToken: "enforced", xsrfAllowList: "" });
+  expect(resolveOptions(vmanage, {}).options).toEqual({
+    sessionCap: "100",
+    logoutMethod: "post",
+    xsrfToken: "enforced",
+    xsrfAllowList: "",
+  });
   expect(resolveOptions(vmanage, { logoutMethod: "delete" }).problems.map((p) => p.name)).toEqual(["logoutMethod"]);
 });
 
 test("facts: the token endpoint and a guarded query POST exist from 19.2 on; an allow-listed query is passed over", () => {
-  expect(facts({})).toMatchObject({ xsrfTokenEndpoint: "client/token", xsrfCheckedQuery: "alarms", postLogout: "POST", otherLogoutMethod: "POST" });
+  expect(facts({})).toMatchObject({
+    xsrfTokenEndpoint: "client/token",
+    xsrfCheckedQuery: "alarms",
+    postLogout: "POST",
+    otherLogoutMethod: "POST",
+  });
   expect(facts({ xsrfAllowList: "/dataservice/alarms" }).xsrfCheckedQuery).toBe("statistics/interface");
   expect(facts({ xsrfAllowList: "/dataservice/alarms, /dataservice/statistics/interface" }).xsrfCheckedQuery).toBeUndefined();
-  expect(facts({ xsrfToken: "absent" })).toMatchObject({ xsrfTokenEndpoint: undefined, xsrfCheckedQuery: undefined, postLogout: undefined });
+  expect(facts({ xsrfToken: "absent" })).toMatchObject({
+    xsrfTokenEndpoint: undefined,
+    xsrfCheckedQuery: undefined,
+    postLogout: undefined,
+  });
 });
 
 test("facts: the second logout method is GET where both are served, else the one method; no POST logout on a GET-only release", () => {

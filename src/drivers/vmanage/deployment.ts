@@ -15,12 +15,14 @@ export const deploymentOptions: Record<string, DeploymentOption> = {
     default: "100",
   },
   logoutMethod: {
-    description: "how /logout is served: post (documented; 20.12 and later), get (before 20.12) or both; the driver logs out with POST unless this says get",
+    description:
+      "how /logout is served: post (documented; 20.12 and later), get (before 20.12) or both; the driver logs out with POST unless this says get",
     default: "post",
     values: ["post", "get", "both"],
   },
   xsrfToken: {
-    description: "enforced (19.2 and later: /dataservice/client/token and X-XSRF-TOKEN on non-GETs) or absent (before 19.2: the cookie alone)",
+    description:
+      "enforced (19.2 and later: /dataservice/client/token and X-XSRF-TOKEN on non-GETs) or absent (before 19.2: the cookie alone)",
     default: "enforced",
     values: ["enforced", "absent"],
   },
@@ -31,7 +33,12 @@ export const deploymentOptions: Record<string, DeploymentOption> = {
 };
 
 function allowListed(options: Readonly<Record<string, string>>): Set<string> {
-  return new Set((options.xsrfAllowList ?? "").split(",").map((p) => p.trim()).filter((p) => p !== ""));
+  return new Set(
+    (options.xsrfAllowList ?? "")
+      .split(",")
+      .map((p) => p.trim())
+      .filter((p) => p !== ""),
+  );
 }
 
 /**

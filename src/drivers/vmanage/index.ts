@@ -22,11 +22,21 @@ export const vmanage: VendorDriver = {
   services: ["session"],
   calls: {
     devices: { description: "GET /dataservice/device", build: (ctx) => jsonRequest(ctx, "GET", "/dataservice/device") },
-    alarms: { description: "POST /dataservice/alarms (a query: needs the XSRF token)", build: (ctx) => jsonRequest(ctx, "POST", "/dataservice/alarms", ALARM_QUERY) },
-    "client-server": { description: "GET /dataservice/client/server", build: (ctx) => jsonRequest(ctx, "GET", "/dataservice/client/server") },
+    alarms: {
+      description: "POST /dataservice/alarms (a query: needs the XSRF token)",
+      build: (ctx) => jsonRequest(ctx, "POST", "/dataservice/alarms", ALARM_QUERY),
+    },
+    "client-server": {
+      description: "GET /dataservice/client/server",
+      build: (ctx) => jsonRequest(ctx, "GET", "/dataservice/client/server"),
+    },
     token: {
       description: "GET /dataservice/client/token (with: { json: true } for the JSON form)",
-      build: (ctx, args) => ({ method: "GET", url: ctx.url("/dataservice/client/token", args.json === true ? { json: "true" } : undefined), headers: {} }),
+      build: (ctx, args) => ({
+        method: "GET",
+        url: ctx.url("/dataservice/client/token", args.json === true ? { json: "true" } : undefined),
+        headers: {},
+      }),
     },
   },
   probeCall: "devices",
@@ -45,7 +55,10 @@ export const vmanage: VendorDriver = {
     const related: Exchange[] = [];
     // Before 19.2 there is no token to fetch (the target declares xsrfToken: absent).
     if (ctx.target.options.xsrfToken !== "absent") {
-      const tokenExchange = await ctx.send({ method: "GET", url: ctx.url("/dataservice/client/token"), headers: {} }, { label: "xsrf token", session });
+      const tokenExchange = await ctx.send(
+        { method: "GET", url: ctx.url("/dataservice/client/token"), headers: {} },
+        { label: "xsrf token", session },
+      );
       const token = tokenExchange.response.text.trim();
       related.push(tokenExchange);
       if (tokenExchange.response.status !== 200 || token === "" || isLoginPage(tokenExchange)) return { exchange, related, ok: false };

@@ -12,7 +12,12 @@ export function logoutMethod(ctx: DriverContext, args: Record<string, unknown>):
  * is never followed (the transport does not unless asked). `with: { xsrfToken: false }`
  * sends the cookie alone (whether 20.12+ requires the token is UNCERTAIN).
  */
-export async function logout(driver: VendorDriver, ctx: DriverContext, session: Session, args: Record<string, unknown>): Promise<StepResult> {
+export async function logout(
+  driver: VendorDriver,
+  ctx: DriverContext,
+  session: Session,
+  args: Record<string, unknown>,
+): Promise<StepResult> {
   const method = logoutMethod(ctx, args);
   const bare = { method, url: ctx.url("/logout", { nocache: String(ctx.now()) }), headers: {} };
   const request = args.xsrfToken === false ? bare : driver.authorize(ctx, session, bare);

@@ -11,7 +11,9 @@ import type { ControlmState } from "./state.ts";
 export function annotationRefusal(c: Context, state: ControlmState): Response | undefined {
   const { settings, context, texts } = state;
   if (settings.annotation !== "on" || context.defect("annotation-not-enforced")) return undefined;
-  const missing = [settings.annotationSubjectHeader, settings.annotationDescriptionHeader].filter((name) => (c.req.header(name) ?? "").trim() === "");
+  const missing = [settings.annotationSubjectHeader, settings.annotationDescriptionHeader].filter(
+    (name) => (c.req.header(name) ?? "").trim() === "",
+  );
   if (missing.length === 0) return undefined;
   return errorList(c, 400, texts.annotationRequired(missing), "annotation");
 }

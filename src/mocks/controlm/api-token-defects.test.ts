@@ -4,7 +4,10 @@ import { call, createToken, login, newHost, SEEDED_KEY, updateToken, works } fro
 const HOUR = 3_600_000;
 
 test("duplicate-names-allowed breaks CTM-A-04: a second token with the same name is created", async () => {
-  for (const [defects, status] of [[[], 400], [["duplicate-names-allowed"], 200]] as const) {
+  for (const [defects, status] of [
+    [[], 400],
+    [["duplicate-names-allowed"], 200],
+  ] as const) {
     const host = newHost({ defects });
     await createToken(host, { tokenName: "twin", roles: ["User"] });
     expect((await createToken(host, { tokenName: "twin", roles: ["User"] })).status).toBe(status);
@@ -12,7 +15,10 @@ test("duplicate-names-allowed breaks CTM-A-04: a second token with the same name
 });
 
 test("roles-not-checked breaks CTM-A-06: a token may carry a role its user lacks", async () => {
-  for (const [defects, status] of [[[], 403], [["roles-not-checked"], 200]] as const) {
+  for (const [defects, status] of [
+    [[], 403],
+    [["roles-not-checked"], 200],
+  ] as const) {
     const host = newHost({ defects });
     const bearer = await login(host, "opsuser", "opspass-5678");
     const answer = await createToken(host, { tokenName: "escalate", roles: ["Admin"] }, { bearer });
@@ -26,7 +32,10 @@ test("roles-not-checked breaks CTM-A-06: a token may carry a role its user lacks
 });
 
 test("expired-token-accepted breaks CTM-A-09: a token keeps working after its date", async () => {
-  for (const [defects, stillWorks] of [[[], false], [["expired-token-accepted"], true]] as const) {
+  for (const [defects, stillWorks] of [
+    [[], false],
+    [["expired-token-accepted"], true],
+  ] as const) {
     const host = newHost({ defects });
     const value = String((await createToken(host, { tokenName: "dated", roles: ["User"], expirationDate: "2026-01-16" })).body.tokenValue);
     host.clock.advance(40 * HOUR); // 2026-01-17T01:00Z
@@ -51,7 +60,10 @@ test("deleted-token-accepted breaks CTM-A-11: a deleted token keeps working, eve
 });
 
 test("list-shows-all-users breaks CTM-A-12: the list holds other users' tokens", async () => {
-  for (const [defects, users] of [[[], ["opsuser"]], [["list-shows-all-users"], ["emuser", "opsuser"]]] as const) {
+  for (const [defects, users] of [
+    [[], ["opsuser"]],
+    [["list-shows-all-users"], ["emuser", "opsuser"]],
+  ] as const) {
     const host = newHost({ defects });
     const bearer = await login(host, "opsuser", "opspass-5678");
     await createToken(host, { tokenName: "ops-token", roles: ["User"] }, { bearer });

@@ -6,7 +6,11 @@ test("CTM-A-10: update changes roles and expiry, needs every field, and cannot r
   const host = newHost();
   await createToken(host, { tokenName: "t", roles: ["Admin", "User"] });
   host.clock.advance(60_000);
-  for (const body of [{ tokenName: "t", roles: ["User"] }, { tokenName: "t", expirationDate: "2026-03-01" }, { roles: ["User"], expirationDate: null }]) {
+  for (const body of [
+    { tokenName: "t", roles: ["User"] },
+    { tokenName: "t", expirationDate: "2026-03-01" },
+    { roles: ["User"], expirationDate: null },
+  ]) {
     expect((await updateToken(host, body)).status).toBe(400);
   }
   expect((await updateToken(host, { tokenName: "nope", roles: ["User"], expirationDate: null })).status).toBe(404);
@@ -14,7 +18,12 @@ test("CTM-A-10: update changes roles and expiry, needs every field, and cannot r
   expect((await updateToken(host, { tokenName: "t", roles: ["User"], expirationDate: "2026-01-15" })).status).toBe(400);
   const updated = await updateToken(host, { tokenName: "t", roles: ["User"], expirationDate: "2026-03-01" });
   expect(updated.status).toBe(200);
-  expect(updated.body).toMatchObject({ tokenName: "t", roles: ["User"], expirationDate: "2026-03-01", createdDate: "2026-01-15T09:00:00.000Z" });
+  expect(updated.body).toMatchObject({
+    tokenName: "t",
+    roles: ["User"],
+    expirationDate: "2026-03-01",
+    createdDate: "2026-01-15T09:00:00.000Z",
+  });
   expect(updated.body.lastUpdatedDate).toBe("2026-01-15T09:01:00.000Z");
   expect(updated.body.tokenValue).toBe("********");
   const rename = await updateToken(host, { tokenName: "t", newTokenName: "renamed", roles: ["User"], expirationDate: null });
@@ -23,7 +32,9 @@ test("CTM-A-10: update changes roles and expiry, needs every field, and cannot r
   expect((await call(host, "GET", "/authentication/token/renamed", { key: SEEDED_KEY })).status).toBe(404);
   // The documented get-then-update round trip, including a never-expiring token (expirationDate null).
   const seeded = (await call(host, "GET", "/authentication/token/emuser-seeded-token", { key: SEEDED_KEY })).body;
-  expect((await updateToken(host, { tokenName: seeded.tokenName, roles: seeded.roles, expirationDate: seeded.expirationDate })).status).toBe(200);
+  expect(
+    (await updateToken(host, { tokenName: seeded.tokenName, roles: seeded.roles, expirationDate: seeded.expirationDate })).status,
+  ).toBe(200);
   const bearer = await login(host, "opsuser", "opspass-5678");
   expect((await updateToken(host, { tokenName: "t", roles: ["User"], expirationDate: null }, { bearer })).status).toBe(404);
 });
@@ -34,7 +45,14 @@ test("CTM-A-12: GET shows the caller's token masked; the list holds only the cal
   const created = await createToken(host, { tokenName: "ops-token", roles: ["Viewer"] }, { bearer });
   const got = await call(host, "GET", "/authentication/token/ops-token", { bearer });
   expect(got.status).toBe(200);
-  expect(got.body).toMatchObject({ tokenName: "ops-token", tokenType: "User", user: "opsuser", roles: ["Viewer"], expirationDate: null, createdDate: created.body.createdDate });
+  expect(got.body).toMatchObject({
+    tokenName: "ops-token",
+    tokenType: "User",
+    user: "opsuser",
+    roles: ["Viewer"],
+    expirationDate: null,
+    createdDate: created.body.createdDate,
+  });
   expect(got.body.tokenValue).not.toBe(created.body.tokenValue);
   expect((await call(host, "GET", "/authentication/token/ops-token", { key: SEEDED_KEY })).status).toBe(404);
   expect((await call(host, "GET", "/authentication/token/never-made", { bearer })).status).toBe(404);
@@ -68,7 +86,9 @@ test("CTM-A-13: annotation mode on demands both headers for create/update/delete
   const refused = await createToken(on, { tokenName: "a", roles: ["User"] });
   expect(refused.status).toBe(400);
   expect(refused.body.errors?.[0]?.message).toMatch(/annotation is required/i);
-  expect((await createToken(on, { tokenName: "a", roles: ["User"] }, { key: SEEDED_KEY, headers: { "Annotation-Subject": "CHG-1" } })).status).toBe(400);
+  expect(
+    (await createToken(on, { tokenName: "a", roles: ["User"] }, { key: SEEDED_KEY, headers: { "Annotation-Subject": "CHG-1" } })).status,
+  ).toBe(400);
   expect((await createToken(on, { tokenName: "a", roles: ["User"] }, annotated)).status).toBe(200);
   expect((await updateToken(on, { tokenName: "a", roles: ["User"], expirationDate: null })).status).toBe(400);
   expect((await updateToken(on, { tokenName: "a", roles: ["User"], expirationDate: null }, annotated)).status).toBe(200);
@@ -78,7 +98,15 @@ test("CTM-A-13: annotation mode on demands both headers for create/update/delete
   // Header names are options, because the real ones are not public.
   const custom = newHost({ options: { annotation: "on", annotationSubjectHeader: "X-Why", annotationDescriptionHeader: "X-Detail" } });
   expect((await createToken(custom, { tokenName: "c", roles: ["User"] }, annotated)).status).toBe(400);
-  expect((await createToken(custom, { tokenName: "c", roles: ["User"] }, { key: SEEDED_KEY, headers: { "X-Why": "CHG-2", "X-Detail": "new job" } })).status).toBe(200);
+  expect(
+    (
+      await createToken(
+        custom,
+        { tokenName: "c", roles: ["User"] },
+        { key: SEEDED_KEY, headers: { "X-Why": "CHG-2", "X-Detail": "new job" } },
+      )
+    ).status,
+  ).toBe(200);
   expect(() => newHost({ options: { annotation: "yes" } })).toThrow(/option annotation=yes is not one of off, on/);
 });
 

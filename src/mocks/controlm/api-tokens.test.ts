@@ -25,7 +25,13 @@ test("CTM-A-02/03: create returns TokenDataResponse with a fresh unguessable val
   const host = newHost();
   const { status, body } = await createToken(host, { tokenName: "emuser1-token", expirationDate: "2026-12-02", roles: ["Admin", "User"] });
   expect(status).toBe(200);
-  expect(body).toMatchObject({ tokenName: "emuser1-token", tokenType: "User", user: "emuser", roles: ["Admin", "User"], expirationDate: "2026-12-02" });
+  expect(body).toMatchObject({
+    tokenName: "emuser1-token",
+    tokenType: "User",
+    user: "emuser",
+    roles: ["Admin", "User"],
+    expirationDate: "2026-12-02",
+  });
   expect(body.createdDate).toBe("2026-01-15T09:00:00.000Z");
   expect(body.lastUpdatedDate).toBe(body.createdDate);
   expect(body.tokenValue).toMatch(/^[A-Za-z0-9_-]{43}$/);
@@ -100,7 +106,11 @@ test("CTM-A-09: the control plane's clock advance expires a dated token too", as
   const host = newHost();
   const dated = String((await createToken(host, { tokenName: "dated", roles: ["User"], expirationDate: "2026-01-16" })).body.tokenValue);
   const advance = (by: string) =>
-    host.app.request("/__sessionprobe/clock/advance", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ by }) });
+    host.app.request("/__sessionprobe/clock/advance", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ by }),
+    });
   await advance("38h");
   expect(await works(host, dated)).toBe(true);
   await advance("1h");

@@ -105,7 +105,8 @@ function renderDates(token: ApiToken, style: ControlmOptions["responseDates"]) {
   const instant = (ms: number) => new Date(ms).toISOString();
   const day = (ms: number) => instant(ms).slice(0, 10);
   const expiry = token.expirationDate;
-  const expirationDate = expiry === undefined ? null : style === "date-time" && utcDayStart(expiry) !== undefined ? `${expiry}T00:00:00.000Z` : expiry;
+  const expirationDate =
+    expiry === undefined ? null : style === "date-time" && utcDayStart(expiry) !== undefined ? `${expiry}T00:00:00.000Z` : expiry;
   const stamp = style === "date-only" ? day : instant;
   return { expirationDate, createdDate: stamp(token.createdAt), lastUpdatedDate: stamp(token.updatedAt) };
 }
@@ -120,5 +121,12 @@ export function tokenResponse(token: ApiToken, view: { reveal: boolean; settings
   const shown = view.reveal ? "value" : settings.tokenValueOnRead;
   const value = view.omitValue || shown === "omitted" ? {} : { tokenValue: shown === "value" ? token.value : MASKED_VALUE };
   // expirationDate null (not absent) so the documented get-then-update round trip can send it back.
-  return { tokenName: token.name, tokenType: settings.tokenType, ...value, user: token.user, roles: token.roles, ...renderDates(token, settings.responseDates) };
+  return {
+    tokenName: token.name,
+    tokenType: settings.tokenType,
+    ...value,
+    user: token.user,
+    roles: token.roles,
+    ...renderDates(token, settings.responseDates),
+  };
 }

@@ -11,7 +11,11 @@ test("the documented curl login against <base>/automation-api answers 200; the t
   try {
     const endpoint = `${running.baseUrl}/automation-api`;
     // login=$(curl -H "Content-Type: application/json" -X POST -d "{\"username\":\"$user\",\"password\":\"$passwd\"}" "$endpoint/session/login")
-    const login = await fetch(`${endpoint}/session/login`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ username: user.username, password: user.password }) });
+    const login = await fetch(`${endpoint}/session/login`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ username: user.username, password: user.password }),
+    });
     expect(login.status).toBe(200);
     const { token } = (await login.json()) as { token: string };
     expect(token).toMatch(/^[0-9A-F]{128}$/);
@@ -20,7 +24,11 @@ test("the documented curl login against <base>/automation-api answers 200; the t
     // curl -g -k -H "Authorization: Bearer $token" -X POST "$endpoint/session/logout"
     expect((await fetch(`${endpoint}/session/logout`, { method: "POST", headers: auth })).status).toBe(200);
     expect((await fetch(`${endpoint}/config/servers`, { headers: auth })).status).toBe(401);
-    const atRoot = await fetch(`${running.baseUrl}/session/login`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(user) });
+    const atRoot = await fetch(`${running.baseUrl}/session/login`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(user),
+    });
     expect(atRoot.status).toBe(200);
   } finally {
     await running.close();
@@ -42,7 +50,8 @@ test("a path below /automation-api that no route models answers an ErrorList 404
 
 test("the banner names the Automation API endpoint path and the predefined secret's key", () => {
   expect(controlmMock.basePath).toBe("/automation-api");
-  const lines = controlmMock.create({ clock: { now: () => 0 }, config: { options: {} }, defect: () => false, issued: () => {} }).banner?.() ?? [];
+  const lines =
+    controlmMock.create({ clock: { now: () => 0 }, config: { options: {} }, defect: () => false, issued: () => {} }).banner?.() ?? [];
   expect(lines.join("\n")).toMatch(/endpoint.*\/automation-api/);
   expect(lines.join("\n")).toContain("emuser-password");
 });

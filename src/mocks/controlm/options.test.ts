@@ -5,14 +5,20 @@ import { call, createToken, login, newHost, SEEDED_KEY } from "./token-test-clie
 // Each option realises the answer its variant stands for (variants.ts): checked here on the wire.
 
 test("every option value is checked at start: a typo fails instead of meaning the default", () => {
-  expect(() => newHost({ options: { tokenValueOnRead: "hidden" } })).toThrow(/option tokenValueOnRead=hidden is not one of masked, omitted, value/);
+  expect(() => newHost({ options: { tokenValueOnRead: "hidden" } })).toThrow(
+    /option tokenValueOnRead=hidden is not one of masked, omitted, value/,
+  );
   expect(() => newHost({ options: { annotationSubjectHeader: "Bad Header" } })).toThrow(/not an HTTP header name/);
   expect(() => newHost({ options: { nope: "1" } })).toThrow(/unknown option/);
   for (const variant of controlmMock.variants) expect(() => newHost({ options: variant.options ?? {} }), variant.name).not.toThrow();
 });
 
 test("tokenValueOnRead: GET, list and update show the value masked, omit it, or show it; create always shows it", async () => {
-  for (const [mode, expected] of [["masked", "********"], ["omitted", undefined], ["value", "same"]] as const) {
+  for (const [mode, expected] of [
+    ["masked", "********"],
+    ["omitted", undefined],
+    ["value", "same"],
+  ] as const) {
     const host = newHost({ options: { tokenValueOnRead: mode } });
     const created = await createToken(host, { tokenName: "t", roles: ["User"] });
     const value = created.body.tokenValue;
@@ -37,14 +43,26 @@ test("responseDates and tokenList: date-only and date-time renderings, and a bar
 });
 
 test("session options: 104-hex tokens, a plain logout message, the old ?token= logout, 415 for a wrong Content-Type, alternate texts", async () => {
-  const host = newHost({ options: { sessionTokenHex: "104", logoutMessage: "plain", logoutQueryToken: "accepted", wrongContentTypeStatus: "415", messageTexts: "alternate" } });
+  const host = newHost({
+    options: {
+      sessionTokenHex: "104",
+      logoutMessage: "plain",
+      logoutQueryToken: "accepted",
+      wrongContentTypeStatus: "415",
+      messageTexts: "alternate",
+    },
+  });
   const token = await login(host, "emuser", "empass-1234");
   expect(token).toMatch(/^[0-9A-F]{104}$/);
   const out = await host.app.request(`/session/logout?token=${token}`, { method: "POST" });
   expect(out.status).toBe(200);
   expect(JSON.stringify(await out.json())).not.toContain(token);
   expect((await host.app.request("/config/servers", { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
-  const form = await host.app.request("/session/login", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "username=emuser&password=empass-1234" });
+  const form = await host.app.request("/session/login", {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: "username=emuser&password=empass-1234",
+  });
   expect(form.status).toBe(415);
   const refused = await call(host, "POST", "/session/login", { body: { username: "emuser", password: "nope" } });
   expect(refused.body.errors?.[0]?.message).toBe("Authentication failed for the given user name and password");
@@ -57,22 +75,50 @@ test("session options: 104-hex tokens, a plain logout message, the old ?token= l
 });
 
 test("Secret:<key> in the REST body: resolved through passwordSecretKey, or taken as text under secretsInRestBody=literal", async () => {
-  for (const [mode, status] of [["resolved", 200], ["literal", 400]] as const) {
+  for (const [mode, status] of [
+    ["resolved", 200],
+    ["literal", 400],
+  ] as const) {
     const host = newHost({ options: { secretsInRestBody: mode, passwordSecretKey: "my-secret" } });
     const bearer = await login(host, "emuser", "empass-1234");
-    const answer = await call(host, "POST", "/session/user/password/update", { bearer, body: { currentPassword: "Secret:my-secret", newPassword: "empass-1234" } });
+    const answer = await call(host, "POST", "/session/user/password/update", {
+      bearer,
+      body: { currentPassword: "Secret:my-secret", newPassword: "empass-1234" },
+    });
     expect(answer.status, mode).toBe(status);
-    expect((await call(host, "POST", "/session/user/password/update", { bearer, body: { currentPassword: "Secret:other", newPassword: "x-1" } })).status).toBe(400);
+    expect(
+      (await call(host, "POST", "/session/user/password/update", { bearer, body: { currentPassword: "Secret:other", newPassword: "x-1" } }))
+        .status,
+    ).toBe(400);
   }
 });
 
 test("every session token and API token value the mock mints is recorded where it is minted", async () => {
   const issued: { value: string; kind: string }[] = [];
   const host = newHost();
-  const instance = controlmMock.create({ clock: host.clock, config: host.config, defect: () => false, issued: (value, kind) => issued.push({ value, kind }) });
-  const res = await instance.app.request("/session/login", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username: "emuser", password: "empass-1234" }) });
+  const instance = controlmMock.create({
+    clock: host.clock,
+    config: host.config,
+    defect: () => false,
+    issued: (value, kind) => issued.push({ value, kind }),
+  });
+  const res = await instance.app.request("/session/login", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username: "emuser", password: "empass-1234" }),
+  });
   const { token } = (await res.json()) as { token: string };
-  const made = await instance.app.request("/authentication/token", { method: "POST", headers: { "content-type": "application/json", "x-api-key": SEEDED_KEY }, body: JSON.stringify({ tokenName: "m", roles: ["User"] }) });
+  const made = await instance.app.request("/authentication/token", {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-api-key": SEEDED_KEY },
+    body: JSON.stringify({ tokenName: "m", roles: ["User"] }),
+  });
   const { tokenValue } = (await made.json()) as { tokenValue: string };
-  expect(issued).toEqual(expect.arrayContaining([{ value: SEEDED_KEY, kind: "api-token" }, { value: token, kind: "session-token" }, { value: tokenValue, kind: "api-token" }]));
+  expect(issued).toEqual(
+    expect.arrayContaining([
+      { value: SEEDED_KEY, kind: "api-token" },
+      { value: token, kind: "session-token" },
+      { value: tokenValue, kind: "api-token" },
+    ]),
+  );
 });

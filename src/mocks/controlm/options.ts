@@ -46,19 +46,26 @@ export const controlmOptionDefaults: Record<Choice | Free, string> = {
 export const controlmOptionHelp: Record<keyof typeof controlmOptionDefaults, string> = {
   version: "the release reported in the login response (default 9.22.30)",
   annotation: "on: token create/update/delete need an annotation (both headers), else 400 (default off; CTM-A-13). A deployment setting",
-  annotationSubjectHeader: "header carrying the annotation subject when annotation=on (default Annotation-Subject: the mock's choice, the real name is not public; CTM-A-13 OPEN)",
-  annotationDescriptionHeader: "header carrying the annotation description when annotation=on (default Annotation-Description: the mock's choice; CTM-A-13 OPEN)",
-  passwordSecretKey: "key of the predefined secret that holds the default user's password, for Secret:<key> (default emuser-password: the mock's seed, Control-M documents none; CTM-S-10)",
-  secretsInRestBody: "Secret:<key> in the REST password-update body: resolved (default, as the CLI documents) or literal (taken as plain text); CTM-S-10 OPEN",
+  annotationSubjectHeader:
+    "header carrying the annotation subject when annotation=on (default Annotation-Subject: the mock's choice, the real name is not public; CTM-A-13 OPEN)",
+  annotationDescriptionHeader:
+    "header carrying the annotation description when annotation=on (default Annotation-Description: the mock's choice; CTM-A-13 OPEN)",
+  passwordSecretKey:
+    "key of the predefined secret that holds the default user's password, for Secret:<key> (default emuser-password: the mock's seed, Control-M documents none; CTM-S-10)",
+  secretsInRestBody:
+    "Secret:<key> in the REST password-update body: resolved (default, as the CLI documents) or literal (taken as plain text); CTM-S-10 OPEN",
   tokenValueOnRead: "tokenValue on GET, list and update: masked (default, ********), omitted, or value (the real value); UNVERIFIED",
-  responseDates: "dates in TokenDataResponse: as-given (default: expirationDate as sent, createdDate/lastUpdatedDate ISO-8601 date-time), date-only (all YYYY-MM-DD) or date-time (all ISO-8601 date-time, expirationDate at 00:00Z); UNVERIFIED",
+  responseDates:
+    "dates in TokenDataResponse: as-given (default: expirationDate as sent, createdDate/lastUpdatedDate ISO-8601 date-time), date-only (all YYYY-MM-DD) or date-time (all ISO-8601 date-time, expirationDate at 00:00Z); UNVERIFIED",
   tokenList: "GET /authentication/tokens: wrapped (default, {tokens:[…]} as spec 9.20.250) or bare (a JSON array); UNVERIFIED",
   tokenType: "tokenType of a user token: User (default), user or USER; the enum strings are UNVERIFIED",
-  logoutMessage: "logout SuccessData message: echo-token (default, 'Successfully logged out from session <token>' as captured) or plain (no token in it)",
+  logoutMessage:
+    "logout SuccessData message: echo-token (default, 'Successfully logged out from session <token>' as captured) or plain (no token in it)",
   messageTexts: "ErrorList and SuccessData texts: default or alternate wordings; the exact texts are UNVERIFIED",
   wrongContentTypeStatus: "status for a JSON body sent without Content-Type application/json: 400 (default) or 415; UNVERIFIED",
   sessionTokenHex: "length of a session token in hex characters: 128 (default, 9.19+ capture) or 104 (the 9.18/9.20 doc example)",
-  logoutQueryToken: "POST /session/logout?token=<token> without a header: refused (default, 401) or accepted (the old Postman style); UNVERIFIED",
+  logoutQueryToken:
+    "POST /session/logout?token=<token> without a header: refused (default, 401) or accepted (the old Postman style); UNVERIFIED",
 };
 
 export type ControlmOptions = { [K in Choice]: (typeof CHOICES)[K][number] } & Record<Free, string>;
@@ -73,7 +80,8 @@ export function readControlmOptions(config: MockConfig): ControlmOptions {
     if (!allowed.includes(raw[name])) throw new Error(`controlm mock: option ${name}=${raw[name]} is not one of ${allowed.join(", ")}`);
   }
   for (const name of ["annotationSubjectHeader", "annotationDescriptionHeader"] as const) {
-    if (!HEADER_NAME.test(raw[name])) throw new Error(`controlm mock: option ${name}=${JSON.stringify(raw[name])} is not an HTTP header name`);
+    if (!HEADER_NAME.test(raw[name]))
+      throw new Error(`controlm mock: option ${name}=${JSON.stringify(raw[name])} is not an HTTP header name`);
   }
   if (raw.passwordSecretKey.trim() === "") throw new Error("controlm mock: option passwordSecretKey must not be empty");
   return raw as ControlmOptions;

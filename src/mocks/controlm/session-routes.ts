@@ -61,7 +61,8 @@ export function sessionRoutes(app: Hono, state: ControlmState, apiKeyUser: (key:
     const principal = fromQuery ? sessionPrincipal(state, fromQuery) : authenticate(c, state, apiKeyUser);
     if (!principal?.sessionToken) return unauthorized(c, state);
     if (!context.defect("logout-keeps-token")) state.sessions.close(principal.sessionToken);
-    const message = settings.logoutMessage === "plain" ? "Successfully logged out" : `Successfully logged out from session ${principal.sessionToken}`;
+    const message =
+      settings.logoutMessage === "plain" ? "Successfully logged out" : `Successfully logged out from session ${principal.sessionToken}`;
     return c.json({ message });
   });
 
@@ -71,7 +72,8 @@ export function sessionRoutes(app: Hono, state: ControlmState, apiKeyUser: (key:
     const body = await readJsonObject(c, state);
     if (body instanceof Response) return body;
     const { currentPassword, newPassword } = body;
-    if (typeof currentPassword !== "string" || typeof newPassword !== "string" || newPassword === "") return errorList(c, 400, texts.passwordFieldsRequired);
+    if (typeof currentPassword !== "string" || typeof newPassword !== "string" || newPassword === "")
+      return errorList(c, 400, texts.passwordFieldsRequired);
     const current = state.resolveSecret(currentPassword);
     const next = state.resolveSecret(newPassword);
     if ("unknownSecret" in current) return errorList(c, 400, texts.unknownSecret(current.unknownSecret));

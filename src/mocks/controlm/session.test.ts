@@ -49,12 +49,22 @@ test("the control plane advances the clock and counts sessions", async () => {
   await login(host);
   const count = await host.app.request("/__sessionprobe/sessions");
   expect(((await count.json()) as { open: number }).open).toBe(1);
-  await host.app.request("/__sessionprobe/clock/advance", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ by: "31m" }) });
+  await host.app.request("/__sessionprobe/clock/advance", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ by: "31m" }),
+  });
   expect(((await (await host.app.request("/__sessionprobe/sessions")).json()) as { open: number }).open).toBe(0);
-  const bad = await host.app.request("/__sessionprobe/defects", { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ defects: ["no-such"] }) });
+  const bad = await host.app.request("/__sessionprobe/defects", {
+    method: "PUT",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ defects: ["no-such"] }),
+  });
   expect(bad.status).toBe(400);
 });
 
 test("an unknown defect name is refused at creation with the known list", () => {
-  expect(() => createMockHost(controlmMock, { defects: ["nope"] })).toThrow(/unknown defect\(s\) for controlm: nope; known: login-username-missing/);
+  expect(() => createMockHost(controlmMock, { defects: ["nope"] })).toThrow(
+    /unknown defect\(s\) for controlm: nope; known: login-username-missing/,
+  );
 });

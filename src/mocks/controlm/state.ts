@@ -9,7 +9,12 @@ export interface ControlmUser extends MockUser {
 }
 
 /** The default user's API token (x-api-key): a public mock credential, printed in the CLI banner. */
-export const SEEDED_API_TOKEN = { name: "emuser-seeded-token", value: "ctm-seeded-api-token-emuser-public-0001", user: "emuser", roles: ["Admin", "User"] } as const;
+export const SEEDED_API_TOKEN = {
+  name: "emuser-seeded-token",
+  value: "ctm-seeded-api-token-emuser-public-0001",
+  user: "emuser",
+  roles: ["Admin", "User"],
+} as const;
 
 /** Seeded users; passwords are public (README). `roles` is comma-separated. */
 export const seededUsers: Record<string, ControlmUser> = {
@@ -19,7 +24,9 @@ export const seededUsers: Record<string, ControlmUser> = {
 
 /** Control-M session tokens are upper-case hex: 128 characters on 9.19+, 104 in the 9.18/9.20 doc example. */
 export function newSessionToken(hexLength: number): string {
-  return randomBytes(hexLength / 2).toString("hex").toUpperCase();
+  return randomBytes(hexLength / 2)
+    .toString("hex")
+    .toUpperCase();
 }
 
 /** A session token lives this much longer than declared under `token-outlives-validity` (CTM-S-05). */
@@ -40,7 +47,8 @@ export class ControlmState {
       () => {
         const { idleMs, lifetimeMs } = context.config;
         if (context.defect("token-never-expires")) return { eviction: "least-recently-used" };
-        if (context.defect("token-outlives-validity")) return { idleMs: stretch(idleMs), lifetimeMs: stretch(lifetimeMs), eviction: "least-recently-used" };
+        if (context.defect("token-outlives-validity"))
+          return { idleMs: stretch(idleMs), lifetimeMs: stretch(lifetimeMs), eviction: "least-recently-used" };
         return { idleMs, lifetimeMs, eviction: "least-recently-used" };
       },
       () => newSessionToken(Number(this.settings.sessionTokenHex)),

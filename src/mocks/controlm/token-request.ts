@@ -36,7 +36,8 @@ const refuse = (message: string, item?: string, status: 400 | 403 = 400): { refu
   refusal: item === undefined ? { status, message } : { status, message, item },
 });
 
-const isRoleList = (roles: unknown): roles is string[] => Array.isArray(roles) && roles.every((r) => typeof r === "string" && r.trim() !== "");
+const isRoleList = (roles: unknown): roles is string[] =>
+  Array.isArray(roles) && roles.every((r) => typeof r === "string" && r.trim() !== "");
 
 /** Checks `expirationDate` (CTM-A-07): undefined for never, the date, or a refusal. */
 function expiryOf(expirationDate: unknown, rules: RequestRules): { expiry: string | undefined } | { refusal: Refusal } {

@@ -10,7 +10,11 @@ import { parseTokenRequest } from "./token-request.ts";
 export function tokenRoutes(app: Hono, state: ControlmState, tokens: ApiTokenStore): void {
   const { context, settings, texts } = state;
   const caller = (c: Context) => authenticate(c, state, (key) => tokens.userFor(key));
-  const heldRoles = (p: Principal) => (state.user(p.username)?.roles ?? "").split(",").map((r) => r.trim()).filter(Boolean);
+  const heldRoles = (p: Principal) =>
+    (state.user(p.username)?.roles ?? "")
+      .split(",")
+      .map((r) => r.trim())
+      .filter(Boolean);
   const shown = (token: ApiToken) => tokenResponse(token, { reveal: false, settings });
 
   /** Auth (CTM-A-01), then annotation (CTM-A-13), then the checked body. */
@@ -40,7 +44,8 @@ export function tokenRoutes(app: Hono, state: ControlmState, tokens: ApiTokenSto
     if (checked instanceof Response) return checked;
     const { principal, request } = checked;
     // 400: the spec lists no 409 for create_token (it does for update_token).
-    if (tokens.nameTaken(request.name) && !context.defect("duplicate-names-allowed")) return errorList(c, 400, texts.nameTaken(request.name), "tokenName");
+    if (tokens.nameTaken(request.name) && !context.defect("duplicate-names-allowed"))
+      return errorList(c, 400, texts.nameTaken(request.name), "tokenName");
     const token = tokens.create(principal.username, request);
     return c.json(tokenResponse(token, { reveal: true, settings, omitValue: context.defect("create-omits-value") }));
   });

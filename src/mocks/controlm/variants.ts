@@ -23,38 +23,155 @@ const LOGOUT_TEXT = `${NOTES} §1.2 logout: "Responses: 200 SuccessData {"messag
  * declares them).
  */
 export const controlmVariants: readonly MockVariant[] = [
-  { name: "token-value-masked", description: "GET, list and update show tokenValue masked as ******** (the default)", evidence: `${NOTES} §1.4: "Whether tokenValue is returned on GET/list, or only on create, is [UNVERIFIED]. Mask or omit it in mocks for GET unless staging shows otherwise."`, options: { tokenValueOnRead: "masked" } },
-  { name: "token-value-omitted", description: "GET, list and update leave tokenValue out", evidence: `${NOTES} §1.4: "Whether tokenValue is returned on GET/list, or only on create, is [UNVERIFIED]. Mask or omit it in mocks for GET"`, options: { tokenValueOnRead: "omitted" } },
-  { name: "token-value-shown", description: "GET, list and update return the real tokenValue", evidence: `${NOTES} §1.4: "Whether tokenValue is returned on GET/list, or only on create, is [UNVERIFIED]"; "In spec 9.20.250, tokenName, tokenType and tokenValue are required"`, options: { tokenValueOnRead: "value" } },
+  {
+    name: "token-value-masked",
+    description: "GET, list and update show tokenValue masked as ******** (the default)",
+    evidence: `${NOTES} §1.4: "Whether tokenValue is returned on GET/list, or only on create, is [UNVERIFIED]. Mask or omit it in mocks for GET unless staging shows otherwise."`,
+    options: { tokenValueOnRead: "masked" },
+  },
+  {
+    name: "token-value-omitted",
+    description: "GET, list and update leave tokenValue out",
+    evidence: `${NOTES} §1.4: "Whether tokenValue is returned on GET/list, or only on create, is [UNVERIFIED]. Mask or omit it in mocks for GET"`,
+    options: { tokenValueOnRead: "omitted" },
+  },
+  {
+    name: "token-value-shown",
+    description: "GET, list and update return the real tokenValue",
+    evidence: `${NOTES} §1.4: "Whether tokenValue is returned on GET/list, or only on create, is [UNVERIFIED]"; "In spec 9.20.250, tokenName, tokenType and tokenValue are required"`,
+    options: { tokenValueOnRead: "value" },
+  },
 
-  { name: "dates-as-given", description: "expirationDate echoed as sent (YYYY-MM-DD), createdDate and lastUpdatedDate ISO-8601 date-times (the default)", evidence: `${DATES}; §1.4: "expirationDate: a future date, YYYY-MM-DD"`, options: { responseDates: "as-given" } },
-  { name: "dates-date-only", description: "every date field YYYY-MM-DD, createdDate and lastUpdatedDate included", evidence: DATES, options: { responseDates: "date-only" } },
-  { name: "dates-date-time", description: "every date field an ISO-8601 date-time; expirationDate at 00:00Z of its day", evidence: DATES, options: { responseDates: "date-time" } },
+  {
+    name: "dates-as-given",
+    description: "expirationDate echoed as sent (YYYY-MM-DD), createdDate and lastUpdatedDate ISO-8601 date-times (the default)",
+    evidence: `${DATES}; §1.4: "expirationDate: a future date, YYYY-MM-DD"`,
+    options: { responseDates: "as-given" },
+  },
+  {
+    name: "dates-date-only",
+    description: "every date field YYYY-MM-DD, createdDate and lastUpdatedDate included",
+    evidence: DATES,
+    options: { responseDates: "date-only" },
+  },
+  {
+    name: "dates-date-time",
+    description: "every date field an ISO-8601 date-time; expirationDate at 00:00Z of its day",
+    evidence: DATES,
+    options: { responseDates: "date-time" },
+  },
 
-  { name: "token-list-wrapped", description: "GET /authentication/tokens answers {tokens:[…]} (the default; spec 9.20.250)", evidence: LIST, options: { tokenList: "wrapped" } },
-  { name: "token-list-bare", description: "GET /authentication/tokens answers a bare JSON array", evidence: LIST, options: { tokenList: "bare" } },
+  {
+    name: "token-list-wrapped",
+    description: "GET /authentication/tokens answers {tokens:[…]} (the default; spec 9.20.250)",
+    evidence: LIST,
+    options: { tokenList: "wrapped" },
+  },
+  {
+    name: "token-list-bare",
+    description: "GET /authentication/tokens answers a bare JSON array",
+    evidence: LIST,
+    options: { tokenList: "bare" },
+  },
 
-  { name: "token-type-capitalised", description: "tokenType of a user token is \"User\" (the default)", evidence: TOKEN_TYPE, options: { tokenType: "User" } },
-  { name: "token-type-lower-case", description: "tokenType of a user token is \"user\"", evidence: TOKEN_TYPE, options: { tokenType: "user" } },
-  { name: "token-type-upper-case", description: "tokenType of a user token is \"USER\"", evidence: TOKEN_TYPE, options: { tokenType: "USER" } },
+  {
+    name: "token-type-capitalised",
+    description: 'tokenType of a user token is "User" (the default)',
+    evidence: TOKEN_TYPE,
+    options: { tokenType: "User" },
+  },
+  {
+    name: "token-type-lower-case",
+    description: 'tokenType of a user token is "user"',
+    evidence: TOKEN_TYPE,
+    options: { tokenType: "user" },
+  },
+  {
+    name: "token-type-upper-case",
+    description: 'tokenType of a user token is "USER"',
+    evidence: TOKEN_TYPE,
+    options: { tokenType: "USER" },
+  },
 
-  { name: "validity-from-issue", description: "a session token is refused 30 minutes after login, however it is used (the default; release profile absolute)", evidence: `${VALIDITY}; §3 Control-M mock 3: "Session tokens expire 30 minutes after issue (idle vs absolute is configurable, since it is unverified)"`, idleMs: null, lifetimeMs: 30 * MINUTE },
-  { name: "validity-from-last-use", description: "a session token is refused 30 minutes after its last use (release profile idle)", evidence: VALIDITY, idleMs: 30 * MINUTE, lifetimeMs: null },
+  {
+    name: "validity-from-issue",
+    description: "a session token is refused 30 minutes after login, however it is used (the default; release profile absolute)",
+    evidence: `${VALIDITY}; §3 Control-M mock 3: "Session tokens expire 30 minutes after issue (idle vs absolute is configurable, since it is unverified)"`,
+    idleMs: null,
+    lifetimeMs: 30 * MINUTE,
+  },
+  {
+    name: "validity-from-last-use",
+    description: "a session token is refused 30 minutes after its last use (release profile idle)",
+    evidence: VALIDITY,
+    idleMs: 30 * MINUTE,
+    lifetimeMs: null,
+  },
 
-  { name: "logout-message-echoes-token", description: "logout answers {\"message\": \"Successfully logged out from session <token>\"} (the default, as captured)", evidence: LOGOUT_TEXT, options: { logoutMessage: "echo-token" } },
-  { name: "logout-message-plain", description: "logout answers a message without the token in it", evidence: `${LOGOUT_TEXT}; the spec fixes only SuccessData {message: str}`, options: { logoutMessage: "plain" } },
+  {
+    name: "logout-message-echoes-token",
+    description: 'logout answers {"message": "Successfully logged out from session <token>"} (the default, as captured)',
+    evidence: LOGOUT_TEXT,
+    options: { logoutMessage: "echo-token" },
+  },
+  {
+    name: "logout-message-plain",
+    description: "logout answers a message without the token in it",
+    evidence: `${LOGOUT_TEXT}; the spec fixes only SuccessData {message: str}`,
+    options: { logoutMessage: "plain" },
+  },
 
-  { name: "texts-default", description: "ErrorList and SuccessData texts of the default wording (\"Login failed\", \"Passwored changed successfully\" [sic])", evidence: `${TEXTS}; §1.2: 401 ErrorList ("Login failed"), 200 SuccessData ("Passwored changed successfully" [sic, spec text])`, options: { messageTexts: "default" } },
-  { name: "texts-alternate", description: "every ErrorList and SuccessData text worded otherwise", evidence: TEXTS, options: { messageTexts: "alternate" } },
+  {
+    name: "texts-default",
+    description: 'ErrorList and SuccessData texts of the default wording ("Login failed", "Passwored changed successfully" [sic])',
+    evidence: `${TEXTS}; §1.2: 401 ErrorList ("Login failed"), 200 SuccessData ("Passwored changed successfully" [sic, spec text])`,
+    options: { messageTexts: "default" },
+  },
+  {
+    name: "texts-alternate",
+    description: "every ErrorList and SuccessData text worded otherwise",
+    evidence: TEXTS,
+    options: { messageTexts: "alternate" },
+  },
 
-  { name: "wrong-content-type-400", description: "a JSON body sent without Content-Type application/json is refused 400 (the default)", evidence: CONTENT_TYPE, options: { wrongContentTypeStatus: "400" } },
-  { name: "wrong-content-type-415", description: "a JSON body sent without Content-Type application/json is refused 415", evidence: CONTENT_TYPE, options: { wrongContentTypeStatus: "415" } },
+  {
+    name: "wrong-content-type-400",
+    description: "a JSON body sent without Content-Type application/json is refused 400 (the default)",
+    evidence: CONTENT_TYPE,
+    options: { wrongContentTypeStatus: "400" },
+  },
+  {
+    name: "wrong-content-type-415",
+    description: "a JSON body sent without Content-Type application/json is refused 415",
+    evidence: CONTENT_TYPE,
+    options: { wrongContentTypeStatus: "415" },
+  },
 
-  { name: "session-token-128-hex", description: "session tokens of 128 upper-case hex characters (the default; 9.19+)", evidence: TOKEN_LENGTH, options: { sessionTokenHex: "128" } },
-  { name: "session-token-104-hex", description: "session tokens of 104 upper-case hex characters (the 9.18/9.20 doc example)", evidence: TOKEN_LENGTH, options: { sessionTokenHex: "104" } },
+  {
+    name: "session-token-128-hex",
+    description: "session tokens of 128 upper-case hex characters (the default; 9.19+)",
+    evidence: TOKEN_LENGTH,
+    options: { sessionTokenHex: "128" },
+  },
+  {
+    name: "session-token-104-hex",
+    description: "session tokens of 104 upper-case hex characters (the 9.18/9.20 doc example)",
+    evidence: TOKEN_LENGTH,
+    options: { sessionTokenHex: "104" },
+  },
 
-  { name: "logout-query-token-refused", description: "POST /session/logout?token=<token> without a header is refused 401 (the default)", evidence: LOGOUT_QUERY, options: { logoutQueryToken: "refused" } },
-  { name: "logout-query-token-accepted", description: "POST /session/logout?token=<token> without a header logs the token out", evidence: LOGOUT_QUERY, options: { logoutQueryToken: "accepted" } },
+  {
+    name: "logout-query-token-refused",
+    description: "POST /session/logout?token=<token> without a header is refused 401 (the default)",
+    evidence: LOGOUT_QUERY,
+    options: { logoutQueryToken: "refused" },
+  },
+  {
+    name: "logout-query-token-accepted",
+    description: "POST /session/logout?token=<token> without a header logs the token out",
+    evidence: LOGOUT_QUERY,
+    options: { logoutQueryToken: "accepted" },
+  },
 
   {
     name: "annotation-headers-annotation-subject",
@@ -69,12 +186,23 @@ export const controlmVariants: readonly MockVariant[] = [
     options: { annotation: "on", annotationSubjectHeader: "X-Annotation-Subject", annotationDescriptionHeader: "X-Annotation-Description" },
   },
 
-  { name: "secret-resolved-in-rest-body", description: "Secret:<key> in the REST password-update body is resolved, as the CLI documents", evidence: SECRET, options: { secretsInRestBody: "resolved", passwordSecretKey: "emuser-password" } },
-  { name: "secret-literal-in-rest-body", description: "Secret:<key> in the REST password-update body is taken as plain text (so it is the wrong current password)", evidence: SECRET, options: { secretsInRestBody: "literal", passwordSecretKey: "ctm-test-password" } },
+  {
+    name: "secret-resolved-in-rest-body",
+    description: "Secret:<key> in the REST password-update body is resolved, as the CLI documents",
+    evidence: SECRET,
+    options: { secretsInRestBody: "resolved", passwordSecretKey: "emuser-password" },
+  },
+  {
+    name: "secret-literal-in-rest-body",
+    description: "Secret:<key> in the REST password-update body is taken as plain text (so it is the wrong current password)",
+    evidence: SECRET,
+    options: { secretsInRestBody: "literal", passwordSecretKey: "ctm-test-password" },
+  },
 
   {
     name: "every-other-answer",
-    description: "every non-default answer at once: tokenValue omitted, date-only dates, a bare list, tokenType user, a plain logout message, alternate texts, 415, 104-hex tokens, the old logout style, validity from last use, literal Secret:, annotation on with X- headers",
+    description:
+      "every non-default answer at once: tokenValue omitted, date-only dates, a bare list, tokenType user, a plain logout message, alternate texts, 415, 104-hex tokens, the old logout style, validity from last use, literal Secret:, annotation on with X- headers",
     evidence: `the combination of the points above (${NOTES} §1.1–1.4)`,
     options: {
       tokenValueOnRead: "omitted",

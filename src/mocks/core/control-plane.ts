@@ -41,17 +41,35 @@ export function controlPlane(state: ControlState): Hono {
   app.get("/clock", (c) => c.json({ now: state.clock.now(), iso: new Date(state.clock.now()).toISOString() }));
   app.post("/clock/advance", async (c) => {
     const body = await jsonBody(c);
-    const ms = !isRecord(body) ? Number.NaN : typeof body.ms === "number" ? body.ms : typeof body.by === "string" ? safeDuration(body.by) : Number.NaN;
+    const ms = !isRecord(body)
+      ? Number.NaN
+      : typeof body.ms === "number"
+        ? body.ms
+        : typeof body.by === "string"
+          ? safeDuration(body.by)
+          : Number.NaN;
     // Refused before the clock moves: an advance of 1e300 ms once left every later request answering 500.
     if (!Number.isFinite(ms) || ms < 0 || ms > MAX_ADVANCE_MS || state.clock.now() + ms > LATEST_INSTANT) {
-      return c.json({ error: `send {"ms": <milliseconds from 0 to ${MAX_ADVANCE_MS} (ten years)>} or {"by": "30m"}; the clock stays before the year 10000` }, 400);
+      return c.json(
+        {
+          error: `send {"ms": <milliseconds from 0 to ${MAX_ADVANCE_MS} (ten years)>} or {"by": "30m"}; the clock stays before the year 10000`,
+        },
+        400,
+      );
     }
     state.clock.advance(ms);
     return c.json({ now: state.clock.now(), iso: new Date(state.clock.now()).toISOString() });
   });
   app.get("/sessions", (c) => {
     const sessions = state.instance.openSessions();
-    return c.json({ open: sessions.length, sessions: sessions.map((s) => ({ user: s.user, createdAt: new Date(s.createdAt).toISOString(), lastUsedAt: new Date(s.lastUsedAt).toISOString() })) });
+    return c.json({
+      open: sessions.length,
+      sessions: sessions.map((s) => ({
+        user: s.user,
+        createdAt: new Date(s.createdAt).toISOString(),
+        lastUsedAt: new Date(s.lastUsedAt).toISOString(),
+      })),
+    });
   });
   app.get("/journal", (c) => c.json({ entries: state.journal.entries() }));
   app.get("/unmodelled", (c) => c.json({ entries: state.journal.unmodelled() }));
@@ -75,7 +93,13 @@ export function controlPlane(state: ControlState): Hono {
     }
     const names = [...new Set(list)];
     const unknown = names.filter((n) => !state.defects.some((d) => d.name === n));
-    if (unknown.length) return c.json({ error: `unknown defect(s) for ${state.vendor}: ${unknown.map((n) => JSON.stringify(n.slice(0, 80))).join(", ")}; known: ${state.defects.map((d) => d.name).join(", ")}` }, 400);
+    if (unknown.length)
+      return c.json(
+        {
+          error: `unknown defect(s) for ${state.vendor}: ${unknown.map((n) => JSON.stringify(n.slice(0, 80))).join(", ")}; known: ${state.defects.map((d) => d.name).join(", ")}`,
+        },
+        400,
+      );
     state.active.clear();
     for (const name of names) state.active.add(name);
     return c.json({ active: [...state.active] });

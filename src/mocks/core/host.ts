@@ -45,11 +45,15 @@ function stamp(ms: number): string {
 export function createMockHost(vendor: VendorMock, options: MockHostOptions = {}): MockHost {
   const unknownDefects = (options.defects ?? []).filter((d) => !vendor.defects.some((known) => known.name === d));
   if (unknownDefects.length) {
-    throw new Error(`unknown defect(s) for ${vendor.id}: ${unknownDefects.join(", ")}; known: ${vendor.defects.map((d) => d.name).join(", ")}`);
+    throw new Error(
+      `unknown defect(s) for ${vendor.id}: ${unknownDefects.join(", ")}; known: ${vendor.defects.map((d) => d.name).join(", ")}`,
+    );
   }
   const unknownOptions = Object.keys(options.options ?? {}).filter((name) => !(name in vendor.optionHelp));
   if (unknownOptions.length) {
-    throw new Error(`unknown option(s) for the ${vendor.id} mock: ${unknownOptions.join(", ")}; known: ${Object.keys(vendor.optionHelp).join(", ") || "none"}`);
+    throw new Error(
+      `unknown option(s) for the ${vendor.id} mock: ${unknownOptions.join(", ")}; known: ${Object.keys(vendor.optionHelp).join(", ") || "none"}`,
+    );
   }
   const clock = new AdjustableClock(options.baseClock ?? frozenClock());
   const activeDefects = new Set(options.defects ?? []);
@@ -60,7 +64,11 @@ export function createMockHost(vendor: VendorMock, options: MockHostOptions = {}
   };
   const journal = new Journal();
   const issued = new IssuedSecrets();
-  const instance = vendor.create({ clock, config, defect: (name) => activeDefects.has(name), issued: (value) => {
+  const instance = vendor.create({
+    clock,
+    config,
+    defect: (name) => activeDefects.has(name),
+    issued: (value) => {
       if (options.recordIssued) issued.add(value);
     },
   });
@@ -84,7 +92,10 @@ export function createMockHost(vendor: VendorMock, options: MockHostOptions = {}
     if (length !== undefined) return Number(length) > MAX_REQUEST_BYTES ? c.text("request body larger than 1 MiB refused", 413) : next();
     return c.req.header("transfer-encoding") ? streamingLimit(c, next) : next();
   });
-  app.route(CONTROL_PREFIX, controlPlane({ clock, instance, defects: vendor.defects, active: activeDefects, journal, issued, vendor: vendor.id }));
+  app.route(
+    CONTROL_PREFIX,
+    controlPlane({ clock, instance, defects: vendor.defects, active: activeDefects, journal, issued, vendor: vendor.id }),
+  );
   app.route("/", instance.app);
   return { vendor, app, clock, instance, config, activeDefects, journal, issued };
 }

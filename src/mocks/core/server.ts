@@ -27,7 +27,13 @@ export async function startMock(vendor: VendorMock, options: ServeOptions = {}):
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve(
       material
-        ? { fetch: host.app.fetch, port: options.port ?? 0, hostname, createServer: createHttpsServer, serverOptions: { key: material.key, cert: material.cert } }
+        ? {
+            fetch: host.app.fetch,
+            port: options.port ?? 0,
+            hostname,
+            createServer: createHttpsServer,
+            serverOptions: { key: material.key, cert: material.cert },
+          }
         : { fetch: host.app.fetch, port: options.port ?? 0, hostname },
       () => resolve(s),
     );

@@ -5,7 +5,14 @@ import { type EvictionPolicy, SessionTable } from "./session-table.ts";
 function table(eviction: EvictionPolicy, policy: { idleMs?: number; lifetimeMs?: number } = {}) {
   const clock = new AdjustableClock(frozenClock());
   let n = 0;
-  return { clock, sessions: new SessionTable(clock, () => ({ ...policy, capacity: 3, eviction }), () => `s${++n}`) };
+  return {
+    clock,
+    sessions: new SessionTable(
+      clock,
+      () => ({ ...policy, capacity: 3, eviction }),
+      () => `s${++n}`,
+    ),
+  };
 }
 
 test("least-recently-used eviction picks the session used longest ago, even on a frozen clock", () => {

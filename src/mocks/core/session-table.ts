@@ -117,7 +117,8 @@ export class SessionTable<T = Record<string, never>> {
   }
 
   private pickVictim(eviction: EvictionPolicy): StoredSession<T> | undefined {
-    const key = (s: StoredSession<T>): [number, number] => (eviction === "oldest" ? [s.createdAt, s.createdSeq] : [s.lastUsedAt, s.usedSeq]);
+    const key = (s: StoredSession<T>): [number, number] =>
+      eviction === "oldest" ? [s.createdAt, s.createdSeq] : [s.lastUsedAt, s.usedSeq];
     let victim: StoredSession<T> | undefined;
     for (const session of this.sessions.values()) {
       if (!victim) {

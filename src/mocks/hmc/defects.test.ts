@@ -1,7 +1,17 @@
 import { expect, test } from "@playwright/test";
 import { parseXml } from "../../http/xml.ts";
 import { hmcMock } from "./index.ts";
-import { ansibleLogon, CONSOLE_PATH, consoleStatus, documentedLogon, hmcHost, LOGON, logon, openSessions, withSession } from "./test-support.ts";
+import {
+  ansibleLogon,
+  CONSOLE_PATH,
+  consoleStatus,
+  documentedLogon,
+  hmcHost,
+  LOGON,
+  logon,
+  openSessions,
+  withSession,
+} from "./test-support.ts";
 import { WEB_NS } from "./wire.ts";
 
 test("every defect names a catalogued HMC behaviour", () => {
@@ -74,7 +84,12 @@ test("session-not-checked: a request with no X-API-Session is served (HMC-06)", 
 test("defects switched through the control plane apply to the next request", async () => {
   const host = hmcHost();
   await logon(host);
-  const switchTo = (defects: string[]) => host.app.request("/__sessionprobe/defects", { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ defects }) });
+  const switchTo = (defects: string[]) =>
+    host.app.request("/__sessionprobe/defects", {
+      method: "PUT",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ defects }),
+    });
   expect((await switchTo(["sessions-never-expire"])).status).toBe(200);
   host.clock.advance(60 * 60_000);
   // Counted without touching, so switching the defect off shows the session was idle all along.

@@ -49,7 +49,11 @@ export const hmcMock: VendorMock = {
     // A catch-all route, not notFound: the host mounts this app, and a mounted app's notFound is never called.
     app.all("*", (c) => {
       markUnmodelled(c);
-      return httpError(c, context.clock.now(), { status: 404, reasonCode: "Not found.", message: `No resource at ${c.req.method} ${c.req.path}.` });
+      return httpError(c, context.clock.now(), {
+        status: 404,
+        reasonCode: "Not found.",
+        message: `No resource at ${c.req.method} ${c.req.path}.`,
+      });
     });
     return {
       app,

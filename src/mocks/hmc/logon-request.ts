@@ -75,7 +75,11 @@ export function parseLogonRequest(text: string, options: { doctype: "refused" | 
   if (localName(rootName) !== "LogonRequest") throw new UnmarshalError(`unexpected element ${localName(rootName)}; expected LogonRequest`);
   const root = asObject(document[rootName]);
   if (namespaceOf(rootName, root) !== WEB_NS) throw new UnmarshalError(`LogonRequest is not in the namespace ${WEB_NS}`);
-  const fields = new Map(Object.keys(root).filter((k) => !k.startsWith("@") && k !== "#text").map((k) => [localName(k), k]));
+  const fields = new Map(
+    Object.keys(root)
+      .filter((k) => !k.startsWith("@") && k !== "#text")
+      .map((k) => [localName(k), k]),
+  );
   const userKey = fields.get("UserID");
   const passwordKey = fields.get("Password");
   if (!userKey || !passwordKey) throw new UnmarshalError("LogonRequest needs a UserID and a Password");

@@ -43,13 +43,23 @@ export function logonRoutes(app: Hono, state: HmcState): void {
     } catch (error) {
       if (!(error instanceof UnmarshalError)) throw error;
       // The text ansible keys on to say "invalid input" (hmc_rest_client.py parse_error_response).
-      return httpError(c, now, { status: 400, body: options.badRequestBody, reasonCode: "Bad request.", message: `Failed to unmarshal input payload: ${error.message}` });
+      return httpError(c, now, {
+        status: 400,
+        body: options.badRequestBody,
+        reasonCode: "Bad request.",
+        message: `Failed to unmarshal input payload: ${error.message}`,
+      });
     }
     const user = state.user(request.userId);
     const accepted = user !== undefined && (request.password === user.password || context.defect("any-password-accepted"));
     const session = accepted ? state.open(user.username) : undefined;
     if (!session) {
-      return httpError(c, now, { status: 401, body: options.logonFailureBody, reasonCode: "Unauthorized.", message: "Logon failed: the user ID or password is not valid." });
+      return httpError(c, now, {
+        status: 401,
+        body: options.logonFailureBody,
+        reasonCode: "Unauthorized.",
+        message: "Logon failed: the user ID or password is not valid.",
+      });
     }
     setLogonCookies(c, session, options);
     const namespace = context.defect("wrong-namespace-response") ? WRONG_WEB_NS : WEB_NS;
@@ -72,6 +82,10 @@ export function logonRoutes(app: Hono, state: HmcState): void {
     const principal = requireSession(c, state);
     if (principal instanceof Response) return principal;
     c.header("allow", "PUT, DELETE");
-    return httpError(c, context.clock.now(), { status: 405, reasonCode: "Method not allowed.", message: `${c.req.method} is not supported on ${LOGON}; use PUT or DELETE.` });
+    return httpError(c, context.clock.now(), {
+      status: 405,
+      reasonCode: "Method not allowed.",
+      message: `${c.req.method} is not supported on ${LOGON}; use PUT or DELETE.`,
+    });
   });
 }

@@ -30,13 +30,17 @@ test("V1_0 without Metadata or kb/kxe, with ansible's extra xmlns:mc, and a pref
   const prefixed = `<mc:LogonRequest xmlns:mc="${WEB_NS}" schemaVersion="V1_0"><mc:UserID>hscroot</mc:UserID><mc:Password>hmc-pass-1</mc:Password></mc:LogonRequest>`;
   expect((await logon(host, prefixed)).res.status).toBe(200);
   // Media-type parameters are matched without regard to case or extra parameters.
-  expect((await logon(host, ansibleLogon("hscroot", "hmc-pass-1"), "application/vnd.ibm.powervm.web+xml; charset=UTF-8; type=LogonRequest")).res.status).toBe(200);
+  expect(
+    (await logon(host, ansibleLogon("hscroot", "hmc-pass-1"), "application/vnd.ibm.powervm.web+xml; charset=UTF-8; type=LogonRequest")).res
+      .status,
+  ).toBe(200);
   expect(await openSessions(host)).toBe(3);
 });
 
 test("an XML-escaped password is decoded before it is compared", async () => {
   const host = hmcHost();
-  const body = (password: string) => `<LogonRequest xmlns="${WEB_NS}" schemaVersion="V1_0"><UserID>hmcoper</UserID><Password>${password}</Password></LogonRequest>`;
+  const body = (password: string) =>
+    `<LogonRequest xmlns="${WEB_NS}" schemaVersion="V1_0"><UserID>hmcoper</UserID><Password>${password}</Password></LogonRequest>`;
   expect((await logon(host, body("oper&amp;pass-2"))).res.status).toBe(200);
   expect((await logon(host, body("oper&#38;pass-2"))).res.status).toBe(200);
   expect((await logon(host, body("oper&amp;amp;pass-2"))).res.status).toBe(401);
@@ -69,7 +73,7 @@ test("a wrong or missing Content-Type is refused with 400 (415 when configured) 
   for (const type of ["application/xml", "application/vnd.ibm.powervm.web+xml; type=LogonResponse", "text/plain", null]) {
     const res = await host.app.request(LOGON, put(body, type));
     expect(res.status).toBe(400);
-    expect(await res.text()).toContain("<HTTPStatus kb=\"ROR\" kxe=\"false\">400</HTTPStatus>");
+    expect(await res.text()).toContain('<HTTPStatus kb="ROR" kxe="false">400</HTTPStatus>');
   }
   expect(await openSessions(host)).toBe(0);
   const strict = hmcHost({ options: { badContentTypeStatus: "415" } });

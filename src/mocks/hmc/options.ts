@@ -41,19 +41,29 @@ export const hmcOptionDefaults: Record<Choice | "operatorIdleTimeout", string> =
 };
 
 export const hmcOptionHelp: Record<keyof typeof hmcOptionDefaults, string> = {
-  badSessionStatus: "status for a missing or invalid X-API-Session: 401 (default; what pypowervm, the ruby SDK and hmci handle) or 403 with ReasonCode 4/5 (IBM's RequestHeaders page); HMC-06's code is OPEN",
-  badSessionBody: "body of that refusal: http-error (an HttpErrorResponse entry, default) or empty; whether a 401 uses the envelope is UNVERIFIED",
+  badSessionStatus:
+    "status for a missing or invalid X-API-Session: 401 (default; what pypowervm, the ruby SDK and hmci handle) or 403 with ReasonCode 4/5 (IBM's RequestHeaders page); HMC-06's code is OPEN",
+  badSessionBody:
+    "body of that refusal: http-error (an HttpErrorResponse entry, default) or empty; whether a 401 uses the envelope is UNVERIFIED",
   logoffStatus: "status of a successful DELETE /rest/api/web/Logon: 204 (default) or 200; HMC-07's code is OPEN",
-  badContentTypeStatus: "status for a Logon with the wrong Content-Type: 400 (default; the RequestHeaders page) or 415 (what a JAX-RS server answers); HMC-08 is OPEN",
-  badRequestBody: "body of a refused Logon (wrong Content-Type, malformed XML): http-error (default, Message 'Failed to unmarshal input payload…') or empty; UNVERIFIED",
-  logonFailureBody: "body of the 401 for wrong credentials: http-error (default) or empty; UNVERIFIED (ansible's parse_error_response handles both)",
-  doctype: "a LogonRequest with a DOCTYPE: refused (default, 400 like malformed XML) or parsed (its entities never match a credential, so an unknown user still gets 401); undocumented",
+  badContentTypeStatus:
+    "status for a Logon with the wrong Content-Type: 400 (default; the RequestHeaders page) or 415 (what a JAX-RS server answers); HMC-08 is OPEN",
+  badRequestBody:
+    "body of a refused Logon (wrong Content-Type, malformed XML): http-error (default, Message 'Failed to unmarshal input payload…') or empty; UNVERIFIED",
+  logonFailureBody:
+    "body of the 401 for wrong credentials: http-error (default) or empty; UNVERIFIED (ansible's parse_error_response handles both)",
+  doctype:
+    "a LogonRequest with a DOCTYPE: refused (default, 400 like malformed XML) or parsed (its entities never match a credential, so an unknown user still gets 401); undocumented",
   logonResponseVersion: "schemaVersion of the LogonResponse: V1_0 (default; the 2024 capture) or V1_1_0 (the IBM doc example)",
-  logonResponseMetadata: "the LogonResponse's <Metadata><Atom/></Metadata>: present (default; both the capture and the doc example) or absent (no client reads it)",
-  cookieSet: "Logon cookies: 2024 (default; JSESSIONID Path=/rest, CCFWSESSION Path=/, as hmci captured) or 2014 (both Path=/, as pypowervm's test data)",
-  responseHeaders: "extra response headers: 2024 (default; server, HSTS, CSP… as hmci captured) or 2014 (x-powered-by, expires, cache-control, as pypowervm's test data)",
+  logonResponseMetadata:
+    "the LogonResponse's <Metadata><Atom/></Metadata>: present (default; both the capture and the doc example) or absent (no client reads it)",
+  cookieSet:
+    "Logon cookies: 2024 (default; JSESSIONID Path=/rest, CCFWSESSION Path=/, as hmci captured) or 2014 (both Path=/, as pypowervm's test data)",
+  responseHeaders:
+    "extra response headers: 2024 (default; server, HSTS, CSP… as hmci captured) or 2014 (x-powered-by, expires, cache-control, as pypowervm's test data)",
   mcType: "X-MC-Type response header: absent (default; an HMC) or PVM (NovaLink)",
-  operatorIdleTimeout: "idle timeout of the seeded operator user (hmcoper), a duration or whole seconds; 0s means never (default 5m: the mock's own choice, the HMC documents no default). The default user's is the mock-wide --idle",
+  operatorIdleTimeout:
+    "idle timeout of the seeded operator user (hmcoper), a duration or whole seconds; 0s means never (default 5m: the mock's own choice, the HMC documents no default). The default user's is the mock-wide --idle",
 };
 
 export type HmcOptions = { [K in Choice]: (typeof CHOICES)[K][number] } & { operatorIdleMs: number };
@@ -75,8 +85,13 @@ export function readHmcOptions(config: MockConfig): HmcOptions {
     if (!allowed.includes(raw[name])) throw new Error(`hmc mock: option ${name}=${raw[name]} is not one of ${allowed.join(", ")}`);
   }
   const operatorIdleMs = durationMs(raw.operatorIdleTimeout);
-  if (operatorIdleMs === undefined) throw new Error(`hmc mock: option operatorIdleTimeout=${raw.operatorIdleTimeout} is not a duration such as 5m or 90s, nor whole seconds`);
-  const choices = Object.fromEntries(Object.keys(CHOICES).map((name) => [name, raw[name as Choice]])) as { [K in Choice]: (typeof CHOICES)[K][number] };
+  if (operatorIdleMs === undefined)
+    throw new Error(
+      `hmc mock: option operatorIdleTimeout=${raw.operatorIdleTimeout} is not a duration such as 5m or 90s, nor whole seconds`,
+    );
+  const choices = Object.fromEntries(Object.keys(CHOICES).map((name) => [name, raw[name as Choice]])) as {
+    [K in Choice]: (typeof CHOICES)[K][number];
+  };
   // 0 minutes means "no idle timeout" in the HMC's user properties.
   return { ...choices, operatorIdleMs: operatorIdleMs === 0 ? Number.POSITIVE_INFINITY : operatorIdleMs };
 }

@@ -130,7 +130,12 @@ test("the control plane sees the sessions, expires them on clock advance, and re
   const listed = (await (await host.app.request("/__sessionprobe/sessions")).json()) as { open: number; sessions: { user: string }[] };
   expect(listed.open).toBe(2);
   expect(listed.sessions.map((s) => s.user).sort()).toEqual(["hmcoper", "hscroot"]);
-  const advance = (by: string) => host.app.request("/__sessionprobe/clock/advance", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ by }) });
+  const advance = (by: string) =>
+    host.app.request("/__sessionprobe/clock/advance", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ by }),
+    });
   await advance("6m");
   expect(await openSessions(host)).toBe(1);
   await advance("10m");

@@ -34,6 +34,10 @@ export function uomRoutes(app: Hono, state: HmcState, bootedAt: number): void {
     markUnmodelled(c);
     const principal = requireSession(c, state);
     if (principal instanceof Response) return principal;
-    return httpError(c, context.clock.now(), { status: 404, reasonCode: "Not found.", message: `The resource ${c.req.path} does not exist on this mock.` });
+    return httpError(c, context.clock.now(), {
+      status: 404,
+      reasonCode: "Not found.",
+      message: `The resource ${c.req.path} does not exist on this mock.`,
+    });
   });
 }

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { parseXml } from "../../http/xml.ts";
-import { openIdsToldApart, specificityMatrix } from "../../proof/specificity.ts";
+import { openIdsToldApart, specificityMatrix } from "../../matrices/specificity.ts";
 import { findSuiteFiles } from "../../scenario/discover.ts";
 import { loadSuitesOrThrow } from "../../scenario/load.ts";
 import { hmcMock } from "./index.ts";
@@ -105,7 +105,11 @@ test("each OPEN HMC id is told apart by an observation that differs between its 
   test.setTimeout(60_000);
   const suites = loadSuitesOrThrow(findSuiteFiles()).filter((s) => s.vendor === "hmc");
   const pairs = ["bad-session-401", "bad-session-403", "logoff-204", "logoff-200", "content-type-400", "content-type-415"];
-  const results = await specificityMatrix(hmcMock, suites, hmcMock.variants.filter((v) => pairs.includes(v.name)));
+  const results = await specificityMatrix(
+    hmcMock,
+    suites,
+    hmcMock.variants.filter((v) => pairs.includes(v.name)),
+  );
   expect(results.flatMap((r) => r.falseFailures.map((f) => `${r.variant.name}: ${f.scenario}`))).toEqual([]);
   const told = Object.fromEntries(openIdsToldApart("hmc", results).map((o) => [o.id, o.label]));
   expect(told["HMC-06"]).toMatch(/status with no X-API-Session/);

@@ -78,7 +78,8 @@ export const hmcVariants: readonly MockVariant[] = [
   },
   {
     name: "doctype-parsed",
-    description: "a LogonRequest carrying a DTD is parsed instead of refused (its entities never match a credential, so the suite's unknown users get 401)",
+    description:
+      "a LogonRequest carrying a DTD is parsed instead of refused (its entities never match a credential, so the suite's unknown users get 401)",
     evidence: `${NOTES} §2.1: "Wrong Content-Type or malformed XML on Logon: not documented [UNVERIFIED]" — a DTD is well-formed XML, and how the HMC's parser treats it is documented nowhere`,
     options: { doctype: "parsed" },
   },
@@ -108,7 +109,8 @@ export const hmcVariants: readonly MockVariant[] = [
   },
   {
     name: "operator-idle-longer",
-    description: "the operator's own idle timeout (30 min) is longer than the default user's (15 min), the other way round from the mock's seeding",
+    description:
+      "the operator's own idle timeout (30 min) is longer than the default user's (15 min), the other way round from the mock's seeding",
     evidence: `${NOTES} §2.2: "Session lifetime: Configured per HMC user under 'Manage User Profiles and Access → User Properties': … 'Idle timeout minutes'"`,
     options: { operatorIdleTimeout: "30m" },
   },

@@ -56,7 +56,11 @@ test("session properties: allow-listed read and update; outside the list or prot
   const update = await action(host, "updateSessionProperties", { caller: token, body: { tokenId: token, department: "sales" } });
   expect(update.res.status).toBe(200);
   expect(update.body).toMatchObject({ department: "sales" });
-  for (const body of [{ tokenId: token, costCentre: "42" }, { tokenId: token, AMCtxId: "forged" }, { tokenId: token, department: "ops", costCentre: "42" }]) {
+  for (const body of [
+    { tokenId: token, costCentre: "42" },
+    { tokenId: token, AMCtxId: "forged" },
+    { tokenId: token, department: "ops", costCentre: "42" },
+  ]) {
     const refused = await action(host, "updateSessionProperties", { caller: token, body });
     expect(refused.res.status).toBe(403);
     expect(refused.body).toMatchObject({ code: 403, reason: "Forbidden" });

@@ -2,7 +2,16 @@ import { expect, test } from "@playwright/test";
 import { action, login, newHost, query } from "./test-helpers.ts";
 
 const DENIED = { code: 401, reason: "Unauthorized", message: "Access Denied" };
-const ACTIONS = ["getSessionInfo", "getSessionInfoAndResetIdleTime", "getSessionProperties", "updateSessionProperties", "refresh", "logout", "logoutByHandle", "explode"];
+const ACTIONS = [
+  "getSessionInfo",
+  "getSessionInfoAndResetIdleTime",
+  "getSessionProperties",
+  "updateSessionProperties",
+  "refresh",
+  "logout",
+  "logoutByHandle",
+  "explode",
+];
 
 test("every action but validate, and query, need a live caller session: 401 Access Denied", async () => {
   const host = newHost();

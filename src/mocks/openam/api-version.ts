@@ -25,9 +25,15 @@ export const SERVERINFO_VERSIONS = ["1.1"];
 /** The routes a server speaking `server` has: nothing newer, and per major only its newest minor. */
 export function sessionVersionsFor(server: string): string[] {
   const top = parse(server);
-  if (!top || !SESSION_VERSIONS.includes(server)) throw new Error(`resourceVersion must be one of ${SESSION_VERSIONS.join(", ")}; got "${server}"`);
+  if (!top || !SESSION_VERSIONS.includes(server))
+    throw new Error(`resourceVersion must be one of ${SESSION_VERSIONS.join(", ")}; got "${server}"`);
   const upTo = SESSION_VERSIONS.filter((v) => compare(parse(v) as Version, top) <= 0);
-  return upTo.filter((v) => !upTo.some((other) => other !== v && other.split(".")[0] === v.split(".")[0] && compare(parse(other) as Version, parse(v) as Version) > 0));
+  return upTo.filter(
+    (v) =>
+      !upTo.some(
+        (other) => other !== v && other.split(".")[0] === v.split(".")[0] && compare(parse(other) as Version, parse(v) as Version) > 0,
+      ),
+  );
 }
 
 /** Picks the route version for this request and sets `Content-API-Version`, or answers the error. */
@@ -43,9 +49,7 @@ export function negotiate(c: Context, routes: readonly string[], omitHeader: boo
     if (key === "resource") requested = version;
   }
   const candidates = routes.map((v) => [v, parse(v) as Version] as const);
-  const chosen = requested
-    ? candidates.filter(([, v]) => v[0] === requested[0] && v[1] >= requested[1]).at(-1)
-    : candidates.at(-1);
+  const chosen = requested ? candidates.filter(([, v]) => v[0] === requested[0] && v[1] >= requested[1]).at(-1) : candidates.at(-1);
   // UNCERTAIN: the exact CREST answer for a version the server lacks; a 404 is what its router gives.
   if (!chosen) return crestError(c, 404, `Resource version ${requested?.join(".")} not supported; this server has ${routes.join(", ")}`);
   if (!omitHeader) c.header("Content-API-Version", `resource=${chosen[0]}`);

@@ -126,6 +126,9 @@ test("the wrong-password-accepted defect lets a bad password in (AM-01)", async 
   expect(res.status).toBe(200);
   expect((await action(broken, "validate", { body: { tokenId: token } })).body).toMatchObject({ valid: true, uid: "demo" });
   // An unknown user still fails: the defect is about the password check only.
-  const unknown = await broken.app.request("/am/json/realms/root/authenticate", { method: "POST", headers: { "x-openam-username": "nobody", "x-openam-password": "x" } });
+  const unknown = await broken.app.request("/am/json/realms/root/authenticate", {
+    method: "POST",
+    headers: { "x-openam-username": "nobody", "x-openam-password": "x" },
+  });
   expect(unknown.status).toBe(401);
 });

@@ -86,7 +86,9 @@ function finishStep(c: Context, state: OpenamState, realm: string, body: Record<
 /** The first input value of the callback of this type, if the step filled it with a string. */
 function callbackValue(callbacks: unknown, type: string): string | undefined {
   if (!Array.isArray(callbacks)) return undefined;
-  const callback = callbacks.find((cb): cb is { input?: unknown } => typeof cb === "object" && cb !== null && (cb as { type?: unknown }).type === type);
+  const callback = callbacks.find(
+    (cb): cb is { input?: unknown } => typeof cb === "object" && cb !== null && (cb as { type?: unknown }).type === type,
+  );
   const input = Array.isArray(callback?.input) ? (callback.input[0] as { value?: unknown } | undefined) : undefined;
   return typeof input?.value === "string" ? input.value : undefined;
 }

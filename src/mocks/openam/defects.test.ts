@@ -13,7 +13,10 @@ test("every defect breaks openam behaviours from the catalogue", () => {
   const known = new Set(behaviours.filter((b) => b.vendor === "openam").map((b) => b.id));
   for (const defect of openamMock.defects) {
     expect(defect.breaks.length, defect.name).toBeGreaterThan(0);
-    expect(defect.breaks.filter((id) => !known.has(id)), defect.name).toEqual([]);
+    expect(
+      defect.breaks.filter((id) => !known.has(id)),
+      defect.name,
+    ).toEqual([]);
   }
 });
 
@@ -124,13 +127,21 @@ test("no-api-version-header: responses lose Content-API-Version (AM-13)", async 
 test("defects switch at run time through the control plane", async () => {
   const host = newHost();
   const { token } = await login(host, "demo");
-  await host.app.request("/__sessionprobe/defects", { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ defects: ["no-max-session-time"] }) });
+  await host.app.request("/__sessionprobe/defects", {
+    method: "PUT",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ defects: ["no-max-session-time"] }),
+  });
   for (let i = 0; i < 13; i += 1) {
     host.clock.advance(minutes(10));
     await action(host, "getSessionInfoAndResetIdleTime", { caller: token, body: { tokenId: token } });
   }
   expect((await action(host, "validate", { body: { tokenId: token } })).body.valid).toBe(true);
-  await host.app.request("/__sessionprobe/defects", { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ defects: [] }) });
+  await host.app.request("/__sessionprobe/defects", {
+    method: "PUT",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ defects: [] }),
+  });
   expect((await action(host, "validate", { body: { tokenId: token } })).body).toEqual({ valid: false });
 });
 
@@ -149,7 +160,8 @@ test("missing-tokenid-crashes: actions without a tokenId answer 500 (AM-11)", as
   const { clean, broken } = await compare("missing-tokenid-crashes", async (host) => {
     const { token } = await login(host, "demo");
     const statuses = [(await action(host, "validate", { body: {} })).res.status];
-    for (const name of ["getSessionInfo", "getSessionProperties", "refresh", "logout"]) statuses.push((await action(host, name, { caller: token, body: {} })).res.status);
+    for (const name of ["getSessionInfo", "getSessionProperties", "refresh", "logout"])
+      statuses.push((await action(host, name, { caller: token, body: {} })).res.status);
     return statuses;
   });
   expect(clean).toEqual([400, 400, 400, 400, 200]);

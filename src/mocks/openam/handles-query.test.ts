@@ -26,7 +26,13 @@ test("query: the four filter forms, PartialSessions with shandle: handles, the C
   await login(host, "alpha");
   const all = await query(host, "true", admin);
   expect(all.res.status).toBe(200);
-  expect(all.body).toMatchObject({ resultCount: 3, pagedResultsCookie: null, totalPagedResultsPolicy: "NONE", totalPagedResults: -1, remainingPagedResults: -1 });
+  expect(all.body).toMatchObject({
+    resultCount: 3,
+    pagedResultsCookie: null,
+    totalPagedResultsPolicy: "NONE",
+    totalPagedResults: -1,
+    remainingPagedResults: -1,
+  });
   const demo = (await query(host, 'username eq "demo"', admin)).body.result as Record<string, unknown>[];
   expect(demo).toEqual([
     {
@@ -67,8 +73,7 @@ test("an unknown action is 501; getSessionInfo & co. without tokenId are 400 (or
 test("Content-API-Version echoes the route that served the pinned version; unknown versions are refused", async () => {
   const host = newHost();
   const { token } = await login(host, "demo");
-  const served = async (version: string | null, h = host, t = token) =>
-    (await action(h, "validate", { caller: t, version })).res;
+  const served = async (version: string | null, h = host, t = token) => (await action(h, "validate", { caller: t, version })).res;
   expect((await served("resource=4.0, protocol=1.0")).headers.get("content-api-version")).toBe("resource=4.0");
   expect((await served("resource=3.1, protocol=1.0")).headers.get("content-api-version")).toBe("resource=3.1");
   expect((await served("protocol=1.0,resource=3.0")).headers.get("content-api-version")).toBe("resource=3.1");

@@ -24,7 +24,8 @@ export function validate(ctx: ActionContext): Response {
   const named = typeof tokenId === "string" && tokenId !== "" ? tokenId : undefined;
   if (!named && ctx.state.context.defect("missing-tokenid-crashes")) return crashed(ctx);
   // The validate-needs-caller defect: the authentication filter without validate's exception (AM-02).
-  if (ctx.state.context.defect("validate-needs-caller") && !ctx.state.sessions.find(ctx.callerToken, { touch: false })) return crestError(ctx.c, 401, "Access Denied");
+  if (ctx.state.context.defect("validate-needs-caller") && !ctx.state.sessions.find(ctx.callerToken, { touch: false }))
+    return crestError(ctx.c, 401, "Access Denied");
   const token = named ?? ctx.callerToken;
   if (!token) return crestError(ctx.c, 400, "iPlanetDirectoryCookie not set on request");
   const session = ctx.state.sessions.find(token, { touch: false });
@@ -63,5 +64,7 @@ export function refresh(ctx: ActionContext): Response {
   if (target instanceof Response) return target;
   const sinceAccess = ctx.state.context.clock.now() - target.lastUsedAt;
   if (sinceAccess > ctx.state.settings.refreshThrottleMs || ctx.state.context.defect("refresh-ignores-throttle")) touch(ctx, target);
-  return ctx.c.json(ctx.state.settings.refreshShape === "openam-fork" ? forkRefreshAnswer(ctx.state, target) : sessionInfo(ctx.state, target));
+  return ctx.c.json(
+    ctx.state.settings.refreshShape === "openam-fork" ? forkRefreshAnswer(ctx.state, target) : sessionInfo(ctx.state, target),
+  );
 }

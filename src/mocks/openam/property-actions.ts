@@ -30,7 +30,14 @@ export function updateSessionProperties(ctx: ActionContext): Response {
     const allowed = ctx.state.settings.allowList.includes(name) && !PROTECTED_PROPERTIES.has(name);
     if (!allowed && !ignoreList) return crestError(ctx.c, 403, `User is not allowed to set session property "${name}"`);
   }
-  if (ctx.state.settings.propertyUpdate === "exact" && !ignoreList && !sameSet(updates.map(([name]) => name), settable(ctx))) {
+  if (
+    ctx.state.settings.propertyUpdate === "exact" &&
+    !ignoreList &&
+    !sameSet(
+      updates.map(([name]) => name),
+      settable(ctx),
+    )
+  ) {
     return crestError(ctx.c, 403, "The session properties sent must be exactly the allow-listed ones");
   }
   for (const [name, value] of updates) target.data.properties.set(name, value as string);

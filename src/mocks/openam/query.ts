@@ -28,7 +28,8 @@ export function parseFilter(text: string): Filter | undefined {
 }
 
 const matches = (session: AmSession, filter: Filter) =>
-  (filter.username === undefined || session.user === filter.username) && (filter.realm === undefined || session.data.realm === filter.realm);
+  (filter.username === undefined || session.user === filter.username) &&
+  (filter.realm === undefined || session.data.realm === filter.realm);
 
 /** `GET …/sessions?_queryFilter=…` (AM-08), admin only, in the standard CREST query envelope. */
 export function querySessions(c: Context, state: OpenamState, caller: AmSession): Response {
@@ -37,8 +38,19 @@ export function querySessions(c: Context, state: OpenamState, caller: AmSession)
   if (text === undefined) return crestError(c, 400, "Query request must specify _queryFilter");
   const filter = parseFilter(text);
   if (!filter) return crestError(c, 400, `Unsupported query filter: ${text}`);
-  const result = state.sessions.live().filter((s) => matches(s, filter)).map((s) => partialSession(state, s));
+  const result = state.sessions
+    .live()
+    .filter((s) => matches(s, filter))
+    .map((s) => partialSession(state, s));
   // The envelope is CREST convention, not a capture (UNCERTAIN, wire notes §2.3): the older one lacks the total fields.
-  if (state.settings.queryEnvelope === "crest-minimal") return c.json({ result, resultCount: result.length, pagedResultsCookie: null, remainingPagedResults: -1 });
-  return c.json({ result, resultCount: result.length, pagedResultsCookie: null, totalPagedResultsPolicy: "NONE", totalPagedResults: -1, remainingPagedResults: -1 });
+  if (state.settings.queryEnvelope === "crest-minimal")
+    return c.json({ result, resultCount: result.length, pagedResultsCookie: null, remainingPagedResults: -1 });
+  return c.json({
+    result,
+    resultCount: result.length,
+    pagedResultsCookie: null,
+    totalPagedResultsPolicy: "NONE",
+    totalPagedResults: -1,
+    remainingPagedResults: -1,
+  });
 }

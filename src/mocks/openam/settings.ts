@@ -42,7 +42,8 @@ function choice<T extends string>(options: Record<string, string>, name: string,
 
 export function readSettings(options: Record<string, string>): AmSettings {
   const contextPath = (options.contextPath ?? "/am").replace(/\/+$/, "");
-  if (contextPath !== "" && !/^\/[\w.-]+(?:\/[\w.-]+)*$/.test(contextPath)) throw new Error(`contextPath must look like /am or be empty; got "${contextPath}"`);
+  if (contextPath !== "" && !/^\/[\w.-]+(?:\/[\w.-]+)*$/.test(contextPath))
+    throw new Error(`contextPath must look like /am or be empty; got "${contextPath}"`);
   const frequency = (options.latestAccessUpdateFrequency ?? "60").trim();
   return {
     cookieName: options.cookieName || "iPlanetDirectoryPro",
@@ -50,7 +51,10 @@ export function readSettings(options: Record<string, string>): AmSettings {
     sessionVersions: sessionVersionsFor(options.resourceVersion ?? "4.0"),
     // AM configures the frequency in seconds; a duration ("90s") is accepted too.
     refreshThrottleMs: /^\d+$/.test(frequency) ? Number(frequency) * 1000 : parseDuration(frequency),
-    allowList: (options.sessionPropertyAllowList ?? DEFAULT_ALLOW_LIST).split(",").map((s) => s.trim()).filter(Boolean),
+    allowList: (options.sessionPropertyAllowList ?? DEFAULT_ALLOW_LIST)
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
     missingTokenId: choice(options, "missingTokenId", ["reject", "caller"]),
     secureCookie: choice(options, "secureCookie", ["false", "true"]) === "true",
     authFailureBody: choice(options, "authFailureBody", ["plain", "detail"]),
@@ -83,16 +87,23 @@ export const defaultOptions: Record<string, string> = {
 export const optionHelp: Record<string, string> = {
   cookieName: "SSO cookie (and header) name (default iPlanetDirectoryPro; Ping AIC uses a tenant-specific one)",
   contextPath: "the deployment's context path, e.g. /am (default) or /openam; empty for the server root. The API is served there only",
-  resourceVersion: "sessions resource version the server speaks: 4.0 (AM 7/7.1, default), 5.0 (7.2), 5.1 (7.4–8.1); older majors stay accepted",
+  resourceVersion:
+    "sessions resource version the server speaks: 4.0 (AM 7/7.1, default), 5.0 (7.2), 5.1 (7.4–8.1); older majors stay accepted",
   latestAccessUpdateFrequency: "refresh throttle, seconds or a duration (default 60)",
-  sessionPropertyAllowList: "comma-separated allow-listed session properties (default AMCtxId,department — the mock's own; AM documents none)",
-  missingTokenId: "getSessionInfo & co. without a body tokenId: reject (400, the amster schema; default) or caller (act on the caller's token)",
+  sessionPropertyAllowList:
+    "comma-separated allow-listed session properties (default AMCtxId,department — the mock's own; AM documents none)",
+  missingTokenId:
+    "getSessionInfo & co. without a body tokenId: reject (400, the amster schema; default) or caller (act on the caller's token)",
   secureCookie: "false (default, as captured on plain http) or true: the SSO cookie carries Secure",
-  authFailureBody: "plain (default: {code, reason, message}) or detail (adds detail: {failureUrl: \"\"})",
+  authFailureBody: 'plain (default: {code, reason, message}) or detail (adds detail: {failureUrl: ""})',
   invalidTarget: "getSessionInfo, …AndResetIdleTime and refresh of a dead target: valid-false (200 {valid:false}, default), 400 or 401",
-  refreshShape: "session-info (default: the getSessionInfo shape) or openam-fork ({valid, uid, realm, idletime, maxidletime, maxsessiontime, maxtime})",
-  deadTokenLogout: "logout with the caller's own dead token: 401 (default, the authentication filter) or 200 ({result: \"Token has expired\"})",
+  refreshShape:
+    "session-info (default: the getSessionInfo shape) or openam-fork ({valid, uid, realm, idletime, maxidletime, maxsessiontime, maxtime})",
+  deadTokenLogout:
+    'logout with the caller\'s own dead token: 401 (default, the authentication filter) or 200 ({result: "Token has expired"})',
   logoutGoto: "a post-process logout URL; logout then answers goto as well (default: none)",
-  propertyUpdate: "subset (default: properties outside the allow-list are refused) or exact (the body's properties must be exactly the settable allow-list)",
-  queryEnvelope: "crest (default: result, resultCount, pagedResultsCookie, totalPagedResultsPolicy, totalPagedResults, remainingPagedResults) or crest-minimal (no total fields)",
+  propertyUpdate:
+    "subset (default: properties outside the allow-list are refused) or exact (the body's properties must be exactly the settable allow-list)",
+  queryEnvelope:
+    "crest (default: result, resultCount, pagedResultsCookie, totalPagedResultsPolicy, totalPagedResults, remainingPagedResults) or crest-minimal (no total fields)",
 };

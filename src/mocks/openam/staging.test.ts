@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { runAgainstMock } from "../../proof/run-suites.ts";
+import { runAgainstMock } from "../../in-process/run-suites.ts";
 import { join } from "node:path";
 import { SUITES_DIR, findSuiteFiles } from "../../scenario/discover.ts";
 import { loadSuitesOrThrow } from "../../scenario/load.ts";
@@ -22,19 +22,31 @@ test("openam staging (idle 6 s, lifetime 15 s, frequency 1 s, own allow-list): e
   test.setTimeout(60_000);
   const verdicts = await runAgainstMock({ mock: openamMock, suites, setup: staging });
   expect(verdicts.filter((v) => v.outcome === "failed").map((v) => `${v.scenario}: ${v.error}`)).toEqual([]);
-  const mustRun = (id: string) => verdicts.filter((v) => v.covers.includes(id) && v.outcome === "skipped").map((v) => `${v.scenario}: ${v.error}`);
+  const mustRun = (id: string) =>
+    verdicts.filter((v) => v.covers.includes(id) && v.outcome === "skipped").map((v) => `${v.scenario}: ${v.error}`);
   expect(mustRun("AM-09"), "AM-09 runs on a staging server that declares a short frequency").toEqual([]);
   expect(mustRun("AM-05"), "AM-05 runs with the target's own allow-list").toEqual([]);
 });
 
 test("openam staging: a server that refreshes on every call is caught (AM-09)", async () => {
   test.setTimeout(60_000);
-  const verdicts = await runAgainstMock({ mock: openamMock, suites, setup: staging, defects: ["refresh-ignores-throttle"], filter: (s) => s.scenario.covers.includes("AM-09") });
+  const verdicts = await runAgainstMock({
+    mock: openamMock,
+    suites,
+    setup: staging,
+    defects: ["refresh-ignores-throttle"],
+    filter: (s) => s.scenario.covers.includes("AM-09"),
+  });
   expect(verdicts.some((v) => v.outcome === "failed" && v.failureKind === "expectation")).toBe(true);
 });
 
 test("openam: an allow-list with nothing settable skips AM-05 with the reason", async () => {
-  const verdicts = await runAgainstMock({ mock: openamMock, suites, setup: { options: { sessionPropertyAllowList: "AMCtxId" } }, filter: (s) => s.scenario.covers.includes("AM-05") });
+  const verdicts = await runAgainstMock({
+    mock: openamMock,
+    suites,
+    setup: { options: { sessionPropertyAllowList: "AMCtxId" } },
+    filter: (s) => s.scenario.covers.includes("AM-05"),
+  });
   expect(verdicts.length).toBeGreaterThan(0);
   for (const v of verdicts) {
     expect(v.outcome, v.scenario).toBe("skipped");

@@ -40,7 +40,14 @@ export class OpenamState {
 
   login(user: AmUser): AmSession {
     const properties = new Map([["AMCtxId", newAuditId()]]);
-    const data = { realm: user.realm, universalId: user.universalId, admin: user.admin === "true", handle: newSessionHandle(), sessionUid: newAuditId(), properties };
+    const data = {
+      realm: user.realm,
+      universalId: user.universalId,
+      admin: user.admin === "true",
+      handle: newSessionHandle(),
+      sessionUid: newAuditId(),
+      properties,
+    };
     const session = this.sessions.open(user.username, data);
     // Minted here: the tokenId (also the SSO cookie's value) and the handle, which is enough to end the session.
     this.context.issued(session.id, "token");

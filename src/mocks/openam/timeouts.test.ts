@@ -67,7 +67,11 @@ test("the control plane counts the sessions and its clock expires them", async (
   const listed = (await (await host.app.request("/__sessionprobe/sessions")).json()) as { open: number; sessions: { user: string }[] };
   expect(listed.open).toBe(2);
   expect(listed.sessions.map((s) => s.user).sort()).toEqual(["alice", "amadmin"]);
-  await host.app.request("/__sessionprobe/clock/advance", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ by: "30m" }) });
+  await host.app.request("/__sessionprobe/clock/advance", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ by: "30m" }),
+  });
   expect(((await (await host.app.request("/__sessionprobe/sessions")).json()) as { open: number }).open).toBe(0);
   await login(host);
   await host.app.request("/__sessionprobe/reset", { method: "POST" });

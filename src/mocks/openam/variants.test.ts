@@ -22,7 +22,11 @@ test("the release profiles' resource versions are all variants", () => {
 });
 
 test("invalidTarget: a dead target's getSessionInfo is 200 {valid:false}, or a CREST 400 / 401", async () => {
-  for (const [answer, status, body] of [["valid-false", 200, { valid: false }], ["400", 400, { code: 400 }], ["401", 401, { code: 401 }]] as const) {
+  for (const [answer, status, body] of [
+    ["valid-false", 200, { valid: false }],
+    ["400", 400, { code: 400 }],
+    ["401", 401, { code: 401 }],
+  ] as const) {
     const host = newHost({ options: { invalidTarget: answer } });
     const { token } = await login(host);
     const res = await action(host, "getSessionInfo", { caller: token, body: { tokenId: "no-such-token" } });
@@ -36,16 +40,33 @@ test("refreshShape=openam-fork: refresh answers the fork's fields", async () => 
   const { token } = await login(host, "demo");
   host.clock.advance(30_000);
   const throttled = await action(host, "refresh", { caller: token, body: { tokenId: token } });
-  expect(throttled.body).toEqual({ valid: true, uid: "demo", realm: "/", idletime: 30, maxidletime: 30, maxsessiontime: 120, maxtime: 120 * 60 - 30 });
+  expect(throttled.body).toEqual({
+    valid: true,
+    uid: "demo",
+    realm: "/",
+    idletime: 30,
+    maxidletime: 30,
+    maxsessiontime: 120,
+    maxtime: 120 * 60 - 30,
+  });
   host.clock.advance(60_000);
-  expect((await action(host, "refresh", { caller: token, body: { tokenId: token } })).body).toMatchObject({ idletime: 0, maxtime: 120 * 60 - 90 });
+  expect((await action(host, "refresh", { caller: token, body: { tokenId: token } })).body).toMatchObject({
+    idletime: 0,
+    maxtime: 120 * 60 - 90,
+  });
 });
 
 test("deadTokenLogout and logoutGoto: a dead caller's logout is 401 or 200 Token has expired; goto when configured", async () => {
-  for (const [answer, status] of [["401", 401], ["200", 200]] as const) {
+  for (const [answer, status] of [
+    ["401", 401],
+    ["200", 200],
+  ] as const) {
     const host = newHost({ options: { deadTokenLogout: answer, logoutGoto: "https://example.com/bye" } });
     const { token } = await login(host, "demo");
-    expect((await action(host, "logout", { caller: token, body: { tokenId: token } })).body).toEqual({ result: "Successfully logged out", goto: "https://example.com/bye" });
+    expect((await action(host, "logout", { caller: token, body: { tokenId: token } })).body).toEqual({
+      result: "Successfully logged out",
+      goto: "https://example.com/bye",
+    });
     const again = await action(host, "logout", { caller: token, body: { tokenId: token } });
     expect(again.res.status, answer).toBe(status);
     if (status === 200) expect(again.body).toEqual({ result: "Token has expired" });

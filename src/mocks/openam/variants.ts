@@ -58,13 +58,14 @@ export const openamVariants: readonly MockVariant[] = [
   },
   {
     name: "auth-failure-with-detail",
-    description: "the authenticate 401 body adds detail: {failureUrl: \"\"}",
+    description: 'the authenticate 401 body adds detail: {failureUrl: ""}',
     evidence: `${NOTES} §2.1 Failure: "UNCERTAIN: whether real AM adds \\"detail\\":{\\"failureUrl\\":\\"\\"}. No primary capture was found."`,
     options: { authFailureBody: "detail" },
   },
   {
     name: "invalid-target-400",
-    description: "getSessionInfo, getSessionInfoAndResetIdleTime and refresh of a dead target answer a CREST 400 instead of 200 {valid:false}",
+    description:
+      "getSessionInfo, getSessionInfoAndResetIdleTime and refresh of a dead target answer a CREST 400 instead of 200 {valid:false}",
     evidence: `${NOTES} §2.3 getSessionInfo: "Invalid target token [SRC]: 200 {\\"valid\\":false} … UNCERTAIN for AM 7/8, which may return an error code instead." (400 is the fork's answer for getSessionProperties of an invalid token)`,
     options: { invalidTarget: "400" },
   },
@@ -76,13 +77,15 @@ export const openamVariants: readonly MockVariant[] = [
   },
   {
     name: "refresh-openam-fork-shape",
-    description: "refresh answers the OpenAM fork's {valid, uid, realm, idletime, maxidletime, maxsessiontime, maxtime} instead of the getSessionInfo shape",
+    description:
+      "refresh answers the OpenAM fork's {valid, uid, realm, idletime, maxidletime, maxsessiontime, maxtime} instead of the getSessionInfo shape",
     evidence: `${NOTES} §2.3 refresh: "[SRC] The OpenAM fork returns {\\"valid\\"?, \\"uid\\", \\"realm\\", \\"idletime\\", \\"maxidletime\\", \\"maxsessiontime\\", \\"maxtime\\"} … UNCERTAIN for AM 7/8, which probably returns the getSessionInfo shape."`,
     options: { refreshShape: "openam-fork" },
   },
   {
     name: "dead-token-logout-200",
-    description: "logout with the caller's own expired or unknown token answers 200 {result: \"Token has expired\"} instead of the filter's 401",
+    description:
+      "logout with the caller's own expired or unknown token answers 200 {result: \"Token has expired\"} instead of the filter's 401",
     evidence: `${NOTES} §2.3 logout: "[SRC] Already-expired or unknown token: 200 {\\"result\\":\\"Token has expired\\"} (LogoutActionHandler.java:142). UNCERTAIN on AM 7/8: the authentication filter may answer 401 first"`,
     options: { deadTokenLogout: "200" },
   },
@@ -94,7 +97,8 @@ export const openamVariants: readonly MockVariant[] = [
   },
   {
     name: "property-update-exact-keys",
-    description: "updateSessionProperties demands the body's properties be exactly the settable allow-list (the fork's rule); nothing outside it is accepted either",
+    description:
+      "updateSessionProperties demands the body's properties be exactly the settable allow-list (the fork's rule); nothing outside it is accepted either",
     evidence: `${NOTES} §2.3 updateSessionProperties [SRC]: "The body's keys must exactly equal the allowlisted key set; otherwise 403 … In AM 7+ the target token goes in the body as tokenId; how that mixes with the property keys is UNCERTAIN."`,
     options: { propertyUpdate: "exact" },
   },

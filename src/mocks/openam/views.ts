@@ -22,9 +22,16 @@ export function allowListedProperties(state: OpenamState, session: AmSession): R
 /** getSessionInfo's answer (AM 8.0.1 capture, wire notes §2.3): AMCtxId plus allow-listed properties that have a value. */
 export function sessionInfo(state: OpenamState, session: AmSession) {
   const properties: Record<string, string> = {};
-  for (const [name, value] of Object.entries(allowListedProperties(state, session))) if (value !== "" || name === "AMCtxId") properties[name] = value;
+  for (const [name, value] of Object.entries(allowListedProperties(state, session)))
+    if (value !== "" || name === "AMCtxId") properties[name] = value;
   properties.AMCtxId = session.data.properties.get("AMCtxId") ?? "";
-  return { username: session.user, universalId: session.data.universalId, realm: session.data.realm, ...expiries(state, session), properties };
+  return {
+    username: session.user,
+    universalId: session.data.universalId,
+    realm: session.data.realm,
+    ...expiries(state, session),
+    properties,
+  };
 }
 
 /** A query result row (PartialSession.asJson). */

@@ -49,7 +49,8 @@ export function dataserviceRoutes(app: Hono<VmanageEnv>, state: VmanageState): v
 
   app.get("/dataservice/client/token", (c) => {
     // Documented absent before 19.2 (python-viptela reads the 404 as "no token"): not unmodelled.
-    if (!state.options.xsrfEnforced) return dataserviceError(c, 404, "Not Found", "No resource at GET /dataservice/client/token", "RESTAPI0001");
+    if (!state.options.xsrfEnforced)
+      return dataserviceError(c, 404, "Not Found", "No resource at GET /dataservice/client/token", "RESTAPI0001");
     const token = c.get("session").data.xsrf;
     if (c.req.query("json") === "true" || state.context.defect("token-json-by-default")) return c.json({ token });
     return c.text(token);
@@ -58,13 +59,18 @@ export function dataserviceRoutes(app: Hono<VmanageEnv>, state: VmanageState): v
   app.get("/dataservice/client/server", (c) => {
     const session = c.get("session");
     const csrf = state.options.xsrfEnforced ? session.data.xsrf : undefined;
-    return c.json({ data: serverInfo({ platformVersion: state.options.version, user: session.user, group: state.group(session.user), csrfToken: csrf }) });
+    return c.json({
+      data: serverInfo({ platformVersion: state.options.version, user: session.user, group: state.group(session.user), csrfToken: csrf }),
+    });
   });
 
   app.get("/dataservice/client/server/ready", (c) => c.json({ isServerReady: true }));
 
   app.get("/dataservice/device", (c) =>
-    c.json({ header: { ...header(), viewKeys: { uniqueKey: ["system-ip"], preferenceKey: "grid-Device" } }, data: devices(state.options.version) }),
+    c.json({
+      header: { ...header(), viewKeys: { uniqueKey: ["system-ip"], preferenceKey: "grid-Device" } },
+      data: devices(state.options.version),
+    }),
   );
 
   // Query POSTs: they change nothing, yet still need the XSRF token (wire notes §1.3).

@@ -5,7 +5,11 @@ import { alive, fillCapThenLogin, form, get, login, newHost, openCount, post, xs
 const MIN = 60_000;
 
 test("every defect names the behaviours it breaks", () => {
-  for (const defect of vmanageMock.defects) expect(defect.breaks.every((id) => /^VM-\d\d$/.test(id)), defect.name).toBe(true);
+  for (const defect of vmanageMock.defects)
+    expect(
+      defect.breaks.every((id) => /^VM-\d\d$/.test(id)),
+      defect.name,
+    ).toBe(true);
 });
 
 test("failed-login-401 (VM-02): a failed login is answered 401, still with a body and no session", async () => {
@@ -102,7 +106,11 @@ test("defects switch at run time through the control plane", async () => {
   const host = newHost();
   const cookie = await login(host);
   expect((await post(host, "/dataservice/alarms", cookie)).status).toBe(403);
-  const put = await host.app.request("/__sessionprobe/defects", { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ defects: ["xsrf-not-enforced"] }) });
+  const put = await host.app.request("/__sessionprobe/defects", {
+    method: "PUT",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ defects: ["xsrf-not-enforced"] }),
+  });
   expect(put.status).toBe(200);
   expect((await post(host, "/dataservice/alarms", cookie)).status).toBe(200);
 });

@@ -19,12 +19,25 @@ export const vmanageMock: VendorMock = {
     { name: "logout-keeps-session", breaks: ["VM-07"], description: "logout answers the 302 but the session keeps working" },
     { name: "no-idle-expiry", breaks: ["VM-08"], description: "sessions never expire from inactivity" },
     { name: "no-lifespan-cap", breaks: ["VM-09"], description: "a session in use never reaches its 24-hour lifespan" },
-    { name: "evicts-oldest", breaks: ["VM-10"], description: "at the session cap, the oldest session is evicted instead of the least recently used" },
-    { name: "login-body-not-empty", breaks: ["VM-01"], description: "a successful login answers with an HTML body, so clients read it as a failure" },
+    {
+      name: "evicts-oldest",
+      breaks: ["VM-10"],
+      description: "at the session cap, the oldest session is evicted instead of the least recently used",
+    },
+    {
+      name: "login-body-not-empty",
+      breaks: ["VM-01"],
+      description: "a successful login answers with an HTML body, so clients read it as a failure",
+    },
     { name: "token-json-by-default", breaks: ["VM-03"], description: "GET /dataservice/client/token answers JSON even without ?json=true" },
     { name: "get-needs-xsrf", breaks: ["VM-05"], description: "GET requests are refused 403 without the XSRF token" },
     { name: "unauthenticated-401", breaks: ["VM-06"], description: "calls without a session get 401 JSON instead of the login page" },
-    { name: "rotate-session-id", breaks: ["VM-11"], description: "every /dataservice answer moves the session to a new JSESSIONID and kills the old one, so sequential requests cannot share one cookie" },
+    {
+      name: "rotate-session-id",
+      breaks: ["VM-11"],
+      description:
+        "every /dataservice answer moves the session to a new JSESSIONID and kills the old one, so sequential requests cannot share one cookie",
+    },
   ],
   defaults: { idleMs: 30 * 60_000, lifetimeMs: 24 * 60 * 60_000, options: defaultOptions },
   optionHelp,

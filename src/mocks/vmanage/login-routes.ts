@@ -17,7 +17,11 @@ async function readLoginForm(c: Context): Promise<{ username: string; password: 
 
 /** The 20.18 sandbox's failure body; `padded` keeps the three blank lines its capture starts with. */
 function jsonFailure(username: string, padded: boolean): string {
-  const body = JSON.stringify({ error: { message: "Login Error", code: "Failed to login user ", details: ` ${username}`, type: "Error" } }, null, 4);
+  const body = JSON.stringify(
+    { error: { message: "Login Error", code: "Failed to login user ", details: ` ${username}`, type: "Error" } },
+    null,
+    4,
+  );
   return padded ? `\n\n\n${body}` : body;
 }
 
@@ -51,7 +55,8 @@ function logout(c: Context, state: VmanageState) {
   if (allowed !== "both" && allowed !== method) return errorPage(c, 405, "Method Not Allowed");
   const session = state.sessions.find(getCookie(c, "JSESSIONID"), { touch: false });
   // UNCERTAIN whether ≥20.12 refuses a POST logout without the token (wire notes §1.5): an option.
-  if (session && method === "post" && state.options.logoutNeedsXsrf && c.req.header("x-xsrf-token") !== session.data.xsrf) return xsrfRefused(c);
+  if (session && method === "post" && state.options.logoutNeedsXsrf && c.req.header("x-xsrf-token") !== session.data.xsrf)
+    return xsrfRefused(c);
   if (session && !state.context.defect("logout-keeps-session")) state.sessions.close(session.id);
   return c.redirect(welcomeUrl(c, state), 302);
 }

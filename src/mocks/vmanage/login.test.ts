@@ -15,7 +15,10 @@ test("a good login: 200, empty body, JSESSIONID cookie with the sandbox's path=/
 
 test("a failed login (html): 200, a login page starting <html> with 'Invalid User or Password', no cookie, no session", async () => {
   const host = newHost();
-  for (const [user, password] of [["admin", "wrong"], ["nobody", "admin-pass-1"]] as const) {
+  for (const [user, password] of [
+    ["admin", "wrong"],
+    ["nobody", "admin-pass-1"],
+  ] as const) {
     const res = await host.app.request("/j_security_check", form(user, password));
     const body = await res.text();
     expect(res.status).toBe(200);
@@ -36,16 +39,24 @@ test("a failed login (json, 20.18): 200 with the Login Error body naming the use
     expect(res.headers.get("content-type")).toBe("application/json");
     const text = await res.text();
     expect(text.startsWith("\n\n\n{"), failureBody).toBe(failureBody === "json-padded");
-    expect(JSON.parse(text)).toEqual({ error: { message: "Login Error", code: "Failed to login user ", details: " admin", type: "Error" } });
+    expect(JSON.parse(text)).toEqual({
+      error: { message: "Login Error", code: "Failed to login user ", details: " admin", type: "Error" },
+    });
     expect(res.headers.get("set-cookie")).toBeNull();
     expect(await openCount(host)).toBe(0);
   }
 });
 
 test("cookieAttributes: secure-httponly drops SameSite, path-only keeps only path=/", async () => {
-  const withoutSameSite = await newHost({ options: { cookieAttributes: "secure-httponly" } }).app.request("/j_security_check", form("admin", "admin-pass-1"));
+  const withoutSameSite = await newHost({ options: { cookieAttributes: "secure-httponly" } }).app.request(
+    "/j_security_check",
+    form("admin", "admin-pass-1"),
+  );
   expect(withoutSameSite.headers.get("set-cookie")).toMatch(/^JSESSIONID=[0-9A-F]{64}; path=\/; secure; HttpOnly$/);
-  const pathOnly = await newHost({ options: { cookieAttributes: "path-only" } }).app.request("/j_security_check", form("admin", "admin-pass-1"));
+  const pathOnly = await newHost({ options: { cookieAttributes: "path-only" } }).app.request(
+    "/j_security_check",
+    form("admin", "admin-pass-1"),
+  );
   expect(pathOnly.headers.get("set-cookie")).toMatch(/^JSESSIONID=[0-9A-F]{64}; path=\/$/);
 });
 
@@ -117,7 +128,19 @@ test("client/server reports the version option, user and CSRFToken; device rows 
   expect(devices.header).toBeTruthy();
   expect(devices.data.length).toBeGreaterThan(0);
   for (const row of devices.data) {
-    for (const field of ["deviceId", "system-ip", "host-name", "device-type", "reachability", "status", "site-id", "version", "uuid", "device-model", "personality"]) {
+    for (const field of [
+      "deviceId",
+      "system-ip",
+      "host-name",
+      "device-type",
+      "reachability",
+      "status",
+      "site-id",
+      "version",
+      "uuid",
+      "device-model",
+      "personality",
+    ]) {
       expect(row[field], field).toBeDefined();
     }
   }

@@ -8,7 +8,12 @@ test("every JSESSIONID, XSRF token and no-session cookie value the mock creates 
   const issued: { value: string; kind: string }[] = [];
   const host = createMockHost(vmanageMock);
   // The mock's own context, with a recorder of our own: what was minted, and as what.
-  const instance = vmanageMock.create({ clock: host.clock, config: host.config, defect: () => false, issued: (value, kind) => issued.push({ value, kind }) });
+  const instance = vmanageMock.create({
+    clock: host.clock,
+    config: host.config,
+    defect: () => false,
+    issued: (value, kind) => issued.push({ value, kind }),
+  });
   const res = await instance.app.request("/j_security_check", form("admin", "admin-pass-1"));
   const cookie = res.headers.get("set-cookie")?.split(";")[0] ?? "";
   const token = await (await instance.app.request("/dataservice/client/token", { headers: { cookie } })).text();

@@ -60,16 +60,23 @@ export const optionHelp: Record<string, string> = {
   failureBody:
     "failed-login body, always HTTP 200: html (the login page with 'Invalid User or Password', default), json (the 20.18 {\"error\":…} body) or json-padded (the same after three blank lines, as the 20.18 capture shows it)",
   logoutMethod: "which /logout methods are served: post (20.12+), get (before 20.12) or both (default); the other method gets 405",
-  sessionCap: "most concurrent sessions before the least recently used is evicted: 100 (current docs, default), 250 (older docs), or a staging server's own cap",
-  noSession: "a /dataservice call without a valid session: page (200 and the HTML login page, default) or redirect (302 to /welcome.html?nocache=<ms>)",
-  expiringCookie: "yes (default): the no-session answer carries a JSESSIONID Set-Cookie expiring in 1970 (what catalystwan looks for); no: none",
+  sessionCap:
+    "most concurrent sessions before the least recently used is evicted: 100 (current docs, default), 250 (older docs), or a staging server's own cap",
+  noSession:
+    "a /dataservice call without a valid session: page (200 and the HTML login page, default) or redirect (302 to /welcome.html?nocache=<ms>)",
+  expiringCookie:
+    "yes (default): the no-session answer carries a JSESSIONID Set-Cookie expiring in 1970 (what catalystwan looks for); no: none",
   logoutXsrf: "optional (default): POST /logout works without X-XSRF-TOKEN; required: it is refused 403 without the session's token",
-  cookieAttributes: "JSESSIONID attributes: secure-httponly-lax (path=/; secure; HttpOnly; SameSite=Lax, the 20.18 sandbox, default), secure-httponly, or path-only",
+  cookieAttributes:
+    "JSESSIONID attributes: secure-httponly-lax (path=/; secure; HttpOnly; SameSite=Lax, the 20.18 sandbox, default), secure-httponly, or path-only",
   xsrfTokenLength: "characters of the XSRF token, upper-case hex: 100 (the 20.18 sandbox, default) or another even length from 16 to 256",
-  xsrfToken: "enforced (19.2 and later, default): /dataservice/client/token serves the token and non-GETs need it; absent (before 19.2): the endpoint answers 404 and no token is checked",
+  xsrfToken:
+    "enforced (19.2 and later, default): /dataservice/client/token serves the token and non-GETs need it; absent (before 19.2): the endpoint answers 404 and no token is checked",
   xsrfAllowList: "comma-separated /dataservice paths exempt from the XSRF check (TAC can allow-list endpoints); default none",
-  dataserviceLogin: "absent (default): only /j_security_check logs in; accepted: POST /dataservice/j_security_check works too (python-viptela's path)",
-  publicBaseUrl: "scheme://host[:port] that Location headers name (logout, redirects); default: the address the mock listens on (never the request's Host header)",
+  dataserviceLogin:
+    "absent (default): only /j_security_check logs in; accepted: POST /dataservice/j_security_check works too (python-viptela's path)",
+  publicBaseUrl:
+    "scheme://host[:port] that Location headers name (logout, redirects); default: the address the mock listens on (never the request's Host header)",
 };
 
 function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T {
@@ -80,12 +87,16 @@ function oneOf<T extends string>(name: string, value: string | undefined, allowe
 
 function wholeNumber(name: string, value: string | undefined, check: (n: number) => boolean, what: string): number {
   const n = Number(value);
-  if (value === undefined || value.trim() === "" || !Number.isInteger(n) || !check(n)) throw new Error(`vmanage option ${name}=${String(value)} is not ${what}`);
+  if (value === undefined || value.trim() === "" || !Number.isInteger(n) || !check(n))
+    throw new Error(`vmanage option ${name}=${String(value)} is not ${what}`);
   return n;
 }
 
 function allowList(value: string | undefined): ReadonlySet<string> {
-  const paths = (value ?? "").split(",").map((p) => p.trim()).filter((p) => p !== "");
+  const paths = (value ?? "")
+    .split(",")
+    .map((p) => p.trim())
+    .filter((p) => p !== "");
   const bad = paths.find((p) => !/^\/dataservice\/[\w/.-]+$/.test(p));
   if (bad !== undefined) throw new Error(`vmanage option xsrfAllowList: "${bad}" is not a /dataservice/... path`);
   return new Set(paths);
@@ -118,7 +129,12 @@ export function readOptions(config: MockConfig): VmanageOptions {
     expiringCookie: oneOf("expiringCookie", o.expiringCookie, yesNo) === "yes",
     logoutNeedsXsrf: oneOf("logoutXsrf", o.logoutXsrf, logoutXsrfModes) === "required",
     cookieAttributes: oneOf("cookieAttributes", o.cookieAttributes, cookieAttributeSets),
-    xsrfTokenLength: wholeNumber("xsrfTokenLength", o.xsrfTokenLength, (n) => n >= 16 && n <= 256 && n % 2 === 0, "an even whole number from 16 to 256"),
+    xsrfTokenLength: wholeNumber(
+      "xsrfTokenLength",
+      o.xsrfTokenLength,
+      (n) => n >= 16 && n <= 256 && n % 2 === 0,
+      "an even whole number from 16 to 256",
+    ),
     xsrfEnforced: oneOf("xsrfToken", o.xsrfToken, xsrfTokenModes) === "enforced",
     xsrfAllowList: allowList(o.xsrfAllowList),
     dataserviceLogin: oneOf("dataserviceLogin", o.dataserviceLogin, dataserviceLoginModes) === "accepted",

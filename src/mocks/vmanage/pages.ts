@@ -11,20 +11,21 @@ export const HTML = "text/html;charset=UTF-8";
 export function loginPage(errorMessage = ""): string {
   return [
     "<html>",
-    "<head><meta charset=\"UTF-8\"><title>Cisco Catalyst SD-WAN Manager</title></head>",
+    '<head><meta charset="UTF-8"><title>Cisco Catalyst SD-WAN Manager</title></head>',
     "<body>",
-    "<form method=\"post\" action=\"j_security_check\" name=\"loginForm\">",
-    "<input type=\"text\" name=\"j_username\" id=\"username\" placeholder=\"Username\"/>",
-    "<input type=\"password\" name=\"j_password\" id=\"password\" placeholder=\"Password\"/>",
+    '<form method="post" action="j_security_check" name="loginForm">',
+    '<input type="text" name="j_username" id="username" placeholder="Username"/>',
+    '<input type="password" name="j_password" id="password" placeholder="Password"/>',
     `<p id="errorMessageBox" name="errorMessageBox" class='errorMessageBox '>${errorMessage}</p>`,
-    "<button type=\"submit\" id=\"submitLogin\">Log In</button>",
+    '<button type="submit" id="submitLogin">Log In</button>',
     "</form>",
     "</body>",
     "</html>",
   ].join("\n");
 }
 
-export const WELCOME_PAGE = "<html>\n<head><meta charset=\"UTF-8\"><title>Cisco Catalyst SD-WAN Manager</title></head>\n<body><a href=\"/\">Log in again</a></body>\n</html>";
+export const WELCOME_PAGE =
+  '<html>\n<head><meta charset="UTF-8"><title>Cisco Catalyst SD-WAN Manager</title></head>\n<body><a href="/">Log in again</a></body>\n</html>';
 
 /** The application server's (Undertow's) error page, as the XSRF refusal shows it. */
 export function errorPage(c: Context, status: ContentfulStatusCode, text: string) {

@@ -32,7 +32,10 @@ test("POST logout: 302 to welcome.html?nocache=<mock ms>; the session is gone; a
   const host = newHost();
   const cookie = await login(host);
   // In-process there is no socket and no configured base: a path-only Location, not the Host the caller sent.
-  const res = await host.app.request("https://attacker.example:8443/logout?nocache=12345", { method: "POST", headers: { cookie, host: "attacker.example" } });
+  const res = await host.app.request("https://attacker.example:8443/logout?nocache=12345", {
+    method: "POST",
+    headers: { cookie, host: "attacker.example" },
+  });
   expect(res.status).toBe(302);
   expect(res.headers.get("location")).toBe(`/welcome.html?nocache=${host.clock.now()}`);
   expect(await openCount(host)).toBe(0);
@@ -45,7 +48,10 @@ test("POST logout: 302 to welcome.html?nocache=<mock ms>; the session is gone; a
 test("publicBaseUrl names the Location's origin, explicit port kept, whatever Host the request carries", async () => {
   const host = newHost({ options: { publicBaseUrl: "https://vmanage.example.test:443" } });
   const cookie = await login(host);
-  const res = await host.app.request("https://attacker.example/logout?nocache=1", { method: "POST", headers: { cookie, host: "attacker.example" } });
+  const res = await host.app.request("https://attacker.example/logout?nocache=1", {
+    method: "POST",
+    headers: { cookie, host: "attacker.example" },
+  });
   expect(res.headers.get("location")).toBe(`https://vmanage.example.test:443/welcome.html?nocache=${host.clock.now()}`);
 });
 
@@ -54,10 +60,13 @@ test("served over a socket, Location names the address the mock listens at, not 
   try {
     const { port } = new URL(running.baseUrl);
     const location = await new Promise<string | undefined>((resolve, reject) => {
-      const req = httpRequest({ host: "127.0.0.1", port: Number(port), method: "POST", path: "/logout?nocache=1", headers: { host: "attacker.example:666" } }, (res) => {
-        res.resume();
-        resolve(res.headers.location);
-      });
+      const req = httpRequest(
+        { host: "127.0.0.1", port: Number(port), method: "POST", path: "/logout?nocache=1", headers: { host: "attacker.example:666" } },
+        (res) => {
+          res.resume();
+          resolve(res.headers.location);
+        },
+      );
       req.on("error", reject);
       req.end();
     });
@@ -153,7 +162,11 @@ test("the control plane sees the sessions and its clock advance expires them", a
   const cookie = await login(host);
   const listed = (await (await host.app.request("/__sessionprobe/sessions")).json()) as { sessions: { user: string }[] };
   expect(listed.sessions.map((s) => s.user)).toEqual(["admin"]);
-  await host.app.request("/__sessionprobe/clock/advance", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ by: "30m" }) });
+  await host.app.request("/__sessionprobe/clock/advance", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ by: "30m" }),
+  });
   expect(await openCount(host)).toBe(0);
   expect(await alive(host, cookie)).toBe(false);
   await host.app.request("/__sessionprobe/reset", { method: "POST" });

@@ -18,7 +18,9 @@ export type VmanageSession = StoredSession<VmanageSessionData>;
 
 /** The sandbox's XSRF token is 100 characters (the default length); upper-case hex like the documented example. */
 function newXsrfToken(length: number): string {
-  return randomBytes(length / 2).toString("hex").toUpperCase();
+  return randomBytes(length / 2)
+    .toString("hex")
+    .toUpperCase();
 }
 
 export class VmanageState {

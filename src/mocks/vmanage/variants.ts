@@ -139,7 +139,8 @@ export const vmanageVariants: readonly MockVariant[] = [
   },
   {
     name: "logout-location-public-base",
-    description: "Location names the server's public name with an explicit port: https://vmanage.example.test:443/welcome.html?nocache=<ms>",
+    description:
+      "Location names the server's public name with an explicit port: https://vmanage.example.test:443/welcome.html?nocache=<ms>",
     evidence: `${NOTES} §1.5 On the sandbox [LIVE]: "HTTP 302 -> https://sandbox-sdwan-2.cisco.com:443/welcome.html?nocache=1791634897838"`,
     options: { publicBaseUrl: "https://vmanage.example.test:443" },
   },
@@ -179,12 +180,29 @@ export const vmanageVariants: readonly MockVariant[] = [
     name: "release-20.18",
     description: "20.18: JSON login-failure body (still HTTP 200), POST logout only, the sandbox's cookie and token",
     evidence: `${NOTES} §1.1 [LIVE 20.18.2.1 sandbox] JSON failure body, cookie "path=/; secure; HttpOnly; SameSite=Lax", token "100 characters"; §1.5 POST logout`,
-    options: { version: "20.18.2", failureBody: "json", logoutMethod: "post", sessionCap: "100", cookieAttributes: "secure-httponly-lax", xsrfTokenLength: "100" },
+    options: {
+      version: "20.18.2",
+      failureBody: "json",
+      logoutMethod: "post",
+      sessionCap: "100",
+      cookieAttributes: "secure-httponly-lax",
+      xsrfTokenLength: "100",
+    },
   },
   {
     name: "strict-staging",
-    description: "every stricter legal answer at once: a 302 for no session without a cookie, the token required on logout, POST only, JSON failures, cap 20",
+    description:
+      "every stricter legal answer at once: a 302 for no session without a cookie, the token required on logout, POST only, JSON failures, cap 20",
     evidence: `${NOTES} §1.4 (302 and the cookie UNCERTAIN), §1.5 (logout token UNCERTAIN), §1.1 (20.18 JSON), §1.6 (configurable cap)`,
-    options: { noSession: "redirect", expiringCookie: "no", logoutXsrf: "required", logoutMethod: "post", failureBody: "json", sessionCap: "20", cookieAttributes: "path-only", xsrfTokenLength: "64" },
+    options: {
+      noSession: "redirect",
+      expiringCookie: "no",
+      logoutXsrf: "required",
+      logoutMethod: "post",
+      failureBody: "json",
+      sessionCap: "20",
+      cookieAttributes: "path-only",
+      xsrfTokenLength: "64",
+    },
   },
 ];

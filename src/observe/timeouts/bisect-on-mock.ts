@@ -17,7 +17,10 @@ export interface MockClockEnv {
  * absolute timeout, so idleness cannot end the session first — and probes once more.
  * Time costs nothing here, so only the number of requests counts.
  */
-export async function bisectOnMock(env: MockClockEnv, options: { guessMs?: number | undefined; boundMs: number; resolutionMs: number; keepAliveMs?: number | undefined }): Promise<SearchResult> {
+export async function bisectOnMock(
+  env: MockClockEnv,
+  options: { guessMs?: number | undefined; boundMs: number; resolutionMs: number; keepAliveMs?: number | undefined },
+): Promise<SearchResult> {
   const { ops, time } = env;
   const reset = async () => {
     const exchange = await env.transport.send({ method: "POST", url: `${env.controlUrl}/reset`, headers: {} }, "reset");

@@ -12,7 +12,10 @@ export interface SearchResult {
   experiments: number;
 }
 
-export async function findTimeout(dead: (ageMs: number) => Promise<boolean>, options: { guessMs?: number | undefined; boundMs: number; resolutionMs: number }): Promise<SearchResult> {
+export async function findTimeout(
+  dead: (ageMs: number) => Promise<boolean>,
+  options: { guessMs?: number | undefined; boundMs: number; resolutionMs: number },
+): Promise<SearchResult> {
   const res = options.resolutionMs;
   if (!(res > 0)) throw new RangeError(`the resolution must be positive, got ${res} ms`);
   const grid = (ms: number) => Math.max(res, Math.ceil(ms / res) * res);

@@ -12,7 +12,9 @@ export function describeMeasured(result: TimeoutResult): string {
   if (result.skipped) return `not measured: ${result.skipped}`;
   if (result.measuredMs === null) return `none up to ${formatDuration(result.aliveAtMs)}`;
   const gap = result.measuredMs - result.aliveAtMs;
-  return gap > result.resolutionMs ? `between ${formatDuration(result.aliveAtMs)} and ${formatDuration(result.measuredMs)}` : formatDuration(result.measuredMs);
+  return gap > result.resolutionMs
+    ? `between ${formatDuration(result.aliveAtMs)} and ${formatDuration(result.measuredMs)}`
+    : formatDuration(result.measuredMs);
 }
 
 /** Does the measurement agree with what the target declares (else what the vendor documents)? */
@@ -25,7 +27,10 @@ export function agrees(result: TimeoutResult): "matches" | "differs" | "—" {
 }
 
 function pad(cells: readonly string[], widths: readonly number[]): string {
-  return cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join("  ").trimEnd();
+  return cells
+    .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+    .join("  ")
+    .trimEnd();
 }
 
 /** The documented-vs-measured table the CLI prints, one row per service and timeout, with the plans' notes. */
@@ -37,7 +42,15 @@ export function timeoutTable(timeouts: Record<string, ServiceTimeouts>): string[
     if (!entry) continue;
     for (const kind of ["idle", "absolute"] as const) {
       const r = entry[kind];
-      rows.push([service, kind, limit(r.documentedMs), limit(r.configuredMs), describeMeasured(r), agrees(r), `${r.method} (${formatDuration(r.resolutionMs)})`]);
+      rows.push([
+        service,
+        kind,
+        limit(r.documentedMs),
+        limit(r.configuredMs),
+        describeMeasured(r),
+        agrees(r),
+        `${r.method} (${formatDuration(r.resolutionMs)})`,
+      ]);
     }
     const note = findPlan(service)?.note;
     if (note) notes.push(`  ${service}: ${note}`);

@@ -45,7 +45,10 @@ const smallest = (...values: (number | null | undefined)[]) => {
  * by bisection on the virtual clock when the target has a mock control plane, else by
  * staggered sessions in real time. Returns the results and the requests they cost.
  */
-export async function measureTimeouts(target: ResolvedTarget, options: MeasureOptions = {}): Promise<{ timeouts: Record<string, ServiceTimeouts>; requests: number }> {
+export async function measureTimeouts(
+  target: ResolvedTarget,
+  options: MeasureOptions = {},
+): Promise<{ timeouts: Record<string, ServiceTimeouts>; requests: number }> {
   const driver = findVendor(target.vendor);
   if (!driver) throw new Error(`no driver for vendor ${target.vendor}`);
   const log = options.log ?? (() => {});
@@ -63,7 +66,13 @@ export async function measureTimeouts(target: ResolvedTarget, options: MeasureOp
       const expected = (limits: { idleMs: number | null; absoluteMs: number | null }, kind: "idle" | "absolute") =>
         kind === "idle" ? (smallest(limits.idleMs, limits.absoluteMs) ?? null) : limits.absoluteMs;
       const base = (kind: "idle" | "absolute"): TimeoutResult => {
-        const out: TimeoutResult = { documentedMs: expected(plan.documented, kind), measuredMs: null, aliveAtMs: 0, resolutionMs: res, method };
+        const out: TimeoutResult = {
+          documentedMs: expected(plan.documented, kind),
+          measuredMs: null,
+          aliveAtMs: 0,
+          resolutionMs: res,
+          method,
+        };
         if (config) out.configuredMs = expected(config, kind);
         return out;
       };
@@ -79,17 +88,24 @@ export async function measureTimeouts(target: ResolvedTarget, options: MeasureOp
         log(`${plan.service} ${label}: measuring (${method}, resolution ${formatDuration(res)})`);
         if (onMock && time instanceof VirtualTime) {
           const boundMs = options.boundMs ?? Math.max(24 * 3_600_000, 2 * (guess ?? 0));
-          return bisectOnMock({ controlUrl: target.controlUrl ?? "", transport, time, ops }, { guessMs: guess, boundMs, resolutionMs: res, keepAliveMs });
+          return bisectOnMock(
+            { controlUrl: target.controlUrl ?? "", transport, time, ops },
+            { guessMs: guess, boundMs, resolutionMs: res, keepAliveMs },
+          );
         }
-        if (guess === undefined) return "no declared or documented value to centre the sessions on: declare session.idleTimeout / session.lifetime for the target";
+        if (guess === undefined)
+          return "no declared or documented value to centre the sessions on: declare session.idleTimeout / session.lifetime for the target";
         const windowMs = options.windowMs ?? 120_000;
         const wait = guess + windowMs / 2;
         const maxWait = options.maxWaitMs ?? target.maxWaitMs;
-        if (wait > maxWait) return `would wait ${formatDuration(wait)} in real time, more than maxWait ${formatDuration(maxWait)} (raise maxWait: or pass --max-wait)`;
+        if (wait > maxWait)
+          return `would wait ${formatDuration(wait)} in real time, more than maxWait ${formatDuration(maxWait)} (raise maxWait: or pass --max-wait)`;
         return measureStaggered(ops, time, { centerMs: guess, windowMs, resolutionMs: res, keepAliveMs, log });
       };
       const finish = (kind: "idle" | "absolute", found: SearchResult | string): TimeoutResult =>
-        typeof found === "string" ? { ...base(kind), skipped: found } : { ...base(kind), measuredMs: found.measuredMs, aliveAtMs: found.aliveAtMs };
+        typeof found === "string"
+          ? { ...base(kind), skipped: found }
+          : { ...base(kind), measuredMs: found.measuredMs, aliveAtMs: found.aliveAtMs };
       const idle = finish("idle", await run(idleGuess, undefined, "idle"));
       let absolute: TimeoutResult;
       if (idle.skipped === undefined && idle.measuredMs === null) {

@@ -41,7 +41,8 @@ export const measurePlans: readonly MeasurePlan[] = [
     usesTargetTimeouts: false,
     note: "an API token without expirationDate never expires (CTM-A-08)",
     ids: { idle: "CTM-A-08", absolute: "CTM-A-08" },
-    loginWith: (credentials) => (credentials.apiKey ? { apiKey: credentials.apiKey } : "the target declares no credentials.apiKey (an API token)"),
+    loginWith: (credentials) =>
+      credentials.apiKey ? { apiKey: credentials.apiKey } : "the target declares no credentials.apiKey (an API token)",
   },
   {
     service: "hmc/logon",

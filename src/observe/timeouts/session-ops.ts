@@ -40,14 +40,17 @@ export class SessionOps {
     const { credentials } = this.env.target;
     const result = await this.env.driver.login(this.ctx, session, { credentials, with: this.loginWith });
     this.settle();
-    if (!result.ok) throw new Error(`login for the measurement failed (status ${result.exchange.response.status}); check the target's credentials`);
+    if (!result.ok)
+      throw new Error(`login for the measurement failed (status ${result.exchange.response.status}); check the target's credentials`);
     session.open = true;
     return session;
   }
 
   async alive(session: Session): Promise<boolean> {
     const action = this.probeWith ? this.env.driver.actions[this.probeWith] : undefined;
-    const verdict = action ? this.env.driver.classify((await action.run(this.ctx, session, {})).exchange) : (await probeSession(this.env.driver, this.ctx, session)).verdict;
+    const verdict = action
+      ? this.env.driver.classify((await action.run(this.ctx, session, {})).exchange)
+      : (await probeSession(this.env.driver, this.ctx, session)).verdict;
     this.settle();
     if (verdict !== "ok") session.open = false;
     return verdict === "ok";

@@ -28,9 +28,22 @@ test("bisection finds a timeout to the second; a right guess costs two experimen
 test("a session still alive at the bound has no limit up to it", async () => {
   const none = await findTimeout(async () => false, { guessMs: 30 * MINUTE, boundMs: 60 * MINUTE, resolutionMs: 1000 });
   expect(none).toEqual({ measuredMs: null, aliveAtMs: 60 * MINUTE, experiments: 2 });
-  expect(describeMeasured({ documentedMs: 30 * MINUTE, measuredMs: null, aliveAtMs: 60 * MINUTE, resolutionMs: 1000, method: "bisection" })).toBe("none up to 1h");
-  expect(agrees({ documentedMs: 30 * MINUTE, configuredMs: null, measuredMs: null, aliveAtMs: 60 * MINUTE, resolutionMs: 1000, method: "bisection" })).toBe("matches");
-  expect(agrees({ documentedMs: 30 * MINUTE, measuredMs: 20 * MINUTE, aliveAtMs: 20 * MINUTE - 1000, resolutionMs: 1000, method: "bisection" })).toBe("differs");
+  expect(
+    describeMeasured({ documentedMs: 30 * MINUTE, measuredMs: null, aliveAtMs: 60 * MINUTE, resolutionMs: 1000, method: "bisection" }),
+  ).toBe("none up to 1h");
+  expect(
+    agrees({
+      documentedMs: 30 * MINUTE,
+      configuredMs: null,
+      measuredMs: null,
+      aliveAtMs: 60 * MINUTE,
+      resolutionMs: 1000,
+      method: "bisection",
+    }),
+  ).toBe("matches");
+  expect(
+    agrees({ documentedMs: 30 * MINUTE, measuredMs: 20 * MINUTE, aliveAtMs: 20 * MINUTE - 1000, resolutionMs: 1000, method: "bisection" }),
+  ).toBe("differs");
 });
 
 test("staggered sessions (the real-target method) bracket the idle timeout within the resolution, with one wait", async () => {

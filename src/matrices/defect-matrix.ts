@@ -1,7 +1,7 @@
 import { behaviours } from "../catalogue/behaviours.ts";
 import type { MockDefect, VendorMock } from "../mocks/core/types.ts";
 import type { LoadedSuite } from "../scenario/load.ts";
-import { runAgainstMock, type ScenarioVerdict } from "./run-suites.ts";
+import { runAgainstMock, type ScenarioVerdict } from "../in-process/run-suites.ts";
 
 export interface DefectVerdict {
   defect: MockDefect;
@@ -26,15 +26,26 @@ export interface MatrixResult {
  * transport error or a setup failure in a defect run is not a catch: it is reported as
  * an error of the matrix itself.
  */
-export async function defectMatrix(mock: VendorMock, suites: readonly LoadedSuite[], setup?: Parameters<typeof runAgainstMock>[0]["setup"], via: { wire?: boolean } = {}): Promise<MatrixResult> {
+export async function defectMatrix(
+  mock: VendorMock,
+  suites: readonly LoadedSuite[],
+  setup?: Parameters<typeof runAgainstMock>[0]["setup"],
+  via: { wire?: boolean } = {},
+): Promise<MatrixResult> {
   const base = { mock, suites, wire: via.wire === true, ...(setup ? { setup } : {}) };
   const clean = await runAgainstMock(base);
   const defects: DefectVerdict[] = [];
   for (const defect of mock.defects) {
     const covering = (covers: readonly string[]) => covers.some((id) => defect.breaks.includes(id));
     const variant = defect.variant === undefined ? undefined : mock.variants.find((v) => v.name === defect.variant);
-    if (defect.variant !== undefined && !variant) throw new Error(`defect ${defect.name} of ${mock.id} names variant ${defect.variant}, which the mock does not have`);
-    const verdicts = await runAgainstMock({ ...base, ...(variant ? { variant } : {}), defects: [defect.name], filter: (s) => covering(s.scenario.covers) });
+    if (defect.variant !== undefined && !variant)
+      throw new Error(`defect ${defect.name} of ${mock.id} names variant ${defect.variant}, which the mock does not have`);
+    const verdicts = await runAgainstMock({
+      ...base,
+      ...(variant ? { variant } : {}),
+      defects: [defect.name],
+      filter: (s) => covering(s.scenario.covers),
+    });
     const caughtBy = verdicts.filter((v) => v.outcome === "failed" && v.failureKind === "expectation");
     const erroredBy = verdicts.filter((v) => v.outcome === "failed" && v.failureKind !== "expectation");
     defects.push({ defect, caughtBy, missedBy: verdicts.filter((v) => v.outcome === "passed"), erroredBy, caught: caughtBy.length > 0 });
@@ -53,7 +64,9 @@ export function killsById(result: MatrixResult): { id: string; sureness: string;
     .map((b) => ({
       id: b.id,
       sureness: b.sureness,
-      defects: result.defects.filter((d) => d.defect.breaks.includes(b.id)).map((d) => ({ name: d.defect.name, caughtAt: d.caughtBy.filter((v) => v.covers.includes(b.id)).map(at) })),
+      defects: result.defects
+        .filter((d) => d.defect.breaks.includes(b.id))
+        .map((d) => ({ name: d.defect.name, caughtAt: d.caughtBy.filter((v) => v.covers.includes(b.id)).map(at) })),
     }));
 }
 
@@ -72,7 +85,9 @@ export function formatMatrix(result: MatrixResult): string {
   }
   for (const i of ids) {
     const by = i.defects.filter((d) => d.caughtAt.length);
-    lines.push(`  id ${i.id} [${i.sureness}]: ${by.length ? by.map((d) => `${d.name} at ${d.caughtAt[0]}`).join("; ") : "no defect caught"}`);
+    lines.push(
+      `  id ${i.id} [${i.sureness}]: ${by.length ? by.map((d) => `${d.name} at ${d.caughtAt[0]}`).join("; ") : "no defect caught"}`,
+    );
   }
   return lines.join("\n");
 }

@@ -22,7 +22,10 @@ export interface ScenarioVerdict {
 }
 
 /** A mock configured as a variant says (and declared the same way, as a team declares its server). */
-export function variantSetup(variant: MockVariant | undefined, extra: { idleMs?: number | null; lifetimeMs?: number | null; options?: Record<string, string> } = {}): { host: MockHostOptions; declared: MockDeclaration } {
+export function variantSetup(
+  variant: MockVariant | undefined,
+  extra: { idleMs?: number | null; lifetimeMs?: number | null; options?: Record<string, string> } = {},
+): { host: MockHostOptions; declared: MockDeclaration } {
   const options = { ...variant?.options, ...extra.options };
   const host: MockHostOptions = { options };
   const declared: MockDeclaration = { options };
@@ -59,7 +62,8 @@ export async function runAgainstMock(options: {
         continue;
       }
       const observations: Record<string, string> = {};
-      for (const o of runner?.outcome.observations ?? []) observations[o.label] = typeof o.value === "string" ? o.value : JSON.stringify(o.value);
+      for (const o of runner?.outcome.observations ?? [])
+        observations[o.label] = typeof o.value === "string" ? o.value : JSON.stringify(o.value);
       const leftOpen = await run.openSessions();
       if (error === undefined) verdicts.push({ ...base, outcome: "passed", observations, leftOpen });
       else {

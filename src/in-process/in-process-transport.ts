@@ -25,7 +25,17 @@ export class InProcessTransport extends Transport {
     if (req.body !== undefined && req.method !== "GET" && req.method !== "HEAD") init.body = req.body;
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new TransportError("TIMEOUT", `${requestLine(req)}: no complete answer from ${new URL(req.url).origin} within ${timeoutMs} ms (the server hangs or is overloaded); raise the step timeout with timeout: on the target if it is just slow`, requestLine(req))), timeoutMs);
+      timer = setTimeout(
+        () =>
+          reject(
+            new TransportError(
+              "TIMEOUT",
+              `${requestLine(req)}: no complete answer from ${new URL(req.url).origin} within ${timeoutMs} ms (the server hangs or is overloaded); raise the step timeout with timeout: on the target if it is just slow`,
+              requestLine(req),
+            ),
+          ),
+        timeoutMs,
+      );
     });
     try {
       const res = await Promise.race([Promise.resolve(this.fetchApp(new Request(req.url, init))), timeout]);
@@ -36,7 +46,8 @@ export class InProcessTransport extends Transport {
       });
       const setCookies = res.headers.getSetCookie();
       if (setCookies.length) headers["set-cookie"] = setCookies.join(", ");
-      if (headers["content-length"] === undefined && headers["transfer-encoding"] === undefined) headers["content-length"] = String(Buffer.byteLength(text));
+      if (headers["content-length"] === undefined && headers["transfer-encoding"] === undefined)
+        headers["content-length"] = String(Buffer.byteLength(text));
       return { status: res.status, headers, setCookies, text, ...parseBody(headers["content-type"] ?? "", text) };
     } finally {
       clearTimeout(timer);

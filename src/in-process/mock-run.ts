@@ -57,7 +57,12 @@ export class MockRun {
    * never the mock's internal defaults, so a drifted default fails. `via.wire`: over a
    * real socket (for faults only a socket can show), instead of handing requests to the app.
    */
-  static async start(mock: VendorMock, options: MockHostOptions = {}, declared?: MockDeclaration, via: { wire?: boolean } = {}): Promise<MockRun> {
+  static async start(
+    mock: VendorMock,
+    options: MockHostOptions = {},
+    declared?: MockDeclaration,
+    via: { wire?: boolean } = {},
+  ): Promise<MockRun> {
     const running = await startMock(mock, options);
     const declaration: MockDeclaration = declared ?? { options: { ...options.options } };
     if (!declared && "idleMs" in options) declaration.idleMs = options.idleMs ?? null;
@@ -76,7 +81,9 @@ export class MockRun {
     }
     // In-process by default: the same app, without the loopback socket (see InProcessTransport); `wire` for what needs real TCP.
     const transportOptions = { timeoutMs: target.stepTimeoutMs, clock: systemClock, tls: target.tls };
-    const transport = via.wire ? new Transport(transportOptions) : new InProcessTransport(transportOptions, (request) => running.host.app.fetch(request));
+    const transport = via.wire
+      ? new Transport(transportOptions)
+      : new InProcessTransport(transportOptions, (request) => running.host.app.fetch(request));
     return new MockRun(target, driver, transport, async () => {
       await transport.close();
       await running.close();
@@ -84,8 +91,13 @@ export class MockRun {
   }
 
   /** Every scenario of this mock's vendor, optionally filtered, in file order. */
-  scenarios(suites: readonly LoadedSuite[], filter: (s: LoadedScenario) => boolean = () => true): { suite: LoadedSuite; loaded: LoadedScenario }[] {
-    return suites.filter((s) => s.vendor === this.target.vendor).flatMap((suite) => suite.scenarios.filter(filter).map((loaded) => ({ suite, loaded })));
+  scenarios(
+    suites: readonly LoadedSuite[],
+    filter: (s: LoadedScenario) => boolean = () => true,
+  ): { suite: LoadedSuite; loaded: LoadedScenario }[] {
+    return suites
+      .filter((s) => s.vendor === this.target.vendor)
+      .flatMap((suite) => suite.scenarios.filter(filter).map((loaded) => ({ suite, loaded })));
   }
 
   /** Plans, resets the mock, runs and tears down one scenario. */
@@ -95,7 +107,15 @@ export class MockRun {
     if (skip) return { skip };
     const time = new VirtualTime(target.controlUrl as string, transport);
     await time.start({ reset: true });
-    const runner = new ScenarioRunner({ suite, loaded, target, driver: instrument.driver ?? this.driver, transport, time, hooks: instrument.hooks ?? silentHooks });
+    const runner = new ScenarioRunner({
+      suite,
+      loaded,
+      target,
+      driver: instrument.driver ?? this.driver,
+      transport,
+      time,
+      hooks: instrument.hooks ?? silentHooks,
+    });
     let failure: SessionprobeError | undefined;
     try {
       await runner.execute();
@@ -107,7 +127,10 @@ export class MockRun {
     // A request no mock route models is a harness error (a mistyped driver URL), even when the step "passed" on the 404.
     const unmodelled = await this.unmodelled();
     if (unmodelled.length && !(failure && failure.kind !== "expectation")) {
-      failure = new HarnessError(`[${target.name}] ${suite.file} "${loaded.scenario.name}"`, `requests that no route of the ${target.vendor} mock models: ${unmodelled.join(", ")} (a mistyped driver URL, or a route the mock lacks)`);
+      failure = new HarnessError(
+        `[${target.name}] ${suite.file} "${loaded.scenario.name}"`,
+        `requests that no route of the ${target.vendor} mock models: ${unmodelled.join(", ")} (a mistyped driver URL, or a route the mock lacks)`,
+      );
     }
     return failure === undefined ? { runner } : { runner, error: failure.message, failure };
   }

@@ -1,7 +1,7 @@
 import { behaviours } from "../catalogue/behaviours.ts";
 import type { MockVariant, VendorMock } from "../mocks/core/types.ts";
 import type { LoadedSuite } from "../scenario/load.ts";
-import { runAgainstMock, type ScenarioVerdict } from "./run-suites.ts";
+import { runAgainstMock, type ScenarioVerdict } from "../in-process/run-suites.ts";
 
 export interface VariantResult {
   variant: MockVariant;
@@ -14,7 +14,11 @@ export interface VariantResult {
  * Specificity: the suites pass on every server the documentation allows. Each legal
  * variant of a mock runs every suite of its vendor; any failure is a false failure.
  */
-export async function specificityMatrix(mock: VendorMock, suites: readonly LoadedSuite[], variants: readonly MockVariant[] = mock.variants): Promise<VariantResult[]> {
+export async function specificityMatrix(
+  mock: VendorMock,
+  suites: readonly LoadedSuite[],
+  variants: readonly MockVariant[] = mock.variants,
+): Promise<VariantResult[]> {
   const results: VariantResult[] = [];
   for (const variant of variants) {
     const verdicts = await runAgainstMock({ mock, suites, variant });
@@ -27,7 +31,10 @@ export async function specificityMatrix(mock: VendorMock, suites: readonly Loade
  * OPEN ids: proved not by a defect but by telling legal answers apart. An OPEN id is
  * told apart when some observation of a scenario covering it differs between variants.
  */
-export function openIdsToldApart(vendor: string, results: readonly VariantResult[]): { id: string; label?: string; values?: Record<string, string> }[] {
+export function openIdsToldApart(
+  vendor: string,
+  results: readonly VariantResult[],
+): { id: string; label?: string; values?: Record<string, string> }[] {
   const open = behaviours.filter((b) => b.vendor === vendor && /OPEN/.test(b.sureness));
   return open.map(({ id }) => {
     const byLabel = new Map<string, Map<string, string>>();
@@ -51,8 +58,11 @@ export function formatSpecificity(vendor: string, results: readonly VariantResul
   const lines = [`${vendor}: ${results.length} variants, ${falseFailures} false failures`];
   for (const r of results) {
     const ran = r.verdicts.filter((v) => v.outcome !== "skipped").length;
-    lines.push(`  ${r.falseFailures.length ? "FALSE FAILURE" : "ok"} ${r.variant.name}: ${ran} scenarios ran, ${r.verdicts.length - ran} skipped`);
-    for (const f of r.falseFailures) lines.push(`      ${f.failureKind ?? "?"} in "${f.scenario}": ${(f.error ?? "").split("\n").slice(0, 3).join(" | ")}`);
+    lines.push(
+      `  ${r.falseFailures.length ? "FALSE FAILURE" : "ok"} ${r.variant.name}: ${ran} scenarios ran, ${r.verdicts.length - ran} skipped`,
+    );
+    for (const f of r.falseFailures)
+      lines.push(`      ${f.failureKind ?? "?"} in "${f.scenario}": ${(f.error ?? "").split("\n").slice(0, 3).join(" | ")}`);
   }
   return lines.join("\n");
 }

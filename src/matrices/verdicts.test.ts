@@ -9,8 +9,8 @@ import { controlmMock } from "../mocks/controlm/index.ts";
 import type { VendorMock } from "../mocks/core/types.ts";
 import { loadSuitesOrThrow } from "../scenario/load.ts";
 import { defectMatrix } from "./defect-matrix.ts";
-import { MockRun } from "./mock-run.ts";
-import { runAgainstMock } from "./run-suites.ts";
+import { MockRun } from "../in-process/mock-run.ts";
+import { runAgainstMock } from "../in-process/run-suites.ts";
 
 /** Verdicts that mean what they say: each of these passed (wrongly) before its rule existed. */
 function suiteFile(body: string): string {
@@ -39,7 +39,9 @@ test("a defect run that ends in a transport failure is a harness error of the ma
       return { ...instance, app };
     },
   };
-  const suites = loadSuitesOrThrow([suiteFile("  - name: login works\n    covers: [CTM-S-01]\n    steps:\n      - login: {}\n        expect: { status: 200 }\n")]);
+  const suites = loadSuitesOrThrow([
+    suiteFile("  - name: login works\n    covers: [CTM-S-01]\n    steps:\n      - login: {}\n        expect: { status: 200 }\n"),
+  ]);
   const result = await defectMatrix(faulty, suites, undefined, { wire: true });
   const [verdict] = result.defects;
   expect(verdict?.caught).toBe(false);
@@ -47,7 +49,11 @@ test("a defect run that ends in a transport failure is a harness error of the ma
 });
 
 test("a request no mock route models fails as a harness error, even when the step expected the vendor's 404", async () => {
-  const suites = loadSuitesOrThrow([suiteFile("  - name: a mistyped path looks like a 404\n    covers: [CTM-S-04]\n    steps:\n      - request: { method: GET, path: /sessoin/no-such-route }\n        expect: { status: [404, 401] }\n")]);
+  const suites = loadSuitesOrThrow([
+    suiteFile(
+      "  - name: a mistyped path looks like a 404\n    covers: [CTM-S-04]\n    steps:\n      - request: { method: GET, path: /sessoin/no-such-route }\n        expect: { status: [404, 401] }\n",
+    ),
+  ]);
   const [verdict] = await runAgainstMock({ mock: controlmMock, suites });
   expect(verdict?.outcome).toBe("failed");
   expect(verdict?.failureKind).toBe("harness");
@@ -55,13 +61,22 @@ test("a request no mock route models fails as a harness error, even when the ste
 });
 
 test("session: invalid needs the driver's unauthenticated verdict: a probe answering 5xx fails the step", async () => {
-  const suites = loadSuitesOrThrow([suiteFile("  - name: logout then invalid\n    covers: [CTM-S-07]\n    steps:\n      - login: {}\n      - logout: {}\n        expect: { session: invalid }\n")]);
+  const suites = loadSuitesOrThrow([
+    suiteFile(
+      "  - name: logout then invalid\n    covers: [CTM-S-07]\n    steps:\n      - login: {}\n      - logout: {}\n        expect: { session: invalid }\n",
+    ),
+  ]);
   const run = await MockRun.start(controlmMock);
   try {
-    const [{ suite, loaded }] = run.scenarios(suites) as [{ suite: (typeof suites)[number]; loaded: (typeof suites)[number]["scenarios"][number] }];
+    const [{ suite, loaded }] = run.scenarios(suites) as [
+      { suite: (typeof suites)[number]; loaded: (typeof suites)[number]["scenarios"][number] },
+    ];
     expect((await run.run(suite, loaded)).error).toBeUndefined();
     // The same probe, seen as a server error: before, any verdict but ok counted as "invalid".
-    const erroring: VendorDriver = { ...controlm, classify: (exchange) => (exchange.request.url.includes("/config/servers") ? "error" : controlm.classify(exchange)) };
+    const erroring: VendorDriver = {
+      ...controlm,
+      classify: (exchange) => (exchange.request.url.includes("/config/servers") ? "error" : controlm.classify(exchange)),
+    };
     const broken = await run.run(suite, loaded, { driver: erroring });
     expect(broken.failure?.kind).toBe("expectation");
     expect(broken.error).toMatch(/expected invalid \(the server's unauthenticated answer\), but the probe \(config-servers\) says error/);
@@ -71,14 +86,22 @@ test("session: invalid needs the driver's unauthenticated verdict: a probe answe
 });
 
 test("a session whose login was refused holds no credential: session: invalid is a configuration error, not a pass", async () => {
-  const suites = loadSuitesOrThrow([suiteFile("  - name: refused then invalid\n    covers: [CTM-S-02]\n    steps:\n      - login: { password: \"wrong-${random}\" }\n        expect: { status: 401, session: invalid }\n")]);
+  const suites = loadSuitesOrThrow([
+    suiteFile(
+      '  - name: refused then invalid\n    covers: [CTM-S-02]\n    steps:\n      - login: { password: "wrong-${random}" }\n        expect: { status: 401, session: invalid }\n',
+    ),
+  ]);
   const [verdict] = await runAgainstMock({ mock: controlmMock, suites });
   expect(verdict?.failureKind).toBe("configuration");
   expect(verdict?.error).toMatch(/holds no credential .* cannot prove it invalid/);
 });
 
 test("the documented timeout is the oracle: a mock whose default drifted from 30 to 45 minutes fails", async () => {
-  const suites = loadSuitesOrThrow([suiteFile("  - name: refused just past 30 minutes\n    covers: [CTM-S-05]\n    steps:\n      - login: {}\n      - expire: { absolute: past }\n      - use: config-servers\n        expect: { status: 401 }\n")]);
+  const suites = loadSuitesOrThrow([
+    suiteFile(
+      "  - name: refused just past 30 minutes\n    covers: [CTM-S-05]\n    steps:\n      - login: {}\n      - expire: { absolute: past }\n      - use: config-servers\n        expect: { status: 401 }\n",
+    ),
+  ]);
   const [clean] = await runAgainstMock({ mock: controlmMock, suites });
   expect(clean?.outcome).toBe("passed");
   const drifted: VendorMock = { ...controlmMock, defaults: { ...controlmMock.defaults, lifetimeMs: 45 * 60_000 } };

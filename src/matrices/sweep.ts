@@ -46,7 +46,11 @@ export function setupFor(vendor: string, setting: TimeoutSetting): SweepSetup {
       // The second user's own idle timeout shortens with the console's.
       return { idleMs: setting.idleMs, lifetimeMs: null, options: { operatorIdleTimeout: `${Math.round(setting.idleMs * 0.4)}ms` } };
     case "openam":
-      return { idleMs: setting.idleMs, lifetimeMs: setting.lifetimeMs, options: { latestAccessUpdateFrequency: String(Math.min(60, Math.max(1, Math.floor(setting.idleMs / 4 / S)))) } };
+      return {
+        idleMs: setting.idleMs,
+        lifetimeMs: setting.lifetimeMs,
+        options: { latestAccessUpdateFrequency: String(Math.min(60, Math.max(1, Math.floor(setting.idleMs / 4 / S)))) },
+      };
     default:
       return { idleMs: setting.idleMs, lifetimeMs: setting.lifetimeMs };
   }
@@ -54,7 +58,9 @@ export function setupFor(vendor: string, setting: TimeoutSetting): SweepSetup {
 
 /** Defects whose broken ids are covered by a scenario that lets time pass: the ones a timeout scale can hide. */
 export function timeRelatedDefects(mock: VendorMock, suites: readonly LoadedSuite[]): string[] {
-  const waiting = suites.filter((s) => s.vendor === mock.id).flatMap((s) => s.scenarios.filter((l) => l.steps.some((st) => st.verb === "expire")));
+  const waiting = suites
+    .filter((s) => s.vendor === mock.id)
+    .flatMap((s) => s.scenarios.filter((l) => l.steps.some((st) => st.verb === "expire")));
   return mock.defects.filter((d) => waiting.some((l) => l.scenario.covers.some((id) => d.breaks.includes(id)))).map((d) => d.name);
 }
 
