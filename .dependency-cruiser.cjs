@@ -2,15 +2,9 @@
 // scripts/check-boundaries.mjs; docs/architecture.md states the same rules in prose.
 // Each rule's `comment` is the error a developer sees: it says why, and what to do instead.
 
-// Test code: colocated tests and every name test support has gone by. Test code may import
-// anything (a test drives a mock through a driver); production code may import none of it.
-const TEST_CODE = [
-  "\\.test\\.ts$",
-  "\\.test-support\\.ts$",
-  "(^|/)test-support/",
-  "(^|/)(test-support|test-helpers|testing)\\.ts$",
-  "(^|/)token-test-[^/]+\\.ts$",
-];
+// Test code has two names: *.test.ts beside the code it tests, and the shared support in test-support/.
+// Test code may import anything (a test drives a mock through a driver); production code may import none of it.
+const TEST_CODE = ["\\.test\\.ts$", "(^|/)test-support/"];
 const TEST_SUPPORT = [...TEST_CODE, "^specs/", "^fixtures/"];
 const PLAYWRIGHT = "(^|/)node_modules/(@playwright/|playwright|allure-)";
 
@@ -63,8 +57,7 @@ module.exports = {
       name: "production-code-imports-test-support",
       severity: "error",
       comment:
-        "Nothing under src/ that ships may import test code: *.test.ts, test support (*.test-support.ts, test-support/, " +
-        "and the old names test-support.ts, test-helpers.ts, testing.ts, token-test-*.ts), specs/ or the Playwright fixtures in fixtures/. " +
+        "Nothing under src/ that ships may import test code: *.test.ts, test-support/, specs/ or the Playwright fixtures in fixtures/. " +
         "If production needs it, it is not test support: give it a proper home in src/.",
       from: { path: "^src/", pathNot: TEST_CODE },
       to: { path: TEST_SUPPORT },

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 
@@ -64,6 +64,14 @@ test("the formatter is on with the project's settings: it rewrites a badly laid-
   expect(formatted(call(120))).toBe(call(120));
 });
 
+test("test support has one home: nothing under src/ but *.test.ts is named as test code", () => {
+  const files = readdirSync(join(ROOT, "src"), { recursive: true, encoding: "utf8" }).map((f) => f.replaceAll("\\", "/"));
+  const helpers = files.filter(
+    (f) => !f.endsWith(".test.ts") && /(^|[/.-])(test|tests|testing|test-support|test-helpers?|fixtures?)([/.-]|$)/.test(f),
+  );
+  expect(helpers, "move shared test helpers to test-support/").toEqual([]);
+});
+
 test("a tree that breaks each import rule once fails the check with exactly those violations", () => {
   const run = check(BROKEN_TREE);
   expect(run.status, run.output).toBe(9);
@@ -77,7 +85,7 @@ test("a tree that breaks each import rule once fails the check with exactly thos
       "folder-cycle: src/report → src/cli → src/report",
       "mock-core-imports-outside-its-room: src/mocks/core/host.ts → src/http/transport.ts",
       "mock-imports-outside-its-room: src/mocks/acme/routes.ts → src/redact/secrets.ts",
-      "production-code-imports-test-support: src/scenario/load.ts → src/scenario/test-helpers.ts",
+      "production-code-imports-test-support: src/scenario/load.ts → test-support/sample-suite.ts",
     ].sort(),
   );
 });

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import JunitReporter from "./junit-reporter.ts";
 import { junitSchemaErrors } from "./junit-schema.ts";
-import { failedWith, fakeResult, fakeTest, scenarioAnnotations } from "./test-support.ts";
+import { failedWith, fakeResult, fakeTest, scenarioAnnotations } from "../../test-support/reporter-results.ts";
 
 function runReporter(feed: (r: JunitReporter) => void): string {
   const outputFile = join(mkdtempSync(join(tmpdir(), "sp-junit-")), "junit.xml");

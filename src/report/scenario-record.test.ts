@@ -3,7 +3,7 @@ import { ScenarioRecords } from "./scenario-record.ts";
 import { summarize } from "./summary-model.ts";
 import { EXIT, runVerdict } from "./verdict.ts";
 import type { ScenarioRecord } from "./summary-model.ts";
-import { failedWith, fakeResult, fakeTest, scenarioAnnotations } from "./test-support.ts";
+import { failedWith, fakeResult, fakeTest, scenarioAnnotations } from "../../test-support/reporter-results.ts";
 
 test("retries are folded: the last attempt decides, a pass after a failure is flaky, and the scenario counts once", () => {
   const records = new ScenarioRecords();

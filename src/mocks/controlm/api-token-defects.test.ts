@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { call, createToken, login, newHost, SEEDED_KEY, updateToken, works } from "./token-test-client.ts";
+import { call, createToken, login, newHost, SEEDED_KEY, updateToken, works } from "../../../test-support/controlm-token-client.ts";
 
 const HOUR = 3_600_000;
 

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { controlmMock } from "./index.ts";
-import { call, createToken, login, newHost, SEEDED_KEY, updateToken, works } from "./token-test-client.ts";
+import { call, createToken, login, newHost, SEEDED_KEY, updateToken, works } from "../../../test-support/controlm-token-client.ts";
 
 test("CTM-A-10: update changes roles and expiry, needs every field, and cannot rename", async () => {
   const host = newHost();

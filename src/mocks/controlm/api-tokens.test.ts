@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { call, createToken, login, newHost, SEEDED_KEY, updateToken, works } from "./token-test-client.ts";
+import { call, createToken, login, newHost, SEEDED_KEY, updateToken, works } from "../../../test-support/controlm-token-client.ts";
 
 // The mock clock starts at 2026-01-15T09:00:00Z (MOCK_EPOCH).
 const HOUR = 3_600_000;

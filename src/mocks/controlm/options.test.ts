@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { controlmMock } from "./index.ts";
-import { call, createToken, login, newHost, SEEDED_KEY } from "./token-test-client.ts";
+import { call, createToken, login, newHost, SEEDED_KEY } from "../../../test-support/controlm-token-client.ts";
 
 // Each option realises the answer its variant stands for (variants.ts): checked here on the wire.
 

@@ -11,7 +11,7 @@ import {
   logon,
   openSessions,
   withSession,
-} from "./test-support.ts";
+} from "../../../test-support/hmc-mock.ts";
 import { WEB_NS } from "./wire.ts";
 
 test("every defect names a catalogued HMC behaviour", () => {

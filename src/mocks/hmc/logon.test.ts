@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { parseXml } from "../../http/xml.ts";
 import { decodeXmlText } from "../../http/xml.ts";
-import { ansibleLogon, documentedLogon, hmcHost, LOGON, logon, openSessions, put, withSession } from "./test-support.ts";
+import { ansibleLogon, documentedLogon, hmcHost, LOGON, logon, openSessions, put, withSession } from "../../../test-support/hmc-mock.ts";
 import { WEB_NS } from "./wire.ts";
 
 test("the documented V1_1_0 LogonRequest gets a LogonResponse with the captured shape, cookies and headers", async () => {

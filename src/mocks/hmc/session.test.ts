@@ -1,6 +1,15 @@
 import { expect, test } from "@playwright/test";
 import { parseXml } from "../../http/xml.ts";
-import { ansibleLogon, CONSOLE_PATH, consoleStatus, hmcHost, LOGON, logon, openSessions, withSession } from "./test-support.ts";
+import {
+  ansibleLogon,
+  CONSOLE_PATH,
+  consoleStatus,
+  hmcHost,
+  LOGON,
+  logon,
+  openSessions,
+  withSession,
+} from "../../../test-support/hmc-mock.ts";
 import { ATOM_NS, UOM_NS } from "./wire.ts";
 
 type Node = Record<string, unknown>;

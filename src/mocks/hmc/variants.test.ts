@@ -5,7 +5,17 @@ import { findSuiteFiles } from "../../scenario/discover.ts";
 import { loadSuitesOrThrow } from "../../scenario/load.ts";
 import { hmcMock } from "./index.ts";
 import { hmcOptionHelp } from "./options.ts";
-import { ansibleLogon, CONSOLE_PATH, documentedLogon, hmcHost, LOGON, logon, openSessions, put, withSession } from "./test-support.ts";
+import {
+  ansibleLogon,
+  CONSOLE_PATH,
+  documentedLogon,
+  hmcHost,
+  LOGON,
+  logon,
+  openSessions,
+  put,
+  withSession,
+} from "../../../test-support/hmc-mock.ts";
 
 type Node = Record<string, unknown>;
 

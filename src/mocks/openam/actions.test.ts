@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { action, login, newHost } from "./test-helpers.ts";
+import { action, login, newHost } from "../../../test-support/openam-mock.ts";
 
 const CTX_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}-\d+$/;
 

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { action, login, newHost, query } from "./test-helpers.ts";
+import { action, login, newHost, query } from "../../../test-support/openam-mock.ts";
 
 const DENIED = { code: 401, reason: "Unauthorized", message: "Access Denied" };
 const ACTIONS = [

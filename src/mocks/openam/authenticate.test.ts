@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { action, login, newHost } from "./test-helpers.ts";
+import { action, login, newHost } from "../../../test-support/openam-mock.ts";
 
 const TOKEN = /^[A-Za-z0-9_-]{27}\.\*[A-Za-z0-9_.-]+\*$/;
 

@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { behaviours } from "../../catalogue/behaviours.ts";
 import type { MockHost } from "../core/host.ts";
 import { openamMock } from "./index.ts";
-import { action, login, minutes, newHost, query } from "./test-helpers.ts";
+import { action, login, minutes, newHost, query } from "../../../test-support/openam-mock.ts";
 
 /** Runs the same steps on a clean mock and on one with the defect, returning both outcomes. */
 async function compare<T>(defect: string, steps: (host: MockHost) => Promise<T>): Promise<{ clean: T; broken: T }> {

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { action, login, newHost, query } from "./test-helpers.ts";
+import { action, login, newHost, query } from "../../../test-support/openam-mock.ts";
 
 test("logoutByHandle ends the sessions a query listed; a bad sessionHandles field is a 400", async () => {
   const host = newHost();

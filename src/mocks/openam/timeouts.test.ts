@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { action, login, minutes, newHost } from "./test-helpers.ts";
+import { action, login, minutes, newHost } from "../../../test-support/openam-mock.ts";
 
 test("a session ends after 30 minutes idle; validate and getSessionInfo do not count as use", async () => {
   const host = newHost();

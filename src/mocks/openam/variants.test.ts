@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { openamMock } from "./index.ts";
-import { action, login, newHost, query } from "./test-helpers.ts";
+import { action, login, newHost, query } from "../../../test-support/openam-mock.ts";
 
 /** Each legal variant's option does what the variant claims (the suites' passing on them is variants.spec.ts). */
 test("every variant names only known options, has evidence from the wire notes and a unique kebab name", () => {

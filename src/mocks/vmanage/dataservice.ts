@@ -2,7 +2,7 @@ import type { Context, Hono, MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
 import { markUnmodelled } from "../core/unmodelled.ts";
 import { sessionCookie } from "./cookies.ts";
-import { devices, serverInfo } from "./fixtures.ts";
+import { devices, serverInfo } from "./device-inventory.ts";
 import { noSessionAnswer } from "./no-session.ts";
 import { dataserviceError, xsrfRefused } from "./pages.ts";
 import type { VmanageSession, VmanageState } from "./state.ts";

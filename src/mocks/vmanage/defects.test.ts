@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { vmanageMock } from "./index.ts";
-import { alive, fillCapThenLogin, form, get, login, newHost, openCount, post, xsrfToken } from "./testing.ts";
+import { alive, fillCapThenLogin, form, get, login, newHost, openCount, post, xsrfToken } from "../../../test-support/vmanage-mock.ts";
 
 const MIN = 60_000;
 

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { alive, form, get, login, newHost, openCount, post } from "./testing.ts";
+import { alive, form, get, login, newHost, openCount, post } from "../../../test-support/vmanage-mock.ts";
 
 test("a good login: 200, empty body, JSESSIONID cookie with the sandbox's path=/; secure; HttpOnly; SameSite=Lax", async () => {
   const host = newHost();

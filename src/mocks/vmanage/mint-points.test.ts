@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { createMockHost } from "../core/host.ts";
 import { vmanageMock } from "./index.ts";
-import { form, get, login } from "./testing.ts";
+import { form, get, login } from "../../../test-support/vmanage-mock.ts";
 
 /** The leak proof relies on the mock saying what it minted, where it minted it (not on parsing responses). */
 test("every JSESSIONID, XSRF token and no-session cookie value the mock creates is recorded as issued", async () => {

@@ -2,8 +2,8 @@ import { expect, test } from "@playwright/test";
 import { request as httpRequest } from "node:http";
 import { startMock } from "../core/server.ts";
 import { vmanageMock } from "./index.ts";
-import { alive, fillCapThenLogin, get, login, newHost, openCount, post, xsrfToken } from "./testing.ts";
-import type { Host } from "./testing.ts";
+import { alive, fillCapThenLogin, get, login, newHost, openCount, post, xsrfToken } from "../../../test-support/vmanage-mock.ts";
+import type { Host } from "../../../test-support/vmanage-mock.ts";
 
 const MIN = 60_000;
 

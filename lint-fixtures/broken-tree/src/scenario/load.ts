@@ -1,4 +1,4 @@
 // Breaks production-code-imports-test-support.
-import { sampleSuite } from "./test-helpers.ts";
+import { sampleSuite } from "../../test-support/sample-suite.ts";
 
 export const load = () => sampleSuite;

@@ -1,6 +1,6 @@
-import { type MockHost, type MockHostOptions, createMockHost } from "../core/host.ts";
-import { openamMock } from "./index.ts";
-import { seededUsers } from "./users.ts";
+import { type MockHost, type MockHostOptions, createMockHost } from "../src/mocks/core/host.ts";
+import { openamMock } from "../src/mocks/openam/index.ts";
+import { seededUsers } from "../src/mocks/openam/users.ts";
 
 /** Helpers shared by the openam tests (not a test file itself). */
 export const newHost = (options: MockHostOptions = {}) => createMockHost(openamMock, options);

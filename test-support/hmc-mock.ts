@@ -1,7 +1,7 @@
-import { escapeXml } from "../../http/xml.ts";
-import { createMockHost, type MockHostOptions } from "../core/host.ts";
-import { hmcMock } from "./index.ts";
-import { LOGON_REQUEST_TYPE, WEB_NS } from "./wire.ts";
+import { escapeXml } from "../src/http/xml.ts";
+import { createMockHost, type MockHostOptions } from "../src/mocks/core/host.ts";
+import { hmcMock } from "../src/mocks/hmc/index.ts";
+import { LOGON_REQUEST_TYPE, WEB_NS } from "../src/mocks/hmc/wire.ts";
 
 /** Shared by the hmc mock's tests: request builders in the shapes real clients send. */
 export const LOGON = "/rest/api/web/Logon";
