@@ -12,16 +12,11 @@ import type { VendorMock } from "../mocks/core/types.ts";
 import type { LoadedScenario, LoadedSuite } from "../scenario/load.ts";
 import { HarnessError, SessionprobeError } from "../engine/failure.ts";
 import { type MockDeclaration, mockTarget } from "../targets/mock-target.ts";
+import { openSessionCount, unmodelledRequests } from "../targets/control-plane-client.ts";
 import type { ResolvedTarget } from "../targets/types.ts";
 import { systemClock } from "../time/clock.ts";
 
 /** Requests a mock answered since its last reset that matched no modelled route ("GET /path"), from its control plane. */
-export async function unmodelledRequests(transport: Transport, controlUrl: string): Promise<string[]> {
-  const exchange = await transport.send({ method: "GET", url: `${controlUrl}/unmodelled`, headers: {} }, "journal");
-  const entries = (exchange.response.parsed as { entries?: { method: string; path: string }[] } | undefined)?.entries ?? [];
-  return entries.map((e) => `${e.method} ${e.path}`);
-}
-
 export interface ScenarioRun {
   /** Why it did not run against this mock, if it did not. */
   skip?: string;
@@ -142,8 +137,7 @@ export class MockRun {
 
   /** Sessions the mock still holds, by its control plane. */
   async openSessions(): Promise<number> {
-    const exchange = await this.transport.send({ method: "GET", url: `${this.target.controlUrl}/sessions`, headers: {} }, "sessions");
-    return Number((exchange.response.parsed as { open?: number } | undefined)?.open ?? -1);
+    return (await openSessionCount(this.transport, this.target.controlUrl as string)) ?? -1;
   }
 
   async stop(): Promise<void> {

@@ -1,3 +1,4 @@
+import { openSessionCount } from "../targets/control-plane-client.ts";
 import { loadTargets } from "../targets/load.ts";
 import { Transport } from "../http/transport.ts";
 import { systemClock } from "../time/clock.ts";
@@ -12,9 +13,8 @@ export async function openSessionsAtEnd(targetsFile: string): Promise<Map<string
   for (const target of loadTargets(targetsFile).filter((t) => t.controlUrl)) {
     const transport = new Transport({ tls: target.tls, timeoutMs: 5_000, clock: systemClock });
     try {
-      const exchange = await transport.send({ method: "GET", url: `${target.controlUrl}/sessions`, headers: {} }, "sessions");
-      const open = (exchange.response.parsed as { open?: unknown } | undefined)?.open;
-      if (typeof open === "number") counts.set(target.name, open);
+      const open = await openSessionCount(transport, target.controlUrl as string);
+      if (open !== undefined) counts.set(target.name, open);
     } catch {
       // The count is evidence, not a verdict: an unreachable control plane is reported as unknown.
     } finally {

@@ -10,6 +10,7 @@ import { findTimeout } from "./bisect.ts";
 import { agrees, describeMeasured } from "./format.ts";
 import { SessionOps } from "./session-ops.ts";
 import { measureStaggered } from "./staggered.ts";
+import { openSessionCount } from "../../targets/control-plane-client.ts";
 
 const MINUTE = 60_000;
 const deadFrom = (timeoutMs: number) => async (age: number) => age >= timeoutMs;
@@ -60,8 +61,7 @@ test("staggered sessions (the real-target method) bracket the idle timeout withi
     expect(found.experiments).toBe(13);
     expect(found.measuredMs).toBe(30 * MINUTE);
     expect(found.aliveAtMs).toBe(30 * MINUTE - 10_000);
-    const open = await transport.send({ method: "GET", url: `${target.controlUrl}/sessions`, headers: {} }, "sessions");
-    expect((open.response.parsed as { open: number }).open, "every measuring session is logged out").toBe(0);
+    expect(await openSessionCount(transport, target.controlUrl as string), "every measuring session is logged out").toBe(0);
   } finally {
     await transport.close();
     await running.close();
