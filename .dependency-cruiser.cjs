@@ -15,27 +15,27 @@ module.exports = {
       name: "driver-imports-outside-its-room",
       severity: "error",
       comment:
-        "A vendor driver may import only src/http, src/redact, src/time, src/catalogue, src/drivers/types.ts " +
+        "A vendor driver may import only src/http, src/redact, src/time, src/text, src/catalogue, src/drivers/types.ts " +
         "and its own folder. It speaks the wire; the engine calls it through the VendorDriver interface. " +
         "Move what both need into one of those folders (or into the driver) instead of reaching into the engine, mocks or scenario loader.",
       from: { path: "^src/drivers/([^/]+)/", pathNot: TEST_CODE },
-      to: { path: "^src/", pathNot: ["^src/(http|redact|time|catalogue)/", "^src/drivers/types\\.ts$", "^src/drivers/$1/"] },
+      to: { path: "^src/", pathNot: ["^src/(http|redact|time|text|catalogue)/", "^src/drivers/types\\.ts$", "^src/drivers/$1/"] },
     },
     {
       name: "mock-imports-outside-its-room",
       severity: "error",
       comment:
-        "A vendor mock may import only src/time, src/http/xml.ts, src/mocks/core and its own folder. " +
+        "A vendor mock may import only src/time, src/text, src/http/xml.ts, src/mocks/core and its own folder. " +
         "It is an independent model of the vendor: a mock that borrows driver or engine code would agree with the harness by construction and prove nothing.",
       from: { path: "^src/mocks/([^/]+)/", pathNot: [...TEST_CODE, "^src/mocks/core/"] },
-      to: { path: "^src/", pathNot: ["^src/time/", "^src/http/xml\\.ts$", "^src/mocks/core/", "^src/mocks/$1/"] },
+      to: { path: "^src/", pathNot: ["^src/(time|text)/", "^src/http/xml\\.ts$", "^src/mocks/core/", "^src/mocks/$1/"] },
     },
     {
       name: "mock-core-imports-outside-its-room",
       severity: "error",
-      comment: "src/mocks/core is shared by every vendor mock: it may import only src/time, src/http/xml.ts and itself.",
+      comment: "src/mocks/core is shared by every vendor mock: it may import only src/time, src/text, src/http/xml.ts and itself.",
       from: { path: "^src/mocks/core/", pathNot: TEST_CODE },
-      to: { path: "^src/", pathNot: ["^src/time/", "^src/http/xml\\.ts$", "^src/mocks/core/"] },
+      to: { path: "^src/", pathNot: ["^src/(time|text)/", "^src/http/xml\\.ts$", "^src/mocks/core/"] },
     },
     {
       name: "engine-imports-runner-cli-mocks-or-reporters",

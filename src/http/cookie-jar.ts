@@ -68,6 +68,12 @@ export interface ParsedSetCookie {
   cleared: boolean;
 }
 
+/** A Set-Cookie header's name and value only: what the secret registry and the drivers need from it. */
+export function setCookiePair(header: string): { name: string; value: string } | undefined {
+  const cookie = Cookie.parse(header, { loose: true });
+  return cookie ? { name: cookie.key, value: cookie.value } : undefined;
+}
+
 export function parseSetCookie(header: string, serverNow: number): ParsedSetCookie | undefined {
   const cookie = Cookie.parse(header, { loose: true });
   if (!cookie) return undefined;

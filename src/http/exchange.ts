@@ -38,3 +38,9 @@ export function requestLine(request: HttpRequest): string {
   const url = new URL(request.url);
   return `${request.method} ${url.pathname}${url.search}`;
 }
+
+/** A top-level field of a JSON object body; undefined for any other body (an array, text, XML, nothing). */
+export function bodyField(exchange: Exchange, field: string): unknown {
+  const parsed = exchange.response.parsed;
+  return parsed && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as Record<string, unknown>)[field] : undefined;
+}

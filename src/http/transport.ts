@@ -1,10 +1,10 @@
 import { performance } from "node:perf_hooks";
 import { Agent, errors as undiciErrors, request } from "undici";
-import { learnFromValue, learnHeader } from "../redact/sensitive.ts";
 import type { Clock } from "../time/clock.ts";
 import { parseBody } from "./body.ts";
 import type { Exchange, HttpRequest, HttpResponse } from "./exchange.ts";
 import { requestLine } from "./exchange.ts";
+import { learnExchangeSecrets } from "./learn-secrets.ts";
 
 export interface TlsOptions {
   /** Skip certificate verification. Loud: the summary and report say so. */
@@ -99,15 +99,6 @@ function flattenHeaders(raw: Record<string, string | string[] | undefined>): { h
   return { headers, setCookies };
 }
 
-/** Registers every credential the exchange carries, before anything is logged or attached. */
-function learnSecrets(req: HttpRequest, res: HttpResponse | undefined): void {
-  for (const [name, value] of Object.entries(req.headers)) learnHeader(name, value);
-  if (!res) return;
-  for (const cookie of res.setCookies) learnHeader("set-cookie", cookie);
-  for (const [name, value] of Object.entries(res.headers)) if (name !== "set-cookie") learnHeader(name, value);
-  if (res.parsed !== undefined) learnFromValue(res.parsed);
-}
-
 export class Transport {
   private readonly agent: Agent;
 
@@ -134,11 +125,11 @@ export class Transport {
         );
       }
     } catch (error) {
-      learnSecrets(req, undefined);
+      learnExchangeSecrets(req, undefined);
       if (error instanceof TransportError) throw error;
       throw transportError(error, req, timeoutMs);
     }
-    learnSecrets(req, response);
+    learnExchangeSecrets(req, response);
     return { request: req, response, startedAt, durationMs: Math.round(performance.now() - t0), label };
   }
 

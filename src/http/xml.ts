@@ -61,6 +61,5 @@ export function localName(key: string): string {
   return at + (colon >= 0 && !bare.startsWith("xmlns") ? bare.slice(colon + 1) : bare);
 }
 
-export function escapeXml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
-}
+// Drivers and mocks take the escaper from here, beside the parser; it lives in src/text.
+export { escapeXml } from "../text/xml-escape.ts";

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { fingerprint, redact, SecretRegistry } from "./secrets.ts";
-import { isSensitiveKey, learnHeader } from "./sensitive.ts";
+import { learnHeader } from "../http/learn-secrets.ts";
+import { isSensitiveKey } from "./sensitive.ts";
 
 test("a registered secret is replaced in every encoding it travels in, by a stable fingerprint", () => {
   const registry = new SecretRegistry();

@@ -1,4 +1,5 @@
 import { createHmac, randomBytes } from "node:crypto";
+import { escapeXml } from "../text/xml-escape.ts";
 
 /**
  * Every secret value the process has seen: credentials from targets, and tokens,
@@ -31,10 +32,6 @@ export function mask(value: string, kind = "secret"): string {
   return `«${kind}#${fingerprint(value)}»`;
 }
 
-function xmlEscape(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
-}
-
 /** The forms a secret takes on the wire and in files: raw, URL/form-encoded, JSON- and XML-escaped. */
 function encodings(value: string): string[] {
   const forms = new Set([
@@ -42,7 +39,7 @@ function encodings(value: string): string[] {
     encodeURIComponent(value),
     encodeURIComponent(value).replace(/%20/g, "+"),
     JSON.stringify(value).slice(1, -1),
-    xmlEscape(value),
+    escapeXml(value),
   ]);
   return [...forms].filter((form) => form.length >= MIN_SECRET_LENGTH);
 }

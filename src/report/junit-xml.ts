@@ -1,3 +1,5 @@
+import { escapeXml } from "../text/xml-escape.ts";
+
 /** Just enough XML for JUnit: escaped text and attributes, no characters XML 1.0 forbids. */
 
 // Control characters other than tab, newline and carriage return cannot appear in XML 1.0 at all, not even escaped.
@@ -7,11 +9,12 @@ const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 const ANSI = /\u001B\[[0-9;]*m/g;
 
 export function xmlText(value: string): string {
-  return value.replace(ANSI, "").replace(FORBIDDEN, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return escapeXml(value.replace(ANSI, "").replace(FORBIDDEN, ""));
 }
 
+/** Attribute values keep their line ends and tabs as character references: a parser would turn them into spaces. */
 export function xmlAttr(value: string): string {
-  return xmlText(value).replace(/"/g, "&quot;").replace(/\n/g, "&#10;").replace(/\r/g, "&#13;").replace(/\t/g, "&#9;");
+  return xmlText(value).replace(/\n/g, "&#10;").replace(/\r/g, "&#13;").replace(/\t/g, "&#9;");
 }
 
 export function element(name: string, attributes: Record<string, string | number | undefined>, children?: string): string {

@@ -1,14 +1,9 @@
-import type { Exchange } from "../../http/exchange.ts";
+import { bodyField } from "../../http/exchange.ts";
 import { jsonRequest, type VendorDriver, type Verdict } from "../types.ts";
 import { controlmDeploymentFacts, controlmDeploymentOptions } from "./deployment.ts";
 import { sessionActions } from "./session-actions.ts";
 import { tokenActions } from "./token-actions.ts";
 import { deleteCreated, isApiKeySession } from "./token-ledger.ts";
-
-function bodyField(exchange: Exchange, field: string): unknown {
-  const parsed = exchange.response.parsed;
-  return parsed && typeof parsed === "object" ? (parsed as Record<string, unknown>)[field] : undefined;
-}
 
 /**
  * Control-M Automation API. Session tokens travel as `Authorization: Bearer`;

@@ -1,8 +1,9 @@
 import type { Exchange } from "../../http/exchange.ts";
 import type { DriverContext, Session, VendorDriver, Verdict } from "../types.ts";
+import { bodyField } from "../../http/exchange.ts";
 import { amDeploymentFacts, amDeploymentOptions } from "./options.ts";
 import { sessionActions } from "./session-actions.ts";
-import { bodyField, cookieToken, realmPath, send, sessionsRequest, settings, withCaller } from "./wire.ts";
+import { cookieToken, realmPath, send, sessionsRequest, settings, withCaller } from "./wire.ts";
 
 /**
  * ForgeRock / Ping AM sessions. Zero-page login with X-OpenAM-Username/Password; the SSO token

@@ -1,3 +1,4 @@
+import { setCookiePair } from "../../http/cookie-jar.ts";
 import type { Exchange, HttpRequest } from "../../http/exchange.ts";
 import type { DriverContext, Session } from "../types.ts";
 import { optionOf } from "./options.ts";
@@ -90,17 +91,11 @@ export function send(ctx: DriverContext, request: HttpRequest, label: string, ca
   return caller ? ctx.send(withCaller(ctx, caller, request), { label, session: caller }) : ctx.send(request, { label });
 }
 
-export function bodyField(exchange: Exchange, field: string): unknown {
-  const parsed = exchange.response.parsed;
-  return parsed && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as Record<string, unknown>)[field] : undefined;
-}
-
 /** The SSO cookie's value among the response's Set-Cookie headers (when the body carries no tokenId). */
 export function cookieToken(exchange: Exchange, cookieName: string): string | undefined {
   for (const line of exchange.response.setCookies) {
-    const first = line.split(";")[0] ?? "";
-    const at = first.indexOf("=");
-    if (at > 0 && first.slice(0, at).trim() === cookieName) return first.slice(at + 1).trim() || undefined;
+    const pair = setCookiePair(line);
+    if (pair?.name === cookieName) return pair.value || undefined;
   }
   return undefined;
 }
