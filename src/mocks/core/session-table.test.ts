@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { AdjustableClock, frozenClock } from "../../time/clock.ts";
-import { type EvictionPolicy, SessionTable } from "./session-table.ts";
+import { type EvictionPolicy, MAX_OPEN_SESSIONS, SessionTable } from "./session-table.ts";
 
 function table(eviction: EvictionPolicy, policy: { idleMs?: number; lifetimeMs?: number } = {}) {
   const clock = new AdjustableClock(frozenClock());
@@ -54,4 +54,29 @@ test("idle and lifetime expiry are judged on the clock, at the boundary", () => 
   clock.advance(600);
   expect(sessions.find("s2", { touch: true })).toBeUndefined();
   expect(sessions.endReason("s2")).toBe("lifetime");
+});
+
+test("without a vendor capacity the table still keeps at most MAX_OPEN_SESSIONS open, evicting the least recently used (issue 14)", () => {
+  const clock = new AdjustableClock(frozenClock());
+  let n = 0;
+  const sessions = new SessionTable(
+    clock,
+    () => ({ lifetimeMs: 30 * 60_000, eviction: "least-recently-used" }),
+    () => `s${++n}`,
+  );
+  // 3,000 unclosed sessions once grew every mock without bound; past the bound a login still works.
+  for (let i = 0; i < MAX_OPEN_SESSIONS + 3_000; i++) sessions.open(`u${i % 7}`, {});
+  expect(sessions.openCount).toBe(MAX_OPEN_SESSIONS);
+  expect(sessions.endReason("s1")).toBe("evicted");
+  expect(sessions.endReason("s3000")).toBe("evicted");
+  expect(sessions.find("s3001", { touch: false })).toBeDefined();
+  expect(sessions.find(`s${MAX_OPEN_SESSIONS + 3_000}`, { touch: false })).toBeDefined();
+  // A vendor capacity below the bound still decides.
+  const capped = new SessionTable(
+    clock,
+    () => ({ capacity: 5, eviction: "oldest" }),
+    () => `c${++n}`,
+  );
+  for (let i = 0; i < 50; i++) capped.open("a", {});
+  expect(capped.openCount).toBe(5);
 });

@@ -27,6 +27,19 @@ export interface StoredSession<T> {
 export type EndReason = "idle" | "lifetime" | "evicted" | "closed";
 
 /**
+ * The most sessions one table keeps open, whatever the vendor's own capacity (none
+ * documented for Control-M, the HMC or AM): the mock's bound, not a vendor's. Past it
+ * a login still succeeds and the table evicts by its policy (least recently used, as
+ * vManage documents for its own cap and AM's session quota does by default), so a
+ * client that logs in 3,000 or 300,000 times without logging out cannot grow the
+ * mock's memory without bound (issue 14). Ten thousand is far beyond what a suite
+ * holds open; a vendor cap (vManage's 100) applies below it.
+ */
+export const MAX_OPEN_SESSIONS = 10_000;
+/** How many ended sessions the table remembers the reason of. */
+const MAX_ENDED = 10_000;
+
+/**
  * Sessions with idle and absolute expiry and a capacity, judged against the mock's
  * clock. The policy is read on every call, so defects switched on at run time (a
  * session that never expires, an eviction that picks the wrong victim) apply at once.
@@ -41,12 +54,15 @@ export class SessionTable<T = Record<string, never>> {
     private readonly clock: Clock,
     private readonly policy: () => SessionPolicy,
     private readonly newId: () => string = () => randomBytes(32).toString("hex").toUpperCase(),
+    private readonly maxOpen = MAX_OPEN_SESSIONS,
   ) {}
 
   open(user: string, data: T): StoredSession<T> {
-    this.sweep();
-    const { capacity, eviction } = this.policy();
-    while (capacity !== undefined && this.sessions.size >= capacity) {
+    const policy = this.policy();
+    this.sweep(policy);
+    const { eviction } = policy;
+    const capacity = Math.min(policy.capacity ?? this.maxOpen, this.maxOpen);
+    while (this.sessions.size >= capacity) {
       const victim = this.pickVictim(eviction);
       if (!victim) break;
       this.end(victim.id, "evicted");
@@ -88,7 +104,7 @@ export class SessionTable<T = Record<string, never>> {
   }
 
   live(): StoredSession<T>[] {
-    this.sweep();
+    this.sweep(this.policy());
     return [...this.sessions.values()];
   }
 
@@ -101,17 +117,19 @@ export class SessionTable<T = Record<string, never>> {
     this.ended.clear();
   }
 
-  private expiredBy(session: StoredSession<T>): EndReason | undefined {
-    const { idleMs, lifetimeMs } = this.policy();
-    const now = this.clock.now();
+  private expiredBy(session: StoredSession<T>, policy = this.policy(), now = this.clock.now()): EndReason | undefined {
+    const { idleMs, lifetimeMs } = policy;
     if (lifetimeMs !== undefined && now - session.createdAt >= lifetimeMs) return "lifetime";
     if (idleMs !== undefined && now - session.lastUsedAt >= idleMs) return "idle";
     return undefined;
   }
 
-  private sweep(): void {
+  /** Ends every expired session; the policy and the time read once, not once per session. */
+  private sweep(policy: SessionPolicy): void {
+    if (policy.idleMs === undefined && policy.lifetimeMs === undefined) return;
+    const now = this.clock.now();
     for (const session of this.sessions.values()) {
-      const reason = this.expiredBy(session);
+      const reason = this.expiredBy(session, policy, now);
       if (reason) this.end(session.id, reason);
     }
   }
@@ -136,7 +154,7 @@ export class SessionTable<T = Record<string, never>> {
     this.sessions.delete(id);
     this.ended.set(id, reason);
     // Remember only recent endings: a flood scenario must not grow this without bound.
-    if (this.ended.size > 10_000) {
+    if (this.ended.size > MAX_ENDED) {
       const oldest = this.ended.keys().next().value;
       if (oldest !== undefined) this.ended.delete(oldest);
     }
