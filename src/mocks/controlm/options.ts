@@ -24,8 +24,10 @@ const CHOICES = {
 
 type Choice = keyof typeof CHOICES;
 type Free = "version" | "annotationSubjectHeader" | "annotationDescriptionHeader" | "passwordSecretKey";
+/** Store bounds: positive whole numbers. */
+type Limit = "maxTokenNameLength" | "maxTokensPerUser";
 
-export const controlmOptionDefaults: Record<Choice | Free, string> = {
+export const controlmOptionDefaults: Record<Choice | Free | Limit, string> = {
   version: "9.22.30",
   annotation: "off",
   annotationSubjectHeader: "Annotation-Subject",
@@ -41,6 +43,8 @@ export const controlmOptionDefaults: Record<Choice | Free, string> = {
   wrongContentTypeStatus: "400",
   sessionTokenHex: "128",
   logoutQueryToken: "refused",
+  maxTokenNameLength: "256",
+  maxTokensPerUser: "1000",
 };
 
 export const controlmOptionHelp: Record<keyof typeof controlmOptionDefaults, string> = {
@@ -66,9 +70,13 @@ export const controlmOptionHelp: Record<keyof typeof controlmOptionDefaults, str
   sessionTokenHex: "length of a session token in hex characters: 128 (default, 9.19+ capture) or 104 (the 9.18/9.20 doc example)",
   logoutQueryToken:
     "POST /session/logout?token=<token> without a header: refused (default, 401) or accepted (the old Postman style); UNVERIFIED",
+  maxTokenNameLength:
+    "longest API token name (and newTokenName) accepted; a longer one is refused 400 ErrorList (default 256: the mock's bound, Control-M documents none)",
+  maxTokensPerUser:
+    "most API tokens one user may hold; creating one more is refused 400 ErrorList (default 1000: the mock's bound, Control-M documents none)",
 };
 
-export type ControlmOptions = { [K in Choice]: (typeof CHOICES)[K][number] } & Record<Free, string>;
+export type ControlmOptions = { [K in Choice]: (typeof CHOICES)[K][number] } & Record<Free, string> & Record<Limit, number>;
 
 /** Header names travel on the wire: an empty or space-holding one would only fail later, obscurely. */
 const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/;
@@ -84,5 +92,9 @@ export function readControlmOptions(config: MockConfig): ControlmOptions {
       throw new Error(`controlm mock: option ${name}=${JSON.stringify(raw[name])} is not an HTTP header name`);
   }
   if (raw.passwordSecretKey.trim() === "") throw new Error("controlm mock: option passwordSecretKey must not be empty");
-  return raw as ControlmOptions;
+  const limit = (name: Limit): number => {
+    if (!/^[1-9]\d{0,8}$/.test(raw[name])) throw new Error(`controlm mock: option ${name}=${raw[name]} is not a positive whole number`);
+    return Number(raw[name]);
+  };
+  return { ...raw, maxTokenNameLength: limit("maxTokenNameLength"), maxTokensPerUser: limit("maxTokensPerUser") } as ControlmOptions;
 }

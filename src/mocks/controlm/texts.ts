@@ -24,6 +24,8 @@ export interface ControlmTexts {
   badDate: string;
   dateNotFuture: string;
   newNameEmpty: string;
+  nameTooLong(field: string, max: number): string;
+  tooManyTokens(user: string, max: number): string;
   nameTaken(name: string): string;
   tokenNotFound(name: string): string;
   nameCannotChange: string;
@@ -50,6 +52,8 @@ const defaults: ControlmTexts = {
   badDate: "expirationDate must be a real date in YYYY-MM-DD format",
   dateNotFuture: "expirationDate must be a future date (UTC)",
   newNameEmpty: "newTokenName must be a non-empty string",
+  nameTooLong: (field, max) => `${field} must be at most ${max} characters long`,
+  tooManyTokens: (user, max) => `User ${user} already has ${max} tokens, the most allowed: delete one first`,
   nameTaken: (name) => `Token name ${name} already exists`,
   tokenNotFound: (name) => `Token ${name} not found`,
   nameCannotChange: "The token name cannot be changed",
@@ -76,6 +80,8 @@ const alternate: ControlmTexts = {
   badDate: "Invalid expiration date",
   dateNotFuture: "Expiration date has to be in the future",
   newNameEmpty: "Invalid new token name",
+  nameTooLong: (field, max) => `The ${field} exceeds the maximum length of ${max}`,
+  tooManyTokens: (_user, max) => `Token limit reached (${max})`,
   nameTaken: (name) => `A token named '${name}' exists`,
   tokenNotFound: (name) => `Token '${name}' does not exist`,
   nameCannotChange: "Token name is read-only",

@@ -30,7 +30,15 @@ export interface RequestRules {
   /** false under the `expiration-date-not-validated` defect (CTM-A-07). */
   checkDates: boolean;
   now: number;
+  /** Longest tokenName and newTokenName (the `maxTokenNameLength` option: the mock's bound, not Control-M's). */
+  maxNameLength: number;
 }
+
+/**
+ * Longest expirationDate kept under `expiration-date-not-validated`, which stores what it
+ * is sent: the mock's bound, so the defect cannot grow the store by a megabyte a token.
+ */
+const MAX_UNCHECKED_DATE = 64;
 
 const refuse = (message: string, item?: string, status: 400 | 403 = 400): { refusal: Refusal } => ({
   refusal: item === undefined ? { status, message } : { status, message, item },
@@ -43,7 +51,10 @@ const isRoleList = (roles: unknown): roles is string[] =>
 function expiryOf(expirationDate: unknown, rules: RequestRules): { expiry: string | undefined } | { refusal: Refusal } {
   // null is how a never-expiring token reads back on GET, so a get-then-update round trip keeps it.
   if (expirationDate === undefined || expirationDate === null) return { expiry: undefined };
-  if (!rules.checkDates) return { expiry: String(expirationDate) };
+  if (!rules.checkDates) {
+    const text = String(expirationDate);
+    return text.length > MAX_UNCHECKED_DATE ? refuse(rules.texts.badDate, "expirationDate") : { expiry: text };
+  }
   const start = typeof expirationDate === "string" ? utcDayStart(expirationDate) : undefined;
   if (typeof expirationDate !== "string" || start === undefined) return refuse(rules.texts.badDate, "expirationDate");
   if (!isFutureDay(start, rules.now)) return refuse(rules.texts.dateNotFuture, "expirationDate");
@@ -55,6 +66,8 @@ export function parseTokenRequest(body: Record<string, unknown>, rules: RequestR
   const { tokenName, tokenType, roles, expirationDate, newTokenName } = body;
   const { texts } = rules;
   if (typeof tokenName !== "string" || tokenName.trim() === "") return refuse(texts.tokenNameRequired, "tokenName");
+  // A 900 KB name was once stored 700 times (817 MB): names are bounded like any stored field.
+  if (tokenName.length > rules.maxNameLength) return refuse(texts.nameTooLong("tokenName", rules.maxNameLength), "tokenName");
   // Agent tokens (no user, no roles) are a different flow this mock does not serve.
   if (tokenType !== undefined && tokenType !== null && (typeof tokenType !== "string" || tokenType.toLowerCase() !== "user")) {
     return refuse(texts.tokenTypeUnsupported(String(tokenType)), "tokenType");
@@ -72,6 +85,7 @@ export function parseTokenRequest(body: Record<string, unknown>, rules: RequestR
   const request: TokenRequest = { name: tokenName, roles: [...new Set(wanted)], expirationDate: expiry.expiry };
   if (newTokenName !== undefined && newTokenName !== tokenName) {
     if (typeof newTokenName !== "string" || newTokenName.trim() === "") return refuse(texts.newNameEmpty, "newTokenName");
+    if (newTokenName.length > rules.maxNameLength) return refuse(texts.nameTooLong("newTokenName", rules.maxNameLength), "newTokenName");
     request.newName = newTokenName;
   }
   return { request };

@@ -33,6 +33,7 @@ export function tokenRoutes(app: Hono, state: ControlmState, tokens: ApiTokenSto
       requireRoles: !context.defect("roles-optional"),
       checkDates: !context.defect("expiration-date-not-validated"),
       now: context.clock.now(),
+      maxNameLength: settings.maxTokenNameLength,
     };
     const parsed = parseTokenRequest(body, rules);
     if ("refusal" in parsed) return errorList(c, parsed.refusal.status, parsed.refusal.message, parsed.refusal.item);
@@ -46,6 +47,9 @@ export function tokenRoutes(app: Hono, state: ControlmState, tokens: ApiTokenSto
     // 400: the spec lists no 409 for create_token (it does for update_token).
     if (tokens.nameTaken(request.name) && !context.defect("duplicate-names-allowed"))
       return errorList(c, 400, texts.nameTaken(request.name), "tokenName");
+    // The mock's bound (`maxTokensPerUser`), answered as Control-M answers a request it refuses: 400 ErrorList.
+    if (tokens.list(principal.username).length >= settings.maxTokensPerUser)
+      return errorList(c, 400, texts.tooManyTokens(principal.username, settings.maxTokensPerUser), "tokenName");
     const token = tokens.create(principal.username, request);
     return c.json(tokenResponse(token, { reveal: true, settings, omitValue: context.defect("create-omits-value") }));
   });
