@@ -52,7 +52,9 @@ function succeed(c: Context, state: OpenamState, user: AmUser): Response {
 }
 
 function startStep(c: Context, state: OpenamState, realm: string): Response {
-  const authId = newAuthId(realm, c.req.query("authIndexValue") ?? "ldapService");
+  // The tree's name travels inside the authId, which the mock keeps while the login is pending:
+  // at most 256 characters of it (the mock's bound), so 10,000 abandoned logins with 16 KB URLs stay small.
+  const authId = newAuthId(realm, (c.req.query("authIndexValue") ?? "ldapService").slice(0, 256));
   // It continues a login: a credential while it is pending.
   state.context.issued(authId, "auth-id");
   state.pendingLogins.set(authId, { realm, startedAt: state.context.clock.now() });

@@ -3,6 +3,16 @@ import { crestError } from "./crest.ts";
 import { PROTECTED_PROPERTIES } from "./state.ts";
 import { allowListedProperties } from "./views.ts";
 
+/**
+ * The mock's bounds on what a session stores, not AM's (it documents none): a property
+ * value at most `maxPropertyValueLength` characters (700 updates of 900 KB once took the
+ * mock to 816 MB), and, where the `property-allowlist-ignored` defect lets any name in,
+ * names of at most 256 characters and at most 64 properties a session. Each is refused
+ * the way AM refuses a request it will not process: CREST's 400 envelope, nothing stored.
+ */
+const MAX_PROPERTY_NAME = 256;
+const MAX_PROPERTIES = 64;
+
 /** SRC: getSessionProperties / updateSessionProperties answer 400 for a token that is not live. */
 const invalidToken = (ctx: ActionContext) => () => crestError(ctx.c, 400, "Invalid session ID");
 
@@ -26,9 +36,9 @@ export function updateSessionProperties(ctx: ActionContext): Response {
   const updates = Object.entries(ctx.body).filter(([name]) => name !== "tokenId");
   const ignoreList = ctx.state.context.defect("property-allowlist-ignored");
   for (const [name, value] of updates) {
-    if (typeof value !== "string") return crestError(ctx.c, 400, `Session property "${name}" must be a string`);
+    if (typeof value !== "string") return crestError(ctx.c, 400, `Session property "${shown(name)}" must be a string`);
     const allowed = ctx.state.settings.allowList.includes(name) && !PROTECTED_PROPERTIES.has(name);
-    if (!allowed && !ignoreList) return crestError(ctx.c, 403, `User is not allowed to set session property "${name}"`);
+    if (!allowed && !ignoreList) return crestError(ctx.c, 403, `User is not allowed to set session property "${shown(name)}"`);
   }
   if (
     ctx.state.settings.propertyUpdate === "exact" &&
@@ -40,9 +50,22 @@ export function updateSessionProperties(ctx: ActionContext): Response {
   ) {
     return crestError(ctx.c, 403, "The session properties sent must be exactly the allow-listed ones");
   }
-  for (const [name, value] of updates) target.data.properties.set(name, value as string);
+  const { maxPropertyValueLength } = ctx.state.settings;
+  for (const [name, value] of updates) {
+    if (name.length > MAX_PROPERTY_NAME)
+      return crestError(ctx.c, 400, `Session property name "${shown(name)}" is longer than ${MAX_PROPERTY_NAME} characters`);
+    if ((value as string).length > maxPropertyValueLength)
+      return crestError(ctx.c, 400, `Session property "${shown(name)}" is longer than ${maxPropertyValueLength} characters`);
+  }
+  const properties = target.data.properties;
+  if (new Set([...properties.keys(), ...updates.map(([name]) => name)]).size > MAX_PROPERTIES)
+    return crestError(ctx.c, 400, `A session holds at most ${MAX_PROPERTIES} properties`);
+  for (const [name, value] of updates) properties.set(name, value as string);
   return ctx.c.json(allowListedProperties(ctx.state, target));
 }
+
+/** A name as a message may quote it: the first 64 characters. */
+const shown = (name: string) => (name.length > 64 ? `${name.slice(0, 64)}…` : name);
 
 const settable = (ctx: ActionContext) => ctx.state.settings.allowList.filter((name) => !PROTECTED_PROPERTIES.has(name));
 

@@ -30,6 +30,8 @@ export interface AmSettings {
   propertyUpdate: "subset" | "exact";
   /** The query envelope: CREST 3 (all paging fields) or the older one without the total fields (UNCERTAIN). */
   queryEnvelope: "crest" | "crest-minimal";
+  /** Longest session property value updateSessionProperties stores: the mock's bound, AM documents none. */
+  maxPropertyValueLength: number;
 }
 
 const DEFAULT_ALLOW_LIST = "AMCtxId,department";
@@ -38,6 +40,12 @@ function choice<T extends string>(options: Record<string, string>, name: string,
   const value = options[name] ?? values[0];
   if (!values.includes(value as T)) throw new Error(`${name} must be one of ${values.join(", ")}; got "${value}"`);
   return value as T;
+}
+
+function positive(options: Record<string, string>, name: string, fallback: string): number {
+  const value = (options[name] ?? fallback).trim();
+  if (!/^[1-9]\d{0,8}$/.test(value)) throw new Error(`${name} must be a positive whole number; got "${value}"`);
+  return Number(value);
 }
 
 export function readSettings(options: Record<string, string>): AmSettings {
@@ -64,6 +72,7 @@ export function readSettings(options: Record<string, string>): AmSettings {
     logoutGoto: options.logoutGoto ?? "",
     propertyUpdate: choice(options, "propertyUpdate", ["subset", "exact"]),
     queryEnvelope: choice(options, "queryEnvelope", ["crest", "crest-minimal"]),
+    maxPropertyValueLength: positive(options, "maxPropertyValueLength", "4096"),
   };
 }
 
@@ -82,6 +91,7 @@ export const defaultOptions: Record<string, string> = {
   logoutGoto: "",
   propertyUpdate: "subset",
   queryEnvelope: "crest",
+  maxPropertyValueLength: "4096",
 };
 
 export const optionHelp: Record<string, string> = {
@@ -106,4 +116,6 @@ export const optionHelp: Record<string, string> = {
     "subset (default: properties outside the allow-list are refused) or exact (the body's properties must be exactly the settable allow-list)",
   queryEnvelope:
     "crest (default: result, resultCount, pagedResultsCookie, totalPagedResultsPolicy, totalPagedResults, remainingPagedResults) or crest-minimal (no total fields)",
+  maxPropertyValueLength:
+    "longest session property value updateSessionProperties stores; a longer one is refused with CREST's 400 (default 4096: the mock's bound, AM documents none)",
 };
