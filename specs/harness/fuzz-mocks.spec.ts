@@ -4,7 +4,10 @@ import { mockProperty, summariseMocks } from "../../fuzz/mock-requests.ts";
 import { controlmMock } from "../../src/mocks/controlm/index.ts";
 import { CONTROL_PREFIX } from "../../src/mocks/core/control-plane.ts";
 import { createMockHost } from "../../src/mocks/core/host.ts";
-import { MAX_JOURNAL_PATH } from "../../src/mocks/core/journal.ts";
+import { MAX_JOURNAL_ENTRIES, MAX_JOURNAL_PATH } from "../../src/mocks/core/journal.ts";
+import { MAX_OPEN_SESSIONS } from "../../src/mocks/core/session-table.ts";
+import { SEEDED_API_TOKEN } from "../../src/mocks/controlm/state.ts";
+import { openamMock } from "../../src/mocks/openam/index.ts";
 import { startMock } from "../../src/mocks/core/server.ts";
 import { mocks } from "../../src/mocks/registry.ts";
 
@@ -53,16 +56,111 @@ test("defects are switched by name only; a hang asks for whole milliseconds with
   expect(await (await host.app.request(`${CONTROL_PREFIX}/hang?ms=1`)).json()).toEqual({ hungFor: 1 });
 });
 
-test("journal entries keep at most 512 characters of a path: long URLs cannot grow a journal read", async () => {
+test("journal entries keep at most 512 characters of a path, and at most 5,000 entries: 6,000 long-URL requests, then a bounded journal read", async () => {
   const host = createMockHost(controlmMock);
-  const long = `/config/servers/${"x".repeat(16_000)}`;
-  for (let i = 0; i < 300; i++) await host.app.request(long);
+  const long = (i: number) => `/config/servers/${i}-${"x".repeat(16_000)}`;
+  // The issue's example: a journal read after 6,000 long-URL requests cost 529–561 MB.
+  for (let i = 0; i < 6_000; i++) await host.app.request(long(i));
   const text = await (await host.app.request(`${CONTROL_PREFIX}/journal`)).text();
   const entries = (JSON.parse(text) as { entries: { path: string }[] }).entries;
-  expect(entries).toHaveLength(300);
-  for (const entry of entries) expect(entry.path.length).toBeLessThanOrEqual(MAX_JOURNAL_PATH + 10);
-  expect(entries[0]?.path).toMatch(/^\/config\/servers\/x+…\(\+15504\)$/);
-  expect(text.length).toBeLessThan(300 * 700);
+  expect(entries).toHaveLength(MAX_JOURNAL_ENTRIES);
+  expect(Math.max(...entries.map((e) => e.path.length))).toBeLessThanOrEqual(MAX_JOURNAL_PATH + 10);
+  // A ring buffer: the oldest 1,000 are gone, the newest kept, oldest first.
+  expect(entries[0]?.path).toMatch(/^\/config\/servers\/1000-x+…\(\+15\d\d\d\)$/);
+  expect(entries.at(-1)?.path).toMatch(/^\/config\/servers\/5999-x+…\(\+15\d\d\d\)$/);
+  expect(text.length).toBeLessThan(MAX_JOURNAL_ENTRIES * 700);
+  // The unmodelled requests are kept apart, and bounded too.
+  for (let i = 0; i < 300; i++) await host.app.request(`/no/such/${i}/${"y".repeat(10_000)}`);
+  const unmodelled = (await (await host.app.request(`${CONTROL_PREFIX}/unmodelled`)).json()) as { entries: { path: string }[] };
+  expect(unmodelled.entries).toHaveLength(100);
+  expect(Math.max(...unmodelled.entries.map((e) => e.path.length))).toBeLessThanOrEqual(MAX_JOURNAL_PATH + 10);
+});
+
+test("700 Control-M tokens with 900 KB names: each refused 400 ErrorList, the store holds what it held (issue 14: 817 MB)", async () => {
+  test.setTimeout(60_000);
+  const host = createMockHost(controlmMock);
+  const key = { "x-api-key": SEEDED_API_TOKEN.value };
+  const answers = new Map<string, number>();
+  const huge = { ...json({ tokenName: "n".repeat(900_000), roles: ["User"] }), headers: { ...key, "content-type": "application/json" } };
+  for (let i = 0; i < 700; i++) {
+    const res = await host.app.request("/authentication/token", huge);
+    const answer = `${res.status} ${JSON.stringify(await res.json())}`;
+    answers.set(answer, (answers.get(answer) ?? 0) + 1);
+  }
+  // Playwright's expect is costly in a loop of hundreds: the answers are counted, then checked once.
+  expect(Object.fromEntries(answers)).toEqual({
+    '400 {"errors":[{"message":"tokenName must be at most 256 characters long","item":"tokenName"}]}': 700,
+  });
+  // Then as many as a user may hold, with names as long as the mock keeps: the store's size is its bounds' product.
+  for (let i = 0; i < 1_100; i++)
+    await host.app.request("/authentication/token", {
+      ...json({ tokenName: `${i}-${"n".repeat(250)}`, roles: ["User"] }),
+      headers: { ...key, "content-type": "application/json" },
+    });
+  const listed = (await (await host.app.request("/authentication/tokens", { headers: key })).json()) as { tokens: { tokenName: string }[] };
+  expect(listed.tokens).toHaveLength(1_000);
+  const stored = listed.tokens.reduce((sum, t) => sum + t.tokenName.length, 0);
+  expect(stored).toBeLessThanOrEqual(1_000 * 256);
+});
+
+test("700 AM updateSessionProperties of 900 KB: each refused with CREST's 400, no session stores more than 4 KB (issue 14: 816 MB)", async () => {
+  test.setTimeout(60_000);
+  const host = createMockHost(openamMock);
+  const amadmin = openamMock.users.default as { username: string; password: string };
+  const headers = { "content-type": "application/json", "accept-api-version": "resource=4.0, protocol=1.0" };
+  const tokens: string[] = [];
+  const answers = new Map<string, number>();
+  const value = "v".repeat(900_000);
+  for (let i = 0; i < 700; i++) {
+    const login = await host.app.request("/am/json/realms/root/authenticate", {
+      method: "POST",
+      headers: {
+        ...headers,
+        "accept-api-version": "resource=2.0, protocol=1.0",
+        "x-openam-username": amadmin.username,
+        "x-openam-password": amadmin.password,
+      },
+      body: "{}",
+    });
+    const token = ((await login.json()) as { tokenId: string }).tokenId;
+    tokens.push(token);
+    const res = await host.app.request("/am/json/realms/root/sessions?_action=updateSessionProperties", {
+      method: "POST",
+      headers: { ...headers, iPlanetDirectoryPro: token },
+      body: JSON.stringify({ tokenId: token, department: value }),
+    });
+    const answer = `${res.status} ${await res.text()}`;
+    answers.set(answer, (answers.get(answer) ?? 0) + 1);
+  }
+  expect(Object.fromEntries(answers)).toEqual({
+    '400 {"code":400,"reason":"Bad Request","message":"Session property \\"department\\" is longer than 4096 characters"}': 700,
+  });
+  let stored = 0;
+  for (const token of tokens) {
+    const res = await host.app.request("/am/json/realms/root/sessions?_action=getSessionProperties", {
+      method: "POST",
+      headers: { ...headers, iPlanetDirectoryPro: token },
+      body: JSON.stringify({ tokenId: token }),
+    });
+    stored += (await res.text()).length;
+  }
+  expect(stored).toBeLessThan(700 * 200);
+});
+
+test("past MAX_OPEN_SESSIONS unclosed logins a mock keeps that many, evicting the least recently used, and still logs in", async () => {
+  test.setTimeout(60_000);
+  const host = createMockHost(controlmMock);
+  let first = "";
+  const statuses = new Set<number>();
+  for (let i = 0; i < MAX_OPEN_SESSIONS + 500; i++) {
+    const res = await host.app.request("/session/login", login());
+    statuses.add(res.status);
+    if (i === 0) first = ((await res.json()) as { token: string }).token;
+  }
+  expect([...statuses]).toEqual([200]);
+  const open = (await (await host.app.request(`${CONTROL_PREFIX}/sessions`)).json()) as { open: number };
+  expect(open.open).toBe(MAX_OPEN_SESSIONS);
+  expect((await host.app.request("/config/servers", { headers: { authorization: `Bearer ${first}` } })).status).toBe(401);
 });
 
 test("malformed HTTP on a real socket (127.0.0.1) leaves the mock answering", async () => {

@@ -8,7 +8,9 @@ export interface JournalEntry {
   unmodelled?: true;
 }
 
-const MAX_ENTRIES = 5_000;
+/** Entries kept: the newest, in a ring. */
+export const MAX_JOURNAL_ENTRIES = 5_000;
+const MAX_ENTRIES = MAX_JOURNAL_ENTRIES;
 /** Longest path and method kept: 6,000 requests with 16 KB URLs once made a journal read cost half a gigabyte. */
 export const MAX_JOURNAL_PATH = 512;
 const MAX_JOURNAL_METHOD = 16;
