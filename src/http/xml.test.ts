@@ -16,3 +16,21 @@ test("a DOCTYPE (an XML bomb's carrier) is refused before parsing, quickly", () 
 test("malformed XML names line and column", () => {
   expect(() => parseXml("<a>\n  <b></a>")).toThrow(/malformed XML at line 2, column \d+/);
 });
+
+test("a truncated body says where it ended and which elements it left open, not the validator's raw list at line 1, column 1 (issue 14)", () => {
+  // Before: `Invalid '[    "LogonResponse",    "X-API-Session"]' found.` at line 1, column 1.
+  expect(() => parseXml("<LogonResponse><X-API-Session>abc")).toThrow(
+    new XmlError(
+      "malformed XML at line 1, column 34: the body is not well-formed: it ended with <LogonResponse> and <X-API-Session> still open (</X-API-Session></LogonResponse> never came: a truncated body?)",
+    ),
+  );
+  expect(() => parseXml('<?xml version="1.0"?>\n<LogonResponse>\n  <X-API-Session>abc</X-API-Session>')).toThrow(
+    new XmlError(
+      "malformed XML at line 3, column 37: the body is not well-formed: it ended with <LogonResponse> (opened at line 2, column 1) still open (</LogonResponse> never came: a truncated body?)",
+    ),
+  );
+  expect(() => parseXml("<a>\n<b>\n  <c>x")).toThrow(
+    /line 3, column 7: .* ended with <a>, <b> and <c> still open \(<\/c><\/b><\/a> never came/,
+  );
+  expect(() => parseXml(" ")).toThrow(new XmlError("malformed XML: the body holds no element (no start tag)"));
+});

@@ -49,8 +49,49 @@ export function parseXml(text: string): Record<string, unknown> {
   if (/<!DOCTYPE|<!ENTITY/i.test(text))
     throw new XmlError("XML with a DOCTYPE or ENTITY declaration is refused (entity expansion is never performed)");
   const verdict = XMLValidator.validate(text);
-  if (verdict !== true) throw new XmlError(`malformed XML at line ${verdict.err.line}, column ${verdict.err.col}: ${verdict.err.msg}`);
+  if (verdict !== true) throw new XmlError(readableVerdict(text, verdict.err));
   return parser.parse(text) as Record<string, unknown>;
+}
+
+/** Line and column (1-based) just past the last character: where a truncated body ends. */
+function endOf(text: string): { line: number; col: number } {
+  const lines = text.split(/\r\n|\r|\n/);
+  return { line: lines.length, col: (lines.at(-1)?.length ?? 0) + 1 };
+}
+
+const closing = (names: readonly string[]) => names.map((name) => `</${name}>`).join("");
+
+/**
+ * fast-xml-parser's verdict for a person. A body cut short is its most common cause, and
+ * the validator reports it as `Invalid '[ "LogonResponse", "X-API-Session"]' found` at
+ * line 1, column 1 (the tags still open, as a JSON array): said here as where the body
+ * ended and which closing tags it never reached.
+ */
+function readableVerdict(text: string, err: { code: string; msg: string; line: number; col?: number }): string {
+  const open = err.code === "InvalidXml" ? /^Invalid '(\[[\s\S]*\])' found\.$/.exec(err.msg)?.[1] : undefined;
+  const names = open ? parseOpenTags(open) : undefined;
+  if (names?.length) {
+    const end = endOf(text);
+    const tags = names.map((n) => `<${n}>`);
+    const still = tags.length === 1 ? tags[0] : `${tags.slice(0, -1).join(", ")} and ${tags.at(-1)}`;
+    return `malformed XML at line ${end.line}, column ${end.col}: the body is not well-formed: it ended with ${still} still open (${closing([...names].reverse())} never came: a truncated body?)`;
+  }
+  const unclosed = err.code === "InvalidTag" ? /^Unclosed tag '([^']*)'\.$/.exec(err.msg)?.[1] : undefined;
+  if (unclosed !== undefined) {
+    const end = endOf(text);
+    return `malformed XML at line ${end.line}, column ${end.col}: the body is not well-formed: it ended with <${unclosed}> (opened at line ${err.line}, column ${err.col ?? 1}) still open (${closing([unclosed])} never came: a truncated body?)`;
+  }
+  if (err.code === "InvalidXml" && err.msg === "Start tag expected.") return "malformed XML: the body holds no element (no start tag)";
+  return `malformed XML at line ${err.line}, column ${err.col ?? 1}: ${err.msg}`;
+}
+
+function parseOpenTags(list: string): string[] | undefined {
+  try {
+    const names = JSON.parse(list) as unknown;
+    return Array.isArray(names) && names.every((n) => typeof n === "string") ? names : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** `ns2:Foo` → `Foo`; attribute keys keep their "@". */
