@@ -87,6 +87,24 @@ export function buildProgram(): Command {
   );
 
   program
+    .command("merge")
+    .description(
+      "one result for a sharded run: merge the shards' report folders (and the guarded job's) into one summary, evidence, JUnit and Allure report in SESSIONPROBE_REPORTS",
+    )
+    .argument("<folders...>", "each shard's reports folder (the SESSIONPROBE_REPORTS it ran with; it holds blob/ and evidence.json)")
+    .addHelpText(
+      "after",
+      `
+Built on Playwright's blob reports (every run writes one to <reports>/blob) and merge-reports.
+Needs no targets file and no credentials, and contacts no target: sessions left open are the
+counts each shard took at its end. Refused with exit 2 (nothing written): a folder that does
+not exist or holds no blob report, a shard missing or given twice, folders of different runs.
+The exit code is the whole run's, as for conformance and run:
+${EXIT_CODES}`,
+    )
+    .action(exits(async (folders: string[]) => (await import("./merge-command.ts")).runMerge(folders)));
+
+  program
     .command("validate")
     .description("check scenario files, every problem in one pass as file:line:column (exit 2 when there is any)")
     .argument("[files...]", "scenario files (default: suites/ and SESSIONPROBE_SUITES)")

@@ -42,10 +42,97 @@ export function waitStats(records: readonly ScenarioRecord[], wallMs: number): W
   return stats;
 }
 
+/** A target as the evidence describes it: where it is, never its credentials. */
+export interface TargetFacts {
+  name: string;
+  vendor: string;
+  baseUrl: string;
+  kind: "real" | "mock" | "unknown";
+  tlsVerified: boolean;
+}
+
+/** What a run was made of, apart from its results: the harness, the scenario files and the targets. */
+export interface RunFacts {
+  harness: { name: string; version: string; commit: string };
+  scenarioFiles: { path: string; sha256: string }[];
+  /** Targets described by the targets file; the others are built-in mocks. */
+  targets: TargetFacts[];
+  /** The targets file's hash (it holds `${env:…}` references, never secrets); null for the built-in mocks. Shards of one run share it. */
+  targetsFileSha256: string | null;
+}
+
+/** This checkout's facts: the harness, every scenario file's hash, the targets of the targets file (default SESSIONPROBE_TARGETS). */
+export function localRunFacts(targetsFile: string | undefined = process.env.SESSIONPROBE_TARGETS): RunFacts {
+  const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { name: string; version: string };
+  const declared = targetsFile ? loadTargets(targetsFile) : [];
+  return {
+    harness: { name: pkg.name, version: pkg.version, commit: harnessCommit() },
+    scenarioFiles: findSuiteFiles().map((path) => ({
+      path: relative(ROOT, path),
+      sha256: createHash("sha256").update(readFileSync(path)).digest("hex"),
+    })),
+    targets: declared.map((t) => ({ name: t.name, vendor: t.vendor, baseUrl: t.baseUrl, kind: "real", tlsVerified: !t.tls.insecure })),
+    targetsFileSha256: targetsFile ? createHash("sha256").update(readFileSync(targetsFile)).digest("hex") : null,
+  };
+}
+
+const builtInMock = (name: string): TargetFacts => ({
+  name,
+  vendor: name,
+  baseUrl: "built-in mock (in-process, virtual clock)",
+  kind: "mock",
+  tlsVerified: true,
+});
+
+/** One report a merged run was made of (a shard, or the guarded job), as `sessionprobe merge` read it. */
+export interface MergedReport {
+  folder: string;
+  /** "i/n", or null for an unsharded run (the guarded job). */
+  shard: string | null;
+  startedAt: string;
+  endedAt: string;
+  /** Sessions left open per target when this report ended (null: it could not count them). */
+  leftOpen: Record<string, number | null>;
+}
+
+/**
+ * What `sessionprobe merge` knows beyond the results: the shards' own facts (read from
+ * their evidence.json, never from this machine) and each report's span. The merge
+ * contacts no target, so sessions left open are the counts each shard took at its end.
+ */
+export interface MergedRun {
+  facts: RunFacts;
+  reports: MergedReport[];
+}
+
+/** Per target: the count taken by the report that ended last among those that counted, and who took it. */
+function mergedLeftOpen(run: MergedRun, target: string): { leftOpen: number | null; countedBy: string | null } {
+  const counted = run.reports
+    .filter((r) => typeof r.leftOpen[target] === "number")
+    .sort((a, b) => Date.parse(a.endedAt) - Date.parse(b.endedAt))
+    .at(-1);
+  if (!counted) return { leftOpen: null, countedBy: null };
+  return {
+    leftOpen: counted.leftOpen[target] as number,
+    countedBy: `${counted.folder}${counted.shard ? ` (shard ${counted.shard})` : ""} at ${counted.endedAt}`,
+  };
+}
+
+/** Sessions left open per target at the end of the merged run, as far as the shards counted them (the terminal's numbers). */
+export function mergedOpenAtEnd(run: MergedRun, targets: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const target of targets) {
+    const { leftOpen } = mergedLeftOpen(run, target);
+    if (leftOpen !== null) counts.set(target, leftOpen);
+  }
+  return counts;
+}
+
 /**
  * What a release manager signs off on: which harness (version, commit), against
  * what (targets without secrets, server versions, a hash of every scenario file),
  * what came out (per-service counts, skips with reasons), when, and sessions left.
+ * A merged run (`merged`) takes the shards' facts and spans instead of this machine's.
  */
 export function buildEvidence(input: {
   records: readonly ScenarioRecord[];
@@ -53,17 +140,28 @@ export function buildEvidence(input: {
   startedAt: number;
   endedAt: number;
   openAtEnd: Map<string, number>;
+  /** This run's `--shard i/n` ("1/4"), if sharded. */
+  shard?: string | null;
+  merged?: MergedRun;
 }) {
-  const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { name: string; version: string };
-  const targetsFile = process.env.SESSIONPROBE_TARGETS;
-  const declared = targetsFile ? loadTargets(targetsFile) : [];
+  const { merged } = input;
+  const facts = merged?.facts ?? localRunFacts();
   const names = [...new Set(input.records.map((r) => r.target))];
+  // A target no shard described: say so rather than guess that it was a mock.
+  const unknownTarget = (name: string): TargetFacts => ({
+    name,
+    vendor: "unknown",
+    baseUrl: "unknown (its shard folder had no evidence.json)",
+    kind: "unknown",
+    tlsVerified: false,
+  });
   return {
-    harness: { name: pkg.name, version: pkg.version, commit: harnessCommit() },
+    harness: facts.harness,
     startedAt: new Date(input.startedAt).toISOString(),
     endedAt: new Date(input.endedAt).toISOString(),
     targets: names.map((name) => {
-      const t = declared.find((d) => d.name === name);
+      // Locally, a target the targets file does not name is a built-in mock; the shards' evidence names mocks too.
+      const described = facts.targets.find((t) => t.name === name) ?? (merged ? unknownTarget(name) : builtInMock(name));
       const versions = [
         ...new Set(
           input.records
@@ -72,21 +170,12 @@ export function buildEvidence(input: {
             .filter(Boolean),
         ),
       ];
-      return t
-        ? { name, vendor: t.vendor, baseUrl: t.baseUrl, kind: "real", tlsVerified: !t.tls.insecure, serverVersions: versions }
-        : {
-            name,
-            vendor: name,
-            baseUrl: "built-in mock (in-process, virtual clock)",
-            kind: "mock",
-            tlsVerified: true,
-            serverVersions: versions,
-          };
+      return { ...described, serverVersions: versions };
     }),
-    scenarioFiles: findSuiteFiles().map((path) => ({
-      path: relative(ROOT, path),
-      sha256: createHash("sha256").update(readFileSync(path)).digest("hex"),
-    })),
+    scenarioFiles: facts.scenarioFiles,
+    targetsFileSha256: facts.targetsFileSha256,
+    // A shard says which one it is; a merge lists its reports below.
+    ...(merged ? {} : { shard: input.shard ?? null }),
     services: input.services.map((s) => ({
       target: s.target,
       service: s.service,
@@ -103,11 +192,27 @@ export function buildEvidence(input: {
         .filter((r) => r.target === s.target && r.service === s.service && r.flaky)
         .map((r) => ({ ids: r.covers, title: r.title, attempts: r.attempts })),
     })),
-    sessions: names.map((name) => ({
-      target: name,
-      closedInTeardown: input.records.filter((r) => r.target === name).reduce((n, r) => n + r.closedInTeardown, 0),
-      leftOpen: input.openAtEnd.get(name) ?? null,
-    })),
+    sessions: names.map((name) => {
+      const closedInTeardown = input.records.filter((r) => r.target === name).reduce((n, r) => n + r.closedInTeardown, 0);
+      if (!merged) return { target: name, closedInTeardown, leftOpen: input.openAtEnd.get(name) ?? null };
+      const { leftOpen, countedBy } = mergedLeftOpen(merged, name);
+      return {
+        target: name,
+        closedInTeardown,
+        // Each shard counted at its own end; the merge asks no server.
+        leftOpen,
+        leftOpenCountedBy: countedBy,
+        leftOpenByReport: merged.reports.map((r) => ({
+          folder: r.folder,
+          shard: r.shard,
+          endedAt: r.endedAt,
+          leftOpen: r.leftOpen[name] ?? null,
+        })),
+      };
+    }),
     realTimeWaits: waitStats(input.records, input.endedAt - input.startedAt),
+    ...(merged
+      ? { merged: { reports: merged.reports.map(({ folder, shard, startedAt, endedAt }) => ({ folder, shard, startedAt, endedAt })) } }
+      : {}),
   };
 }

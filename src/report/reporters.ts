@@ -38,6 +38,16 @@ function rerunWithoutReporterFlag(): void {
   process.exit(child.status ?? 1);
 }
 
+/** Where and how the report files are written: one place for a run (below) and for `sessionprobe merge` (src/report/merge-reporter.ts). */
+export function reportFileOptions(reports: string) {
+  return {
+    junit: { outputFile: `${reports}/junit.xml` },
+    allure: { resultsDir: `${reports}/allure-results`, detail: false, suiteTitle: false },
+    summary: { outputDir: reports },
+    baseline: { outputDir: reports },
+  };
+}
+
 /** The project's reporters: a terminal one (the user's choice, else list or dot on CI), then the files a run must leave. */
 export function projectReporters(reports: string): ReporterDescription[] {
   rerunWithoutReporterFlag();
@@ -50,12 +60,18 @@ export function projectReporters(reports: string): ReporterDescription[] {
     delete process.env[TERMINAL_REPORTER_ENV];
     delete process.env[REEXEC_ENV];
   }
+  const files = reportFileOptions(reports);
   return [
     ...terminal.map((name): ReporterDescription => [name]),
-    ["./src/report/junit-reporter.ts", { outputFile: `${reports}/junit.xml` }],
-    ["allure-playwright", { resultsDir: `${reports}/allure-results`, detail: false, suiteTitle: false }],
-    ["./src/report/summary-reporter.ts", { outputDir: reports }],
-    ["./src/baseline/baseline-reporter.ts", { outputDir: reports }],
+    ["./src/report/junit-reporter.ts", files.junit],
+    ["allure-playwright", files.allure],
+    ["./src/report/summary-reporter.ts", files.summary],
+    ["./src/baseline/baseline-reporter.ts", files.baseline],
+    // What `sessionprobe merge` needs: Playwright's own blob report (every result, annotation and attachment) in
+    // <reports>/blob. Written on every run, not only with --shard: the unsharded job that runs the guarded scenarios
+    // after the shards is merged too, and any run can be merged later. It costs one zip at the end (about 320 KB for
+    // the whole conformance suite against the mocks); the blob reporter replaces the folder's zip on each run.
+    ["blob", { outputDir: `${reports}/blob` }],
     // Last, so its plain closing line is the run's last line.
     ["./src/report/totals-reporter.ts"],
   ];

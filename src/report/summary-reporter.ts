@@ -1,9 +1,8 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { FullResult, Reporter, TestCase, TestResult } from "@playwright/test/reporter";
+import type { FullConfig, FullResult, Reporter, TestCase, TestResult } from "@playwright/test/reporter";
 import { redact } from "../redact/secrets.ts";
-import { systemClock } from "../time/clock.ts";
-import { buildEvidence } from "./evidence.ts";
+import { buildEvidence, type MergedRun, mergedOpenAtEnd } from "./evidence.ts";
 import { openSessionsAtEnd } from "./open-sessions.ts";
 import { formatSummary } from "./summary-format.ts";
 import { ScenarioRecords } from "./scenario-record.ts";
@@ -12,28 +11,34 @@ import { runVerdict } from "./verdict.ts";
 
 interface Options {
   outputDir?: string;
+  /** Set by `sessionprobe merge`: the shards' facts and spans, instead of this machine's clock, checkout and targets. */
+  merged?: MergedRun;
 }
 
 /**
  * The terminal summary a release manager reads (per target and service: ids passed,
  * failed, observed, skipped; sessions left open; server versions; real-time waits),
  * plus reports/summary.json, reports/evidence.json and Allure's environment.
+ * The run's span is Playwright's own (its start and duration): the reporter reads no
+ * clock, so a merge of shards spans exactly from the earliest shard's start to the latest's end.
  */
 export default class SummaryReporter implements Reporter {
   private readonly attempts = new ScenarioRecords();
   private readonly outputDir: string;
-  private startedAt = systemClock.now();
+  private readonly merged: MergedRun | undefined;
+  private shard: string | null = null;
 
   constructor(options: Options = {}) {
     this.outputDir = options.outputDir ?? "reports";
+    this.merged = options.merged;
   }
 
   printsToStdio(): boolean {
     return true;
   }
 
-  onBegin(): void {
-    this.startedAt = systemClock.now();
+  onBegin(config: FullConfig): void {
+    this.shard = config.shard ? `${config.shard.current}/${config.shard.total}` : null;
   }
 
   onTestEnd(test: TestCase, result: TestResult): void {
@@ -43,11 +48,19 @@ export default class SummaryReporter implements Reporter {
   async onEnd(result: FullResult): Promise<void> {
     const records = this.attempts.list();
     if (!records.length) return;
-    const endedAt = systemClock.now();
+    const { merged } = this;
+    const { startedAt, endedAt } = merged
+      ? mergedSpan(merged)
+      : { startedAt: result.startTime.getTime(), endedAt: result.startTime.getTime() + result.duration };
     const targetsFile = process.env.SESSIONPROBE_TARGETS;
-    const openAtEnd = targetsFile ? await openSessionsAtEnd(targetsFile) : new Map<string, number>();
+    // A merge asks no server: each shard counted its sessions at its own end.
+    const openAtEnd = merged
+      ? mergedOpenAtEnd(merged, [...new Set(records.map((r) => r.target))])
+      : targetsFile
+        ? await openSessionsAtEnd(targetsFile)
+        : new Map<string, number>();
     const services = summarize(records);
-    const evidence = buildEvidence({ records: records, services, startedAt: this.startedAt, endedAt, openAtEnd });
+    const evidence = buildEvidence({ records, services, startedAt, endedAt, openAtEnd, shard: this.shard, ...(merged ? { merged } : {}) });
     console.log(redact(formatSummary({ status: result.status, records: records, services, openAtEnd, waits: evidence.realTimeWaits })));
     mkdirSync(this.outputDir, { recursive: true });
     const verdict = runVerdict(records);
@@ -74,4 +87,11 @@ export default class SummaryReporter implements Reporter {
     if (warnings.length) env.push(`warnings=${warnings.join(" | ")}`);
     writeFileSync(join(allureDir, "environment.properties"), redact(`${env.join("\n")}\n`));
   }
+}
+
+/** From the earliest report's start to the latest one's end. */
+function mergedSpan(merged: MergedRun): { startedAt: number; endedAt: number } {
+  const starts = merged.reports.map((r) => Date.parse(r.startedAt));
+  const ends = merged.reports.map((r) => Date.parse(r.endedAt));
+  return { startedAt: Math.min(...starts), endedAt: Math.max(...ends) };
 }
