@@ -16,6 +16,7 @@ const COMMANDS = [
   "baseline save",
   "baseline compare",
   "baseline measure",
+  "merge",
 ];
 
 test("every command answers --help with exit 0, and --version prints the package's version", async () => {

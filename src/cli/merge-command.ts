@@ -2,22 +2,14 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { join, sep } from "node:path";
-import { pathToFileURL } from "node:url";
+import { join } from "node:path";
 import { ConfigurationError } from "../engine/failure.ts";
 import { checkCensus, mergedRun, readShardFolders, stageBlobs } from "../report/merge-inputs.ts";
 import { type Census, MERGE_PLAN_ENV, type MergePlan } from "../report/merge-plan.ts";
 import { EXIT, type Verdict } from "../report/verdict.ts";
-import { exitCodeOf, PACKAGE_ROOT, reportsDir, runReport } from "./playwright-commands.ts";
+import { exitCodeOf, nodeOptions, PACKAGE_ROOT, reportsDir, runReport } from "./playwright-commands.ts";
 
 const require = createRequire(import.meta.url);
-
-/** Installed under node_modules, Playwright transforms none of the package's TypeScript (the merge config and reporters): tsx loads it. */
-function nodeOptions(): string | undefined {
-  const current = process.env.NODE_OPTIONS;
-  if (!PACKAGE_ROOT.split(sep).includes("node_modules")) return current;
-  return [current, `--import=${pathToFileURL(require.resolve("tsx/esm")).href}`].filter(Boolean).join(" ");
-}
 
 /** `npx playwright merge-reports --config src/report/merge-config.ts <dir>` with a plan; the census pass is quiet unless it fails. */
 function mergeReports(dir: string, planFile: string, quiet: boolean): Promise<{ code: number; output: string }> {

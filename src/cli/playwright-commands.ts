@@ -31,7 +31,7 @@ function spawnNode(args: readonly string[], env: NodeJS.ProcessEnv = process.env
  * Playwright transforms no TypeScript under node_modules; installed into a team's repository,
  * the package's config and specs are there, so tsx (a dependency) loads them instead.
  */
-function nodeOptions(): string | undefined {
+export function nodeOptions(): string | undefined {
   const current = process.env.NODE_OPTIONS;
   if (!PACKAGE_ROOT.split(sep).includes("node_modules")) return current;
   return [current, `--import=${pathToFileURL(require.resolve("tsx/esm")).href}`].filter(Boolean).join(" ");
@@ -112,6 +112,16 @@ export function runConformance(args: readonly string[], options: RunOptions): Pr
   return runAndReport(["--project", "mocks", ...args], options);
 }
 
+/**
+ * The `--project` flags `run` adds: the wanted targets' (all by default). The user's own --project
+ * (say, a target's guarded project alone) picks the projects instead: adding every target's on top
+ * would re-run all of them, wrong-password scenarios included.
+ */
+export function projectArgs(targetNames: readonly string[], wanted: readonly string[], args: readonly string[]): string[] {
+  if (args.some((a) => a === "--project" || a.startsWith("--project="))) return [];
+  return (wanted.length ? wanted : targetNames).flatMap((name) => ["--project", name]);
+}
+
 /** The suites against real targets: one Playwright project per target. The targets file is checked before anything is sent. */
 export function runTargets(args: readonly string[], options: RunOptions & { targets?: string; target?: string[] }): Promise<number> {
   const file = options.targets ?? process.env.SESSIONPROBE_TARGETS ?? process.env.SESSIONPROBE_TARGETS_DEFAULT;
@@ -122,6 +132,10 @@ export function runTargets(args: readonly string[], options: RunOptions & { targ
   const unknown = wanted.filter((name) => !targets.some((t) => t.name === name));
   if (unknown.length)
     throw new UsageError(`unknown target(s) ${unknown.join(", ")} in ${file}; known: ${targets.map((t) => t.name).join(", ")}`);
-  const projects = (wanted.length ? wanted : targets.map((t) => t.name)).flatMap((name) => ["--project", name]);
+  const projects = projectArgs(
+    targets.map((t) => t.name),
+    wanted,
+    args,
+  );
   return runAndReport([...projects, ...args], options, { SESSIONPROBE_TARGETS: resolve(file) });
 }
