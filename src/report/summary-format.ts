@@ -20,7 +20,10 @@ export function formatSummary(input: {
       const { ids } = s;
       const total = ids.passed.length + ids.failed.length + ids.skipped.length;
       lines.push(
-        `  ${s.title}: ${total} ids — ${ids.passed.length} passed, ${ids.failed.length} failed, ${ids.observed.length} observed, ${ids.skipped.length} skipped (${s.scenarios.passed}/${s.scenarios.total} scenarios passed${s.scenarios.flaky ? `, ${s.scenarios.flaky} of them flaky` : ""})`,
+        // Observed OPEN ids are among the passed or failed ones, not a fourth outcome: the counts add up to the total.
+        `  ${s.title}: ${total} ids — ${ids.passed.length} passed, ${ids.failed.length} failed, ${ids.skipped.length} skipped` +
+          `${ids.observed.length ? `; ${ids.observed.length} OPEN ${ids.observed.length === 1 ? "id" : "ids"} observed` : ""}` +
+          `; ${s.scenarios.passed}/${s.scenarios.total} scenarios passed${s.scenarios.flaky ? `, ${s.scenarios.flaky} of them flaky` : ""}`,
       );
       if (ids.failed.length) lines.push(`    failed: ${ids.failed.join(", ")}`);
       for (const r of mine.filter((x) => x.service === s.service && x.observations.length))
