@@ -30,17 +30,17 @@ export const controlmMock: VendorMock = {
     const api = new Hono();
     sessionRoutes(api, state, (key) => tokens.userFor(key));
     tokenRoutes(api, state, tokens);
-    // A catch-all route, not notFound: the host mounts this app, and a mounted app's notFound is never called.
-    api.all("*", (c) => {
-      markUnmodelled(c);
-      return errorList(c, 404, state.texts.noSuchResource(c.req.method, c.req.path));
-    });
     // Under /automation-api as real servers serve it, and at the root as earlier mock releases did.
     const app = new Hono();
     app.route(AUTOMATION_API_PATH, api);
     app.route("/", api);
     return {
       app,
+      // Served by the host for every path no route takes, the control plane's included.
+      notFound: (c) => {
+        markUnmodelled(c);
+        return errorList(c, 404, state.texts.noSuchResource(c.req.method, c.req.path));
+      },
       reset: () => {
         state.reset();
         tokens.reset();

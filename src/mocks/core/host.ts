@@ -1,5 +1,6 @@
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
+import type { ExecutionContext } from "hono";
+import { getPath } from "hono/utils/url";
 import { AdjustableClock, type Clock, frozenClock } from "../../time/clock.ts";
 import { CONTROL_PREFIX, controlPlane } from "./control-plane.ts";
 import { IssuedSecrets } from "./issued.ts";
@@ -34,11 +35,61 @@ export interface MockHost {
 }
 
 const MAX_REQUEST_BYTES = 1024 * 1024;
+const TOO_LARGE = "request body larger than 1 MiB refused";
 
-/** The journal's time stamp: a clock moved by code past Date's range must not turn every answer into a 500 (toISOString throws). */
-function stamp(ms: number): string {
-  const date = new Date(ms);
-  return Number.isNaN(date.getTime()) ? `invalid clock (${ms} ms)` : date.toISOString();
+/**
+ * What @hono/node-server hands a request beside it: Node's own response, when served over
+ * a socket; `mockDate` where it is the server's DatedResponse (server.ts), which writes it
+ * with the other headers.
+ */
+interface NodeBindings {
+  incoming?: { headers?: Record<string, string | string[] | undefined> };
+  outgoing?: { mockDate?: string | undefined; setHeader?(name: string, value: string): unknown; headersSent?: boolean };
+}
+
+/**
+ * The Date header of the mock's clock, formatted once a second: it has a resolution of
+ * seconds, and formatting a date for each of thousands of requests a second showed up
+ * in the profile of a standalone mock.
+ */
+function httpDates(): (ms: number) => string {
+  let second = Number.NaN;
+  let text = "";
+  return (ms) => {
+    const now = Math.floor(ms / 1000);
+    if (now !== second) {
+      second = now;
+      text = new Date(ms).toUTCString();
+    }
+    return text;
+  };
+}
+
+const tooLarge = () => new Response(TOO_LARGE, { status: 413, headers: { "content-type": "text/plain; charset=UTF-8" } });
+
+/** A chunked body read up to the limit: the request again with its body in memory, or undefined past the limit. */
+async function withinLimit(request: Request): Promise<Request | undefined> {
+  if (!request.body) return request;
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > MAX_REQUEST_BYTES) {
+      await reader.cancel().catch(() => {});
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return new Request(request, { body });
 }
 
 /** One vendor mock with its control plane, journal and clock, ready to be served or called in-process. */
@@ -73,29 +124,66 @@ export function createMockHost(vendor: VendorMock, options: MockHostOptions = {}
     },
   });
 
+  // The control plane and the vendor's routes in one router, with no middleware: what
+  // every request needs besides (the Date header, the size limit, the journal) is done
+  // around it in `fetch`, so a request costs one routing and no middleware chain.
   const app = new Hono();
-  app.use("*", async (c, next) => {
-    // The mock's own notion of now, so cookie expiry is judged on the mock's clock. Set
-    // before the handler: setting it afterwards would copy every response.
-    c.header("Date", new Date(clock.now()).toUTCString());
-    await next();
-    if (!c.req.path.startsWith(CONTROL_PREFIX)) {
-      const entry = { at: stamp(clock.now()), method: c.req.method, path: c.req.path, status: c.res.status };
-      journal.record(isUnmodelled(c) ? { ...entry, unmodelled: true } : entry);
-    }
-  });
-  // A declared Content-Length is checked from the header; only a chunked body (no length)
-  // needs the streaming limit, which would otherwise double the cost of every request.
-  const streamingLimit = bodyLimit({ maxSize: MAX_REQUEST_BYTES, onError: (c) => c.text("request body larger than 1 MiB refused", 413) });
-  app.use("*", async (c, next) => {
-    const length = c.req.header("content-length");
-    if (length !== undefined) return Number(length) > MAX_REQUEST_BYTES ? c.text("request body larger than 1 MiB refused", 413) : next();
-    return c.req.header("transfer-encoding") ? streamingLimit(c, next) : next();
-  });
   app.route(
     CONTROL_PREFIX,
     controlPlane({ clock, instance, defects: vendor.defects, active: activeDefects, journal, issued, vendor: vendor.id }),
   );
   app.route("/", instance.app);
+  if (instance.notFound) app.notFound(instance.notFound);
+  const dispatch = app.fetch;
+  const httpDate = httpDates();
+
+  const finish = (request: Request, response: Response, date: string, onSocket: boolean): Response => {
+    let res = response;
+    if (!onSocket) {
+      // In-process (no socket): on the response itself; a response with immutable headers is copied first.
+      try {
+        res.headers.set("Date", date);
+      } catch {
+        res = new Response(res.body, res);
+        res.headers.set("Date", date);
+      }
+    }
+    const path = getPath(request);
+    if (!path.startsWith(CONTROL_PREFIX)) journal.record(clock.now(), request.method, path, res.status, isUnmodelled(request));
+    return res;
+  };
+
+  /** Every request: the mock's Date, the 1 MiB limit, the vendor's or the control plane's answer, then the journal. */
+  const serve = (request: Request, env?: unknown, executionCtx?: ExecutionContext): Response | Promise<Response> => {
+    // The mock's own notion of now, taken as the request arrives, so cookie expiry is judged
+    // on the mock's clock. Over a socket it rides on Node's response (server.ts writes it
+    // with the handler's headers; a handler's own Date would win), so the handler's headers
+    // stay a plain object; in-process it is set on the Response in `finish`.
+    const date = httpDate(clock.now());
+    const bindings = env as NodeBindings | undefined;
+    const outgoing = bindings?.outgoing;
+    const onSocket =
+      outgoing !== undefined && ("mockDate" in outgoing || typeof outgoing.setHeader === "function") && !outgoing.headersSent;
+    if (onSocket) {
+      if ("mockDate" in outgoing) outgoing.mockDate = date;
+      else outgoing.setHeader?.("Date", date);
+    }
+    // A declared Content-Length is checked from the header; only a chunked body (no length)
+    // is counted as it is read. Over a socket the headers are those Node has parsed already
+    // (Node refuses a repeated or malformed Content-Length itself); in-process, the Request's.
+    const nodeHeaders = bindings?.incoming?.headers;
+    const length = nodeHeaders ? nodeHeaders["content-length"] : (request.headers.get("content-length") ?? undefined);
+    if (length !== undefined) {
+      if (Number(length) > MAX_REQUEST_BYTES) return finish(request, tooLarge(), date, onSocket);
+    } else if (nodeHeaders ? nodeHeaders["transfer-encoding"] : request.headers.get("transfer-encoding")) {
+      return withinLimit(request).then(async (limited) =>
+        limited ? finish(limited, await dispatch(limited, env, executionCtx), date, onSocket) : finish(request, tooLarge(), date, onSocket),
+      );
+    }
+    const answer = dispatch(request, env, executionCtx);
+    return answer instanceof Promise ? answer.then((res) => finish(request, res, date, onSocket)) : finish(request, answer, date, onSocket);
+  };
+  // `app.request` (the tests) and the server both call `fetch`: both go through `serve`.
+  app.fetch = serve;
   return { vendor, app, clock, instance, config, activeDefects, journal, issued };
 }

@@ -19,28 +19,60 @@ function clip(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max)}…(+${text.length - max})` : text;
 }
 
-/** A ring buffer: a flood of requests costs the same per request once it is full. */
-export class Journal {
-  private readonly ring: JournalEntry[] = [];
-  private next = 0;
-  private readonly missed: JournalEntry[] = [];
+/** The journal's time stamp: a clock moved by code past Date's range must not turn every answer into a 500 (toISOString throws). */
+function stamp(ms: number): string {
+  const date = new Date(ms);
+  return Number.isNaN(date.getTime()) ? `invalid clock (${ms} ms)` : date.toISOString();
+}
 
-  record(full: JournalEntry): void {
-    const entry = { ...full, method: clip(full.method, MAX_JOURNAL_METHOD), path: clip(full.path, MAX_JOURNAL_PATH) };
-    if (entry.unmodelled && this.missed.length < 100) this.missed.push(entry);
+/** What the ring keeps of a request: the time as a number, formatted only when the journal is read. */
+interface Recorded {
+  atMs: number;
+  method: string;
+  path: string;
+  status: number;
+  unmodelled: boolean;
+}
+
+const shown = (r: Recorded): JournalEntry => {
+  const entry: JournalEntry = { at: stamp(r.atMs), method: r.method, path: r.path, status: r.status };
+  if (r.unmodelled) entry.unmodelled = true;
+  return entry;
+};
+
+/**
+ * A ring buffer: a flood of requests costs the same per request once it is full. A
+ * request costs one small object; time stamps are formatted when the journal is read,
+ * which a run does a few times, not on each of thousands of requests a second.
+ */
+export class Journal {
+  private readonly ring: Recorded[] = [];
+  private next = 0;
+  private readonly missed: Recorded[] = [];
+
+  record(atMs: number, method: string, path: string, status: number, unmodelled = false): void {
+    const entry: Recorded = {
+      atMs,
+      method: method.length > MAX_JOURNAL_METHOD ? clip(method, MAX_JOURNAL_METHOD) : method,
+      path: path.length > MAX_JOURNAL_PATH ? clip(path, MAX_JOURNAL_PATH) : path,
+      status,
+      unmodelled,
+    };
+    if (unmodelled && this.missed.length < 100) this.missed.push(entry);
     if (this.ring.length < MAX_ENTRIES) this.ring.push(entry);
     else this.ring[this.next] = entry;
     this.next = (this.next + 1) % MAX_ENTRIES;
   }
 
   /** Requests no modelled route answered, oldest first (kept apart, so a flood cannot push them out). */
-  unmodelled(): readonly JournalEntry[] {
-    return this.missed;
+  unmodelled(): JournalEntry[] {
+    return this.missed.map(shown);
   }
 
   /** Oldest first. */
-  entries(): readonly JournalEntry[] {
-    return this.ring.length < MAX_ENTRIES ? this.ring : [...this.ring.slice(this.next), ...this.ring.slice(0, this.next)];
+  entries(): JournalEntry[] {
+    const ordered = this.ring.length < MAX_ENTRIES ? this.ring : [...this.ring.slice(this.next), ...this.ring.slice(0, this.next)];
+    return ordered.map(shown);
   }
 
   clear(): void {

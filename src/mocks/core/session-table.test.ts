@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { AdjustableClock, frozenClock } from "../../time/clock.ts";
-import { type EvictionPolicy, MAX_OPEN_SESSIONS, SessionTable } from "./session-table.ts";
+import { type EvictionPolicy, MAX_ENDED, MAX_OPEN_SESSIONS, SessionTable } from "./session-table.ts";
 
 function table(eviction: EvictionPolicy, policy: { idleMs?: number; lifetimeMs?: number } = {}) {
   const clock = new AdjustableClock(frozenClock());
@@ -79,4 +79,22 @@ test("without a vendor capacity the table still keeps at most MAX_OPEN_SESSIONS 
   );
   for (let i = 0; i < 50; i++) capped.open("a", {});
   expect(capped.openCount).toBe(5);
+});
+
+test("the reasons of at least the last MAX_ENDED endings are remembered, and no more than twice as many", () => {
+  const clock = new AdjustableClock(frozenClock());
+  let n = 0;
+  const sessions = new SessionTable(
+    clock,
+    () => ({ eviction: "least-recently-used" }),
+    () => `s${++n}`,
+  );
+  const total = MAX_ENDED * 2 + 500;
+  for (let i = 0; i < total; i++) sessions.close(sessions.open("u", {}).id);
+  expect(sessions.endReason(`s${total}`)).toBe("closed");
+  expect(sessions.endReason(`s${total - MAX_ENDED + 1}`)).toBe("closed");
+  expect(sessions.endReason("s1")).toBeUndefined();
+  const remembered = Array.from({ length: total }, (_, i) => sessions.endReason(`s${i + 1}`)).filter(Boolean).length;
+  expect(remembered).toBeGreaterThanOrEqual(MAX_ENDED);
+  expect(remembered).toBeLessThanOrEqual(2 * MAX_ENDED);
 });

@@ -36,8 +36,8 @@ export type EndReason = "idle" | "lifetime" | "evicted" | "closed";
  * holds open; a vendor cap (vManage's 100) applies below it.
  */
 export const MAX_OPEN_SESSIONS = 10_000;
-/** How many ended sessions the table remembers the reason of. */
-const MAX_ENDED = 10_000;
+/** How many ended sessions the table remembers the reason of, at least (at most twice as many). */
+export const MAX_ENDED = 10_000;
 
 /**
  * Sessions with idle and absolute expiry and a capacity, judged against the mock's
@@ -46,8 +46,13 @@ const MAX_ENDED = 10_000;
  */
 export class SessionTable<T = Record<string, never>> {
   private readonly sessions = new Map<string, StoredSession<T>>();
-  /** Why recently ended sessions ended, so mocks can answer like the vendor does. */
-  private readonly ended = new Map<string, EndReason>();
+  /**
+   * Why recently ended sessions ended, so mocks can answer like the vendor does: in two
+   * generations, so remembering one more costs a map insertion, not an eviction scan.
+   * At least the last MAX_ENDED endings are remembered, at most twice as many.
+   */
+  private ended = new Map<string, EndReason>();
+  private endedBefore = new Map<string, EndReason>();
   private seq = 0;
 
   constructor(
@@ -93,7 +98,7 @@ export class SessionTable<T = Record<string, never>> {
 
   /** Why a session id no longer works, if the table remembers it. */
   endReason(id: string): EndReason | undefined {
-    return this.ended.get(id);
+    return this.ended.get(id) ?? this.endedBefore.get(id);
   }
 
   close(id: string): boolean {
@@ -115,6 +120,7 @@ export class SessionTable<T = Record<string, never>> {
   reset(): void {
     this.sessions.clear();
     this.ended.clear();
+    this.endedBefore.clear();
   }
 
   private expiredBy(session: StoredSession<T>, policy = this.policy(), now = this.clock.now()): EndReason | undefined {
@@ -152,11 +158,11 @@ export class SessionTable<T = Record<string, never>> {
 
   private end(id: string, reason: EndReason): void {
     this.sessions.delete(id);
-    this.ended.set(id, reason);
     // Remember only recent endings: a flood scenario must not grow this without bound.
-    if (this.ended.size > MAX_ENDED) {
-      const oldest = this.ended.keys().next().value;
-      if (oldest !== undefined) this.ended.delete(oldest);
+    if (this.ended.size >= MAX_ENDED) {
+      this.endedBefore = this.ended;
+      this.ended = new Map();
     }
+    this.ended.set(id, reason);
   }
 }

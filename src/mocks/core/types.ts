@@ -1,4 +1,4 @@
-import type { Hono } from "hono";
+import type { Context, Hono } from "hono";
 import type { Clock } from "../../time/clock.ts";
 
 /** A named, deliberate violation of documented behaviour, to prove the suites catch it. */
@@ -68,6 +68,13 @@ export interface MockSessionSummary {
 export interface MockInstance {
   /** The vendor's routes. Mounted below the control plane at the server root. */
   app: Hono;
+  /**
+   * The vendor's answer for a request no route takes (it marks the request unmodelled).
+   * The host serves it as its not-found handler rather than as a catch-all route: a
+   * catch-all matches every request besides its own route, so every request would pay
+   * for a middleware chain and an asynchronous answer.
+   */
+  notFound?(c: Context): Response | Promise<Response>;
   /** Back to the seeded state: no sessions, seeded users and passwords restored. */
   reset(): void;
   openSessions(): MockSessionSummary[];

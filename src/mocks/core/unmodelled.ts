@@ -14,6 +14,7 @@ export function markUnmodelled(c: Context): void {
   unmodelledRequests.add(c.req.raw);
 }
 
-export function isUnmodelled(c: Context): boolean {
-  return unmodelledRequests.has(c.req.raw);
+/** Was this request (the one the host handed to the router) marked by a catch-all? */
+export function isUnmodelled(request: Request): boolean {
+  return unmodelledRequests.has(request);
 }

@@ -46,17 +46,17 @@ export const hmcMock: VendorMock = {
     });
     logonRoutes(app, state);
     uomRoutes(app, state, context.clock.now());
-    // A catch-all route, not notFound: the host mounts this app, and a mounted app's notFound is never called.
-    app.all("*", (c) => {
-      markUnmodelled(c);
-      return httpError(c, context.clock.now(), {
-        status: 404,
-        reasonCode: "Not found.",
-        message: `No resource at ${c.req.method} ${c.req.path}.`,
-      });
-    });
     return {
       app,
+      // Served by the host where no route matches; the headers middleware above still wraps it.
+      notFound: (c) => {
+        markUnmodelled(c);
+        return httpError(c, context.clock.now(), {
+          status: 404,
+          reasonCode: "Not found.",
+          message: `No resource at ${c.req.method} ${c.req.path}.`,
+        });
+      },
       reset: () => state.reset(),
       openSessions: () => state.live(),
     };

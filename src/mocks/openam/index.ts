@@ -63,14 +63,13 @@ export const openamMock: VendorMock = {
     const state = new OpenamState(context);
     const app = new Hono();
     amRoutes(app, state);
-    // A catch-all, not app.notFound: the host mounts this app, and a mounted app's notFound is not consulted.
-    // Nothing the mock models lands here: a request that does is a harness error, not a vendor 404.
-    app.all("*", (c) => {
-      markUnmodelled(c);
-      return notFound(c);
-    });
     return {
       app,
+      // Served by the host where no route matches. Nothing the mock models lands here: a request that does is a harness error, not a vendor 404.
+      notFound: (c) => {
+        markUnmodelled(c);
+        return notFound(c);
+      },
       reset: () => state.reset(),
       openSessions: () => state.sessions.live(),
       banner: () => [

@@ -47,15 +47,15 @@ export const vmanageMock: VendorMock = {
     const routes = new Hono<VmanageEnv>();
     loginRoutes(routes, state);
     dataserviceRoutes(routes, state);
-    // Undertow's HTML 404 for everything else; /dataservice/* has its own JSON 404 above.
-    routes.all("*", (c) => {
-      markUnmodelled(c);
-      return errorPage(c, 404, "Not Found");
-    });
     // The instance's app carries no typed variables; the session variable stays inside.
     const app = new Hono().route("/", routes);
     return {
       app,
+      // Undertow's HTML 404 for everything else (served by the host); /dataservice/* has its own JSON 404 above.
+      notFound: (c) => {
+        markUnmodelled(c);
+        return errorPage(c, 404, "Not Found");
+      },
       reset: () => state.reset(),
       openSessions: () => state.sessions.live(),
     };
