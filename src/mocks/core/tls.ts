@@ -1,4 +1,4 @@
-import { generate } from "selfsigned";
+import type { generate as Generate } from "selfsigned";
 
 export interface TlsMaterial {
   key: string;
@@ -10,9 +10,16 @@ let cached: Promise<TlsMaterial> | undefined;
 /**
  * A self-signed certificate for localhost and 127.0.0.1, made at start. It is its
  * own CA: a target can trust it with `tls.ca` (the CLI writes it with --cert-out).
+ * The certificate library is loaded here, when a mock is served over HTTPS: importing it
+ * with the server cost every mock, and every process that starts one, half a second.
  */
 export function localhostCertificate(): Promise<TlsMaterial> {
-  cached ??= generate([{ name: "commonName", value: "localhost" }], {
+  cached ??= import("selfsigned").then(({ generate }) => certificate(generate));
+  return cached;
+}
+
+function certificate(generate: typeof Generate): Promise<TlsMaterial> {
+  return generate([{ name: "commonName", value: "localhost" }], {
     keyType: "ec",
     algorithm: "sha256",
     extensions: [
@@ -28,6 +35,5 @@ export function localhostCertificate(): Promise<TlsMaterial> {
         ],
       },
     ],
-  } as Parameters<typeof generate>[1]).then((pems) => ({ key: pems.private, cert: pems.cert }));
-  return cached;
+  } as Parameters<typeof Generate>[1]).then((pems) => ({ key: pems.private, cert: pems.cert }));
 }
