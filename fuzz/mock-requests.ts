@@ -24,6 +24,8 @@ export interface MockFuzzResult {
   unhealthy: string[];
   /** Largest journal read seen, bytes. */
   journalBytes: number;
+  /** Heap a mock holds after its fuzz, over what it held before (MB), where the caller can measure the heap after a full GC. */
+  retainedMb: Record<string, number>;
   ms: number;
 }
 
@@ -280,13 +282,29 @@ async function probeStatuses(host: MockHost): Promise<Record<string, number | "h
   return out;
 }
 
-export async function mockProperty(options: { seed: number; runs: number; vendors: readonly VendorMock[] }): Promise<MockFuzzResult> {
+export async function mockProperty(options: {
+  seed: number;
+  runs: number;
+  vendors: readonly VendorMock[];
+  /** Bytes of heap in use after a full collection (`npm run fuzz` has one); without it nothing is retained-measured. */
+  heapBytes?: () => number;
+}): Promise<MockFuzzResult> {
   const started = performance.now();
-  const result: MockFuzzResult = { tried: 0, byVendor: {}, serverErrors: [], hangs: [], unhealthy: [], journalBytes: 0, ms: 0 };
+  const result: MockFuzzResult = {
+    tried: 0,
+    byVendor: {},
+    serverErrors: [],
+    hangs: [],
+    unhealthy: [],
+    journalBytes: 0,
+    retainedMb: {},
+    ms: 0,
+  };
   for (const vendor of options.vendors) {
+    const heapBefore = options.heapBytes?.();
     const host = createMockHost(vendor);
     const baseline = await probeStatuses(host);
-    const requests = fc.sample(requestsFor(vendor, host), { seed: options.seed, numRuns: options.runs });
+    let requests = fc.sample(requestsFor(vendor, host), { seed: options.seed, numRuns: options.runs });
     for (const r of requests) {
       result.tried++;
       result.byVendor[vendor.id] = (result.byVendor[vendor.id] ?? 0) + 1;
@@ -303,6 +321,10 @@ export async function mockProperty(options: { seed: number; runs: number; vendor
     }
     const journal = await host.app.request(`${CONTROL_PREFIX}/journal`);
     result.journalBytes = Math.max(result.journalBytes, (await journal.text()).length);
+    // The inputs let go, the host still referenced: what it retains of the fuzz is in this figure.
+    requests = [];
+    if (heapBefore !== undefined && options.heapBytes)
+      result.retainedMb[vendor.id] = Math.round(((options.heapBytes() - heapBefore) / 1048576) * 10) / 10;
     const during = await probeStatuses(host);
     for (const [route, status] of Object.entries(during))
       if (status === "hang" || status >= 500) result.unhealthy.push(`${vendor.id}: ${route} → ${status} after the fuzz`);
@@ -325,5 +347,8 @@ export function summariseMocks(r: MockFuzzResult): string {
   const per = Object.entries(r.byVendor)
     .map(([v, n]) => `${v} ${n}`)
     .join(", ");
-  return `mocks: ${r.tried} requests (${per}), 5xx ${r.serverErrors.length}, hangs ${r.hangs.length}, unhealthy ${r.unhealthy.length}, largest journal read ${r.journalBytes.toLocaleString("en")} bytes, ${Math.round(r.ms)} ms`;
+  const retained = Object.entries(r.retainedMb)
+    .map(([v, mb]) => `${v} ${mb} MB`)
+    .join(", ");
+  return `mocks: ${r.tried} requests (${per}), 5xx ${r.serverErrors.length}, hangs ${r.hangs.length}, unhealthy ${r.unhealthy.length}, largest journal read ${r.journalBytes.toLocaleString("en")} bytes${retained ? `, retained after the fuzz ${retained}` : ""}, ${Math.round(r.ms)} ms`;
 }
