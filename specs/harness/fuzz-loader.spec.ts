@@ -54,6 +54,21 @@ test("validate on the command line reports every file when one holds a circular 
   expect(run.status).toBe(2);
 });
 
+test("under SESSIONPROBE_SUITES a circular alias is one located problem at collection, not a 200-frame RangeError", () => {
+  test.setTimeout(120_000);
+  const extra = mkdtempSync(join(tmpdir(), "sp-suites-"));
+  writeFileSync(join(extra, "cyclic.yaml"), scenario("      - login: {}\n        with: &a { self: *a }\n"));
+  const run = spawnSync(process.execPath, ["node_modules/@playwright/test/cli.js", "test", "--project", "mocks", "--list"], {
+    encoding: "utf8",
+    timeout: 100_000,
+    env: { ...process.env, SESSIONPROBE_SUITES: extra },
+  });
+  const output = `${run.stdout}${run.stderr}`;
+  expect(output).toMatch(/cyclic\.yaml:8:26: circular YAML alias \*a: the anchor &a contains it; write the value out instead/);
+  expect(output).not.toMatch(/RangeError|Maximum call stack|Converting circular/);
+  expect(output.split("\n").length).toBeLessThan(60);
+});
+
 test("a repeat bomb is refused quickly with a clear message, an option-counted repeat counting 1,000 rounds", () => {
   const many = Array.from({ length: 1000 }, () => "          - use: config-servers\n").join("");
   const bomb = file(scenario(`      - login: {}\n      - repeat: { times: 1000 }\n        steps:\n${many}`));
