@@ -84,13 +84,14 @@ export class SessionTable<T = Record<string, never>> {
     if (!id) return undefined;
     const session = this.sessions.get(id);
     if (!session) return undefined;
-    const expiredBy = this.expiredBy(session);
+    const now = this.clock.now();
+    const expiredBy = this.expiredBy(session, this.policy(), now);
     if (expiredBy) {
       this.end(id, expiredBy);
       return undefined;
     }
     if (options.touch) {
-      session.lastUsedAt = this.clock.now();
+      session.lastUsedAt = now;
       session.usedSeq = ++this.seq;
     }
     return session;
