@@ -96,7 +96,7 @@ test("the error report a developer sees names the rule and explains it", () => {
   expect(run.output).toContain("error driver-imports-outside-its-room: src/drivers/acme/index.ts → src/engine/selectors.ts");
   // The rule's comment, rewrapped by dependency-cruiser, is the explanation.
   expect(run.output.replace(/\s+/g, " ")).toContain(
-    "A vendor driver may import only src/http, src/redact, src/time, src/catalogue, src/drivers/types.ts and its own folder.",
+    "A vendor driver may import only src/http, src/redact, src/time, src/text, src/catalogue, src/drivers/types.ts and its own folder.",
   );
   expect(run.output).toMatch(/9 dependency violations/);
 });
