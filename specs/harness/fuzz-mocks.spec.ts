@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { connect } from "node:net";
 import { expect, test } from "@playwright/test";
 import { mockProperty, summariseMocks } from "../../fuzz/mock-requests.ts";
@@ -74,6 +75,35 @@ test("journal entries keep at most 512 characters of a path, and at most 5,000 e
   const unmodelled = (await (await host.app.request(`${CONTROL_PREFIX}/unmodelled`)).json()) as { entries: { path: string }[] };
   expect(unmodelled.entries).toHaveLength(100);
   expect(Math.max(...unmodelled.entries.map((e) => e.path.length))).toBeLessThanOrEqual(MAX_JOURNAL_PATH + 10);
+});
+
+test("the journal keeps no request's URL alive: 6,000 requests with 16 KB query strings or paths retain under 20 MB of heap", () => {
+  test.setTimeout(120_000);
+  // A path is a slice of the URL, and V8 keeps a slice's parent alive: 5,000 short journal paths once held 80 MB.
+  // Measured in a child process with a full collection before and after: a bound, not a timing.
+  const script = `
+    import { createMockHost } from "./src/mocks/core/host.ts";
+    import { controlmMock } from "./src/mocks/controlm/index.ts";
+    const long = "q".repeat(16000);
+    const out = {};
+    for (const shape of ["query", "path"]) {
+      const host = createMockHost(controlmMock);
+      gc(); const before = process.memoryUsage().heapUsed;
+      for (let i = 0; i < 6000; i++) await host.app.request(shape === "query" ? "/config/servers?" + i + "=" + long : "/config/servers/" + i + long);
+      gc(); gc();
+      out[shape] = { mb: (process.memoryUsage().heapUsed - before) / 1048576, entries: host.journal.entries().length };
+    }
+    console.log(JSON.stringify(out));`;
+  const run = spawnSync(process.execPath, ["--expose-gc", "--import", "tsx", "--input-type=module", "-e", script], {
+    encoding: "utf8",
+    timeout: 110_000,
+  });
+  expect(run.stderr).toBe("");
+  const retained = JSON.parse(run.stdout) as Record<string, { mb: number; entries: number }>;
+  for (const shape of ["query", "path"]) {
+    expect(retained[shape]?.entries, shape).toBe(MAX_JOURNAL_ENTRIES);
+    expect(retained[shape]?.mb, shape).toBeLessThan(20);
+  }
 });
 
 test("700 Control-M tokens with 900 KB names: each refused 400 ErrorList, the store holds what it held (issue 14: 817 MB)", async () => {
