@@ -2,7 +2,6 @@ import { defineConfig, type Project } from "@playwright/test";
 import { runId } from "./src/coordination/run-state.ts";
 import { GUARDED_PROJECT_SUFFIX, GUARDED_TAG } from "./src/coordination/shard-plan.ts";
 import { projectReporters } from "./src/report/reporters.ts";
-import { loadTargets } from "./src/targets/load.ts";
 
 /**
  * Without SESSIONPROBE_TARGETS: the project "mocks" (every suite against its built-in
@@ -20,8 +19,9 @@ const vendorTag = (vendor: string) => new RegExp(`@${vendor}(?![\\w-])`);
 // password change, exclusive — one at a time, alone on the server. The guarded project is
 // the other's teardown, so it starts when every other scenario of the target has ended,
 // whether they passed or not (src/coordination/shard-plan.ts).
+// The targets-file parser (YAML, its schema) is imported only when there is a targets file: a mocks run never needs it.
 const projects: Project[] = targetsFile
-  ? loadTargets(targetsFile).flatMap((t): Project[] => {
+  ? (await import("./src/targets/load.ts")).loadTargets(targetsFile).flatMap((t): Project[] => {
       const guarded = `${t.name}${GUARDED_PROJECT_SUFFIX}`;
       const vendor = vendorTag(t.vendor).source;
       return [
@@ -52,6 +52,8 @@ const projects: Project[] = targetsFile
 
 export default defineConfig({
   testDir: ".",
+  // Generated JavaScript (npm run schema) needs no compiling: without this, a worker that loads it first compiles it again every run.
+  build: { external: ["**/*.generated.js", "**/*.generated.cjs"] },
   outputDir: `${reports}/test-output`,
   fullyParallel: true,
   workers: process.env.SESSIONPROBE_WORKERS ? Number(process.env.SESSIONPROBE_WORKERS) : 2,

@@ -1,7 +1,24 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { responseValidatorsSource } from "../src/engine/build-response-validators.ts";
+import { RESPONSE_VALIDATORS_MODULE } from "../src/engine/response-schemas.ts";
+import {
+  scenarioValidatorsSource,
+  scenarioValidatorsTypes,
+  VALIDATORS_MODULE,
+  VALIDATORS_TYPES,
+} from "../src/scenario/build-validators.ts";
 import { publishedScenarioSchema } from "../src/scenario/publish-schema.ts";
 
-const target = join(import.meta.dirname, "..", "fixtures", "schemas", "scenario.schema.json");
-writeFileSync(target, publishedScenarioSchema());
-console.log(`wrote ${target}`);
+/**
+ * `npm run schema`: everything generated from the scenario schema (src/scenario/schema.ts):
+ * the JSON Schema editors read, and the ajv validators the loader runs (standalone code,
+ * so no process compiles the schema at run time); and the validators of the response
+ * schemas under fixtures/schemas/<vendor>/. Tests fail when any of them is stale.
+ */
+const published = join(import.meta.dirname, "..", "fixtures", "schemas", "scenario.schema.json");
+writeFileSync(published, publishedScenarioSchema());
+writeFileSync(VALIDATORS_MODULE, scenarioValidatorsSource());
+writeFileSync(VALIDATORS_TYPES, scenarioValidatorsTypes());
+writeFileSync(RESPONSE_VALIDATORS_MODULE, responseValidatorsSource());
+for (const file of [published, VALIDATORS_MODULE, VALIDATORS_TYPES, RESPONSE_VALIDATORS_MODULE]) console.log(`wrote ${file}`);

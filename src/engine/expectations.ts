@@ -1,27 +1,13 @@
-import { readFileSync } from "node:fs";
-import { Ajv, type ValidateFunction } from "ajv";
 import { parseSetCookie, serverTime } from "../http/cookie-jar.ts";
 import type { HttpResponse } from "../http/exchange.ts";
 import type { CookieExpect, Expect } from "../scenario/schema.ts";
-import { schemaFile } from "../scenario/semantic-checks.ts";
 import { mismatch } from "./matchers.ts";
+import { schemaValidator } from "./response-schemas.ts";
 import { bodyPath, select, show } from "./selectors.ts";
 
 export interface Observation {
   label: string;
   value: unknown;
-}
-
-const ajv = new Ajv({ allErrors: true, strict: false });
-const compiled = new Map<string, ValidateFunction>();
-
-function schemaValidator(ref: string): ValidateFunction {
-  let validate = compiled.get(ref);
-  if (!validate) {
-    validate = ajv.compile(JSON.parse(readFileSync(schemaFile(ref), "utf8")) as object);
-    compiled.set(ref, validate);
-  }
-  return validate;
 }
 
 function statusFailures(response: HttpResponse, status: Expect["status"]): string[] {

@@ -1,6 +1,6 @@
 import type { ErrorObject } from "ajv";
 import { pointerToPath } from "./positions.ts";
-import { KEY_PATTERNS } from "./schema.ts";
+import { KEY_PATTERNS } from "./schema-names.ts";
 import { showValue } from "./show-value.ts";
 
 interface ParentSchema {

@@ -1,4 +1,5 @@
-import { type PlainStep, type RepeatStep, STEP_VERBS, type Step, type StepVerb } from "./schema.ts";
+import type { PlainStep, RepeatStep, Step } from "./schema.ts";
+import { STEP_VERBS, type StepVerb } from "./schema-names.ts";
 
 export interface ExpandedStep {
   step: PlainStep;

@@ -1,5 +1,8 @@
 import { type Static, type TSchema, Type } from "@sinclair/typebox";
 import { DURATION_PATTERN } from "../time/duration.ts";
+import { KEY_PATTERNS, STEP_VERBS, type StepVerb } from "./schema-names.ts";
+
+export { KEY_PATTERNS, STEP_VERBS, type StepVerb } from "./schema-names.ts";
 
 /**
  * The scenario language: the single source of truth. The published JSON Schema
@@ -15,16 +18,7 @@ const SessionName = Type.String({
   pattern: "^([A-Za-z][A-Za-z0-9_-]*|[A-Za-z0-9_-]*(\\$\\{[A-Za-z_][A-Za-z0-9_]*\\}[A-Za-z0-9_-]*)+)$",
   description: "a session name such as default, admin or user (inside a repeat, s${i})",
 });
-/**
- * Names used as map keys, with what a message says when a key breaks the pattern. The
- * records below refuse other keys (additionalProperties: false beside patternProperties),
- * so a misspelt name is reported and its value checked, never silently ignored.
- */
-export const KEY_PATTERNS: Record<string, string> = {
-  // __proto__ would set the captures' prototype at run time, not capture anything.
-  "^(?!__proto__$)[A-Za-z_][A-Za-z0-9_]*$": "a capture name: letters, digits and _, not starting with a digit (and not __proto__)",
-  "^[A-Za-z0-9][A-Za-z0-9 ._-]*$": "an observation label: a letter or digit, then letters, digits, spaces, ., _ or -",
-};
+// Map keys (captures, observation labels) follow KEY_PATTERNS (src/scenario/schema-names.ts), which also says what a message tells.
 const [CAPTURE_NAME, OBSERVE_LABEL] = Object.keys(KEY_PATTERNS) as [string, string];
 const CaptureName = Type.String({ pattern: CAPTURE_NAME, description: "a capture name (letters, digits, _)" });
 const HttpStatus = Type.Integer({ minimum: 100, maximum: 599, description: "an HTTP status from 100 to 599" });
@@ -196,6 +190,7 @@ export const RequestArgs = Type.Object(
 
 const NullableArgs = <T extends TSchema>(schema: T) => Type.Union([Type.Null(), schema]);
 
+/** One entry per verb of STEP_VERBS (`satisfies` keeps the two lists the same). */
 export const stepVerbs = {
   login: NullableArgs(LoginArgs),
   use: KebabName("a named call of the vendor driver"),
@@ -203,10 +198,7 @@ export const stepVerbs = {
   logout: NullableArgs(Type.Object({}, { additionalProperties: false })),
   action: KebabName("a vendor action"),
   request: RequestArgs,
-} as const;
-
-export type StepVerb = keyof typeof stepVerbs;
-export const STEP_VERBS = Object.keys(stepVerbs) as StepVerb[];
+} as const satisfies Record<StepVerb, TSchema>;
 
 const stepOf = <K extends StepVerb>(verb: K) =>
   Type.Object({ [verb]: stepVerbs[verb], ...Common } as { [P in K]: (typeof stepVerbs)[K] } & typeof Common, {

@@ -1,11 +1,11 @@
 import { existsSync } from "node:fs";
-import { join } from "node:path";
 import { findBehaviour } from "../catalogue/behaviours.ts";
 import { findVendor } from "../drivers/registry.ts";
 import { isBuiltinReference, references } from "./interpolate.ts";
 import type { PathSegment } from "./positions.ts";
 import { requiresRangeProblems, stepRangeProblems } from "./range-checks.ts";
 import { isRepeat } from "./repeat.ts";
+import { schemaFile } from "./schema-files.ts";
 import { scaleDependentTime } from "./time-checks.ts";
 import { matcherProblems, referenceProblems } from "./value-checks.ts";
 import type { PlainStep, Suite } from "./schema.ts";
@@ -16,11 +16,7 @@ export interface SemanticProblem {
   message: string;
 }
 
-export const SCHEMA_DIR = join(import.meta.dirname, "..", "..", "fixtures", "schemas");
-
-export function schemaFile(ref: string): string {
-  return join(SCHEMA_DIR, `${ref}.schema.json`);
-}
+export { SCHEMA_DIR, schemaFile } from "./schema-files.ts";
 
 /** What JSON Schema cannot say: names that must exist in the driver, the catalogue, the fixtures, earlier steps. */
 export function semanticProblems(suite: Suite): SemanticProblem[] {

@@ -1,8 +1,8 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+import type { ErrorObject, ValidateFunction } from "ajv";
 import { expected } from "./ajv-messages.ts";
-import { vendorIds } from "../drivers/registry.ts";
 import { type PathSegment, pointerToPath } from "./positions.ts";
-import { RepeatArgs, STEP_VERBS, type StepVerb, stepSchemas, suiteSchema } from "./schema.ts";
+import * as generated from "./scenario-validators.generated.js";
+import { STEP_VERBS, type StepVerb } from "./schema-names.ts";
 
 export interface SchemaProblem {
   path: PathSegment[];
@@ -15,20 +15,25 @@ export interface SchemaProblem {
   range?: { minimum?: number; maximum?: number };
 }
 
-/** Compiled on first use: compiling takes most of a second, and a worker that only runs scenarios never needs it. */
-let compiled: { suite: ValidateFunction; steps: Record<StepVerb, ValidateFunction>; repeatArgs: ValidateFunction } | undefined;
+/**
+ * The schema's validators, compiled ahead of time (`npm run schema` writes them from
+ * src/scenario/schema.ts; src/scenario/build-validators.test.ts fails when they are stale):
+ * compiling them here took most of a second in every process that validated a file.
+ */
+const compiled: { suite: ValidateFunction; steps: Record<StepVerb, ValidateFunction>; repeatArgs: ValidateFunction } = {
+  suite: generated.suite,
+  steps: {
+    login: generated.login,
+    use: generated.use,
+    expire: generated.expire,
+    logout: generated.logout,
+    action: generated.action,
+    request: generated.request,
+  } satisfies Record<StepVerb, ValidateFunction>,
+  repeatArgs: generated.repeatArgs,
+};
 
-function validators() {
-  if (!compiled) {
-    const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
-    compiled = {
-      suite: ajv.compile(suiteSchema(vendorIds)),
-      steps: Object.fromEntries(STEP_VERBS.map((verb) => [verb, ajv.compile(stepSchemas[verb])])) as Record<StepVerb, ValidateFunction>,
-      repeatArgs: ajv.compile(RepeatArgs),
-    };
-  }
-  return compiled;
-}
+const validators = () => compiled;
 
 function toProblem(error: ErrorObject, prefix: PathSegment[] = []): SchemaProblem {
   const path = [...prefix, ...pointerToPath(error.instancePath)];
