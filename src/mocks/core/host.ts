@@ -3,6 +3,7 @@ import type { ExecutionContext } from "hono";
 import { getPath } from "hono/utils/url";
 import { AdjustableClock, type Clock, frozenClock } from "../../time/clock.ts";
 import { CONTROL_PREFIX, controlPlane } from "./control-plane.ts";
+import { dateOnWriteHead } from "./dated-response.ts";
 import { IssuedSecrets } from "./issued.ts";
 import { Journal } from "./journal.ts";
 import { isUnmodelled } from "./unmodelled.ts";
@@ -37,14 +38,10 @@ export interface MockHost {
 const MAX_REQUEST_BYTES = 1024 * 1024;
 const TOO_LARGE = "request body larger than 1 MiB refused";
 
-/**
- * What @hono/node-server hands a request beside it: Node's own response, when served over
- * a socket; `mockDate` where it is the server's DatedResponse (server.ts), which writes it
- * with the other headers.
- */
+/** What @hono/node-server hands a request beside it: Node's request and response, when served over a socket. */
 interface NodeBindings {
   incoming?: { headers?: Record<string, string | string[] | undefined> };
-  outgoing?: { mockDate?: string | undefined; setHeader?(name: string, value: string): unknown; headersSent?: boolean };
+  outgoing?: unknown;
 }
 
 /**
@@ -137,7 +134,7 @@ export function createMockHost(vendor: VendorMock, options: MockHostOptions = {}
   const dispatch = app.fetch;
   const httpDate = httpDates();
 
-  const finish = (request: Request, response: Response, date: string, onSocket: boolean): Response => {
+  const finish = (request: Request, response: Response, arrived: number, date: string, onSocket: boolean): Response => {
     let res = response;
     if (!onSocket) {
       // In-process (no socket): on the response itself; a response with immutable headers is copied first.
@@ -149,39 +146,38 @@ export function createMockHost(vendor: VendorMock, options: MockHostOptions = {}
       }
     }
     const path = getPath(request);
-    if (!path.startsWith(CONTROL_PREFIX)) journal.record(clock.now(), request.method, path, res.status, isUnmodelled(request));
+    if (!path.startsWith(CONTROL_PREFIX)) journal.record(arrived, request.method, path, res.status, isUnmodelled(request));
     return res;
   };
 
   /** Every request: the mock's Date, the 1 MiB limit, the vendor's or the control plane's answer, then the journal. */
   const serve = (request: Request, env?: unknown, executionCtx?: ExecutionContext): Response | Promise<Response> => {
     // The mock's own notion of now, taken as the request arrives, so cookie expiry is judged
-    // on the mock's clock. Over a socket it rides on Node's response (server.ts writes it
-    // with the handler's headers; a handler's own Date would win), so the handler's headers
-    // stay a plain object; in-process it is set on the Response in `finish`.
-    const date = httpDate(clock.now());
+    // on the mock's clock. Over a socket it rides on Node's response, written with the
+    // handler's headers (dated-response.ts), so those stay a plain object; in-process it is
+    // set on the Response in `finish`.
+    const arrived = clock.now();
+    const date = httpDate(arrived);
     const bindings = env as NodeBindings | undefined;
-    const outgoing = bindings?.outgoing;
-    const onSocket =
-      outgoing !== undefined && ("mockDate" in outgoing || typeof outgoing.setHeader === "function") && !outgoing.headersSent;
-    if (onSocket) {
-      if ("mockDate" in outgoing) outgoing.mockDate = date;
-      else outgoing.setHeader?.("Date", date);
-    }
+    const onSocket = bindings?.outgoing !== undefined && dateOnWriteHead(bindings.outgoing, date);
     // A declared Content-Length is checked from the header; only a chunked body (no length)
     // is counted as it is read. Over a socket the headers are those Node has parsed already
     // (Node refuses a repeated or malformed Content-Length itself); in-process, the Request's.
     const nodeHeaders = bindings?.incoming?.headers;
     const length = nodeHeaders ? nodeHeaders["content-length"] : (request.headers.get("content-length") ?? undefined);
     if (length !== undefined) {
-      if (Number(length) > MAX_REQUEST_BYTES) return finish(request, tooLarge(), date, onSocket);
+      if (Number(length) > MAX_REQUEST_BYTES) return finish(request, tooLarge(), arrived, date, onSocket);
     } else if (nodeHeaders ? nodeHeaders["transfer-encoding"] : request.headers.get("transfer-encoding")) {
       return withinLimit(request).then(async (limited) =>
-        limited ? finish(limited, await dispatch(limited, env, executionCtx), date, onSocket) : finish(request, tooLarge(), date, onSocket),
+        limited
+          ? finish(limited, await dispatch(limited, env, executionCtx), arrived, date, onSocket)
+          : finish(request, tooLarge(), arrived, date, onSocket),
       );
     }
     const answer = dispatch(request, env, executionCtx);
-    return answer instanceof Promise ? answer.then((res) => finish(request, res, date, onSocket)) : finish(request, answer, date, onSocket);
+    return answer instanceof Promise
+      ? answer.then((res) => finish(request, res, arrived, date, onSocket))
+      : finish(request, answer, arrived, date, onSocket);
   };
   // `app.request` (the tests) and the server both call `fetch`: both go through `serve`.
   app.fetch = serve;

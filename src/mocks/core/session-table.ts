@@ -64,7 +64,8 @@ export class SessionTable<T = Record<string, never>> {
 
   open(user: string, data: T): StoredSession<T> {
     const policy = this.policy();
-    this.sweep(policy);
+    const now = this.clock.now();
+    this.sweep(policy, now);
     const { eviction } = policy;
     const capacity = Math.min(policy.capacity ?? this.maxOpen, this.maxOpen);
     while (this.sessions.size >= capacity) {
@@ -72,7 +73,6 @@ export class SessionTable<T = Record<string, never>> {
       if (!victim) break;
       this.end(victim.id, "evicted");
     }
-    const now = this.clock.now();
     const seq = ++this.seq;
     const session: StoredSession<T> = { id: this.newId(), user, createdAt: now, lastUsedAt: now, createdSeq: seq, usedSeq: seq, data };
     this.sessions.set(session.id, session);
@@ -110,7 +110,7 @@ export class SessionTable<T = Record<string, never>> {
   }
 
   live(): StoredSession<T>[] {
-    this.sweep(this.policy());
+    this.sweep(this.policy(), this.clock.now());
     return [...this.sessions.values()];
   }
 
@@ -132,9 +132,8 @@ export class SessionTable<T = Record<string, never>> {
   }
 
   /** Ends every expired session; the policy and the time read once, not once per session. */
-  private sweep(policy: SessionPolicy): void {
+  private sweep(policy: SessionPolicy, now: number): void {
     if (policy.idleMs === undefined && policy.lifetimeMs === undefined) return;
-    const now = this.clock.now();
     for (const session of this.sessions.values()) {
       const reason = this.expiredBy(session, policy, now);
       if (reason) this.end(session.id, reason);
