@@ -81,20 +81,24 @@ test("without a vendor capacity the table still keeps at most MAX_OPEN_SESSIONS 
   expect(capped.openCount).toBe(5);
 });
 
-test("the reasons of at least the last MAX_ENDED endings are remembered, and no more than twice as many", () => {
+test("the reasons of at least the last MAX_ENDED endings the table decided are remembered, no more than twice as many; a close needs none", () => {
   const clock = new AdjustableClock(frozenClock());
   let n = 0;
+  // Capacity 1: every login evicts the one before.
   const sessions = new SessionTable(
     clock,
-    () => ({ eviction: "least-recently-used" }),
+    () => ({ capacity: 1, eviction: "least-recently-used" }),
     () => `s${++n}`,
   );
   const total = MAX_ENDED * 2 + 500;
-  for (let i = 0; i < total; i++) sessions.close(sessions.open("u", {}).id);
-  expect(sessions.endReason(`s${total}`)).toBe("closed");
-  expect(sessions.endReason(`s${total - MAX_ENDED + 1}`)).toBe("closed");
+  for (let i = 0; i < total; i++) sessions.open("u", {});
+  expect(sessions.endReason(`s${total - 1}`)).toBe("evicted");
+  expect(sessions.endReason(`s${total - MAX_ENDED}`)).toBe("evicted");
   expect(sessions.endReason("s1")).toBeUndefined();
   const remembered = Array.from({ length: total }, (_, i) => sessions.endReason(`s${i + 1}`)).filter(Boolean).length;
   expect(remembered).toBeGreaterThanOrEqual(MAX_ENDED);
   expect(remembered).toBeLessThanOrEqual(2 * MAX_ENDED);
+  expect(sessions.close(`s${total}`)).toBe(true);
+  expect(sessions.endReason(`s${total}`)).toBeUndefined();
+  expect(sessions.find(`s${total}`, { touch: false })).toBeUndefined();
 });

@@ -47,9 +47,11 @@ export const MAX_ENDED = 10_000;
 export class SessionTable<T = Record<string, never>> {
   private readonly sessions = new Map<string, StoredSession<T>>();
   /**
-   * Why recently ended sessions ended, so mocks can answer like the vendor does: in two
-   * generations, so remembering one more costs a map insertion, not an eviction scan.
-   * At least the last MAX_ENDED endings are remembered, at most twice as many.
+   * Why recently ended sessions ended, where the table decided it (idle, lifetime,
+   * evicted), so mocks can answer like the vendor does; a session the mock closed itself
+   * needs no record (every logout paid for one). In two generations, so remembering one
+   * more costs a map insertion, not an eviction scan: at least the last MAX_ENDED such
+   * endings are remembered, at most twice as many.
    */
   private ended = new Map<string, EndReason>();
   private endedBefore = new Map<string, EndReason>();
@@ -97,7 +99,7 @@ export class SessionTable<T = Record<string, never>> {
     return session;
   }
 
-  /** Why a session id no longer works, if the table remembers it. */
+  /** Why a session id no longer works, if the table ended it (idle, lifetime, evicted) recently. */
   endReason(id: string): EndReason | undefined {
     return this.ended.get(id) ?? this.endedBefore.get(id);
   }
@@ -158,6 +160,7 @@ export class SessionTable<T = Record<string, never>> {
 
   private end(id: string, reason: EndReason): void {
     this.sessions.delete(id);
+    if (reason === "closed") return;
     // Remember only recent endings: a flood scenario must not grow this without bound.
     if (this.ended.size >= MAX_ENDED) {
       this.endedBefore = this.ended;
