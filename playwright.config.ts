@@ -47,7 +47,7 @@ const projects: Project[] = targetsFile
       // Every vendor against its built-in mock, in one project: workers start once for all of them.
       // One vendor: --grep @vmanage (tags: @<vendor>, @<vendor>-<service>, and each scenario's own).
       { name: "mocks", testMatch: conformance },
-      { name: "harness", testMatch: ["src/**/*.test.ts", "specs/harness/**/*.spec.ts"] },
+      { name: "harness", testMatch: ["src/**/*.test.ts", "fixtures/**/*.test.ts", "specs/harness/**/*.spec.ts"] },
     ];
 
 export default defineConfig({

@@ -1,7 +1,6 @@
 import { isAbsolute, join } from "node:path";
 import { defineConfig, type Project, type ReporterDescription } from "@playwright/test";
 import production from "../playwright.config.ts";
-import { loadTargets } from "../src/targets/load.ts";
 
 /**
  * The benchmark's Playwright config: the production config (settings, workers,
@@ -20,7 +19,9 @@ const scenarios = "specs/scenarios.spec.ts";
 const targetsFile = process.env.SESSIONPROBE_TARGETS;
 
 const projects: Project[] = targetsFile
-  ? loadTargets(targetsFile).map((t) => ({ name: t.name, testMatch: scenarios, use: { targetName: t.name } }))
+  ? (await import("../src/targets/load.ts"))
+      .loadTargets(targetsFile)
+      .map((t) => ({ name: t.name, testMatch: scenarios, use: { targetName: t.name } }))
   : [
       { name: "sessionprobe", testMatch: scenarios, use: { targetName: "controlm" } },
       { name: "bare", testMatch: "specs/bare.spec.ts" },

@@ -1,8 +1,9 @@
-import { test } from "../fixtures/conformance.ts";
+import { importWorkerModules, test } from "../fixtures/conformance.ts";
 import { GUARDED_TAG } from "../src/coordination/shard-plan.ts";
 import { isExclusive } from "../src/engine/plan.ts";
+import { collectSuites } from "../src/scenario/collection.ts";
 import { findSuiteFiles } from "../src/scenario/discover.ts";
-import { type LoadedScenario, loadSuitesOrThrow } from "../src/scenario/load.ts";
+import type { LoadedScenario } from "../src/scenario/load.ts";
 
 /**
  * Every YAML scenario becomes one test, declared synchronously at collection time.
@@ -15,8 +16,12 @@ import { type LoadedScenario, loadSuitesOrThrow } from "../src/scenario/load.ts"
  * target's own guarded project, after all the others, one at a time
  * (src/coordination/shard-plan.ts).
  */
-// The runner validates every file when it collects tests; its workers (TEST_WORKER_INDEX set) trust that.
-const suites = loadSuitesOrThrow(findSuiteFiles(), { validate: process.env.TEST_WORKER_INDEX === undefined });
+// The runner loads and validates every file when it collects tests; its workers take what it loaded (src/scenario/collection.ts).
+const suites = await collectSuites(findSuiteFiles());
+// The fixtures see the whole run too: the guards count the scenarios that wait in real time.
+test.use({ collection: { suites } });
+// The runner compiles what workers load on demand (Playwright caches compiled files only from the runner).
+if (process.env.TEST_WORKER_INDEX === undefined) await importWorkerModules();
 
 const waits = (loaded: LoadedScenario) => loaded.steps.some((s) => s.verb === "expire");
 const waves: ((loaded: LoadedScenario) => boolean)[] = [

@@ -1,13 +1,24 @@
 import { test as base, expect } from "@playwright/test";
-import { controlmMock } from "../../src/mocks/controlm/index.ts";
-import { seededUsers } from "../../src/mocks/controlm/state.ts";
-import { type RunningMock, startMock } from "../../src/mocks/core/server.ts";
+import type { RunningMock } from "../../src/mocks/core/server.ts";
+import { timedStartup } from "../lib/startup-timing.ts";
 
 /**
  * The baseline of the engine-overhead comparison: plain Playwright tests doing the
  * three requests of the generated scenarios with fetch, against the same kind of
  * server (an in-process controlm mock started in a worker fixture).
  */
+// The mock's modules, imported so that a worker can time them (the sessionprobe side imports the same mock).
+let mockModules!: [typeof import("../../src/mocks/controlm/index.ts"), typeof import("../../src/mocks/core/server.ts")];
+await timedStartup("bare", [
+  [
+    "mock",
+    async () => {
+      mockModules = await Promise.all([import("../../src/mocks/controlm/index.ts"), import("../../src/mocks/core/server.ts")]);
+    },
+  ],
+]);
+const [{ controlmMock }, { startMock }] = mockModules;
+
 const test = base.extend<Record<never, never>, { mockVendor: string; mock: RunningMock }>({
   mockVendor: ["controlm", { option: true, scope: "worker" }],
   mock: [
@@ -22,7 +33,7 @@ const test = base.extend<Record<never, never>, { mockVendor: string; mock: Runni
 });
 
 const count = Number(process.env.BENCH_BARE_COUNT ?? 100);
-const user = seededUsers.default as { username: string; password: string };
+const user = controlmMock.users.default as { username: string; password: string };
 
 for (let n = 1; n <= count; n++) {
   test(`bare ${String(n).padStart(4, "0")} login, use config-servers, logout`, async ({ mock }) => {

@@ -1,16 +1,41 @@
-import { test } from "../../fixtures/conformance.ts";
-import { findSuiteFiles } from "../../src/scenario/discover.ts";
-import { loadSuitesOrThrow } from "../../src/scenario/load.ts";
+import type { LoadedSuite } from "../../src/scenario/load.ts";
+import { timedStartup } from "../lib/startup-timing.ts";
 
 /**
  * specs/conformance.spec.ts, but over the generated suites in BENCH_SUITES only: every
  * scenario one test, declared at collection time, run by the production fixture.
  * The production spec also orders scenarios in waves (waiting ones first, exclusive
  * ones last); each generated suite is of one kind, so declaration order is the same.
+ * Its imports are dynamic so that a worker can time them (bench/lib/startup-timing.ts):
+ * the harness, the hand-over of the runner's collection, and the modules the fixture
+ * loads on first use (the in-process mocks, the recorder).
  */
 const dir = process.env.BENCH_SUITES;
 if (!dir) throw new Error("BENCH_SUITES is not set: run the benchmark through npm run bench");
-const suites = loadSuitesOrThrow(findSuiteFiles(dir));
+let fixtures!: typeof import("../../fixtures/conformance.ts");
+let suites: LoadedSuite[] = [];
+await timedStartup("sessionprobe", [
+  [
+    "harness",
+    async () => {
+      fixtures = await import("../../fixtures/conformance.ts");
+      await import("../../src/scenario/collection.ts");
+    },
+  ],
+  [
+    "collection",
+    async () => {
+      const [{ collectSuites }, { findSuiteFiles }] = await Promise.all([
+        import("../../src/scenario/collection.ts"),
+        import("../../src/scenario/discover.ts"),
+      ]);
+      suites = await collectSuites(findSuiteFiles(dir));
+    },
+  ],
+  ["on first use", () => fixtures.importWorkerModules()],
+]);
+const { test } = fixtures;
+test.use({ collection: { suites } });
 
 for (const suite of suites) {
   test.describe(`${suite.vendor} ${suite.service}`, () => {

@@ -1,9 +1,18 @@
-import { ALLURE_HTTP_EXCHANGE_SCHEMA_VERSION, ALLURE_HTTP_REDACTED_VALUE, type HttpExchange } from "allure-js-commons";
+// The HTTP entry of allure-js-commons: its constants alone, not the whole facade (a worker imports this).
+import {
+  ALLURE_HTTP_EXCHANGE_CONTENT_TYPE,
+  ALLURE_HTTP_EXCHANGE_SCHEMA_VERSION,
+  ALLURE_HTTP_REDACTED_VALUE,
+  type HttpExchange,
+} from "allure-js-commons/http";
 import type { Exchange } from "../http/exchange.ts";
 import { redact } from "../redact/secrets.ts";
 import { isSensitiveHeader } from "../redact/sensitive.ts";
 
 const MAX_BODY = 64 * 1024;
+
+/** The media type Allure's report shows as an HTTP exchange (request, response, headers, bodies). */
+export const ALLURE_HTTP_CONTENT_TYPE = ALLURE_HTTP_EXCHANGE_CONTENT_TYPE;
 
 function headerList(headers: Record<string, string>): { name: string; value: string }[] {
   return Object.entries(headers).map(([name, value]) => ({

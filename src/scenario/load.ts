@@ -3,7 +3,7 @@ import { LineCounter, parseDocument } from "yaml";
 import { circularAliases } from "./aliases.ts";
 import { locate, type Position } from "./positions.ts";
 import { type LoadProblem, printable, ScenarioLoadError } from "./problems.ts";
-import { readScenarioSource } from "./read-source.ts";
+import { readScenarioSource, type SourceRead } from "./read-source.ts";
 import { dependsOnTarget, expandSteps, MAX_UNROLLED_STEPS, unrolledCount, unrolledLimitMessage } from "./repeat.ts";
 import type { PlainStep, Scenario, StepVerb, Suite } from "./schema.ts";
 import { semanticProblems } from "./semantic-checks.ts";
@@ -51,9 +51,18 @@ export interface LoadOptions {
 
 /** Reads one file; every problem is collected, none stops the others from being found. */
 export function loadSuiteFile(path: string, options: LoadOptions = {}): { suite?: LoadedSuite; problems: LoadProblem[] } {
+  return loadSuiteSource(path, readScenarioSource(path), options);
+}
+
+/** The same, for a file already read (src/scenario/collection.ts reads each file once, to hash it and to load it). */
+export function loadSuiteSource(
+  path: string,
+  read: SourceRead,
+  options: LoadOptions = {},
+): { suite?: LoadedSuite; problems: LoadProblem[] } {
   const file = relative(options.cwd ?? process.cwd(), path) || path;
   try {
-    const result = loadUnguarded(path, file, options);
+    const result = loadUnguarded(path, read, file, options);
     return { ...result, problems: result.problems.map((p) => ({ ...p, message: printable(p.message) })) };
   } catch (error) {
     // Whatever a file holds, it is told as a problem of that file: the other files of the batch are still read and reported.
@@ -74,9 +83,13 @@ function yamlSyntax(message: string): string {
 /** Marks a problem that is our bug, not the file's (the fuzz tests count them as crashes). */
 export const LOADER_BUG = "the loader failed on this file (a sessionprobe bug, please report it)";
 
-function loadUnguarded(path: string, file: string, options: LoadOptions): { suite?: LoadedSuite; problems: LoadProblem[] } {
+function loadUnguarded(
+  path: string,
+  read: SourceRead,
+  file: string,
+  options: LoadOptions,
+): { suite?: LoadedSuite; problems: LoadProblem[] } {
   const { validate = true } = options;
-  const read = readScenarioSource(path);
   if ("problem" in read) return { problems: [{ file, position: { line: 1, column: 1 }, message: read.problem }] };
   const source = read.text;
   const lines = new LineCounter();

@@ -1,0 +1,80 @@
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { expect, test } from "@playwright/test";
+import { COLLECTION_ENV, collectSuites, lastCollection } from "./collection.ts";
+import { findSuiteFiles, SUITES_DIR } from "./discover.ts";
+import { loadSuitesOrThrow } from "./load.ts";
+
+/** A worker of this process, as Playwright starts one: a child that inherits the environment and collects the same files. */
+function collectInChild(dir: string): { handedOver: boolean; suites: unknown } {
+  const script = `
+    const { collectSuites, lastCollection } = await import(${JSON.stringify(join(import.meta.dirname, "collection.ts"))});
+    const { findSuiteFiles } = await import(${JSON.stringify(join(import.meta.dirname, "discover.ts"))});
+    const suites = await collectSuites(findSuiteFiles(${JSON.stringify(dir)}));
+    const plain = suites.map((s) => ({ ...s, scenarios: s.scenarios.map(({ stepsFor, ...rest }) => ({ ...rest, targetSteps: stepsFor?.({ sessionCap: "4" }) })) }));
+    process.stdout.write(JSON.stringify({ handedOver: lastCollection()?.handedOver, suites: plain }));`;
+  const child = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+    encoding: "utf8",
+    env: process.env,
+  });
+  expect(child.status, child.stderr).toBe(0);
+  return JSON.parse(child.stdout) as { handedOver: boolean; suites: unknown };
+}
+
+/** Suites as data: a target-dependent repeat as its steps for a session cap of 4 (3 repeated logins). */
+const plain = (suites: Awaited<ReturnType<typeof collectSuites>>) =>
+  JSON.parse(
+    JSON.stringify(
+      suites.map((s) => ({
+        ...s,
+        scenarios: s.scenarios.map(({ stepsFor, ...rest }) => ({ ...rest, targetSteps: stepsFor?.({ sessionCap: "4" }) })),
+      })),
+    ),
+  );
+
+test("a worker takes the runner's collection, equal to loading the files itself; a changed file makes it load again", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "sp-collection-"));
+  cpSync(SUITES_DIR, dir, { recursive: true });
+  const saved = process.env[COLLECTION_ENV];
+  try {
+    const suites = await collectSuites(findSuiteFiles(dir));
+    expect(lastCollection()?.handedOver).toBe(false);
+    expect(process.env[COLLECTION_ENV]).toMatch(new RegExp(`^${process.pid}:`));
+    const child = collectInChild(dir);
+    expect(child.handedOver).toBe(true);
+    expect(child.suites).toEqual(plain(suites));
+    expect(plain(suites)).toEqual(plain(loadSuitesOrThrow(findSuiteFiles(dir), { validate: false })));
+
+    // A repeat counted by a target's option is unrolled again in the worker, from the file (compared above).
+    const repeating = suites.flatMap((s) => s.scenarios).find((s) => s.stepsFor);
+    expect(repeating?.stepsFor?.({ sessionCap: "4" }).length, "a shipped scenario repeats by a deployment option").toBeGreaterThan(
+      repeating?.steps.length ?? 0,
+    );
+
+    const [first] = readdirSync(join(dir, "controlm")).filter((f) => f.endsWith(".yaml"));
+    writeFileSync(join(dir, "controlm", first as string), "vendor: controlm\nservice: session\nscenarios: []\n");
+    const changed = spawnSync(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        "--input-type=module",
+        "-e",
+        `
+      const { collectSuites, lastCollection } = await import(${JSON.stringify(join(import.meta.dirname, "collection.ts"))});
+      const { findSuiteFiles } = await import(${JSON.stringify(join(import.meta.dirname, "discover.ts"))});
+      try { await collectSuites(findSuiteFiles(${JSON.stringify(dir)})); } catch (e) { process.stdout.write(JSON.stringify({ handedOver: lastCollection()?.handedOver, error: e.message })); }`,
+      ],
+      { encoding: "utf8", env: process.env },
+    );
+    const answer = JSON.parse(changed.stdout) as { handedOver: boolean; error: string };
+    // Not the runner's result: the worker loaded and validated the changed file, and refused it.
+    expect(answer.handedOver).toBe(false);
+    expect(answer.error).toMatch(/problem in scenario files/);
+  } finally {
+    if (saved === undefined) delete process.env[COLLECTION_ENV];
+    else process.env[COLLECTION_ENV] = saved;
+  }
+});

@@ -1,0 +1,138 @@
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { deserialize, serialize } from "node:v8";
+import type { LoadedScenario, LoadedSuite } from "./load.ts";
+import { type LoadProblem, ScenarioLoadError } from "./problems.ts";
+import { readScenarioSource, type SourceRead } from "./read-source.ts";
+
+/**
+ * Collection once. A Playwright run evaluates the spec in the runner (to list the tests)
+ * and again in every worker (to find the test it is given). The runner loads and
+ * validates every file; it leaves what it loaded in a file for its workers, whose path it
+ * puts in SESSIONPROBE_COLLECTION before they are forked (they inherit it). A worker reads
+ * the files too — to hash them — and takes the runner's result when the hash says they
+ * are the files the runner read; anything else (another runner's hand-over, a file
+ * changed in between, Playwright's out-of-process loader) is loaded and validated here.
+ * A worker that takes the hand-over never imports the loader (YAML, the validators).
+ */
+export const COLLECTION_ENV = "SESSIONPROBE_COLLECTION";
+const FORMAT = "sessionprobe-collection/1";
+
+interface Source {
+  path: string;
+  read: SourceRead;
+}
+
+/** What the hand-over holds for one scenario: a repeat counted by a target's option is unrolled again, from the file, when asked. */
+type StoredScenario = Omit<LoadedScenario, "stepsFor"> & { targetSteps?: true };
+type StoredSuite = Omit<LoadedSuite, "scenarios"> & { scenarios: StoredScenario[] };
+
+interface HandOver {
+  format: typeof FORMAT;
+  key: string;
+  suites: StoredSuite[];
+}
+
+/** Every file's path and text (or why it cannot be read), and the directory paths are told relative to. */
+function keyOf(sources: readonly Source[], cwd: string): string {
+  const hash = createHash("sha256").update(`${FORMAT}\0${cwd}\0`);
+  for (const { path, read } of sources) hash.update(`${path}\0${"text" in read ? read.text : `problem: ${read.problem}`}\0`);
+  return hash.digest("hex");
+}
+
+let ownDir: string | undefined;
+let last: { handedOver: boolean } | undefined;
+
+/** Whether the last collectSuites of this process took the runner's hand-over (the bench and the tests ask). */
+export function lastCollection(): { handedOver: boolean } | undefined {
+  return last;
+}
+
+function handOver(key: string, suites: readonly LoadedSuite[]): void {
+  try {
+    if (!ownDir) {
+      const dir = join(tmpdir(), `sessionprobe-collection-${process.pid}`);
+      mkdirSync(dir, { recursive: true });
+      process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
+      ownDir = dir;
+    }
+    const stored: StoredSuite[] = suites.map((suite) => ({
+      ...suite,
+      scenarios: suite.scenarios.map(({ stepsFor, ...scenario }) => (stepsFor ? { ...scenario, targetSteps: true as const } : scenario)),
+    }));
+    writeFileSync(join(ownDir, `${key}.bin`), serialize({ format: FORMAT, key, suites: stored } satisfies HandOver));
+    process.env[COLLECTION_ENV] = `${process.pid}:${ownDir}`;
+  } catch {
+    // No hand-over (a read-only temp dir): every worker loads the files itself, as it would without one.
+  }
+}
+
+type Loader = typeof import("./load.ts");
+
+/** The runner's result, when this process is one of its workers and the files are the ones it read. */
+async function fromRunner(key: string, sources: readonly Source[], cwd: string): Promise<LoadedSuite[] | undefined> {
+  const value = process.env[COLLECTION_ENV];
+  const at = value?.indexOf(":") ?? -1;
+  if (!value || at < 0 || Number(value.slice(0, at)) !== process.ppid) return undefined;
+  let handed: HandOver;
+  try {
+    handed = deserialize(readFileSync(join(value.slice(at + 1), `${key}.bin`))) as HandOver;
+  } catch {
+    return undefined;
+  }
+  if (handed.format !== FORMAT || handed.key !== key) return undefined;
+  // Only a repeat counted by a target's option needs the loader again (its steps are unrolled per target).
+  const loader = handed.suites.some((suite) => suite.scenarios.some((s) => s.targetSteps)) ? await import("./load.ts") : undefined;
+  const byPath = new Map(sources.map((s) => [s.path, s.read]));
+  return handed.suites.map((suite) => {
+    let reloaded: LoadedSuite | undefined;
+    const fromFile = () => {
+      if (!loader) throw new Error(`${suite.file}: the loader was not imported`);
+      reloaded ??= loader.loadSuiteSource(suite.absolutePath, byPath.get(suite.absolutePath) ?? readScenarioSource(suite.absolutePath), {
+        cwd,
+        validate: false,
+      }).suite;
+      if (!reloaded) throw new Error(`${suite.file} no longer loads`);
+      return reloaded;
+    };
+    return {
+      ...suite,
+      scenarios: suite.scenarios.map(({ targetSteps, ...scenario }, s): LoadedScenario => {
+        if (!targetSteps) return scenario;
+        return {
+          ...scenario,
+          stepsFor: (options) => {
+            const again = fromFile().scenarios[s]?.stepsFor;
+            return again ? again(options) : scenario.steps;
+          },
+        };
+      }),
+    };
+  });
+}
+
+/**
+ * The suites of a Playwright run: loaded and validated by the runner, handed to its
+ * workers. Throws one error listing every problem in every file, as loadSuitesOrThrow does.
+ */
+export async function collectSuites(paths: readonly string[], options: { cwd?: string } = {}): Promise<LoadedSuite[]> {
+  const cwd = options.cwd ?? process.cwd();
+  const sources: Source[] = paths.map((path) => ({ path, read: readScenarioSource(path) }));
+  const key = keyOf(sources, cwd);
+  const handed = await fromRunner(key, sources, cwd);
+  last = { handedOver: handed !== undefined };
+  if (handed) return handed;
+  const { loadSuiteSource }: Loader = await import("./load.ts");
+  const suites: LoadedSuite[] = [];
+  const problems: LoadProblem[] = [];
+  for (const { path, read } of sources) {
+    const result = loadSuiteSource(path, read, { cwd });
+    if (result.suite) suites.push(result.suite);
+    problems.push(...result.problems);
+  }
+  if (problems.length) throw new ScenarioLoadError(problems);
+  handOver(key, suites);
+  return suites;
+}
