@@ -52,8 +52,6 @@ const projects: Project[] = targetsFile
 
 export default defineConfig({
   testDir: ".",
-  // Generated JavaScript (npm run schema) needs no compiling: without this, a worker that loads it first compiles it again every run.
-  build: { external: ["**/*.generated.js", "**/*.generated.cjs"] },
   outputDir: `${reports}/test-output`,
   fullyParallel: true,
   workers: process.env.SESSIONPROBE_WORKERS ? Number(process.env.SESSIONPROBE_WORKERS) : 2,

@@ -26,6 +26,14 @@ let generated: Generated | undefined;
 let ajv: Ajv | undefined;
 
 /**
+ * Loads the generated validators now. For a Playwright runner: it compiles and caches what
+ * its workers will load (Playwright writes its compile cache only from the runner).
+ */
+export function preloadResponseValidators(): void {
+  generated ??= require(RESPONSE_VALIDATORS_MODULE) as Generated;
+}
+
+/**
  * The validator of `schema: <vendor>/<name>`, made once per process: the generated one
  * when it was generated from this very file, else compiled here (a schema added or changed
  * without `npm run schema`; the drift test fails on that in the repository).
