@@ -1,11 +1,11 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { parse } from "yaml";
 import { envExample, runInit } from "../../src/cli/init-command.ts";
-import { childEnv, ROOT, runCli } from "./support/processes.ts";
+import { ROOT, runCli, runPlaywrightTest } from "./support/processes.ts";
 
 /**
  * The CI templates of README "Sharded runs" (templates/ci/), tested where they can be off CI:
@@ -194,15 +194,7 @@ test("every command the templates run exists: each sessionprobe command answers 
       }
     }
   }
-  const playwrightHelp = await new Promise<string>((resolve) => {
-    const child = spawn(process.execPath, [join(ROOT, "node_modules", "@playwright", "test", "cli.js"), "test", "--help"], {
-      cwd: ROOT,
-      env: childEnv({}),
-    });
-    let output = "";
-    child.stdout.on("data", (c: Buffer) => (output += c.toString()));
-    child.once("exit", () => resolve(output));
-  });
+  const playwrightHelp = (await runPlaywrightTest(["--help"], {})).output;
   for (const flag of ["--shard <shard>", "--grep <grep>"]) expect(playwrightHelp).toContain(flag);
   for (const npm of lines.filter((l) => l.startsWith("npm "))) expect(npm).toMatch(/^npm ci( --cache \.npm --prefer-offline)?$/);
   const npmCi = spawnSync("npm", ["ci", "--help"], { encoding: "utf8" });
@@ -216,18 +208,7 @@ test("the templates' shard and guarded commands select what the rule says: a sha
   const env: Record<string, string> = { SESSIONPROBE_TARGETS: join(dir, "targets.yaml"), SESSIONPROBE_REPORTS: join(dir, "reports") };
   for (const name of targetsVariables()) env[name] = "placeholder";
   // What `sessionprobe run --targets targets.yaml ARGS` runs: the targets' projects, then ARGS (src/cli/playwright-commands.ts).
-  const list = (args: string[]) =>
-    new Promise<string>((resolve) => {
-      const child = spawn(
-        process.execPath,
-        [join(ROOT, "node_modules", "@playwright", "test", "cli.js"), "test", "--list", "--project", "ctm-staging", ...args],
-        { cwd: ROOT, env: childEnv(env) },
-      );
-      let output = "";
-      child.stdout.on("data", (c: Buffer) => (output += c.toString()));
-      child.stderr.on("data", (c: Buffer) => (output += c.toString()));
-      child.once("exit", () => resolve(output));
-    });
+  const list = async (args: string[]) => (await runPlaywrightTest(["--list", "--project", "ctm-staging", ...args], env)).output;
   const projects = (output: string) => [...output.matchAll(/^\s+\[([^\]]+)\] ›/gm)].map((m) => m[1]);
   const guardedArgs = commandIn(gitlab["conformance-guarded"]?.script ?? [], "npx sessionprobe run ")
     .split(" ")

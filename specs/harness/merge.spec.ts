@@ -1,10 +1,9 @@
-import { spawn } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { junitSchemaErrors } from "../../src/report/junit-schema.ts";
-import { childEnv, ROOT, runCli, startStandaloneMock } from "./support/processes.ts";
+import { runCli, runPlaywrightTest, startStandaloneMock } from "./support/processes.ts";
 
 /**
  * `sessionprobe merge`: shards run as separate processes (two machines), each into its own
@@ -62,23 +61,8 @@ function testcases(reports: string): string[] {
   return [...junit.matchAll(/<testcase name="([^"]*)" classname="([^"]*)"/g)].map((m) => `${m[2]} ${m[1]}`).sort();
 }
 
-function playwright(args: string[], env: Record<string, string>): Promise<{ code: number; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(
-      process.execPath,
-      [join(ROOT, "node_modules", "@playwright", "test", "cli.js"), "test", "--reporter", "dot", ...args],
-      {
-        cwd: ROOT,
-        env: childEnv(env),
-        stdio: ["ignore", "pipe", "pipe"],
-      },
-    );
-    let output = "";
-    child.stdout?.on("data", (c: Buffer) => (output += c.toString()));
-    child.stderr?.on("data", (c: Buffer) => (output += c.toString()));
-    child.once("exit", (code) => resolve({ code: code ?? 1, output }));
-  });
-}
+/** The merge specs read every run with the dot reporter. */
+const playwright = (args: string[], env: Record<string, string>) => runPlaywrightTest(["--reporter", "dot", ...args], env);
 
 const dir = mkdtempSync(join(tmpdir(), "sp-merge-"));
 const mocksShards = [join(dir, "mocks", "shard-1"), join(dir, "mocks", "shard-2")];

@@ -1,9 +1,8 @@
-import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
-import { childEnv, ROOT, startStandaloneMock } from "./support/processes.ts";
+import { runPlaywrightTest as playwright, startStandaloneMock } from "./support/processes.ts";
 
 /**
  * Two shards on two "machines" (separate processes sharing nothing but the target, each
@@ -28,20 +27,6 @@ interface JsonSuite {
 
 function specsOf(suite: JsonSuite): JsonSpec[] {
   return [...(suite.specs ?? []), ...(suite.suites ?? []).flatMap(specsOf)];
-}
-
-function playwright(args: string[], env: Record<string, string>): Promise<{ code: number; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(ROOT, "node_modules", "@playwright", "test", "cli.js"), "test", ...args], {
-      cwd: ROOT,
-      env: childEnv(env),
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let output = "";
-    child.stdout?.on("data", (c: Buffer) => (output += c.toString()));
-    child.stderr?.on("data", (c: Buffer) => (output += c.toString()));
-    child.once("exit", (code) => resolve({ code: code ?? 1, output }));
-  });
 }
 
 test("two shards with a lockout budget of 1 send one wrong-credential scenario between them; the guarded scenario runs once, alone, after them", async () => {

@@ -45,13 +45,23 @@ function stop(child: ChildProcess): Promise<void> {
   });
 }
 
-/** Runs the CLI to completion; stdout and stderr together, as a terminal would show them. */
-export function runCli(args: readonly string[], env: Record<string, string>): Promise<{ code: number; output: string }> {
+/** Runs a Node script to completion; stdout and stderr together, as a terminal would show them. */
+function runNode(script: string, args: readonly string[], env: Record<string, string>): Promise<{ code: number; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: childEnv(env), stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [script, ...args], { cwd: ROOT, env: childEnv(env), stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     child.stdout?.on("data", (c: Buffer) => (output += c.toString()));
     child.stderr?.on("data", (c: Buffer) => (output += c.toString()));
     child.once("exit", (code) => resolve({ code: code ?? 1, output }));
   });
+}
+
+/** `sessionprobe ARGS`, as a user would run it. */
+export function runCli(args: readonly string[], env: Record<string, string>): Promise<{ code: number; output: string }> {
+  return runNode(CLI, args, env);
+}
+
+/** `npx playwright test ARGS` with the project's own config, bypassing the CLI. */
+export function runPlaywrightTest(args: readonly string[], env: Record<string, string>): Promise<{ code: number; output: string }> {
+  return runNode(join(ROOT, "node_modules", "@playwright", "test", "cli.js"), ["test", ...args], env);
 }
