@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { FullConfig, FullResult, Suite, TestCase, TestError, TestResult, TestStep } from "@playwright/test/reporter";
-import { AllureReporter } from "allure-playwright";
+import AllureReporter from "./allure-reporter.ts";
 import BaselineReporter from "../baseline/baseline-reporter.ts";
 import JunitReporter from "./junit-reporter.ts";
 import { type AnyReporter, isV2, MERGE_PLAN_ENV, type MergePlan, type ReporterV2, testKey } from "./merge-plan.ts";

@@ -64,7 +64,8 @@ export function projectReporters(reports: string): ReporterDescription[] {
   return [
     ...terminal.map((name): ReporterDescription => [name]),
     ["./src/report/junit-reporter.ts", files.junit],
-    ["allure-playwright", files.allure],
+    // allure-playwright, writing its results without an fsync per file (src/report/allure-reporter.ts).
+    ["./src/report/allure-reporter.ts", files.allure],
     ["./src/report/summary-reporter.ts", files.summary],
     ["./src/baseline/baseline-reporter.ts", files.baseline],
     // What `sessionprobe merge` needs: Playwright's own blob report (every result, annotation and attachment) in
