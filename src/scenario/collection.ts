@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import type { LoadedScenario, LoadedSuite } from "./load.ts";
+import { cacheEnabled, entryKey, readEntry, writeEntry } from "./collection-cache.ts";
 import { type LoadProblem, ScenarioLoadError } from "./problems.ts";
 import { readScenarioSource, type SourceRead } from "./read-source.ts";
 
@@ -42,51 +43,19 @@ function keyOf(sources: readonly Source[], cwd: string): string {
   return hash.digest("hex");
 }
 
-let ownDir: string | undefined;
-let last: { handedOver: boolean } | undefined;
-
-/** Whether the last collectSuites of this process took the runner's hand-over (the bench and the tests ask). */
-export function lastCollection(): { handedOver: boolean } | undefined {
-  return last;
+/** A suite as it can be written down: a repeat counted by a target's option keeps a mark, not its function. */
+function storedSuite(suite: LoadedSuite): StoredSuite {
+  return {
+    ...suite,
+    scenarios: suite.scenarios.map(({ stepsFor, ...scenario }) => (stepsFor ? { ...scenario, targetSteps: true as const } : scenario)),
+  };
 }
 
-function handOver(key: string, suites: readonly LoadedSuite[]): void {
-  try {
-    if (!ownDir) {
-      const dir = join(tmpdir(), `sessionprobe-collection-${process.pid}`);
-      mkdirSync(dir, { recursive: true });
-      process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
-      ownDir = dir;
-    }
-    const stored: StoredSuite[] = suites.map((suite) => ({
-      ...suite,
-      scenarios: suite.scenarios.map(({ stepsFor, ...scenario }) => (stepsFor ? { ...scenario, targetSteps: true as const } : scenario)),
-    }));
-    writeFileSync(join(ownDir, `${key}.bin`), serialize({ format: FORMAT, key, suites: stored } satisfies HandOver));
-    process.env[COLLECTION_ENV] = `${process.pid}:${ownDir}`;
-  } catch {
-    // No hand-over (a read-only temp dir): every worker loads the files itself, as it would without one.
-  }
-}
-
-type Loader = typeof import("./load.ts");
-
-/** The runner's result, when this process is one of its workers and the files are the ones it read. */
-async function fromRunner(key: string, sources: readonly Source[], cwd: string): Promise<LoadedSuite[] | undefined> {
-  const value = process.env[COLLECTION_ENV];
-  const at = value?.indexOf(":") ?? -1;
-  if (!value || at < 0 || Number(value.slice(0, at)) !== process.ppid) return undefined;
-  let handed: HandOver;
-  try {
-    handed = deserialize(readFileSync(join(value.slice(at + 1), `${key}.bin`))) as HandOver;
-  } catch {
-    return undefined;
-  }
-  if (handed.format !== FORMAT || handed.key !== key) return undefined;
-  // Only a repeat counted by a target's option needs the loader again (its steps are unrolled per target).
-  const loader = handed.suites.some((suite) => suite.scenarios.some((s) => s.targetSteps)) ? await import("./load.ts") : undefined;
+/** Suites written down by storedSuite, live again; only a repeat counted by a target's option needs the loader (its steps are unrolled per target). */
+async function restoredSuites(stored: readonly StoredSuite[], sources: readonly Source[], cwd: string): Promise<LoadedSuite[]> {
+  const loader = stored.some((suite) => suite.scenarios.some((s) => s.targetSteps)) ? await import("./load.ts") : undefined;
   const byPath = new Map(sources.map((s) => [s.path, s.read]));
-  return handed.suites.map((suite) => {
+  return stored.map((suite) => {
     let reloaded: LoadedSuite | undefined;
     const fromFile = () => {
       if (!loader) throw new Error(`${suite.file}: the loader was not imported`);
@@ -113,6 +82,46 @@ async function fromRunner(key: string, sources: readonly Source[], cwd: string):
   });
 }
 
+let ownDir: string | undefined;
+let last: { handedOver: boolean; parsed?: number; fromCache?: number } | undefined;
+
+/** Whether the last collectSuites of this process took the runner's hand-over, and how many files it parsed or took from the cache (the bench and the tests ask). */
+export function lastCollection(): { handedOver: boolean; parsed?: number; fromCache?: number } | undefined {
+  return last;
+}
+
+function handOver(key: string, suites: readonly LoadedSuite[]): void {
+  try {
+    if (!ownDir) {
+      const dir = join(tmpdir(), `sessionprobe-collection-${process.pid}`);
+      mkdirSync(dir, { recursive: true });
+      process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
+      ownDir = dir;
+    }
+    writeFileSync(join(ownDir, `${key}.bin`), serialize({ format: FORMAT, key, suites: suites.map(storedSuite) } satisfies HandOver));
+    process.env[COLLECTION_ENV] = `${process.pid}:${ownDir}`;
+  } catch {
+    // No hand-over (a read-only temp dir): every worker loads the files itself, as it would without one.
+  }
+}
+
+type Loader = typeof import("./load.ts");
+
+/** The runner's result, when this process is one of its workers and the files are the ones it read. */
+async function fromRunner(key: string, sources: readonly Source[], cwd: string): Promise<LoadedSuite[] | undefined> {
+  const value = process.env[COLLECTION_ENV];
+  const at = value?.indexOf(":") ?? -1;
+  if (!value || at < 0 || Number(value.slice(0, at)) !== process.ppid) return undefined;
+  let handed: HandOver;
+  try {
+    handed = deserialize(readFileSync(join(value.slice(at + 1), `${key}.bin`))) as HandOver;
+  } catch {
+    return undefined;
+  }
+  if (handed.format !== FORMAT || handed.key !== key) return undefined;
+  return restoredSuites(handed.suites, sources, cwd);
+}
+
 /**
  * The suites of a Playwright run: loaded and validated by the runner, handed to its
  * workers. Throws one error listing every problem in every file, as loadSuitesOrThrow does.
@@ -124,15 +133,29 @@ export async function collectSuites(paths: readonly string[], options: { cwd?: s
   const handed = await fromRunner(key, sources, cwd);
   last = { handedOver: handed !== undefined };
   if (handed) return handed;
-  const { loadSuiteSource }: Loader = await import("./load.ts");
-  const suites: LoadedSuite[] = [];
+  const stored: StoredSuite[] = [];
   const problems: LoadProblem[] = [];
+  let loader: Loader | undefined;
+  let parsed = 0;
   for (const { path, read } of sources) {
-    const result = loadSuiteSource(path, read, { cwd });
-    if (result.suite) suites.push(result.suite);
+    const entry = "text" in read && cacheEnabled() ? entryKey(path, read.text, cwd) : undefined;
+    const kept = entry ? readEntry<StoredSuite>(entry) : undefined;
+    if (kept) {
+      stored.push(kept);
+      continue;
+    }
+    loader ??= await import("./load.ts");
+    parsed++;
+    const result = loader.loadSuiteSource(path, read, { cwd });
     problems.push(...result.problems);
+    if (!result.suite) continue;
+    const suite = storedSuite(result.suite);
+    stored.push(suite);
+    if (entry && !result.problems.length) writeEntry(entry, suite);
   }
   if (problems.length) throw new ScenarioLoadError(problems);
+  last = { handedOver: false, parsed, fromCache: sources.length - parsed };
+  const suites = await restoredSuites(stored, sources, cwd);
   handOver(key, suites);
   return suites;
 }

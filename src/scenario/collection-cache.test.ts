@@ -1,0 +1,94 @@
+import { cpSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { expect, test } from "@playwright/test";
+import { CACHE_DIR_ENV, CACHE_ENV, loaderModules } from "./collection-cache.ts";
+import { COLLECTION_ENV, collectSuites, lastCollection } from "./collection.ts";
+import { findSuiteFiles, SUITES_DIR } from "./discover.ts";
+import { loadSuitesOrThrow } from "./load.ts";
+
+/** Suites as data (a target-dependent repeat as its steps for a session cap of 4). */
+const plain = (suites: Awaited<ReturnType<typeof collectSuites>>) =>
+  JSON.parse(
+    JSON.stringify(
+      suites.map((s) => ({
+        ...s,
+        scenarios: s.scenarios.map(({ stepsFor, ...rest }) => ({ ...rest, targetSteps: stepsFor?.({ sessionCap: "4" }) })),
+      })),
+    ),
+  );
+
+/** A copy of the shipped suites and an empty cache folder, with this process's hand-over out of the way. */
+function setUp(): { dir: string; restore: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), "sp-cache-suites-"));
+  cpSync(SUITES_DIR, dir, { recursive: true });
+  const saved = { cache: process.env[CACHE_DIR_ENV], off: process.env[CACHE_ENV], handOver: process.env[COLLECTION_ENV] };
+  process.env[CACHE_DIR_ENV] = mkdtempSync(join(tmpdir(), "sp-cache-"));
+  delete process.env[CACHE_ENV];
+  delete process.env[COLLECTION_ENV];
+  const put = (name: string, value: string | undefined) => (value === undefined ? delete process.env[name] : (process.env[name] = value));
+  return { dir, restore: () => (put(CACHE_DIR_ENV, saved.cache), put(CACHE_ENV, saved.off), put(COLLECTION_ENV, saved.handOver)) };
+}
+
+test("unchanged files come from the cache, equal to parsing them; a changed file is parsed again", async () => {
+  const { dir, restore } = setUp();
+  try {
+    const files = findSuiteFiles(dir);
+    const first = await collectSuites(files);
+    expect(lastCollection()).toMatchObject({ handedOver: false, parsed: files.length, fromCache: 0 });
+    const second = await collectSuites(files);
+    expect(lastCollection()).toMatchObject({ parsed: 0, fromCache: files.length });
+    expect(plain(second)).toEqual(plain(first));
+    expect(plain(second)).toEqual(plain(loadSuitesOrThrow(files)));
+    // A repeat counted by a target's option still unrolls per target from a cached file.
+    expect(second.flatMap((s) => s.scenarios).some((s) => s.stepsFor?.({ sessionCap: "4" }).length)).toBe(true);
+
+    const [name] = readdirSync(join(dir, "hmc")).filter((f) => f.endsWith(".yaml"));
+    const file = join(dir, "hmc", name as string);
+    writeFileSync(file, "vendor: hmc\nservice: logon\nscenarios: []\n");
+    await expect(collectSuites(files)).rejects.toThrow(/problem in scenario files/);
+    expect(lastCollection()?.fromCache).toBeUndefined();
+  } finally {
+    restore();
+  }
+});
+
+test("a file with problems is never kept: every run tells its problems again", async () => {
+  const { dir, restore } = setUp();
+  try {
+    const broken = join(dir, "controlm", "broken.yaml");
+    writeFileSync(
+      broken,
+      "vendor: controlm\nservice: session\nscenarios:\n  - name: x\n    covers: [CTM-S-01]\n    steps:\n      - logn: {}\n",
+    );
+    for (let run = 0; run < 2; run++) await expect(collectSuites(findSuiteFiles(dir))).rejects.toThrow(/broken\.yaml:7:9/);
+  } finally {
+    restore();
+  }
+});
+
+test("SESSIONPROBE_CACHE=off parses every file every time", async () => {
+  const { dir, restore } = setUp();
+  try {
+    process.env[CACHE_ENV] = "off";
+    const files = findSuiteFiles(dir);
+    await collectSuites(files);
+    await collectSuites(files);
+    expect(lastCollection()).toMatchObject({ parsed: files.length, fromCache: 0 });
+  } finally {
+    restore();
+  }
+});
+
+test("the cache key covers the loader's whole module graph: schema, semantic checks, the catalogue, the drivers' verbs", () => {
+  const modules = loaderModules().map((m) => relative(join(import.meta.dirname, "..", ".."), m));
+  expect(modules).toEqual(
+    expect.arrayContaining([
+      "src/scenario/load.ts",
+      "src/scenario/semantic-checks.ts",
+      "src/scenario/scenario-validators.generated.js",
+      "src/catalogue/behaviours.ts",
+      "src/drivers/registry.ts",
+    ]),
+  );
+});
