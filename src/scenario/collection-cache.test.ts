@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { expect, test } from "@playwright/test";
@@ -91,4 +91,20 @@ test("the cache key covers the loader's whole module graph: schema, semantic che
       "src/drivers/registry.ts",
     ]),
   );
+});
+
+test("a cache folder others may write to is not used: nothing is read from it or kept in it", async () => {
+  const { dir, restore } = setUp();
+  try {
+    const shared = mkdtempSync(join(tmpdir(), "sp-cache-shared-"));
+    chmodSync(shared, 0o777);
+    process.env[CACHE_DIR_ENV] = shared;
+    const files = findSuiteFiles(dir);
+    await collectSuites(files);
+    await collectSuites(files);
+    expect(lastCollection()).toMatchObject({ parsed: files.length, fromCache: 0 });
+    expect(readdirSync(shared)).toEqual([]);
+  } finally {
+    restore();
+  }
 });

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir, userInfo } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -40,6 +40,29 @@ function cacheDir(): string {
     // No passwd entry (some containers): one folder for the process's user anyway.
   }
   return join(tmpdir(), `sessionprobe-cache-${user}`, "collection");
+}
+
+const checkedDirs = new Map<string, boolean>();
+
+/**
+ * The temp dir is shared: an entry planted by another user under a known key would be
+ * served as a loaded scenario. The folder is used only when it is this user's own and
+ * nobody else may write to it (made so when it is created).
+ */
+function trustworthy(dir: string): boolean {
+  const known = checkedDirs.get(dir);
+  if (known !== undefined) return known;
+  let trusted = false;
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const stat = lstatSync(dir);
+    const uid = process.getuid?.();
+    trusted = stat.isDirectory() && (uid === undefined || stat.uid === uid) && (stat.mode & 0o022) === 0;
+  } catch {
+    trusted = false;
+  }
+  checkedDirs.set(dir, trusted);
+  return trusted;
 }
 
 /** Every module the loader imports, found by following its relative imports from load.ts. */
@@ -98,7 +121,9 @@ interface Entry<T> {
 export function readEntry<T>(key: string): T | undefined {
   if (!cacheEnabled()) return undefined;
   try {
-    const entry = deserialize(readFileSync(join(cacheDir(), key.slice(0, 2), `${key}.bin`))) as Entry<T>;
+    const dir = cacheDir();
+    if (!trustworthy(dir)) return undefined;
+    const entry = deserialize(readFileSync(join(dir, key.slice(0, 2), `${key}.bin`))) as Entry<T>;
     return entry.format === FORMAT && entry.key === key ? entry.value : undefined;
   } catch {
     return undefined;
@@ -109,7 +134,9 @@ export function readEntry<T>(key: string): T | undefined {
 export function writeEntry<T>(key: string, value: T): void {
   if (!cacheEnabled()) return;
   try {
-    const dir = join(cacheDir(), key.slice(0, 2));
+    const root = cacheDir();
+    if (!trustworthy(root)) return;
+    const dir = join(root, key.slice(0, 2));
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     // Written aside and renamed: two runs filling the cache at once never read half an entry.
     const temporary = join(dir, `${key}.${process.pid}.tmp`);
