@@ -3,10 +3,9 @@ import { existsSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
-import { COMPARE_ENV } from "../baseline/run-compare.ts";
+import { COMPARE_ENV } from "../observe/compare-env.ts";
 import { TERMINAL_REPORTER_ENV } from "../report/reporters.ts";
 import { EXIT, type Verdict } from "../report/verdict.ts";
-import { loadTargets } from "../targets/load.ts";
 import { UsageError } from "./usage-error.ts";
 
 const require = createRequire(import.meta.url);
@@ -142,10 +141,12 @@ export function projectArgs(targetNames: readonly string[], wanted: readonly str
 }
 
 /** The suites against real targets: one Playwright project per target. The targets file is checked before anything is sent. */
-export function runTargets(args: readonly string[], options: RunOptions & { targets?: string; target?: string[] }): Promise<number> {
+export async function runTargets(args: readonly string[], options: RunOptions & { targets?: string; target?: string[] }): Promise<number> {
   const file = options.targets ?? process.env.SESSIONPROBE_TARGETS ?? process.env.SESSIONPROBE_TARGETS_DEFAULT;
   if (!file)
     throw new UsageError('run: name the targets file with --targets FILE (or SESSIONPROBE_TARGETS, or "targets" in sessionprobe.json)');
+  // Imported here: the targets parser (YAML, its schema) is for `run` alone, not for a conformance run's waiting CLI.
+  const { loadTargets } = await import("../targets/load.ts");
   const targets = loadTargets(file);
   const wanted = options.target ?? [];
   const unknown = wanted.filter((name) => !targets.some((t) => t.name === name));
