@@ -1,14 +1,41 @@
 /** Median of a non-empty list (the mean of the middle two for an even count). */
 export function median(values: readonly number[]): number {
-  const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
+  const sorted = finite(values).sort((a, b) => a - b);
   if (!sorted.length) return Number.NaN;
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
 export function spread(values: readonly number[]): { min: number; max: number } {
-  const finite = values.filter((v) => Number.isFinite(v));
-  return { min: Math.min(...finite), max: Math.max(...finite) };
+  const kept = finite(values);
+  return kept.length ? { min: Math.min(...kept), max: Math.max(...kept) } : { min: Number.NaN, max: Number.NaN };
+}
+
+const finite = (values: readonly number[]) => values.filter((v) => Number.isFinite(v));
+
+/** How a figure is written: the number alone (for the min–max in brackets) and its unit after the median. */
+export interface Unit {
+  digits: (value: number) => string;
+  suffix: string;
+}
+
+export const SECONDS: Unit = { digits: (ms) => (ms / 1000).toFixed(2), suffix: " s" };
+export const MILLIS: Unit = { digits: (ms) => ms.toFixed(1), suffix: " ms" };
+export const MIB: Unit = { digits: (bytes) => String(Math.round(bytes / 2 ** 20)), suffix: " MiB" };
+export const RATIO: Unit = { digits: (value) => value.toFixed(2), suffix: "" };
+export const PER_SECOND: Unit = { digits: (value) => value.toFixed(0), suffix: " /s" };
+
+/**
+ * A table cell: the median, then the smallest and largest sample, `7.67 s (7.41–8.02)`.
+ * One sample is written alone: there is no spread to show.
+ */
+export function cell(values: readonly number[], unit: Unit): string {
+  const kept = finite(values);
+  if (!kept.length) return "n/a";
+  const mid = `${unit.digits(median(kept))}${unit.suffix}`;
+  if (kept.length === 1) return mid;
+  const { min, max } = spread(kept);
+  return `${mid} (${unit.digits(min)}–${unit.digits(max)})`;
 }
 
 export const seconds = (ms: number) => (Number.isFinite(ms) ? `${(ms / 1000).toFixed(2)} s` : "n/a");
