@@ -7,6 +7,8 @@ import { secrets } from "../redact/secrets.ts";
 export interface RecordingContext extends DriverContext {
   /** Exchanges sent since the last `take()`: a step's evidence. */
   take(): Exchange[];
+  /** When the last response arrived (the context's clock), if any did: no request of this scenario reached the server after it. */
+  lastAnsweredAt(): number | undefined;
 }
 
 /** The seam between drivers and the network: cookie jars, secrets, and a record of every exchange. */
@@ -17,6 +19,7 @@ export function createDriverContext(options: {
   stepTimeoutMs: () => number;
 }): RecordingContext {
   let recorded: Exchange[] = [];
+  let lastAnswer: number | undefined;
   const { target, transport } = options;
   return {
     target,
@@ -39,12 +42,14 @@ export function createDriverContext(options: {
         }
       }
       const exchange = await transport.send(outgoing, meta.label, options.stepTimeoutMs());
+      lastAnswer = options.now();
       if (meta.session && exchange.response.setCookies.length) {
         await meta.session.cookies.store(exchange.response.setCookies, request.url, serverTime(exchange.response.headers, options.now()));
       }
       recorded.push(exchange);
       return exchange;
     },
+    lastAnsweredAt: () => lastAnswer,
     take() {
       const out = recorded;
       recorded = [];

@@ -16,7 +16,14 @@ import { keepAliveSchedule, resolveTimeExpr, type TimeControl } from "./time.ts"
  */
 export async function runExpire(
   env: StepEnv,
-  options: { args: ExpireArgs; sessionName: string; time: TimeControl; log: (line: string) => void },
+  options: {
+    args: ExpireArgs;
+    sessionName: string;
+    time: TimeControl;
+    log: (line: string) => void;
+    /** When the scenario's last response arrived: `idle: past` counts from it (see below). */
+    lastAnsweredAt?: number | undefined;
+  },
 ): Promise<void> {
   const { args, time, log } = options;
   const { target, driver } = env;
@@ -29,6 +36,12 @@ export async function runExpire(
       if (session.openedAt === undefined)
         throw new ConfigurationError(env.where, `session "${options.sessionName}" has no login to count from`);
       wait = Math.max(0, wait - (time.now() - session.openedAt));
+    } else if (args.idle === "past" && options.lastAnsweredAt !== undefined) {
+      // The server last saw this session no later than the scenario's last response, so `past` counts
+      // from that response, not from this step: the time the steps in between took (attaching evidence,
+      // a busy machine) is already idle time, and a wait from the last answer still ends past the timeout.
+      // `before` and the other forms keep counting from now, the side that cannot land past it.
+      wait = Math.max(0, wait - (time.now() - options.lastAnsweredAt));
     }
     await time.pass(wait, log);
   }

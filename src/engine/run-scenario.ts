@@ -201,6 +201,7 @@ export class ScenarioRunner {
       sessionName,
       time: this.options.time,
       log: (line) => this.options.hooks.log(redact(`${env.where}: ${line}`)),
+      lastAnsweredAt: this.ctx.lastAnsweredAt(),
     });
     return undefined;
   }
