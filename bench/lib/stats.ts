@@ -21,13 +21,15 @@ export interface Unit {
 
 export const SECONDS: Unit = { digits: (ms) => (ms / 1000).toFixed(2), suffix: " s" };
 export const MILLIS: Unit = { digits: (ms) => ms.toFixed(1), suffix: " ms" };
+export const WHOLE_MILLIS: Unit = { digits: (ms) => ms.toFixed(0), suffix: " ms" };
 export const MIB: Unit = { digits: (bytes) => String(Math.round(bytes / 2 ** 20)), suffix: " MiB" };
 export const RATIO: Unit = { digits: (value) => value.toFixed(2), suffix: "" };
 export const PER_SECOND: Unit = { digits: (value) => value.toFixed(0), suffix: " /s" };
 
 /**
  * A table cell: the median, then the smallest and largest sample, `7.67 s (7.41–8.02)`.
- * One sample is written alone: there is no spread to show.
+ * One sample is written alone: there is no spread to show. A negative minimum is
+ * written "(−3.1 to 2.0)", not with a dash.
  */
 export function cell(values: readonly number[], unit: Unit): string {
   const kept = finite(values);
@@ -35,7 +37,8 @@ export function cell(values: readonly number[], unit: Unit): string {
   const mid = `${unit.digits(median(kept))}${unit.suffix}`;
   if (kept.length === 1) return mid;
   const { min, max } = spread(kept);
-  return `${mid} (${unit.digits(min)}–${unit.digits(max)})`;
+  // A dash between two numbers reads as a minus when the first one is negative.
+  return `${mid} (${unit.digits(min)}${min < 0 ? " to " : "–"}${unit.digits(max)})`;
 }
 
 export const seconds = (ms: number) => (Number.isFinite(ms) ? `${(ms / 1000).toFixed(2)} s` : "n/a");

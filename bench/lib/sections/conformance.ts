@@ -45,6 +45,16 @@ export async function measureConformance(bench: Bench): Promise<ConformanceSampl
   };
 }
 
+/** With more than one project, the time no test ran while one project's workers stopped and the next one's started. */
+function projectsText(c: readonly ConformanceSample[], projects: readonly string[]): string {
+  const named = `${projects.length} project${projects.length === 1 ? "" : "s"} (${projects.join(", ")})`;
+  if (projects.length < 2) return `${named}: its workers start once`;
+  return `${named}, ${cell(
+    c.map((s) => s.switchGapsMs),
+    SECONDS,
+  )} in total between one project's last test and the next one's first (worker stop + start-up, no test running)`;
+}
+
 export function reportConformance(c: readonly ConformanceSample[]): SectionReport {
   const ok = c.length > 0 && c.every((s) => s.ok);
   const values = (pick: (s: ConformanceSample) => number) => c.map(pick);
@@ -92,11 +102,7 @@ export function reportConformance(c: readonly ConformanceSample[]): SectionRepor
         `first test started at ${cell(
           values((s) => s.firstTestStartMs),
           SECONDS,
-        )}; ${projects.length} project(s) (${projects.join(", ")}), ` +
-        `${cell(
-          values((s) => s.switchGapsMs),
-          SECONDS,
-        )} in total between one project's last test and the next one's first (worker stop + start-up, no test running); ` +
+        )}; ${projectsText(c, projects)}; ` +
         `Playwright's own figure ${cell(
           values((s) => s.playwrightMs),
           SECONDS,

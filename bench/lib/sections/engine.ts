@@ -4,7 +4,7 @@ import { type Bench, BENCH_CONFIG, inOrder, NODE, PLAYWRIGHT_CLI, ROOT } from ".
 import { playwrightMs, runShape } from "../playwright-output.ts";
 import { runCommand } from "../proc.ts";
 import { type SectionReport, verdict } from "../report.ts";
-import { cell, MILLIS, median, RATIO, SECONDS } from "../stats.ts";
+import { cell, MILLIS, median, RATIO, SECONDS, WHOLE_MILLIS } from "../stats.ts";
 import { STARTUP_DIR_ENV, type StartupTiming } from "../startup-timing.ts";
 
 /** Issue 17's goals for row 2 and the two per-process rows drawn from its runs. */
@@ -107,7 +107,7 @@ export function reportEngine(
         n: "7",
         what: "Worker harness import: inside each Playwright worker of row 2's sessionprobe runs, importing `fixtures/conformance.ts`'s module graph (after Playwright and the config are loaded)",
         runs: workerSamples,
-        sessionprobe: cell(harness, MILLIS),
+        sessionprobe: cell(harness, WHOLE_MILLIS),
         baseline: "—",
         ratio: "—",
         goal: `≤ ${HARNESS_IMPORT_GOAL_MS} ms`,
@@ -152,11 +152,11 @@ export function reportEngine(
       `**7. Worker start-up** (${workerSamples}, bench/specs/scenarios.spec.ts timing its own dynamic imports): a worker reaches the spec ${cell(
         e.flatMap((s) => s.workers.map((w) => w.atMs)),
         SECONDS,
-      )} after its process started (node, Playwright, the config); then the harness import ${cell(harness, MILLIS)}, ` +
-        `taking the runner's collection ${cell(phase("collection"), MILLIS)}, the modules the fixture loads on first use ${cell(phase("on first use"), MILLIS)}. ` +
+      )} after its process started (node, Playwright, the config); then the harness import ${cell(harness, WHOLE_MILLIS)}, ` +
+        `taking the runner's collection ${cell(phase("collection"), WHOLE_MILLIS)}, the modules the fixture loads on first use ${cell(phase("on first use"), WHOLE_MILLIS)}. ` +
         `A bare worker imports the in-process mock in ${cell(
           e.flatMap((s) => s.bareWorkers.map((w) => w.phases.mock ?? Number.NaN)),
-          MILLIS,
+          WHOLE_MILLIS,
         )}. **8.** The per-test difference is of Playwright's own test durations (fixtures included, worker start-up not).`,
     ],
   };
