@@ -57,20 +57,35 @@ const EXPIRY: ExpirySetup = { parallel: 10, generations: 3, tMs: 3000, marginMs:
 const ROUNDS = 3;
 const BENCH_GOAL_MS = 180_000;
 /**
- * The plan: rounds of each growth size where it is fewer than ROUNDS (a cut, listed in
- * RESULTS.md with its reason). BENCH_RUNS replaces the whole plan.
+ * The default plan's cuts: what runs fewer than ROUNDS rounds, and why (printed as **Cut** in
+ * RESULTS.md with the measured cost of one round). Three rounds of everything took 193 s on
+ * this machine with nothing else running (2 Dec 2026), over the 3-minute goal; these are the
+ * fewest cuts that bring it under (≈ 170 s): the one-off 10,000-scenario run, and the third
+ * round of the two comparisons furthest from their goals, where a third sample cannot move
+ * the verdict. BENCH_RUNS replaces the whole plan.
  */
-const PLANNED_CUTS: { size: GrowthSize; rounds: number; why: string }[] = [
-  {
-    size: 10_000,
+const PLANNED_CUTS: Record<string, { section: Section; rounds: number; why: string }> = {
+  "growth 10000": {
+    section: "growth",
     rounds: 1,
-    why: "one run of 10,000 scenarios takes ≈ 15–25 s on this machine (most of it the run itself, ≈ 1.5 ms a scenario); three would be a quarter of the 3-minute budget",
+    why: "a run of 10,000 scenarios takes ≈ 19 s unloaded (most of it the run itself, ≈ 1.3 ms a scenario): three would be a third of the budget",
   },
-];
+  conformance: {
+    section: "conformance",
+    rounds: 2,
+    why: "a round costs ≈ 10–14 s unloaded, the dearest after the one-off runs, and today its figures are ≈ 2× (time) and ≈ 1.5× (memory) their goals: a third sample cannot change a verdict",
+  },
+  peer: {
+    section: "peer",
+    rounds: 2,
+    why: "a round costs ≈ 10–11 s unloaded, and today its ratio is ≈ 2 against ≤ 1.2: a third sample cannot change the verdict",
+  },
+};
 
 const RUNS_OVERRIDE = process.env.BENCH_RUNS ? Math.max(1, Number(process.env.BENCH_RUNS)) : undefined;
 const rounds = RUNS_OVERRIDE ?? ROUNDS;
-const growthRounds = (size: GrowthSize) => RUNS_OVERRIDE ?? PLANNED_CUTS.find((c) => c.size === size)?.rounds ?? ROUNDS;
+/** Rounds of a section (or a growth size, "growth 10000"). */
+const roundsOf = (name: string) => RUNS_OVERRIDE ?? PLANNED_CUTS[name]?.rounds ?? ROUNDS;
 const expirySetup: ExpirySetup = { ...EXPIRY, generations: RUNS_OVERRIDE ?? EXPIRY.generations };
 const BUDGET_MS = process.env.BENCH_BUDGET_S ? Number(process.env.BENCH_BUDGET_S) * 1000 : undefined;
 const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(",").map((s) => ALIASES[s.trim()] ?? s.trim())) : undefined;
@@ -134,12 +149,18 @@ async function startServers(bench: Bench): Promise<Servers> {
   return { ...(peer && { peer }), ...(throughputMock && { throughputMock }), ...(bare && { bare }), ...(expiry && { expiry }), all };
 }
 
-/** Runs one section of one round, logging the load before it; the emergency guard (BENCH_BUDGET_S) may leave it out. */
+/**
+ * Runs one section of one round, unless the plan gives it fewer rounds; logs the load before
+ * it and other work's share of the cores during it; the emergency guard (BENCH_BUDGET_S) may
+ * leave it out. Remembers what each round of each section cost.
+ */
 function sectionRunner(bench: Bench, cuts: string[], servers: Servers) {
   const pids = servers.all.map((s) => s.pid);
-  const cost = new Map<string, number>();
-  return async (round: number, name: string, body: () => Promise<void>) => {
-    const estimate = cost.get(name) ?? 0;
+  const costs = new Map<string, number[]>();
+  const run = async (round: number, name: string, body: () => Promise<void>) => {
+    if (round >= roundsOf(name)) return;
+    const spent = costs.get(name) ?? [];
+    const estimate = Math.max(0, ...spent);
     if (BUDGET_MS !== undefined && round > 0 && bench.elapsed() + estimate > BUDGET_MS) {
       const cut = `${name} in round ${round + 1} (emergency guard: ≈ ${seconds(estimate)} more would pass BENCH_BUDGET_S=${BUDGET_MS / 1000})`;
       cuts.push(cut);
@@ -151,11 +172,16 @@ function sectionRunner(bench: Bench, cuts: string[], servers: Servers) {
     const mark = cpuMark(pids);
     await body();
     const others = othersCpu(mark, cpuMark(pids), CORES);
-    bench.log(
-      `  (${seconds(performance.now() - started)}; other work on the machine meanwhile: ${percent(others.share)} of the ${CORES} cores)`,
-    );
-    cost.set(name, Math.max(estimate, performance.now() - started));
+    const tookMs = performance.now() - started;
+    bench.log(`  (${seconds(tookMs)}; other work on the machine meanwhile: ${percent(others.share)} of the ${CORES} cores)`);
+    costs.set(name, [...spent, tookMs]);
   };
+  /** The mean cost of a round of `name` in this run, if it ran. */
+  const roundCost = (name: string) => {
+    const spent = costs.get(name);
+    return spent?.length ? spent.reduce((a, b) => a + b, 0) / spent.length : undefined;
+  };
+  return { run, roundCost };
 }
 
 async function measureAll(
@@ -164,9 +190,9 @@ async function measureAll(
   servers: Servers,
   samples: Samples,
   cuts: string[],
-): Promise<{ cold: ColdThroughput | undefined; roundMs: number[] }> {
+): Promise<{ cold: ColdThroughput | undefined; roundMs: number[]; roundCost: (name: string) => number | undefined }> {
   const { log } = bench;
-  const section = sectionRunner(bench, cuts, servers);
+  const { run: section, roundCost } = sectionRunner(bench, cuts, servers);
   const peerTargets = servers.peer
     ? writeTargets(join(bench.tmp, "targets-peer.yaml"), { name: "bench-peer", baseUrl: servers.peer.url })
     : "";
@@ -210,7 +236,7 @@ async function measureAll(
     const sizes = round % 2 ? [...GROWTH_SIZES].reverse() : [...GROWTH_SIZES];
     for (const size of sizes) {
       const dir = inputs.growth.get(size);
-      if (!dir || round >= growthRounds(size)) continue;
+      if (!dir) continue;
       await section(round, `growth ${size}`, async () => {
         const s = await measureGrowth(bench, size, dir);
         samples.growth.push(s);
@@ -257,13 +283,19 @@ async function measureAll(
       });
     roundMs.push(performance.now() - roundStarted);
   }
-  return { cold, roundMs };
+  return { cold, roundMs, roundCost };
 }
 
-/** What the plan leaves out of "3 rounds of everything", and why: printed in RESULTS.md. */
-function plannedCuts(): string[] {
-  if (RUNS_OVERRIDE !== undefined || !wanted("growth")) return [];
-  return PLANNED_CUTS.map((c) => `growth ${c.size.toLocaleString("en-US")}: ${c.rounds} round of ${ROUNDS}, because ${c.why}`);
+/** What the plan leaves out of "3 rounds of everything", and why, with what one round cost in this run. */
+function plannedCuts(roundCost: (name: string) => number | undefined = () => undefined): string[] {
+  if (RUNS_OVERRIDE !== undefined) return [];
+  return Object.entries(PLANNED_CUTS)
+    .filter(([, cut]) => wanted(cut.section))
+    .map(([name, cut]) => {
+      const cost = roundCost(name);
+      const label = name.replace("growth 10000", "growth 10,000");
+      return `${label}: ${roundsText(cut.rounds)} of ${ROUNDS}${cost === undefined ? "" : ` (a round took ${seconds(cost)} here)`}, because ${cut.why}`;
+    });
 }
 
 function sectionReports(samples: Samples, cold: ColdThroughput | undefined, cores: string): SectionReport[] {
@@ -310,7 +342,7 @@ function renderHeader(bench: Bench, t: Timing): string {
     "",
     `Written by \`npm run bench\` on ${before.date}.`,
     "",
-    `Machine: ${before.cores} cores (nproc), ${before.memory} memory, ${before.cpu}, Node ${before.node}. Load average (1 / 5 / 15 min) ${before.load} at the start, ${after.load} at the end (the log has the 1-min figure before each section). Other work on the machine (processes the bench did not start: /proc/stat less the bench's own CPU) used ${others.coreSeconds.toFixed(0)} core-seconds while the bench ran, ${percent(others.share)} of the ${CORES} cores: it shows up as noise and as slower figures.`,
+    `Machine: ${before.cores} cores (nproc), ${before.memory} memory, ${before.cpu}, Node ${before.node}. Load average (1 / 5 / 15 min) ${before.load} at the start, ${after.load} at the end (the log has the 1-min figure before each section). Other work on the machine (processes the bench did not start: /proc/stat less the bench's own CPU) used ${others.coreSeconds.toFixed(0)} core-seconds while the bench ran, ${percent(others.share)} of the ${CORES} cores${others.share < 0.05 ? ": the machine was otherwise idle." : ": it shows up as noise and as slower figures."}`,
     "",
     `Every cell is the median of the N rounds, then the smallest and largest in brackets; a verdict is on the median. A round runs both sides of a comparison back to back, alternating which goes first; a ratio is per round. ` +
       `Asked: ${roundsText(t.roundMs.length)} of every section. **Cut**: ${t.cuts.length ? t.cuts.join("; ") : "nothing"}. ` +
@@ -342,7 +374,7 @@ async function main(bench: Bench): Promise<number> {
   bench.log(`${plan}; ${before.cores} cores, ${before.memory}, node ${before.node}; load average ${before.load}; temp dir ${bench.tmp}`);
   const inputs = writeInputs(bench);
   const samples: Samples = { throughput: [], collection: [], growth: [], conformance: [], expiry: [], engine: [], peer: [] };
-  const cuts = plannedCuts();
+  const cuts: string[] = [];
   const servers = await startServers(bench);
   let measured: Awaited<ReturnType<typeof measureAll>>;
   try {
@@ -352,7 +384,13 @@ async function main(bench: Bench): Promise<number> {
   }
   // Before the report: its total includes the clean-up (thousands of report files take seconds to remove).
   removeTmp(bench);
-  const timing: Timing = { before, after: machine(), others: othersCpu(startMark, cpuMark(), CORES), roundMs: measured.roundMs, cuts };
+  const timing: Timing = {
+    before,
+    after: machine(),
+    others: othersCpu(startMark, cpuMark(), CORES),
+    roundMs: measured.roundMs,
+    cuts: [...plannedCuts(measured.roundCost), ...cuts],
+  };
   const report = renderReport(bench, sectionReports(samples, measured.cold, before.cores), timing);
   process.stdout.write(`\n${report}\n`);
   if (ONLY) bench.log("BENCH_ONLY is set: bench/RESULTS.md not rewritten");
