@@ -56,12 +56,18 @@ export function createBench(): Bench {
     log,
     dir,
     /**
-     * Reports in a fresh directory (nothing ever lands in the user's reports/), no inherited
+     * Reports in a fresh directory (nothing ever lands in the user's reports/), the bench's own collection cache, no inherited
      * target file or worker count, and no CI (so Playwright's list reporter prints one timed
      * line per test, which the breakdowns read).
      */
     env(label, extra = {}) {
-      const base: NodeJS.ProcessEnv = { ...process.env, SESSIONPROBE_REPORTS: dir(label), ...extra };
+      // The loaded-file cache in the bench's own folder: a measured run never depends on what the user's earlier runs left.
+      const base: NodeJS.ProcessEnv = {
+        ...process.env,
+        SESSIONPROBE_REPORTS: dir(label),
+        SESSIONPROBE_CACHE_DIR: join(tmp, "collection-cache"),
+        ...extra,
+      };
       if (!("SESSIONPROBE_TARGETS" in extra)) delete base.SESSIONPROBE_TARGETS;
       if (!("SESSIONPROBE_WORKERS" in extra)) delete base.SESSIONPROBE_WORKERS;
       delete base.CI;

@@ -41,3 +41,31 @@ export async function timeCollection(dir: string): Promise<{ timing: CollectionT
   };
   return { timing, suites };
 }
+
+/** A run's collection (`collectSuites`, as the Playwright runner does it): with the loaded-file cache, and how many files it parsed. */
+export interface RunCollectionTiming {
+  importMs: number;
+  collectMs: number;
+  suites: number;
+  parsed: number;
+  fromCache: number;
+}
+
+export async function timeRunCollection(dir: string): Promise<RunCollectionTiming> {
+  const t0 = performance.now();
+  const [{ collectSuites, lastCollection }, { findSuiteFiles }] = await Promise.all([
+    import("../../src/scenario/collection.ts"),
+    import("../../src/scenario/discover.ts"),
+  ]);
+  const t1 = performance.now();
+  const suites = await collectSuites(findSuiteFiles(dir));
+  const t2 = performance.now();
+  const last = lastCollection();
+  return {
+    importMs: t1 - t0,
+    collectMs: t2 - t1,
+    suites: suites.length,
+    parsed: last?.parsed ?? Number.NaN,
+    fromCache: last?.fromCache ?? Number.NaN,
+  };
+}

@@ -2,7 +2,7 @@ import { chmodSync, cpSync, mkdtempSync, readdirSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { expect, test } from "@playwright/test";
-import { CACHE_DIR_ENV, CACHE_ENV, loaderModules } from "./collection-cache.ts";
+import { CACHE_DIR_ENV, CACHE_ENV, cacheWritesDone, loaderModules } from "./collection-cache.ts";
 import { COLLECTION_ENV, collectSuites, lastCollection } from "./collection.ts";
 import { findSuiteFiles, SUITES_DIR } from "./discover.ts";
 import { loadSuitesOrThrow } from "./load.ts";
@@ -36,6 +36,7 @@ test("unchanged files come from the cache, equal to parsing them; a changed file
     const files = findSuiteFiles(dir);
     const first = await collectSuites(files);
     expect(lastCollection()).toMatchObject({ handedOver: false, parsed: files.length, fromCache: 0 });
+    await cacheWritesDone();
     const second = await collectSuites(files);
     expect(lastCollection()).toMatchObject({ parsed: 0, fromCache: files.length });
     expect(plain(second)).toEqual(plain(first));
@@ -61,7 +62,10 @@ test("a file with problems is never kept: every run tells its problems again", a
       broken,
       "vendor: controlm\nservice: session\nscenarios:\n  - name: x\n    covers: [CTM-S-01]\n    steps:\n      - logn: {}\n",
     );
-    for (let run = 0; run < 2; run++) await expect(collectSuites(findSuiteFiles(dir))).rejects.toThrow(/broken\.yaml:7:9/);
+    for (let run = 0; run < 2; run++) {
+      await expect(collectSuites(findSuiteFiles(dir))).rejects.toThrow(/broken\.yaml:7:9/);
+      await cacheWritesDone();
+    }
   } finally {
     restore();
   }
@@ -101,6 +105,7 @@ test("a cache folder others may write to is not used: nothing is read from it or
     process.env[CACHE_DIR_ENV] = shared;
     const files = findSuiteFiles(dir);
     await collectSuites(files);
+    await cacheWritesDone();
     await collectSuites(files);
     expect(lastCollection()).toMatchObject({ parsed: files.length, fromCache: 0 });
     expect(readdirSync(shared)).toEqual([]);

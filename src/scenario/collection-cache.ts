@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { lstatSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { mkdir, rename, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir, userInfo } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -130,19 +131,37 @@ export function readEntry<T>(key: string): T | undefined {
   }
 }
 
-/** Keeps a result; a folder that cannot be written only means the next run parses again. */
+const pending = new Set<Promise<void>>();
+const madeDirs = new Set<string>();
+
+/**
+ * Keeps a result, in the background: the runner goes on (its workers start) while the
+ * entries are written — on a slow disk, creating a thousand small files took longer than
+ * parsing them. A folder that cannot be written only means the next run parses again.
+ */
 export function writeEntry<T>(key: string, value: T): void {
   if (!cacheEnabled()) return;
-  try {
-    const root = cacheDir();
-    if (!trustworthy(root)) return;
-    const dir = join(root, key.slice(0, 2));
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const root = cacheDir();
+  if (!trustworthy(root)) return;
+  const dir = join(root, key.slice(0, 2));
+  const data = serialize({ format: FORMAT, key, value } satisfies Entry<T>);
+  const write = (async () => {
+    if (!madeDirs.has(dir)) {
+      await mkdir(dir, { recursive: true, mode: 0o700 });
+      madeDirs.add(dir);
+    }
     // Written aside and renamed: two runs filling the cache at once never read half an entry.
     const temporary = join(dir, `${key}.${process.pid}.tmp`);
-    writeFileSync(temporary, serialize({ format: FORMAT, key, value } satisfies Entry<T>));
-    renameSync(temporary, join(dir, `${key}.bin`));
-  } catch {
+    await writeFile(temporary, data);
+    await rename(temporary, join(dir, `${key}.bin`));
+  })().catch(() => {
     // Read-only or full temp dir: collection still works, uncached.
-  }
+  });
+  pending.add(write);
+  void write.finally(() => pending.delete(write));
+}
+
+/** Every entry this process has started to write, written (tests; a process that ends waits for them anyway). */
+export async function cacheWritesDone(): Promise<void> {
+  while (pending.size) await Promise.all([...pending]);
 }

@@ -3,7 +3,7 @@ import { type Bench, BENCH_DIR, lastJson, NODE, ROOT } from "../context.ts";
 import { runCommand } from "../proc.ts";
 import { type SectionReport, verdict } from "../report.ts";
 import { cell, median, SECONDS } from "../stats.ts";
-import type { CollectionTiming } from "../timed-collection.ts";
+import type { CollectionTiming, RunCollectionTiming } from "../timed-collection.ts";
 
 const GOAL_MS = 1000;
 
@@ -12,6 +12,9 @@ export interface CollectionSample {
   importMs: number;
   loadMs: number;
   wallMs: number;
+  /** collectSuites (a run's collection) in a fresh process with an empty cache, then in another with the cache it filled. */
+  runColdMs: number;
+  runWarmMs: number;
 }
 
 /** bench/collect.ts in a fresh process over the row-5 files. */
@@ -23,7 +26,28 @@ export async function measureCollection(bench: Bench, dir: string, files: number
   const parsed = lastJson<CollectionTiming>(result);
   const ok = bench.check("collection", result) && parsed?.suites === files && parsed.problems === 0;
   if (result.code === 0 && !ok) bench.failures.push(`collection: expected ${files} suites and no problems, got ${result.stdout.trim()}`);
-  return { ok, importMs: parsed?.importMs ?? Number.NaN, loadMs: parsed?.loadMs ?? Number.NaN, wallMs: result.wallMs };
+  const cache = bench.dir("collection-cache");
+  const runCollection = async (expectParsed: number) => {
+    const r = await runCommand(NODE, ["--import", "tsx", join(BENCH_DIR, "collect.ts"), "--run", dir], {
+      cwd: ROOT,
+      env: bench.env("collection-run", { SESSIONPROBE_CACHE_DIR: cache }),
+    });
+    const t = lastJson<RunCollectionTiming>(r);
+    const fine = bench.check("collection through the cache", r) && t?.suites === files && t.parsed === expectParsed;
+    if (r.code === 0 && !fine)
+      bench.failures.push(`collection through the cache: expected ${files} suites, ${expectParsed} parsed, got ${r.stdout.trim()}`);
+    return { fine, ms: t?.collectMs ?? Number.NaN };
+  };
+  const cold = await runCollection(files);
+  const warm = await runCollection(0);
+  return {
+    ok: ok && cold.fine && warm.fine,
+    importMs: parsed?.importMs ?? Number.NaN,
+    loadMs: parsed?.loadMs ?? Number.NaN,
+    wallMs: result.wallMs,
+    runColdMs: cold.ms,
+    runWarmMs: warm.ms,
+  };
 }
 
 export function reportCollection(c: readonly CollectionSample[], files: number): SectionReport {
@@ -40,6 +64,22 @@ export function reportCollection(c: readonly CollectionSample[], files: number):
         ratio: "—",
         goal: `≤ ${GOAL_MS / 1000} s`,
         verdict: verdict(ok, median(load) <= GOAL_MS),
+      },
+      {
+        n: "5",
+        what: `… the same files as a run collects them (\`collectSuites\` in the runner), unchanged since the last run: read back from the loaded-file cache, fresh process`,
+        runs: String(c.length),
+        sessionprobe: cell(
+          c.map((s) => s.runWarmMs),
+          SECONDS,
+        ),
+        baseline: `first run, empty cache ${cell(
+          c.map((s) => s.runColdMs),
+          SECONDS,
+        )}`,
+        ratio: "—",
+        goal: `≤ ${GOAL_MS / 1000} s`,
+        verdict: verdict(ok, median(c.map((s) => s.runWarmMs)) <= GOAL_MS),
       },
     ],
     details: [
