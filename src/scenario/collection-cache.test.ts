@@ -26,8 +26,16 @@ function setUp(): { dir: string; restore: () => void } {
   process.env[CACHE_DIR_ENV] = mkdtempSync(join(tmpdir(), "sp-cache-"));
   delete process.env[CACHE_ENV];
   delete process.env[COLLECTION_ENV];
-  const put = (name: string, value: string | undefined) => (value === undefined ? delete process.env[name] : (process.env[name] = value));
-  return { dir, restore: () => (put(CACHE_DIR_ENV, saved.cache), put(CACHE_ENV, saved.off), put(COLLECTION_ENV, saved.handOver)) };
+  const put = (name: string, value: string | undefined) => {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  };
+  const restore = () => {
+    put(CACHE_DIR_ENV, saved.cache);
+    put(CACHE_ENV, saved.off);
+    put(COLLECTION_ENV, saved.handOver);
+  };
+  return { dir, restore };
 }
 
 test("unchanged files come from the cache, equal to parsing them; a changed file is parsed again", async () => {
