@@ -58,11 +58,12 @@ const ROUNDS = 3;
 const BENCH_GOAL_MS = 180_000;
 /**
  * The default plan's cuts: what runs fewer than ROUNDS rounds, and why (printed as **Cut** in
- * RESULTS.md with the measured cost of one round). Three rounds of everything took 193 s on
- * this machine with nothing else running (2 Dec 2026), over the 3-minute goal; these are the
- * fewest cuts that bring it under (≈ 170 s): the one-off 10,000-scenario run, and the third
- * round of the two comparisons furthest from their goals, where a third sample cannot move
- * the verdict. BENCH_RUNS replaces the whole plan.
+ * RESULTS.md with the measured cost of one round): the one-off 10,000-scenario run, and the
+ * third round of the two comparisons furthest from their goals, where a third sample cannot
+ * move the verdict. Three rounds of everything took 271 s on this machine with nothing else
+ * running (2 Dec 2026, a day it ran ≈ 2× slower than on 23 Nov), the plan below 205 s: both
+ * over the 3-minute goal, which these cuts met only on a faster day. BENCH_RUNS replaces the
+ * whole plan.
  */
 const PLANNED_CUTS: Record<string, { section: Section; rounds: number; why: string }> = {
   "growth 10000": {
