@@ -62,8 +62,7 @@ const BENCH_GOAL_MS = 180_000;
  * third round of the two comparisons furthest from their goals, where a third sample cannot
  * move the verdict. Three rounds of everything took 271 s on this machine with nothing else
  * running (2 Dec 2026, a day it ran ≈ 2× slower than on 23 Nov), the plan below 205 s: both
- * over the 3-minute goal. BENCH_RUNS replaces the
- * whole plan.
+ * over the 3-minute goal. BENCH_RUNS replaces the whole plan.
  */
 const PLANNED_CUTS: Record<string, { section: Section; rounds: number; why: string }> = {
   "growth 10000": {
