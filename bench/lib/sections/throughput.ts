@@ -6,7 +6,15 @@ import { measureThroughput, type ThroughputResult } from "../throughput.ts";
 
 const RATIO_GOAL = 0.8;
 const CONCURRENCY = 8;
-const WARMUP_MS = 250;
+/**
+ * Traffic each server gets right before its measured second, in every round, the same for both.
+ * Between rounds the servers idle for a minute or more while the other sections run, and after
+ * ≈ 100 s of idling the mock's first second is ≈ 3× slower and needs ≈ 2 s of traffic to recover
+ * (measured: 2,138 cycles/s before a 100 s pause, 578 / 1,448 / 2,149 / 2,396 in the seconds after;
+ * with V8's bytecode flushing off as well, so it is not that; a 45 s pause did not do it). The
+ * bare server, a few functions, recovers at once. The row is the servers' steady throughput.
+ */
+const WARMUP_MS = 2000;
 const MEASURE_MS = 1000;
 /** Traffic a fresh server gets before any round: the mock needs ≈ 3 s before V8 has optimised its hot paths. */
 export const SETTLE_MS = { mock: 3000, bare: 1000 };
