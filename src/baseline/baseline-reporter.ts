@@ -1,4 +1,5 @@
-import ObservationReporter, { COMPARE_ENV, type WrittenRecord } from "../observe/observation-reporter.ts";
+import { COMPARE_ENV } from "../observe/compare-env.ts";
+import ObservationReporter, { type WrittenRecord } from "../observe/observation-reporter.ts";
 import { allureResultsDir, compareWithBaseline } from "./run-compare.ts";
 
 /**

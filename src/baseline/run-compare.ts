@@ -6,9 +6,6 @@ import { formatDiff } from "./format.ts";
 import { baselinePath, loadBaseline } from "./store.ts";
 import type { BaselineDiff } from "./types.ts";
 
-// The variable is defined beside the reporter that reads it; re-exported for the CLI, which sets it.
-export { COMPARE_ENV } from "../observe/observation-reporter.ts";
-
 export interface CompareOutcome {
   diff?: BaselineDiff;
   text: string;

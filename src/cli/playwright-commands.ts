@@ -19,10 +19,13 @@ export interface RunOptions {
   compareBaseline?: boolean;
 }
 
+/** A child's exit as an exit code: its own, 130 when interrupted, else 1. */
+const childExitCode = (code: number | null, signal: NodeJS.Signals | null) => code ?? (signal === "SIGINT" ? 130 : 1);
+
 function spawnNode(args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   return new Promise((done) => {
     const child = spawn(process.execPath, [...args], { stdio: "inherit", env });
-    child.on("exit", (code, signal) => done(code ?? (signal === "SIGINT" ? 130 : 1)));
+    child.on("exit", (code, signal) => done(childExitCode(code, signal)));
   });
 }
 
@@ -33,9 +36,7 @@ function spawnNodeQuietly(args: readonly string[], env: NodeJS.ProcessEnv): Prom
     const chunks: Buffer[] = [];
     child.stdout.on("data", (chunk: Buffer) => chunks.push(chunk));
     child.stderr.on("data", (chunk: Buffer) => chunks.push(chunk));
-    child.on("close", (code, signal) =>
-      done({ code: code ?? (signal === "SIGINT" ? 130 : 1), output: Buffer.concat(chunks).toString("utf8") }),
-    );
+    child.on("close", (code, signal) => done({ code: childExitCode(code, signal), output: Buffer.concat(chunks).toString("utf8") }));
   });
 }
 

@@ -4,9 +4,6 @@ import { COMPARE_ENV } from "./compare-env.ts";
 import { assembleRecord, readTimeouts, recordPath, timeoutsPath, withTimeouts, writeJson } from "./record-file.ts";
 import { OBSERVATION_MEDIA_TYPE, type ScenarioObservation, type ScenarioOutcome, scenarioKey, type TargetRecord } from "./types.ts";
 
-// Set by `sessionprobe run|conformance --compare-baseline` (its own leaf module, so the CLI reads it without this reporter).
-export { COMPARE_ENV };
-
 /** One target's record as written at the end of the run, with the timeouts measured beside it. */
 export interface WrittenRecord {
   target: string;

@@ -29,11 +29,16 @@ export class AllureResultsWriter implements Writer {
     return join(this.resultsDir, name);
   }
 
-  private publish(name: string, data: string | Buffer): void {
+  /** Writes a file aside, then renames it into place under `name`. */
+  private publishWith(name: string, write: (temporary: string) => void): void {
     const target = this.path(name);
     const temporary = join(this.resultsDir, `.allure-write-${process.pid}-${++this.sequence}.tmp`);
-    writeFileSync(temporary, data);
+    write(temporary);
     renameSync(temporary, target);
+  }
+
+  private publish(name: string, data: string | Buffer): void {
+    this.publishWith(name, (temporary) => writeFileSync(temporary, data));
   }
 
   writeResult(result: TestResult): void {
@@ -49,10 +54,7 @@ export class AllureResultsWriter implements Writer {
   }
 
   writeAttachmentFromPath(distFileName: string, from: string): void {
-    const target = this.path(distFileName);
-    const temporary = join(this.resultsDir, `.allure-write-${process.pid}-${++this.sequence}.tmp`);
-    copyFileSync(from, temporary);
-    renameSync(temporary, target);
+    this.publishWith(distFileName, (temporary) => copyFileSync(from, temporary));
   }
 
   writeEnvironmentInfo(info: EnvironmentInfo): void {

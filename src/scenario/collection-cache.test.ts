@@ -6,17 +6,7 @@ import { CACHE_DIR_ENV, CACHE_ENV, cacheWritesDone, loaderModules } from "./coll
 import { COLLECTION_ENV, collectSuites, lastCollection } from "./collection.ts";
 import { findSuiteFiles, SUITES_DIR } from "./discover.ts";
 import { loadSuitesOrThrow } from "./load.ts";
-
-/** Suites as data (a target-dependent repeat as its steps for a session cap of 4). */
-const plain = (suites: Awaited<ReturnType<typeof collectSuites>>) =>
-  JSON.parse(
-    JSON.stringify(
-      suites.map((s) => ({
-        ...s,
-        scenarios: s.scenarios.map(({ stepsFor, ...rest }) => ({ ...rest, targetSteps: stepsFor?.({ sessionCap: "4" }) })),
-      })),
-    ),
-  );
+import { suitesAsData } from "../../test-support/loaded-suites.ts";
 
 /** A copy of the shipped suites and an empty cache folder, with this process's hand-over out of the way. */
 function setUp(): { dir: string; restore: () => void } {
@@ -47,8 +37,8 @@ test("unchanged files come from the cache, equal to parsing them; a changed file
     await cacheWritesDone();
     const second = await collectSuites(files);
     expect(lastCollection()).toMatchObject({ parsed: 0, fromCache: files.length });
-    expect(plain(second)).toEqual(plain(first));
-    expect(plain(second)).toEqual(plain(loadSuitesOrThrow(files)));
+    expect(suitesAsData(second)).toEqual(suitesAsData(first));
+    expect(suitesAsData(second)).toEqual(suitesAsData(loadSuitesOrThrow(files)));
     // A repeat counted by a target's option still unrolls per target from a cached file.
     expect(second.flatMap((s) => s.scenarios).some((s) => s.stepsFor?.({ sessionCap: "4" }).length)).toBe(true);
 

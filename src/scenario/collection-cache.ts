@@ -31,16 +31,22 @@ const RELATIVE_IMPORT = /(?:^|\n)\s*(?:import|export)[^"'`;]*?from\s*["'](\.{1,2
 
 export const cacheEnabled = () => process.env[CACHE_ENV] !== "off";
 
+let defaultDir: string | undefined;
+
+/** Asked once per file read or written: the user's folder is looked up once per process. */
 function cacheDir(): string {
   const own = process.env[CACHE_DIR_ENV];
   if (own) return resolve(own);
+  if (defaultDir) return defaultDir;
   let user = "user";
   try {
-    user = String(userInfo().uid >= 0 ? userInfo().uid : userInfo().username);
+    const info = userInfo();
+    user = String(info.uid >= 0 ? info.uid : info.username);
   } catch {
     // No passwd entry (some containers): one folder for the process's user anyway.
   }
-  return join(tmpdir(), `sessionprobe-cache-${user}`, "collection");
+  defaultDir = join(tmpdir(), `sessionprobe-cache-${user}`, "collection");
+  return defaultDir;
 }
 
 const checkedDirs = new Map<string, boolean>();

@@ -6,6 +6,7 @@ import { expect, test } from "@playwright/test";
 import { COLLECTION_ENV, collectSuites, lastCollection } from "./collection.ts";
 import { findSuiteFiles, SUITES_DIR } from "./discover.ts";
 import { loadSuitesOrThrow } from "./load.ts";
+import { suitesAsData } from "../../test-support/loaded-suites.ts";
 
 /** A worker of this process, as Playwright starts one: a child that inherits the environment and collects the same files. */
 function collectInChild(dir: string): { handedOver: boolean; suites: unknown } {
@@ -13,8 +14,8 @@ function collectInChild(dir: string): { handedOver: boolean; suites: unknown } {
     const { collectSuites, lastCollection } = await import(${JSON.stringify(join(import.meta.dirname, "collection.ts"))});
     const { findSuiteFiles } = await import(${JSON.stringify(join(import.meta.dirname, "discover.ts"))});
     const suites = await collectSuites(findSuiteFiles(${JSON.stringify(dir)}));
-    const plain = suites.map((s) => ({ ...s, scenarios: s.scenarios.map(({ stepsFor, ...rest }) => ({ ...rest, targetSteps: stepsFor?.({ sessionCap: "4" }) })) }));
-    process.stdout.write(JSON.stringify({ handedOver: lastCollection()?.handedOver, suites: plain }));`;
+    const { suitesAsData } = await import(${JSON.stringify(join(import.meta.dirname, "..", "..", "test-support", "loaded-suites.ts"))});
+    process.stdout.write(JSON.stringify({ handedOver: lastCollection()?.handedOver, suites: suitesAsData(suites) }));`;
   const child = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
     encoding: "utf8",
     env: process.env,
@@ -22,17 +23,6 @@ function collectInChild(dir: string): { handedOver: boolean; suites: unknown } {
   expect(child.status, child.stderr).toBe(0);
   return JSON.parse(child.stdout) as { handedOver: boolean; suites: unknown };
 }
-
-/** Suites as data: a target-dependent repeat as its steps for a session cap of 4 (3 repeated logins). */
-const plain = (suites: Awaited<ReturnType<typeof collectSuites>>) =>
-  JSON.parse(
-    JSON.stringify(
-      suites.map((s) => ({
-        ...s,
-        scenarios: s.scenarios.map(({ stepsFor, ...rest }) => ({ ...rest, targetSteps: stepsFor?.({ sessionCap: "4" }) })),
-      })),
-    ),
-  );
 
 test("a worker takes the runner's collection, equal to loading the files itself; a changed file makes it load again", async () => {
   const dir = mkdtempSync(join(tmpdir(), "sp-collection-"));
@@ -44,8 +34,8 @@ test("a worker takes the runner's collection, equal to loading the files itself;
     expect(process.env[COLLECTION_ENV]).toMatch(new RegExp(`^${process.pid}:`));
     const child = collectInChild(dir);
     expect(child.handedOver).toBe(true);
-    expect(child.suites).toEqual(plain(suites));
-    expect(plain(suites)).toEqual(plain(loadSuitesOrThrow(findSuiteFiles(dir), { validate: false })));
+    expect(child.suites).toEqual(suitesAsData(suites));
+    expect(suitesAsData(suites)).toEqual(suitesAsData(loadSuitesOrThrow(findSuiteFiles(dir), { validate: false })));
 
     // A repeat counted by a target's option is unrolled again in the worker, from the file (compared above).
     const repeating = suites.flatMap((s) => s.scenarios).find((s) => s.stepsFor);

@@ -133,29 +133,29 @@ export async function collectSuites(paths: readonly string[], options: { cwd?: s
   const handed = await fromRunner(key, sources, cwd);
   last = { handedOver: handed !== undefined };
   if (handed) return handed;
-  const stored: StoredSuite[] = [];
+  // In file order: a suite parsed here stays as it is; one read back from the cache is made live below.
+  const collected: ({ live: LoadedSuite } | { kept: StoredSuite })[] = [];
   const problems: LoadProblem[] = [];
   let loader: Loader | undefined;
-  let parsed = 0;
   for (const { path, read } of sources) {
     const entry = "text" in read && cacheEnabled() ? entryKey(path, read.text, cwd) : undefined;
     const kept = entry ? readEntry<StoredSuite>(entry) : undefined;
     if (kept) {
-      stored.push(kept);
+      collected.push({ kept });
       continue;
     }
     loader ??= await import("./load.ts");
-    parsed++;
     const result = loader.loadSuiteSource(path, read, { cwd });
     problems.push(...result.problems);
     if (!result.suite) continue;
-    const suite = storedSuite(result.suite);
-    stored.push(suite);
-    if (entry && !result.problems.length) writeEntry(entry, suite);
+    collected.push({ live: result.suite });
+    if (entry && !result.problems.length) writeEntry(entry, storedSuite(result.suite));
   }
   if (problems.length) throw new ScenarioLoadError(problems);
-  last = { handedOver: false, parsed, fromCache: sources.length - parsed };
-  const suites = await restoredSuites(stored, sources, cwd);
+  const keptSuites = collected.flatMap((c) => ("kept" in c ? [c.kept] : []));
+  const restored = await restoredSuites(keptSuites, sources, cwd);
+  const suites = collected.map((c) => ("live" in c ? c.live : (restored.shift() as LoadedSuite)));
+  last = { handedOver: false, parsed: collected.length - keptSuites.length, fromCache: keptSuites.length };
   handOver(key, suites);
   return suites;
 }
