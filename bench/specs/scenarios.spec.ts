@@ -8,7 +8,7 @@ import { timedStartup } from "../lib/startup-timing.ts";
  * ones last); each generated suite is of one kind, so declaration order is the same.
  * Its imports are dynamic so that a worker can time them (bench/lib/startup-timing.ts):
  * the harness, the hand-over of the runner's collection, and the modules the fixture
- * loads on first use (the in-process mocks, the recorder).
+ * loads on first use (the controlm mock and driver, the recorder, Allure's runtime).
  */
 const dir = process.env.BENCH_SUITES;
 if (!dir) throw new Error("BENCH_SUITES is not set: run the benchmark through npm run bench");
@@ -32,7 +32,7 @@ await timedStartup("sessionprobe", [
       suites = await collectSuites(findSuiteFiles(dir));
     },
   ],
-  ["on first use", () => fixtures.importWorkerModules()],
+  ["on first use", () => fixtures.importFirstUseModules("controlm")],
 ]);
 const { test } = fixtures;
 test.use({ collection: { suites } });

@@ -1,6 +1,7 @@
 import { startMock } from "../mocks/core/server.ts";
 import type { MockHostOptions } from "../mocks/core/host.ts";
 import { findProfile, profileOptions } from "../mocks/profiles.ts";
+import { findVendor } from "../drivers/registry.ts";
 import { mocks } from "../mocks/registry.ts";
 import { readRecord, readTimeouts, recordPath, timeoutsPath, withTimeouts, writeJson } from "../observe/record-file.ts";
 import { observeMock } from "../observe/run-in-process.ts";
@@ -44,10 +45,11 @@ export async function measureSource(options: SourceOptions): Promise<Record<stri
   } else {
     const hostOptions = mockOptions(options);
     const mock = mocks[options.target];
-    if (!mock) throw new Error(`no built-in mock ${options.target}`);
+    const driver = findVendor(options.target);
+    if (!mock || !driver) throw new Error(`no built-in mock ${options.target}`);
     const running = await startMock(mock, hostOptions);
     try {
-      result = await measureTimeouts(mockTarget(running), options.measureOptions);
+      result = await measureTimeouts(mockTarget(running, driver), options.measureOptions);
     } finally {
       await running.close();
     }

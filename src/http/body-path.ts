@@ -1,4 +1,4 @@
-import { localName } from "./xml.ts";
+import { localName } from "../text/xml-names.ts";
 
 /** Body paths (`a.b[0].c`, `@attr`) read JSON and namespaced XML alike: shared by the engine's selectors and the drivers. */
 /** Splits `errors[0].message` or `feed.entry[1].@type` into segments. */

@@ -1,5 +1,3 @@
-import { parseXml } from "./xml.ts";
-
 export function isJsonType(type: string): boolean {
   return /\bjson\b|\+json/.test(type);
 }
@@ -9,11 +7,15 @@ export function isXmlType(type: string): boolean {
 }
 
 /** Parses a body by its content type; a body that does not parse is reported, not thrown. */
-export function parseBody(type: string, text: string): { parsed?: unknown; parseError?: string } {
+export async function parseBody(type: string, text: string): Promise<{ parsed?: unknown; parseError?: string }> {
   if (text.trim() === "") return {};
   try {
     if (isJsonType(type)) return { parsed: JSON.parse(text) };
-    if (isXmlType(type)) return { parsed: parseXml(text) };
+    if (isXmlType(type)) {
+      // The XML parser (fast-xml-parser, ~40 modules) is imported with the first XML body: a worker that sees only JSON never loads it.
+      const { parseXml } = await import("./xml.ts");
+      return { parsed: parseXml(text) };
+    }
   } catch (error) {
     return { parseError: `the ${isJsonType(type) ? "JSON" : "XML"} body does not parse: ${(error as Error).message}` };
   }

@@ -160,7 +160,7 @@ export class Transport {
     }
     const text = Buffer.concat(chunks).toString("utf8");
     const { headers, setCookies } = flattenHeaders(res.headers);
-    return { status: res.statusCode, headers, setCookies, text, ...parseBody(headers["content-type"] ?? "", text) };
+    return { status: res.statusCode, headers, setCookies, text, ...(await parseBody(headers["content-type"] ?? "", text)) };
   }
 
   async close(): Promise<void> {

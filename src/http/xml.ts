@@ -94,13 +94,5 @@ function parseOpenTags(list: string): string[] | undefined {
   }
 }
 
-/** `ns2:Foo` → `Foo`; attribute keys keep their "@". */
-export function localName(key: string): string {
-  const at = key.startsWith("@") ? "@" : "";
-  const bare = at ? key.slice(1) : key;
-  const colon = bare.indexOf(":");
-  return at + (colon >= 0 && !bare.startsWith("xmlns") ? bare.slice(colon + 1) : bare);
-}
-
 // Drivers and mocks take the escaper from here, beside the parser; it lives in src/text.
 export { escapeXml } from "../text/xml-escape.ts";

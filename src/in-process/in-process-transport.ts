@@ -48,7 +48,7 @@ export class InProcessTransport extends Transport {
       if (setCookies.length) headers["set-cookie"] = setCookies.join(", ");
       if (headers["content-length"] === undefined && headers["transfer-encoding"] === undefined)
         headers["content-length"] = String(Buffer.byteLength(text));
-      return { status: res.status, headers, setCookies, text, ...parseBody(headers["content-type"] ?? "", text) };
+      return { status: res.status, headers, setCookies, text, ...(await parseBody(headers["content-type"] ?? "", text)) };
     } finally {
       clearTimeout(timer);
     }

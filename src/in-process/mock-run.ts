@@ -62,17 +62,17 @@ export class MockRun {
     const declaration: MockDeclaration = declared ?? { options: { ...options.options } };
     if (!declared && "idleMs" in options) declaration.idleMs = options.idleMs ?? null;
     if (!declared && "lifetimeMs" in options) declaration.lifetimeMs = options.lifetimeMs ?? null;
+    const driver = findVendor(mock.id);
+    if (!driver) {
+      await running.close();
+      throw new Error(`no driver for ${mock.id}`);
+    }
     let target: ResolvedTarget;
     try {
-      target = mockTarget(running, declaration);
+      target = mockTarget(running, driver, declaration);
     } catch (error) {
       await running.close();
       throw error;
-    }
-    const driver = findVendor(target.vendor);
-    if (!driver) {
-      await running.close();
-      throw new Error(`no driver for ${target.vendor}`);
     }
     // In-process by default: the same app, without the loopback socket (see InProcessTransport); `wire` for what needs real TCP.
     const transportOptions = { timeoutMs: target.stepTimeoutMs, clock: systemClock, tls: target.tls };

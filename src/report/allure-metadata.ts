@@ -1,5 +1,4 @@
 import { type Behaviour, findBehaviour, findService, isOpen } from "../catalogue/behaviours.ts";
-import { findVendor } from "../drivers/registry.ts";
 import type { Exchange } from "../http/exchange.ts";
 import type { FailureKind } from "../engine/failure.ts";
 
@@ -33,13 +32,14 @@ export const isAsserted = (b: Behaviour) => /DOC|WIRE/.test(b.sureness);
 export function allureMetadata(
   suite: { vendor: string; service: string },
   loaded: { scenario: { covers: readonly string[]; name: string } },
+  /** The suite vendor's driver (its title names the epic), passed in: a worker imports only the drivers it runs. */
+  driver: { title: string },
 ): AllureMetadata {
   const service = findService(suite.vendor, suite.service);
-  const driver = findVendor(suite.vendor);
   const ids = loaded.scenario.covers;
   const behaviours = ids.map((id) => findBehaviour(id)).filter((b): b is Behaviour => b !== undefined);
   const labels: AllureLabel[] = [
-    { name: "epic", value: driver?.title ?? suite.vendor },
+    { name: "epic", value: driver.title },
     { name: "feature", value: service?.title ?? suite.service },
     ...ids.map((id) => ({ name: "story", value: id })),
     ...behaviours.map((b) => ({ name: "sureness", value: `${b.id}: ${b.sureness}` })),

@@ -1,5 +1,4 @@
-import type { Credentials } from "../drivers/types.ts";
-import { findVendor } from "../drivers/registry.ts";
+import type { Credentials, VendorDriver } from "../drivers/types.ts";
 import type { RunningMock } from "../mocks/core/server.ts";
 import { secrets } from "../redact/secrets.ts";
 import { resolveOptions } from "./options.ts";
@@ -19,10 +18,9 @@ export interface MockDeclaration {
 }
 
 /** The target for a built-in mock: its seeded users, the declared timeouts and options, its virtual clock. */
-export function mockTarget(mock: RunningMock, declared: MockDeclaration = {}): ResolvedTarget {
+export function mockTarget(mock: RunningMock, driver: VendorDriver, declared: MockDeclaration = {}): ResolvedTarget {
   const { vendor } = mock.host;
-  const driver = findVendor(vendor.id);
-  if (!driver) throw new Error(`no driver for the ${vendor.id} mock`);
+  if (driver.id !== vendor.id) throw new Error(`the ${driver.id} driver given for the ${vendor.id} mock`);
   const users: Record<string, Credentials> = {};
   for (const [name, user] of Object.entries(vendor.users)) {
     users[name] = { ...user };

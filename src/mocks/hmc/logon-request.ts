@@ -1,4 +1,5 @@
-import { localName, parseXml } from "../../http/xml.ts";
+import { parseXml } from "../../http/xml.ts";
+import { localName } from "../../text/xml-names.ts";
 import { WEB_MEDIA, WEB_NS } from "./wire.ts";
 
 export interface LogonRequest {

@@ -49,9 +49,10 @@ test("a session still alive at the bound has no limit up to it", async () => {
 
 test("staggered sessions (the real-target method) bracket the idle timeout within the resolution, with one wait", async () => {
   const running = await startMock(vmanageMock);
-  const target = mockTarget(running);
   const driver = findVendor("vmanage");
-  if (!driver || !target.controlUrl) throw new Error("no vmanage driver or control plane");
+  if (!driver) throw new Error("no vmanage driver");
+  const target = mockTarget(running, driver);
+  if (!target.controlUrl) throw new Error("no vmanage control plane");
   const transport = new Transport({ timeoutMs: 5_000, clock: systemClock });
   try {
     const time = new VirtualTime(target.controlUrl, transport);
