@@ -175,14 +175,40 @@ test("faulty servers: a redirect loop stops after five hops; status 999 is not H
   const loop = await outcome(
     (socket) => {
       hops++;
-      reply("HTTP/1.1 302 Found\nLocation: /again\nContent-Length: 0\n\n")(socket);
+      reply("HTTP/1.1 302 Found\nLocation: /again\nContent-Length: 0\nConnection: close\n\n")(socket);
     },
     { followRedirects: true },
   );
   expect("exchange" in loop && loop.exchange.response.status).toBe(302);
   expect(hops).toBeLessThanOrEqual(6);
   const odd = await outcome(reply("HTTP/1.1 999 Odd\nContent-Length: 0\nConnection: close\n\n"));
-  // undici reads any three digits; a status no HTTP version defines is handed to the expectations, which name it.
+  // Node's parser reads any three digits; a status no HTTP version defines is handed to the expectations, which name it.
   if ("exchange" in odd) expect(odd.exchange.response.status).toBe(999);
   else expect(odd.error.code).toBe("NOT_HTTP");
+});
+
+test("a kept-alive connection the server closed unannounced: a GET is sent again on a new one, a POST is never sent twice", async () => {
+  // Each connection answers one request and closes without saying "Connection: close", so the next request,
+  // sent at once, takes a connection that is already closing. Every request line that reaches the server is counted.
+  const received: string[] = [];
+  const { url, server } = await rawServer((socket) => {
+    socket.on("error", () => {});
+    let answered = false;
+    socket.on("data", (data) => {
+      received.push(...(data.toString().match(/^[A-Z]+ \S+/gm) ?? []));
+      if (answered) return;
+      answered = true;
+      socket.end("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}");
+    });
+  });
+  const transport = new Transport({ timeoutMs: STEP_MS, clock: systemClock });
+  const send = (method: string) => transport.send({ method, url: `${url}/rest/api/web/Logon`, headers: {} }, "step");
+  try {
+    for (let i = 0; i < 3; i++) expect((await send("GET")).response.status).toBe(200);
+    await send("POST").catch((e: unknown) => expect(e).toMatchObject({ code: "CONNECTION_RESET" }));
+    expect(received.filter((line) => line.startsWith("POST")).length).toBeLessThanOrEqual(1);
+  } finally {
+    await transport.close();
+    server.close();
+  }
 });

@@ -1,5 +1,6 @@
+import { Agent as HttpAgent, type IncomingMessage, request as httpRequest } from "node:http";
+import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 import { performance } from "node:perf_hooks";
-import { Agent, errors as undiciErrors, request } from "undici";
 import type { Clock } from "../time/clock.ts";
 import { parseBody } from "./body.ts";
 import type { Exchange, HttpRequest, HttpResponse } from "./exchange.ts";
@@ -44,19 +45,31 @@ export class TransportError extends Error {
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
 const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|ERR_TLS|HOSTNAME_MISMATCH|ALTNAME/;
 
+/** What one request brought back, before its body is parsed. */
+interface Answer {
+  status: number;
+  distinct: NodeJS.Dict<string[]>;
+  text: string;
+}
+
+/** Methods a client may repeat on its own: sending one twice has the effect of sending it once. */
+const IDEMPOTENT = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"]);
+
+/** A reused keep-alive connection turned out closed before any answer came. */
+class StaleConnection extends Error {}
+
+/** The request's deadline passed: headers and body must both arrive within the step timeout. */
+class DeadlineError extends Error {
+  override readonly name = "TimeoutError";
+}
+
 function transportError(error: unknown, req: HttpRequest, timeoutMs: number): TransportError {
   const line = requestLine(req);
   const origin = new URL(req.url).origin;
   const err = error as { code?: string; message?: string; cause?: { code?: string; message?: string } };
   const code = err.cause?.code ?? err.code ?? "";
   const message = err.cause?.message ?? err.message ?? String(error);
-  if (
-    error instanceof undiciErrors.HeadersTimeoutError ||
-    error instanceof undiciErrors.BodyTimeoutError ||
-    code === "UND_ERR_CONNECT_TIMEOUT" ||
-    (error as Error).name === "TimeoutError" ||
-    (error as Error).name === "AbortError"
-  ) {
+  if (error instanceof DeadlineError || code === "ETIMEDOUT") {
     return new TransportError(
       "TIMEOUT",
       `${line}: no complete answer from ${origin} within ${timeoutMs} ms (the server hangs or is overloaded); raise the step timeout with timeout: on the target if it is just slow`,
@@ -69,7 +82,7 @@ function transportError(error: unknown, req: HttpRequest, timeoutMs: number): Tr
       `${line}: connection refused by ${origin}: is the server running, and is baseUrl right?`,
       line,
     );
-  if (code === "ECONNRESET" || code === "UND_ERR_SOCKET" || code === "EPIPE")
+  if (code === "ECONNRESET" || code === "EPIPE")
     return new TransportError("CONNECTION_RESET", `${line}: ${origin} closed the connection before answering (${code})`, line);
   if (TLS_CODES.test(code) || /certificate/i.test(message)) {
     return new TransportError(
@@ -78,34 +91,40 @@ function transportError(error: unknown, req: HttpRequest, timeoutMs: number): Tr
       line,
     );
   }
-  if (code.startsWith("HPE_") || error instanceof undiciErrors.HTTPParserError)
+  if (code.startsWith("HPE_"))
     return new TransportError("NOT_HTTP", `${line}: ${origin} answered something that is not HTTP (${code || message})`, line);
   return new TransportError("NETWORK", `${line}: request to ${origin} failed: ${code ? `${code} ` : ""}${message}`, line);
 }
 
-function flattenHeaders(raw: Record<string, string | string[] | undefined>): { headers: Record<string, string>; setCookies: string[] } {
+/**
+ * Every header as the server sent it: `headersDistinct` keeps each repeat (plain `headers`
+ * drops a second Content-Type or Location, which a conformance check must see), joined
+ * with ", " as HTTP allows; Set-Cookie values are also kept one by one.
+ */
+function flattenHeaders(distinct: NodeJS.Dict<string[]>): { headers: Record<string, string>; setCookies: string[] } {
   const headers: Record<string, string> = {};
-  let setCookies: string[] = [];
-  for (const [name, value] of Object.entries(raw)) {
-    if (value === undefined) continue;
-    const lower = name.toLowerCase();
-    if (lower === "set-cookie") {
-      setCookies = Array.isArray(value) ? value : [value];
-      headers[lower] = setCookies.join(", ");
-    } else {
-      headers[lower] = Array.isArray(value) ? value.join(", ") : value;
-    }
-  }
-  return { headers, setCookies };
+  for (const [name, values] of Object.entries(distinct)) if (values) headers[name] = values.join(", ");
+  return { headers, setCookies: distinct["set-cookie"] ?? [] };
 }
 
+/** Idle keep-alive connections are dropped before a server's usual 5 s keep-alive timeout could close one under a request. */
+const IDLE_CONNECTION_MS = 4_000;
+
+/**
+ * HTTP(S) through Node's own client: loaded with Node itself, where an HTTP client
+ * package costs every Playwright worker a few hundred milliseconds of start-up to import.
+ */
 export class Transport {
-  private readonly agent: Agent;
+  private readonly http = new HttpAgent({ keepAlive: true, timeout: IDLE_CONNECTION_MS });
+  private readonly https: HttpsAgent;
 
   constructor(private readonly options: TransportOptions) {
-    const connect: Record<string, unknown> = { rejectUnauthorized: !options.tls?.insecure };
-    if (options.tls?.ca) connect.ca = options.tls.ca;
-    this.agent = new Agent({ connect, headersTimeout: options.timeoutMs, bodyTimeout: options.timeoutMs, keepAliveTimeout: 4_000 });
+    this.https = new HttpsAgent({
+      keepAlive: true,
+      timeout: IDLE_CONNECTION_MS,
+      rejectUnauthorized: !options.tls?.insecure,
+      ...(options.tls?.ca ? { ca: options.tls.ca } : {}),
+    });
   }
 
   async send(req: HttpRequest, label: string, timeoutMs = this.options.timeoutMs): Promise<Exchange> {
@@ -135,21 +154,68 @@ export class Transport {
 
   /** One request on the wire; an in-process transport (src/in-process) answers it from the mock app instead. */
   protected async once(req: HttpRequest, timeoutMs: number): Promise<HttpResponse> {
-    const res = await request(req.url, {
-      method: req.method as "GET",
-      headers: req.headers,
-      body: req.body ?? null,
-      dispatcher: this.agent,
-      signal: AbortSignal.timeout(timeoutMs),
-      headersTimeout: timeoutMs,
-      bodyTimeout: timeoutMs,
+    const { status, distinct, text } = await this.exchange(req, timeoutMs);
+    const { headers, setCookies } = flattenHeaders(distinct);
+    return { status, headers, setCookies, text, ...(await parseBody(headers["content-type"] ?? "", text)) };
+  }
+
+  /**
+   * Sends `req` and reads the whole answer, all within `timeoutMs`. A kept-alive connection
+   * the server closed just as it was reused fails before any answer; an idempotent request
+   * is then sent once more on a new connection (RFC 9110 §9.2.2), as Node's documentation
+   * advises. Anything else is never repeated: a second login would be a second session.
+   */
+  private async exchange(req: HttpRequest, timeoutMs: number): Promise<Answer> {
+    const deadline = performance.now() + timeoutMs;
+    try {
+      return await this.attempt(req, timeoutMs);
+    } catch (error) {
+      if (!(error instanceof StaleConnection)) throw error;
+      return this.attempt(req, Math.max(1, deadline - performance.now()));
+    }
+  }
+
+  /** One try: any failure ends the request and its connection. */
+  private attempt(req: HttpRequest, timeoutMs: number): Promise<Answer> {
+    return new Promise((resolve, reject) => {
+      const url = new URL(req.url);
+      const secure = url.protocol === "https:";
+      const send = secure ? httpsRequest : httpRequest;
+      let answered = false;
+      let settled = false;
+      const settle = (finish: () => void) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        finish();
+      };
+      const fail = (error: unknown) =>
+        settle(() => {
+          outgoing.destroy();
+          const code = (error as { code?: string }).code ?? "";
+          const stale = outgoing.reusedSocket && !answered && IDEMPOTENT.has(req.method.toUpperCase()) && /^(ECONNRESET|EPIPE)$/.test(code);
+          reject(stale ? new StaleConnection() : error);
+        });
+      const outgoing = send(url, { method: req.method, headers: req.headers, agent: secure ? this.https : this.http }, (res) => {
+        answered = true;
+        this.readBody(req, res).then(
+          (text) => settle(() => resolve({ status: res.statusCode ?? 0, distinct: res.headersDistinct, text })),
+          fail,
+        );
+      });
+      const timer = setTimeout(() => fail(new DeadlineError(`no complete answer within ${timeoutMs} ms`)), timeoutMs);
+      outgoing.on("error", fail);
+      outgoing.end(req.body ?? undefined);
     });
+  }
+
+  private async readBody(req: HttpRequest, res: IncomingMessage): Promise<string> {
     const chunks: Buffer[] = [];
     let size = 0;
-    for await (const chunk of res.body) {
+    for await (const chunk of res) {
       size += (chunk as Buffer).length;
       if (size > MAX_BODY_BYTES) {
-        res.body.destroy();
+        res.destroy();
         throw new TransportError(
           "BODY_TOO_LARGE",
           `${requestLine(req)}: the response body exceeds ${MAX_BODY_BYTES} bytes; refusing to read more`,
@@ -158,12 +224,11 @@ export class Transport {
       }
       chunks.push(chunk as Buffer);
     }
-    const text = Buffer.concat(chunks).toString("utf8");
-    const { headers, setCookies } = flattenHeaders(res.headers);
-    return { status: res.statusCode, headers, setCookies, text, ...(await parseBody(headers["content-type"] ?? "", text)) };
+    return Buffer.concat(chunks).toString("utf8");
   }
 
   async close(): Promise<void> {
-    await this.agent.close();
+    this.http.destroy();
+    this.https.destroy();
   }
 }
