@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import { compareWithBaseline } from "../../src/baseline/run-compare.ts";
 import { baselinePath, saveBaseline } from "../../src/baseline/store.ts";
 import type { BaselineDiff } from "../../src/baseline/types.ts";
+import { findVendor } from "../../src/drivers/registry.ts";
 import { findProfile, profileOptions } from "../../src/mocks/profiles.ts";
 import { mocks } from "../../src/mocks/registry.ts";
 import { formatRecord } from "../../src/observe/record-file.ts";
@@ -27,7 +28,7 @@ async function record(vendor: string, profile: string, options: { measure?: bool
   if (!options.measure) return observed;
   const running = await startMock(mocks[vendor] ?? fail(vendor), mock);
   try {
-    return { ...observed, timeouts: (await measureTimeouts(mockTarget(running))).timeouts };
+    return { ...observed, timeouts: (await measureTimeouts(mockTarget(running, findVendor(vendor) ?? fail(vendor)))).timeouts };
   } finally {
     await running.close();
   }
