@@ -59,9 +59,7 @@ const IDEMPOTENT = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"])
 class StaleConnection extends Error {}
 
 /** The request's deadline passed: headers and body must both arrive within the step timeout. */
-class DeadlineError extends Error {
-  override readonly name = "TimeoutError";
-}
+class DeadlineError extends Error {}
 
 function transportError(error: unknown, req: HttpRequest, timeoutMs: number): TransportError {
   const line = requestLine(req);
