@@ -265,7 +265,7 @@ async function measureAll(
         samples.engine.push(s);
         const harness = s.workers.map((w) => `${(w.phases.harness ?? Number.NaN).toFixed(0)} ms`).join(", ");
         log(
-          `  2 engine: sessionprobe ${seconds(s.a)}, bare ${seconds(s.b)} (ratio ${ratio(s.a / s.b)}); 7 harness import ${harness}; 8 per test ${signed(s.aMeanTest - s.bMeanTest)} ms`,
+          `  2 engine: sessionprobe ${seconds(s.sessionprobe.wallMs)}, bare ${seconds(s.bare.wallMs)} (ratio ${ratio(s.sessionprobe.wallMs / s.bare.wallMs)}); 7 harness import ${harness}; 8 per test ${signed(s.sessionprobe.meanTestMs - s.bare.meanTestMs)} ms`,
         );
       });
     if (peer)
@@ -279,7 +279,9 @@ async function measureAll(
           workers: WORKERS,
         });
         samples.peer.push(s);
-        log(`  3 peer: sessionprobe ${seconds(s.a)}, Step CI ${seconds(s.b)} (ratio ${ratio(s.a / s.b)})`);
+        log(
+          `  3 peer: sessionprobe ${seconds(s.sessionprobe.wallMs)}, Step CI ${seconds(s.stepci.wallMs)} (ratio ${ratio(s.sessionprobe.wallMs / s.stepci.wallMs)})`,
+        );
       });
     roundMs.push(performance.now() - roundStarted);
   }

@@ -53,6 +53,18 @@ export function projectWindows(result: CommandResult): ProjectWindow[] {
   return [...windows.values()].sort((a, b) => a.startMs - b.startMs);
 }
 
+/** What the bench keeps of one Playwright run: its wall time, Playwright's own figure, and its shape. */
+export interface PlaywrightRun {
+  wallMs: number;
+  innerMs: number;
+  firstStartMs: number;
+  meanTestMs: number;
+}
+
+export function playwrightRun(result: CommandResult): PlaywrightRun {
+  return { wallMs: result.wallMs, innerMs: playwrightMs(result), ...runShape(result) };
+}
+
 /** A one-project run: the first test's start (≈ runner and worker start-up) and the mean test duration. */
 export function runShape(result: CommandResult): { firstStartMs: number; meanTestMs: number } {
   const [w] = projectWindows(result);

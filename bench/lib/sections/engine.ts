@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { type Bench, BENCH_CONFIG, inOrder, NODE, PLAYWRIGHT_CLI, ROOT } from "../context.ts";
-import { playwrightMs, runShape } from "../playwright-output.ts";
+import { type PlaywrightRun, playwrightRun } from "../playwright-output.ts";
 import { runCommand } from "../proc.ts";
 import { type SectionReport, verdict } from "../report.ts";
 import { cell, MILLIS, median, RATIO, SECONDS, WHOLE_MILLIS } from "../stats.ts";
@@ -14,15 +14,8 @@ const PER_TEST_OVERHEAD_GOAL_MS = 3;
 
 export interface EngineSample {
   ok: boolean;
-  /** sessionprobe, then bare Playwright: wall time of `playwright test`. */
-  a: number;
-  b: number;
-  aInner: number;
-  bInner: number;
-  aFirstStart: number;
-  bFirstStart: number;
-  aMeanTest: number;
-  bMeanTest: number;
+  sessionprobe: PlaywrightRun;
+  bare: PlaywrightRun;
   /** Per worker of the sessionprobe run (bench/specs/scenarios.spec.ts's timed phases). */
   workers: StartupTiming[];
   /** Per worker of the bare run: importing the in-process mock. */
@@ -57,18 +50,10 @@ export async function measureEngine(
   const [sp, bare] = await inOrder(round, project("sessionprobe"), project("bare"));
   const passed = new RegExp(`${scenarios} passed`);
   const ok = bench.check("engine: sessionprobe project", sp, passed) && bench.check("engine: bare project", bare, passed);
-  const a = runShape(sp);
-  const b = runShape(bare);
   return {
     ok,
-    a: sp.wallMs,
-    b: bare.wallMs,
-    aInner: playwrightMs(sp),
-    bInner: playwrightMs(bare),
-    aFirstStart: a.firstStartMs,
-    bFirstStart: b.firstStartMs,
-    aMeanTest: a.meanTestMs,
-    bMeanTest: b.meanTestMs,
+    sessionprobe: playwrightRun(sp),
+    bare: playwrightRun(bare),
     workers: readStartups(startups.sessionprobe),
     bareWorkers: readStartups(startups.bare),
   };
@@ -80,8 +65,8 @@ export function reportEngine(
 ): SectionReport {
   const ok = e.length > 0 && e.every((s) => s.ok);
   const values = (pick: (s: EngineSample) => number) => e.map(pick);
-  const ratios = values((s) => s.a / s.b);
-  const overheads = values((s) => s.aMeanTest - s.bMeanTest);
+  const ratios = values((s) => s.sessionprobe.wallMs / s.bare.wallMs);
+  const overheads = values((s) => s.sessionprobe.meanTestMs - s.bare.meanTestMs);
   const phase = (name: string) => e.flatMap((s) => s.workers.map((w) => w.phases[name] ?? Number.NaN));
   const harness = phase("harness");
   const workerSamples = `${e.length} × ${harness.length / Math.max(1, e.length)} workers`;
@@ -92,11 +77,11 @@ export function reportEngine(
         what: `Engine overhead: ${setup.scenarios} scenarios login → use → logout, ${setup.workers} workers, an in-process controlm mock per worker, same bench config and reporters: wall time of \`playwright test\``,
         runs: String(e.length),
         sessionprobe: cell(
-          values((s) => s.a),
+          values((s) => s.sessionprobe.wallMs),
           SECONDS,
         ),
         baseline: `bare Playwright + fetch ${cell(
-          values((s) => s.b),
+          values((s) => s.bare.wallMs),
           SECONDS,
         )}`,
         ratio: cell(ratios, RATIO),
@@ -119,7 +104,7 @@ export function reportEngine(
         runs: String(e.length),
         sessionprobe: cell(overheads, MILLIS),
         baseline: `bare mean test ${cell(
-          values((s) => s.bMeanTest),
+          values((s) => s.bare.meanTestMs),
           MILLIS,
         )}`,
         ratio: "—",
@@ -129,23 +114,23 @@ export function reportEngine(
     ],
     details: [
       `**2. Engine overhead**: first test started after ${cell(
-        values((s) => s.aFirstStart),
+        values((s) => s.sessionprobe.firstStartMs),
         SECONDS,
       )} (sessionprobe) vs ${cell(
-        values((s) => s.bFirstStart),
+        values((s) => s.bare.firstStartMs),
         SECONDS,
       )} (bare) — runner start-up, collection, worker start-up; ` +
         `mean test duration ${cell(
-          values((s) => s.aMeanTest),
+          values((s) => s.sessionprobe.meanTestMs),
           MILLIS,
         )} vs ${cell(
-          values((s) => s.bMeanTest),
+          values((s) => s.bare.meanTestMs),
           MILLIS,
         )}; Playwright's own figure ${cell(
-          values((s) => s.aInner),
+          values((s) => s.sessionprobe.innerMs),
           SECONDS,
         )} vs ${cell(
-          values((s) => s.bInner),
+          values((s) => s.bare.innerMs),
           SECONDS,
         )}.` +
         (setup.engineAlone ? ` ${setup.engineAlone}` : ""),

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { type Bench, BENCH_CONFIG, inOrder, MOCK_USER, NODE, PLAYWRIGHT_CLI, ROOT, STEPCI_CLI, strip } from "../context.ts";
-import { playwrightMs, runShape } from "../playwright-output.ts";
+import { type PlaywrightRun, playwrightRun } from "../playwright-output.ts";
 import { runCommand } from "../proc.ts";
 import { type SectionReport, verdict } from "../report.ts";
 import { cell, MILLIS, median, RATIO, SECONDS } from "../stats.ts";
@@ -9,14 +9,9 @@ const RATIO_GOAL = 1.2;
 
 export interface PeerSample {
   ok: boolean;
-  /** sessionprobe, then Step CI: wall time of the CLI run. */
-  a: number;
-  b: number;
-  aInner: number;
-  /** Step CI's own "Workflow passed after". */
-  bInner: number;
-  aFirstStart: number;
-  aMeanTest: number;
+  sessionprobe: PlaywrightRun;
+  /** Step CI's wall time, and its own "Workflow passed after". */
+  stepci: { wallMs: number; innerMs: number };
 }
 
 export interface PeerSetup {
@@ -63,22 +58,17 @@ export async function measurePeer(bench: Bench, round: number, setup: PeerSetup)
     bench.check("peer: sessionprobe against the standalone mock", sp, new RegExp(`${setup.scenarios} passed`)) &&
     bench.check("peer: stepci", sc, new RegExp(`0 failed, ${setup.scenarios} passed`));
   const inner = /Workflow passed after (\d+(?:\.\d+)?)s/.exec(strip(sc.stdout));
-  const shape = runShape(sp);
   return {
     ok,
-    a: sp.wallMs,
-    b: sc.wallMs,
-    aInner: playwrightMs(sp),
-    bInner: inner ? Number(inner[1]) * 1000 : Number.NaN,
-    aFirstStart: shape.firstStartMs,
-    aMeanTest: shape.meanTestMs,
+    sessionprobe: playwrightRun(sp),
+    stepci: { wallMs: sc.wallMs, innerMs: inner ? Number(inner[1]) * 1000 : Number.NaN },
   };
 }
 
 export function reportPeer(p: readonly PeerSample[], setup: { scenarios: number; workers: number }): SectionReport {
   const ok = p.length > 0 && p.every((s) => s.ok);
   const values = (pick: (s: PeerSample) => number) => p.map(pick);
-  const ratios = values((s) => s.a / s.b);
+  const ratios = values((s) => s.sessionprobe.wallMs / s.stepci.wallMs);
   return {
     rows: [
       {
@@ -86,11 +76,11 @@ export function reportPeer(p: readonly PeerSample[], setup: { scenarios: number;
         what: `Peer: the same ${setup.scenarios} scenarios against one standalone controlm mock (\`sessionprobe mock controlm\`), ${setup.workers} workers / \`--concurrency ${setup.workers}\`: wall time of the CLI run`,
         runs: String(p.length),
         sessionprobe: cell(
-          values((s) => s.a),
+          values((s) => s.sessionprobe.wallMs),
           SECONDS,
         ),
         baseline: `Step CI 2.8.2 ${cell(
-          values((s) => s.b),
+          values((s) => s.stepci.wallMs),
           SECONDS,
         )}`,
         ratio: cell(ratios, RATIO),
@@ -100,20 +90,20 @@ export function reportPeer(p: readonly PeerSample[], setup: { scenarios: number;
     ],
     details: [
       `**3. Peer**: sessionprobe's first test started after ${cell(
-        values((s) => s.aFirstStart),
+        values((s) => s.sessionprobe.firstStartMs),
         SECONDS,
       )}, mean test ${cell(
-        values((s) => s.aMeanTest),
+        values((s) => s.sessionprobe.meanTestMs),
         MILLIS,
       )}, Playwright's own figure ${cell(
-        values((s) => s.aInner),
+        values((s) => s.sessionprobe.innerMs),
         SECONDS,
       )}; ` +
         `Step CI's own "Workflow passed after" ${cell(
-          values((s) => s.bInner),
+          values((s) => s.stepci.innerMs),
           SECONDS,
         )} inside its ${cell(
-          values((s) => s.b),
+          values((s) => s.stepci.wallMs),
           SECONDS,
         )}. Neither side builds an HTML report here; sessionprobe's configured reporters still write their files (JUnit, Allure results, summary, observation records).`,
     ],
