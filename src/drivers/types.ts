@@ -80,6 +80,31 @@ export interface ActionSpec {
  * declared per target under `options:` with the same name as the mock's `--set` option,
  * so what you set on a mock is what you declare for a real server.
  */
+/**
+ * One way a session's credential can travel (a header, a cookie). A behaviour holds along
+ * every path: a logout must end the session whichever way its token is then sent, so
+ * `session: valid | invalid` is judged through every carrier the driver lists.
+ */
+export interface CredentialCarrier {
+  /** How it travels, as a reader of the report knows it: "Authorization: Bearer", "x-api-key", "Cookie iPlanetDirectoryPro". */
+  name: string;
+  /**
+   * documented: the vendor (or captured traffic) says the credential is accepted this way,
+   * so acceptance is asserted while the session lives and refusal after it ended.
+   * unverified: nobody says whether it is accepted: while the session lives, acceptance is
+   * observed, never assumed either way; once the session must be dead, refusal is asserted.
+   */
+  sureness: "documented" | "unverified";
+  /** Where the carrier comes from (wire notes section, vendor doc). */
+  evidence: string;
+  /**
+   * Asks the server through this carrier alone (no other credential, no cookie jar) whether
+   * the session is alive. `inconclusive` says why an answer judges nothing (a legal server
+   * that does not read the credential this way for the probe's request): recorded, not judged.
+   */
+  probe(ctx: DriverContext, session: Session): Promise<{ verdict: Verdict; exchange: Exchange; inconclusive?: string }>;
+}
+
 export interface DeploymentOption {
   description: string;
   /** The documented default; undefined when the vendor documents none (a scenario needing it is skipped). */
@@ -108,6 +133,16 @@ export interface VendorDriver {
    * (e.g. an allow-listed session property that may be set). Undefined: the target lacks it.
    */
   deploymentFacts?(options: Readonly<Record<string, string>>): Record<string, string | undefined>;
+  /**
+   * Every way this session's credential may travel (see CredentialCarrier), judged beside the
+   * probe by `session: valid | invalid`. Unset: the probe's own way is the only one.
+   */
+  carriers?(session: Session): readonly CredentialCarrier[];
+  /**
+   * The target user (a name under `users:`) a scenario's `other-user` bystander logs in as:
+   * a second account whose sessions a behaviour of the first must leave untouched.
+   */
+  secondUser?: string;
   /**
    * Verdicts that prove a session dead for `session: invalid`: unauthenticated by default;
    * forbidden too where the vendor documents it (HMC's 403). A 5xx never does.

@@ -52,6 +52,8 @@ export interface StepLocation {
 export abstract class SessionprobeError extends Error {
   abstract readonly kind: FailureKind;
   location?: StepLocation;
+  /** The behaviour ids the failed step asserts (its own `covers:`, else the scenario's): what a report says is broken. */
+  ids?: readonly string[];
   get code(): string {
     return FAILURE_CODES[this.kind];
   }

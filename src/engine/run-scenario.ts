@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { Credentials, Session, StepResult, VendorDriver } from "../drivers/types.ts";
+import type { Credentials, StepResult, VendorDriver } from "../drivers/types.ts";
 import { optionScope } from "../targets/options.ts";
 import { stepsFor } from "./plan.ts";
 import type { Transport } from "../http/transport.ts";
@@ -22,7 +22,9 @@ import {
 import type { EngineHooks } from "./hooks.ts";
 import { SessionLedger } from "./session-ledger.ts";
 import { describeStep } from "./step-title.ts";
-import { probe, runLogin, runRequest, runUse, sessionNamed, type StepEnv } from "./step-runners.ts";
+import { runLogin, runRequest, runUse, sessionNamed, type StepEnv } from "./step-runners.ts";
+import { judgeSession } from "./session-judge.ts";
+import { type Bystander, judgeBystander, openBystander, resolveBystanders } from "./bystanders.ts";
 import { runExpire } from "./expire.ts";
 import type { TimeControl } from "./time.ts";
 import { parseDuration } from "../time/duration.ts";
@@ -33,7 +35,7 @@ import { select, show } from "./selectors.ts";
  * an expectation failure; a hang, reset, garbage or TLS problem a transport failure;
  * an undefined ${…} a configuration error; anything else is our bug.
  */
-function located(where: string, location: StepLocation, error: unknown): SessionprobeError {
+function located(where: string, location: StepLocation, error: unknown, ids: readonly string[]): SessionprobeError {
   let out: SessionprobeError;
   if (error instanceof SessionprobeError) out = error;
   else if (error instanceof TransportError) out = new TransportFailure(where, error.message);
@@ -43,12 +45,8 @@ function located(where: string, location: StepLocation, error: unknown): Session
     out = new HarnessError(where, `unexpected ${e.name} (a harness or driver bug, please report it): ${e.message}`, { cause: e });
   }
   out.location ??= location;
+  out.ids ??= ids;
   return out;
-}
-
-/** Does the session carry anything a probe would send (a token, a cookie)? */
-function holdsCredential(session: Session): boolean {
-  return Object.values(session.state).some((v) => v !== "") || session.cookies.hasAny();
 }
 
 export interface ScenarioOutcome {
@@ -110,8 +108,67 @@ export class ScenarioRunner {
     } catch (error) {
       throw new ConfigurationError(`[${target.name}] ${this.options.suite.file} "${loaded.scenario.name}"`, (error as Error).message);
     }
+    const bystanders = resolveBystanders(loaded.scenario.bystanders ?? [], { driver, target, credentials: this.credentials });
+    for (const bystander of bystanders) await this.bystanderStep(bystander, "open", 0);
     for (const loadedStep of steps) await this.runStep(loadedStep);
+    for (const bystander of bystanders) await this.bystanderStep(bystander, "judge", steps.length + 1);
     return this.outcome;
+  }
+
+  /**
+   * A bystander's opening (before step 1) or judgement (after the last step), reported as a
+   * step of its own at the scenario's `bystanders:` line. A bystander the target cannot
+   * provide is reported as not asserted there, never as passed.
+   */
+  private async bystanderStep(bystander: Bystander, phase: "open" | "judge", stepNumber: number): Promise<void> {
+    const { suite, loaded, hooks } = this.options;
+    const position = loaded.bystandersPosition ?? loaded.position;
+    const title = bystander.notAsserted
+      ? `bystander ${bystander.kind}: not asserted here (${bystander.notAsserted})`
+      : phase === "open"
+        ? `bystander ${bystander.kind}: open ${bystander.describe}`
+        : `bystander ${bystander.kind}: ${bystander.describe} is untouched`;
+    if (bystander.notAsserted && phase === "judge") return;
+    const where = `[${this.options.target.name}] ${phase === "open" ? "before step 1" : "after the last step"}, ${title} (${suite.file}:${position.line}:${position.column})`;
+    await hooks.step(title, { file: suite.absolutePath, line: position.line, column: position.column }, async () => {
+      if (bystander.notAsserted) {
+        hooks.note("warning", redact(`${where}: not asserted`));
+        return;
+      }
+      const env = this.stepEnv(where);
+      try {
+        if (phase === "open") await openBystander(env, bystander);
+        else {
+          const session = sessionNamed(env, bystander.sessionName);
+          this.observe(stepNumber - 1, await judgeBystander(env, session, bystander));
+        }
+      } catch (error) {
+        throw located(
+          where,
+          { file: suite.file, line: position.line, column: position.column, step: stepNumber },
+          error,
+          loaded.scenario.covers,
+        );
+      } finally {
+        for (const exchange of this.ctx.take()) await hooks.exchange(exchange);
+      }
+    });
+  }
+
+  private stepEnv(where: string): StepEnv {
+    const { hooks } = this.options;
+    return {
+      driver: this.options.driver,
+      target: this.options.target,
+      ctx: this.ctx,
+      ledger: this.ledger,
+      where,
+      credentials: this.credentials,
+      onServerVersion: (version) => {
+        this.outcome.serverVersion = version;
+        hooks.note("server-version", version);
+      },
+    };
   }
 
   async teardown(): Promise<ScenarioOutcome> {
@@ -137,6 +194,7 @@ export class ScenarioRunner {
           where,
           { file: suite.file, line: loadedStep.position.line, column: loadedStep.position.column, step: loadedStep.index + 1 },
           error,
+          loadedStep.step.covers ?? this.options.loaded.scenario.covers,
         );
       }),
     );
@@ -153,18 +211,7 @@ export class ScenarioRunner {
       now: time.now(),
       options: optionScope(driver, target.options),
     });
-    const env: StepEnv = {
-      driver: this.options.driver,
-      target: this.options.target,
-      ctx: this.ctx,
-      ledger: this.ledger,
-      where,
-      credentials: this.credentials,
-      onServerVersion: (version) => {
-        this.outcome.serverVersion = version;
-        hooks.note("server-version", version);
-      },
-    };
+    const env = this.stepEnv(where);
     const sessionName = step.as ?? "default";
     let result: StepResult | undefined;
     this.stepTimeoutMs = step.timeout ? parseDuration(step.timeout) : undefined;
@@ -206,32 +253,11 @@ export class ScenarioRunner {
     return undefined;
   }
 
-  /**
-   * `session: valid` needs the probe's ok; `session: invalid` needs the driver's
-   * unauthenticated verdict (or one the vendor documents as "dead", such as HMC's 403).
-   * A 5xx or a refused request says nothing about the session and fails the step. A
-   * session that holds no credential cannot be proved dead by a probe that sends none.
-   */
-  private async judgeSession(env: StepEnv, name: string, expected: "valid" | "invalid", where: string): Promise<string[]> {
-    const session = sessionNamed(env, name);
-    if (expected === "invalid" && !holdsCredential(session)) {
-      throw new ConfigurationError(
-        where,
-        `session "${name}" holds no credential (its login was refused or never completed), so a probe sends none and cannot prove it invalid: drop session: invalid here, or assert what the response shows`,
-      );
+  private observe(index: number, observations: readonly { label: string; value: unknown }[]): void {
+    for (const { label, value } of observations) {
+      this.outcome.observations.push({ step: index + 1, label, value });
+      this.options.hooks.note("observation", redact(`${label} = ${show(value)}`));
     }
-    const { verdict } = await probe(env, session);
-    for (const exchange of this.ctx.take()) await this.options.hooks.exchange(exchange);
-    const dead = ["unauthenticated", ...(env.driver.deadVerdicts ?? [])];
-    if (verdict !== "ok") session.open = false;
-    if (expected === "valid" && verdict !== "ok")
-      return [`session "${name}": expected valid, but the probe (${env.driver.probeCall}) says ${verdict}`];
-    if (expected === "invalid" && !dead.includes(verdict)) {
-      return [
-        `session "${name}": expected invalid (the server's ${dead.join(" or ")} answer), but the probe (${env.driver.probeCall}) says ${verdict}`,
-      ];
-    }
-    return [];
   }
 
   private async judge(
@@ -243,11 +269,13 @@ export class ScenarioRunner {
     const { failures, observations } = checkResponse(response, step.expect, this.options.time.now());
     if ("login" in step && !step.expect && !(result as { ok?: boolean }).ok)
       failures.push(`login failed (status ${response.status}); add expect: to assert a refused login`);
-    for (const { label, value } of observations) {
-      this.outcome.observations.push({ step: s.index + 1, label, value });
-      this.options.hooks.note("observation", redact(`${label} = ${show(value)}`));
+    this.observe(s.index, observations);
+    if (step.expect?.session) {
+      const judgement = await judgeSession(env, sessionNamed(env, s.sessionName), step.expect.session, where);
+      for (const exchange of this.ctx.take()) await this.options.hooks.exchange(exchange);
+      failures.push(...judgement.failures);
+      this.observe(s.index, judgement.observations);
     }
-    if (step.expect?.session) failures.push(...(await this.judgeSession(env, s.sessionName, step.expect.session, where)));
     if (failures.length)
       throw new StepFailure(where, failures, {
         exchange: result.exchange,

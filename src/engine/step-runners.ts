@@ -1,4 +1,4 @@
-import type { Credentials, DriverContext, Session, StepResult, VendorDriver, Verdict } from "../drivers/types.ts";
+import type { Credentials, DriverContext, LoginResult, Session, StepResult, VendorDriver, Verdict } from "../drivers/types.ts";
 import type { HttpRequest } from "../http/exchange.ts";
 import type { RequestArgs, Step } from "../scenario/schema.ts";
 import type { ResolvedTarget } from "../targets/types.ts";
@@ -24,7 +24,7 @@ export function sessionNamed(env: StepEnv, name: string): Session {
   return session;
 }
 
-export async function runLogin(env: StepEnv, step: Extract<Step, { login: unknown }>, name: string): Promise<StepResult> {
+export async function runLogin(env: StepEnv, step: Extract<Step, { login: unknown }>, name: string): Promise<LoginResult> {
   const args = step.login ?? {};
   const base = args.user ? env.target.users[args.user] : env.credentials;
   if (!base)

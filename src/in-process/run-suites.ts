@@ -15,6 +15,8 @@ export interface ScenarioVerdict {
   failureKind?: FailureKind;
   /** Of a failure: the step that failed. */
   location?: StepLocation;
+  /** Of a failure: the behaviour ids the failed step asserts (its own covers, else the scenario's). */
+  failedIds?: readonly string[];
   /** label → value, for telling legal variants apart. */
   observations: Record<string, string>;
   /** Sessions the mock still held after teardown. */
@@ -70,6 +72,7 @@ export async function runAgainstMock(options: {
         const verdict: ScenarioVerdict = { ...base, outcome: "failed", error, observations, leftOpen };
         if (failure) verdict.failureKind = failure.kind;
         if (failure?.location) verdict.location = failure.location;
+        if (failure?.ids) verdict.failedIds = failure.ids;
         verdicts.push(verdict);
       }
     }

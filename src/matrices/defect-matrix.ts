@@ -46,9 +46,12 @@ export async function defectMatrix(
       defects: [defect.name],
       filter: (s) => covering(s.scenario.covers),
     });
-    const caughtBy = verdicts.filter((v) => v.outcome === "failed" && v.failureKind === "expectation");
+    // Caught means an assertion about a broken behaviour failed: the failed step's ids, not only the scenario's.
+    const caughtBy = verdicts.filter((v) => v.outcome === "failed" && v.failureKind === "expectation" && covering(v.failedIds ?? v.covers));
     const erroredBy = verdicts.filter((v) => v.outcome === "failed" && v.failureKind !== "expectation");
-    defects.push({ defect, caughtBy, missedBy: verdicts.filter((v) => v.outcome === "passed"), erroredBy, caught: caughtBy.length > 0 });
+    // A failure on a step about another behaviour catches nothing: it is reported with the misses.
+    const missedBy = verdicts.filter((v) => v.outcome === "passed" || (v.failureKind === "expectation" && !caughtBy.includes(v)));
+    defects.push({ defect, caughtBy, missedBy, erroredBy, caught: caughtBy.length > 0 });
   }
   return { vendor: mock.id, clean, defects };
 }
@@ -66,7 +69,7 @@ export function killsById(result: MatrixResult): { id: string; sureness: string;
       sureness: b.sureness,
       defects: result.defects
         .filter((d) => d.defect.breaks.includes(b.id))
-        .map((d) => ({ name: d.defect.name, caughtAt: d.caughtBy.filter((v) => v.covers.includes(b.id)).map(at) })),
+        .map((d) => ({ name: d.defect.name, caughtAt: d.caughtBy.filter((v) => (v.failedIds ?? v.covers).includes(b.id)).map(at) })),
     }));
 }
 

@@ -20,6 +20,8 @@ export interface LoadedStep {
 export interface LoadedScenario {
   scenario: Scenario;
   position: Position;
+  /** Where the scenario's `bystanders:` are written, when it has them: their steps point there. */
+  bystandersPosition?: Position;
   /** The steps with repeats unrolled; a repeat counted by a deployment option is unrolled once here. */
   steps: LoadedStep[];
   /** Set when a repeat takes its count from the target: the steps for that target's options. */
@@ -155,6 +157,7 @@ function loadUnguarded(
             position: locate(doc, lines, ["scenarios", s, "steps", ...expanded.path]),
           }));
         const loaded: LoadedScenario = { scenario, position: locate(doc, lines, ["scenarios", s]), steps: positioned() };
+        if (scenario.bystanders) loaded.bystandersPosition = locate(doc, lines, ["scenarios", s, "bystanders"]);
         if (dependsOnTarget(scenario.steps)) loaded.stepsFor = positioned;
         return loaded;
       }),

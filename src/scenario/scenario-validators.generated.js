@@ -3,19 +3,19 @@ import { createRequire } from "node:module";
 const require = createRequire(import.meta.url);
 "use strict";
 export const suite = validate22;
-const schema7 = {"additionalProperties":false,"title":"sessionprobe scenario file","type":"object","required":["vendor","service","scenarios"],"properties":{"vendor":{"description":"a vendor id: controlm, hmc, vmanage, openam","anyOf":[{"const":"controlm","type":"string"},{"const":"hmc","type":"string"},{"const":"vmanage","type":"string"},{"const":"openam","type":"string"}]},"service":{"pattern":"^[a-z][a-z0-9-]*$","description":"a service of the vendor (lower-case kebab-case, e.g. config-servers)","type":"string"},"scenarios":{"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","covers","steps"],"properties":{"name":{"minLength":1,"description":"what the scenario shows, in a sentence","type":"string"},"covers":{"minItems":1,"uniqueItems":true,"description":"the behaviour ids this scenario asserts","type":"array","items":{"pattern":"^[A-Z]+(-[A-Z]+)?-\\d\\d$","description":"a behaviour id from the catalogue, e.g. CTM-S-05","type":"string"}},"tags":{"uniqueItems":true,"type":"array","items":{"pattern":"^[a-z][a-z0-9-]*$","description":"a tag (lower-case kebab-case, e.g. config-servers)","type":"string"}},"skip":{"minLength":1,"description":"a reason: the scenario is reported as skipped","type":"string"},"requires":{"additionalProperties":false,"description":"what the target must declare for the scenario to make sense (else it is skipped, with the reason)","type":"object","properties":{"idleTimeoutAtLeast":{"$ref":"sessionprobe-scenario#/definitions/sd2e93f7ea501"},"lifetimeAtLeast":{"$ref":"sessionprobe-scenario#/definitions/sd2e93f7ea501"}}},"steps":{"minItems":1,"type":"array","items":{"description":"a step: exactly one of login, use, expire, logout, action, request, repeat","anyOf":[{"$ref":"sessionprobe-scenario#/definitions/s319f8cb1f86f"},{"$ref":"sessionprobe-scenario#/definitions/sc4047245d228"},{"$ref":"sessionprobe-scenario#/definitions/s0323a35f9be9"},{"$ref":"sessionprobe-scenario#/definitions/s7c4ddeb0f0b7"},{"$ref":"sessionprobe-scenario#/definitions/sb3b87589dc18"},{"$ref":"sessionprobe-scenario#/definitions/s62305bf432cc"},{"additionalProperties":false,"required":["repeat","steps"],"type":"object","properties":{"repeat":{"$ref":"sessionprobe-scenario#/definitions/s500d306bb3d7"},"steps":{"minItems":1,"type":"array","items":{"description":"a step: exactly one of login, use, expire, logout, action, request","anyOf":[{"$ref":"sessionprobe-scenario#/definitions/s319f8cb1f86f"},{"$ref":"sessionprobe-scenario#/definitions/sc4047245d228"},{"$ref":"sessionprobe-scenario#/definitions/s0323a35f9be9"},{"$ref":"sessionprobe-scenario#/definitions/s7c4ddeb0f0b7"},{"$ref":"sessionprobe-scenario#/definitions/sb3b87589dc18"},{"$ref":"sessionprobe-scenario#/definitions/s62305bf432cc"}]}},"title":{"type":"string"}}}]}}}}}}};
+const schema7 = {"additionalProperties":false,"title":"sessionprobe scenario file","type":"object","required":["vendor","service","scenarios"],"properties":{"vendor":{"description":"a vendor id: controlm, hmc, vmanage, openam","anyOf":[{"const":"controlm","type":"string"},{"const":"hmc","type":"string"},{"const":"vmanage","type":"string"},{"const":"openam","type":"string"}]},"service":{"pattern":"^[a-z][a-z0-9-]*$","description":"a service of the vendor (lower-case kebab-case, e.g. config-servers)","type":"string"},"scenarios":{"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","covers","steps"],"properties":{"name":{"minLength":1,"description":"what the scenario shows, in a sentence","type":"string"},"covers":{"minItems":1,"uniqueItems":true,"description":"the behaviour ids this scenario asserts","type":"array","items":{"$ref":"sessionprobe-scenario#/definitions/s1f32918f1e2c"}},"tags":{"uniqueItems":true,"type":"array","items":{"pattern":"^[a-z][a-z0-9-]*$","description":"a tag (lower-case kebab-case, e.g. config-servers)","type":"string"}},"skip":{"minLength":1,"description":"a reason: the scenario is reported as skipped","type":"string"},"requires":{"additionalProperties":false,"description":"what the target must declare for the scenario to make sense (else it is skipped, with the reason)","type":"object","properties":{"idleTimeoutAtLeast":{"$ref":"sessionprobe-scenario#/definitions/sd2e93f7ea501"},"lifetimeAtLeast":{"$ref":"sessionprobe-scenario#/definitions/sd2e93f7ea501"}}},"bystanders":{"minItems":1,"uniqueItems":true,"description":"sessions opened before the first step that must still be valid, through every credential carrier, after the last: what the behaviour must not touch","type":"array","items":{"description":"same-user (a second session of the target's account) or other-user (a session of the vendor's second user)","anyOf":[{"const":"same-user","type":"string"},{"const":"other-user","type":"string"}]}},"steps":{"minItems":1,"type":"array","items":{"description":"a step: exactly one of login, use, expire, logout, action, request, repeat","anyOf":[{"$ref":"sessionprobe-scenario#/definitions/sefde0ee7e840"},{"$ref":"sessionprobe-scenario#/definitions/sbdccd226afcb"},{"$ref":"sessionprobe-scenario#/definitions/s3e47961ca398"},{"$ref":"sessionprobe-scenario#/definitions/s9a0bbd09627b"},{"$ref":"sessionprobe-scenario#/definitions/s2604705feb07"},{"$ref":"sessionprobe-scenario#/definitions/s2019f56b0fb0"},{"additionalProperties":false,"required":["repeat","steps"],"type":"object","properties":{"repeat":{"$ref":"sessionprobe-scenario#/definitions/s500d306bb3d7"},"steps":{"minItems":1,"type":"array","items":{"description":"a step: exactly one of login, use, expire, logout, action, request","anyOf":[{"$ref":"sessionprobe-scenario#/definitions/sefde0ee7e840"},{"$ref":"sessionprobe-scenario#/definitions/sbdccd226afcb"},{"$ref":"sessionprobe-scenario#/definitions/s3e47961ca398"},{"$ref":"sessionprobe-scenario#/definitions/s9a0bbd09627b"},{"$ref":"sessionprobe-scenario#/definitions/s2604705feb07"},{"$ref":"sessionprobe-scenario#/definitions/s2019f56b0fb0"}]}},"title":{"type":"string"}}}]}}}}}}};
 const pattern0 = new RegExp("^[a-z][a-z0-9-]*$", "u");
-const pattern1 = new RegExp("^[A-Z]+(-[A-Z]+)?-\\d\\d$", "u");
 const func2 = require("ajv/dist/runtime/ucs2length").default;
-const schema8 = {"pattern":"^(\\d+(\\.\\d+)?% of [A-Za-z][A-Za-z0-9_]*|(?:\\d+(?:\\.\\d+)?(?:ms|s|m|h|d))+)$","description":"a duration such as 3m, or a share of a duration option such as 250% of latestAccessUpdateFrequency","type":"string"};
-const pattern3 = new RegExp("^(\\d+(\\.\\d+)?% of [A-Za-z][A-Za-z0-9_]*|(?:\\d+(?:\\.\\d+)?(?:ms|s|m|h|d))+)$", "u");
+const func0 = require("ajv/dist/runtime/equal").default;
+const schema8 = {"pattern":"^[A-Z]+(-[A-Z]+)?-\\d\\d$","description":"a behaviour id from the catalogue, e.g. CTM-S-05","type":"string"};
+const pattern1 = new RegExp("^[A-Z]+(-[A-Z]+)?-\\d\\d$", "u");
 
 function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(typeof data === "string"){
-if(!pattern3.test(data)){
-const err0 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^(\\d+(\\.\\d+)?% of [A-Za-z][A-Za-z0-9_]*|(?:\\d+(?:\\.\\d+)?(?:ms|s|m|h|d))+)$"},message:"must match pattern \""+"^(\\d+(\\.\\d+)?% of [A-Za-z][A-Za-z0-9_]*|(?:\\d+(?:\\.\\d+)?(?:ms|s|m|h|d))+)$"+"\"",schema:"^(\\d+(\\.\\d+)?% of [A-Za-z][A-Za-z0-9_]*|(?:\\d+(?:\\.\\d+)?(?:ms|s|m|h|d))+)$",parentSchema:schema8,data};
+if(!pattern1.test(data)){
+const err0 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[A-Z]+(-[A-Z]+)?-\\d\\d$"},message:"must match pattern \""+"^[A-Z]+(-[A-Z]+)?-\\d\\d$"+"\"",schema:"^[A-Z]+(-[A-Z]+)?-\\d\\d$",parentSchema:schema8,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -39,17 +39,15 @@ validate23.errors = vErrors;
 return errors === 0;
 }
 
-const schema9 = {"additionalProperties":false,"required":["login"],"type":"object","properties":{"login":{"$ref":"sessionprobe-scenario#/definitions/s41583d6fab6a"},"title":{"$ref":"sessionprobe-scenario#/definitions/sfe7a8ae24318"},"as":{"$ref":"sessionprobe-scenario#/definitions/sbc113ca27d7d"},"with":{"$ref":"sessionprobe-scenario#/definitions/s1bd0a089eadd"},"expect":{"$ref":"sessionprobe-scenario#/definitions/sfbd44a67222c"},"capture":{"$ref":"sessionprobe-scenario#/definitions/sa1f0677298f2"},"timeout":{"$ref":"sessionprobe-scenario#/definitions/sc356ce421008"}}};
-const schema10 = {"anyOf":[{"type":"null"},{"$ref":"sessionprobe-scenario#/definitions/sb5b07dcb5a4d"}]};
-const schema11 = {"additionalProperties":false,"type":"object","properties":{"user":{"$ref":"sessionprobe-scenario#/definitions/s9e7f122c2fdc"},"username":{"type":"string"},"password":{"type":"string"}}};
-const schema12 = {"pattern":"^[a-z][a-z0-9-]*$","description":"a user from the target's users (default: the target's credentials) (lower-case kebab-case, e.g. config-servers)","type":"string"};
+const schema9 = {"pattern":"^(\\d+(\\.\\d+)?% of [A-Za-z][A-Za-z0-9_]*|(?:\\d+(?:\\.\\d+)?(?:ms|s|m|h|d))+)$","description":"a duration such as 3m, or a share of a duration option such as 250% of latestAccessUpdateFrequency","type":"string"};
+const pattern3 = new RegExp("^(\\d+(\\.\\d+)?% of [A-Za-z][A-Za-z0-9_]*|(?:\\d+(?:\\.\\d+)?(?:ms|s|m|h|d))+)$", "u");
 
-function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(typeof data === "string"){
-if(!pattern0.test(data)){
-const err0 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\"",schema:"^[a-z][a-z0-9-]*$",parentSchema:schema12,data};
+if(!pattern3.test(data)){
+const err0 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^(\\d+(\\.\\d+)?% of [A-Za-z][A-Za-z0-9_]*|(?:\\d+(?:\\.\\d+)?(?:ms|s|m|h|d))+)$"},message:"must match pattern \""+"^(\\d+(\\.\\d+)?% of [A-Za-z][A-Za-z0-9_]*|(?:\\d+(?:\\.\\d+)?(?:ms|s|m|h|d))+)$"+"\"",schema:"^(\\d+(\\.\\d+)?% of [A-Za-z][A-Za-z0-9_]*|(?:\\d+(?:\\.\\d+)?(?:ms|s|m|h|d))+)$",parentSchema:schema9,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -60,7 +58,7 @@ errors++;
 }
 }
 else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data};
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema9.type,parentSchema:schema9,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -69,18 +67,52 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate29.errors = vErrors;
+validate25.errors = vErrors;
+return errors === 0;
+}
+
+const schema10 = {"additionalProperties":false,"required":["login"],"type":"object","properties":{"login":{"$ref":"sessionprobe-scenario#/definitions/s41583d6fab6a"},"title":{"$ref":"sessionprobe-scenario#/definitions/sfe7a8ae24318"},"as":{"$ref":"sessionprobe-scenario#/definitions/sbc113ca27d7d"},"with":{"$ref":"sessionprobe-scenario#/definitions/s1bd0a089eadd"},"expect":{"$ref":"sessionprobe-scenario#/definitions/sfbd44a67222c"},"capture":{"$ref":"sessionprobe-scenario#/definitions/sa1f0677298f2"},"timeout":{"$ref":"sessionprobe-scenario#/definitions/sc356ce421008"},"covers":{"$ref":"sessionprobe-scenario#/definitions/s56a718f1557b"}}};
+const schema11 = {"anyOf":[{"type":"null"},{"$ref":"sessionprobe-scenario#/definitions/sb5b07dcb5a4d"}]};
+const schema12 = {"additionalProperties":false,"type":"object","properties":{"user":{"$ref":"sessionprobe-scenario#/definitions/s9e7f122c2fdc"},"username":{"type":"string"},"password":{"type":"string"}}};
+const schema13 = {"pattern":"^[a-z][a-z0-9-]*$","description":"a user from the target's users (default: the target's credentials) (lower-case kebab-case, e.g. config-servers)","type":"string"};
+
+function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(typeof data === "string"){
+if(!pattern0.test(data)){
+const err0 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\"",schema:"^[a-z][a-z0-9-]*$",parentSchema:schema13,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.type,parentSchema:schema13,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate31.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!(((key0 === "user") || (key0 === "username")) || (key0 === "password"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema11,data};
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -91,15 +123,15 @@ errors++;
 }
 }
 if(data.user !== undefined){
-if(!(validate29(data.user, {instancePath:instancePath+"/user",parentData:data,parentDataProperty:"user",rootData}))){
-vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
+if(!(validate31(data.user, {instancePath:instancePath+"/user",parentData:data,parentDataProperty:"user",rootData}))){
+vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
 errors = vErrors.length;
 }
 }
 if(data.username !== undefined){
 let data1 = data.username;
 if(typeof data1 !== "string"){
-const err1 = {instancePath:instancePath+"/username",schemaPath:"#/properties/username/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.username.type,parentSchema:schema11.properties.username,data:data1};
+const err1 = {instancePath:instancePath+"/username",schemaPath:"#/properties/username/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.username.type,parentSchema:schema12.properties.username,data:data1};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -112,7 +144,7 @@ errors++;
 if(data.password !== undefined){
 let data2 = data.password;
 if(typeof data2 !== "string"){
-const err2 = {instancePath:instancePath+"/password",schemaPath:"#/properties/password/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.password.type,parentSchema:schema11.properties.password,data:data2};
+const err2 = {instancePath:instancePath+"/password",schemaPath:"#/properties/password/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.password.type,parentSchema:schema12.properties.password,data:data2};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -124,7 +156,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -133,19 +165,19 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate28.errors = vErrors;
+validate30.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 let valid0 = false;
 const _errs1 = errors;
 if(data !== null){
-const err0 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema10.anyOf[0].type,parentSchema:schema10.anyOf[0],data};
+const err0 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema11.anyOf[0].type,parentSchema:schema11.anyOf[0],data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -158,15 +190,15 @@ var _valid0 = _errs1 === errors;
 valid0 = valid0 || _valid0;
 if(!valid0){
 const _errs3 = errors;
-if(!(validate28(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+if(!(validate30(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs3 === errors;
 valid0 = valid0 || _valid0;
 }
 if(!valid0){
-const err1 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema10.anyOf,parentSchema:schema10,data};
+const err1 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.anyOf,parentSchema:schema11,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -186,38 +218,38 @@ vErrors = null;
 }
 }
 }
-validate27.errors = vErrors;
+validate29.errors = vErrors;
 return errors === 0;
 }
 
-const schema13 = {"description":"a human title for the step in reports","type":"string"};
-
-function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(typeof data !== "string"){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.type,parentSchema:schema13,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-validate33.errors = vErrors;
-return errors === 0;
-}
-
-const schema14 = {"pattern":"^([A-Za-z][A-Za-z0-9_-]*|[A-Za-z0-9_-]*(\\$\\{[A-Za-z_][A-Za-z0-9_]*\\}[A-Za-z0-9_-]*)+)$","description":"a session name such as default, admin or user (inside a repeat, s${i})","type":"string"};
-const pattern5 = new RegExp("^([A-Za-z][A-Za-z0-9_-]*|[A-Za-z0-9_-]*(\\$\\{[A-Za-z_][A-Za-z0-9_]*\\}[A-Za-z0-9_-]*)+)$", "u");
+const schema14 = {"description":"a human title for the step in reports","type":"string"};
 
 function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
+if(typeof data !== "string"){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+validate35.errors = vErrors;
+return errors === 0;
+}
+
+const schema15 = {"pattern":"^([A-Za-z][A-Za-z0-9_-]*|[A-Za-z0-9_-]*(\\$\\{[A-Za-z_][A-Za-z0-9_]*\\}[A-Za-z0-9_-]*)+)$","description":"a session name such as default, admin or user (inside a repeat, s${i})","type":"string"};
+const pattern5 = new RegExp("^([A-Za-z][A-Za-z0-9_-]*|[A-Za-z0-9_-]*(\\$\\{[A-Za-z_][A-Za-z0-9_]*\\}[A-Za-z0-9_-]*)+)$", "u");
+
+function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
 if(typeof data === "string"){
 if(!pattern5.test(data)){
-const err0 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^([A-Za-z][A-Za-z0-9_-]*|[A-Za-z0-9_-]*(\\$\\{[A-Za-z_][A-Za-z0-9_]*\\}[A-Za-z0-9_-]*)+)$"},message:"must match pattern \""+"^([A-Za-z][A-Za-z0-9_-]*|[A-Za-z0-9_-]*(\\$\\{[A-Za-z_][A-Za-z0-9_]*\\}[A-Za-z0-9_-]*)+)$"+"\"",schema:"^([A-Za-z][A-Za-z0-9_-]*|[A-Za-z0-9_-]*(\\$\\{[A-Za-z_][A-Za-z0-9_]*\\}[A-Za-z0-9_-]*)+)$",parentSchema:schema14,data};
+const err0 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^([A-Za-z][A-Za-z0-9_-]*|[A-Za-z0-9_-]*(\\$\\{[A-Za-z_][A-Za-z0-9_]*\\}[A-Za-z0-9_-]*)+)$"},message:"must match pattern \""+"^([A-Za-z][A-Za-z0-9_-]*|[A-Za-z0-9_-]*(\\$\\{[A-Za-z_][A-Za-z0-9_]*\\}[A-Za-z0-9_-]*)+)$"+"\"",schema:"^([A-Za-z][A-Za-z0-9_-]*|[A-Za-z0-9_-]*(\\$\\{[A-Za-z_][A-Za-z0-9_]*\\}[A-Za-z0-9_-]*)+)$",parentSchema:schema15,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -228,7 +260,7 @@ errors++;
 }
 }
 else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data};
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.type,parentSchema:schema15,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -237,17 +269,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate35.errors = vErrors;
+validate37.errors = vErrors;
 return errors === 0;
 }
 
-const schema15 = {"description":"vendor-specific arguments for the step","type":"object","patternProperties":{"^(.*)$":{}}};
+const schema16 = {"description":"vendor-specific arguments for the step","type":"object","patternProperties":{"^(.*)$":{}}};
 
-function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(!(data && typeof data == "object" && !Array.isArray(data))){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.type,parentSchema:schema15,data};
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -256,19 +288,19 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate37.errors = vErrors;
+validate39.errors = vErrors;
 return errors === 0;
 }
 
-const schema16 = {"additionalProperties":false,"type":"object","properties":{"status":{"$ref":"sessionprobe-scenario#/definitions/s5205acd3fc79"},"headers":{"$ref":"sessionprobe-scenario#/definitions/s4ed8b72d8e64"},"cookies":{"$ref":"sessionprobe-scenario#/definitions/sbbd4069f296f"},"body":{"$ref":"sessionprobe-scenario#/definitions/sc21f8d5a8022"},"text":{"$ref":"sessionprobe-scenario#/definitions/scf229ad61227"},"schema":{"$ref":"sessionprobe-scenario#/definitions/s867e06db8f40"},"session":{"$ref":"sessionprobe-scenario#/definitions/s7c7a200c0425"},"observe":{"$ref":"sessionprobe-scenario#/definitions/s295e710f2e1c"}}};
-const schema17 = {"description":"an HTTP status or a list of accepted ones","anyOf":[{"$ref":"sessionprobe-scenario#/definitions/scf385cd1d491"},{"$ref":"sessionprobe-scenario#/definitions/s74604b1ad56a"}]};
-const schema18 = {"minimum":100,"maximum":599,"description":"an HTTP status from 100 to 599","type":"integer"};
+const schema17 = {"additionalProperties":false,"type":"object","properties":{"status":{"$ref":"sessionprobe-scenario#/definitions/s5205acd3fc79"},"headers":{"$ref":"sessionprobe-scenario#/definitions/s4ed8b72d8e64"},"cookies":{"$ref":"sessionprobe-scenario#/definitions/sbbd4069f296f"},"body":{"$ref":"sessionprobe-scenario#/definitions/sc21f8d5a8022"},"text":{"$ref":"sessionprobe-scenario#/definitions/scf229ad61227"},"schema":{"$ref":"sessionprobe-scenario#/definitions/s867e06db8f40"},"session":{"$ref":"sessionprobe-scenario#/definitions/s7c7a200c0425"},"observe":{"$ref":"sessionprobe-scenario#/definitions/s295e710f2e1c"}}};
+const schema18 = {"description":"an HTTP status or a list of accepted ones","anyOf":[{"$ref":"sessionprobe-scenario#/definitions/scf385cd1d491"},{"$ref":"sessionprobe-scenario#/definitions/s74604b1ad56a"}]};
+const schema19 = {"minimum":100,"maximum":599,"description":"an HTTP status from 100 to 599","type":"integer"};
 
-function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(!((typeof data == "number") && (!(data % 1) && !isNaN(data)))){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema18.type,parentSchema:schema18,data};
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema19.type,parentSchema:schema19,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -279,7 +311,7 @@ errors++;
 }
 if(typeof data == "number"){
 if(data > 599 || isNaN(data)){
-const err1 = {instancePath,schemaPath:"#/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema18,data};
+const err1 = {instancePath,schemaPath:"#/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema19,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -289,7 +321,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data < 100 || isNaN(data)){
-const err2 = {instancePath,schemaPath:"#/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema18,data};
+const err2 = {instancePath,schemaPath:"#/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema19,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -299,18 +331,18 @@ vErrors.push(err2);
 errors++;
 }
 }
-validate41.errors = vErrors;
+validate43.errors = vErrors;
 return errors === 0;
 }
 
-const schema19 = {"minItems":1,"type":"array","items":{"$ref":"sessionprobe-scenario#/definitions/scf385cd1d491"}};
+const schema20 = {"minItems":1,"type":"array","items":{"$ref":"sessionprobe-scenario#/definitions/scf385cd1d491"}};
 
-function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate45(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(Array.isArray(data)){
 if(data.length < 1){
-const err0 = {instancePath,schemaPath:"#/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema19,data};
+const err0 = {instancePath,schemaPath:"#/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema20,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -321,14 +353,14 @@ errors++;
 }
 const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate41(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+if(!(validate43(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema19.type,parentSchema:schema19,data};
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema20.type,parentSchema:schema20,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -337,34 +369,34 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate43.errors = vErrors;
+validate45.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 let valid0 = false;
 const _errs1 = errors;
-if(!(validate41(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+if(!(validate43(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs1 === errors;
 valid0 = valid0 || _valid0;
 if(!valid0){
 const _errs2 = errors;
-if(!(validate43(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
+if(!(validate45(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs2 === errors;
 valid0 = valid0 || _valid0;
 }
 if(!valid0){
-const err0 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema17.anyOf,parentSchema:schema17,data};
+const err0 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema18.anyOf,parentSchema:schema18,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -384,23 +416,23 @@ vErrors = null;
 }
 }
 }
-validate40.errors = vErrors;
+validate42.errors = vErrors;
 return errors === 0;
 }
 
-const schema20 = {"type":"object","patternProperties":{"^(.*)$":{"$ref":"sessionprobe-scenario#/definitions/scf229ad61227"}}};
+const schema21 = {"type":"object","patternProperties":{"^(.*)$":{"$ref":"sessionprobe-scenario#/definitions/scf229ad61227"}}};
 const pattern6 = new RegExp("^(.*)$", "u");
-const schema21 = {"description":"a value to equal, or a matcher object","anyOf":[{"$ref":"sessionprobe-scenario#/definitions/s81d039784096"},{"$ref":"sessionprobe-scenario#/definitions/s77f33b6ca531"}]};
-const schema22 = {"anyOf":[{"type":"string"},{"type":"number"},{"type":"boolean"},{"type":"null"}]};
+const schema22 = {"description":"a value to equal, or a matcher object","anyOf":[{"$ref":"sessionprobe-scenario#/definitions/s81d039784096"},{"$ref":"sessionprobe-scenario#/definitions/s77f33b6ca531"}]};
+const schema23 = {"anyOf":[{"type":"string"},{"type":"number"},{"type":"boolean"},{"type":"null"}]};
 
-function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate51(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 let valid0 = false;
 const _errs1 = errors;
 if(typeof data !== "string"){
-const err0 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.anyOf[0].type,parentSchema:schema22.anyOf[0],data};
+const err0 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.anyOf[0].type,parentSchema:schema23.anyOf[0],data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -414,7 +446,7 @@ valid0 = valid0 || _valid0;
 if(!valid0){
 const _errs3 = errors;
 if(!(typeof data == "number")){
-const err1 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema22.anyOf[1].type,parentSchema:schema22.anyOf[1],data};
+const err1 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema23.anyOf[1].type,parentSchema:schema23.anyOf[1],data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -428,7 +460,7 @@ valid0 = valid0 || _valid0;
 if(!valid0){
 const _errs5 = errors;
 if(typeof data !== "boolean"){
-const err2 = {instancePath,schemaPath:"#/anyOf/2/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema22.anyOf[2].type,parentSchema:schema22.anyOf[2],data};
+const err2 = {instancePath,schemaPath:"#/anyOf/2/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema23.anyOf[2].type,parentSchema:schema23.anyOf[2],data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -442,7 +474,7 @@ valid0 = valid0 || _valid0;
 if(!valid0){
 const _errs7 = errors;
 if(data !== null){
-const err3 = {instancePath,schemaPath:"#/anyOf/3/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema22.anyOf[3].type,parentSchema:schema22.anyOf[3],data};
+const err3 = {instancePath,schemaPath:"#/anyOf/3/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema23.anyOf[3].type,parentSchema:schema23.anyOf[3],data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -457,7 +489,7 @@ valid0 = valid0 || _valid0;
 }
 }
 if(!valid0){
-const err4 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema22.anyOf,parentSchema:schema22,data};
+const err4 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema23.anyOf,parentSchema:schema23,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -477,19 +509,19 @@ vErrors = null;
 }
 }
 }
-validate49.errors = vErrors;
+validate51.errors = vErrors;
 return errors === 0;
 }
 
-const schema23 = {"additionalProperties":false,"minProperties":1,"description":"a matcher object: equals, notEquals, matches, contains, notContains, exists, nonEmpty, type, oneOf or after","type":"object","properties":{"equals":{"$ref":"sessionprobe-scenario#/definitions/s81d039784096"},"notEquals":{"$ref":"sessionprobe-scenario#/definitions/s81d039784096"},"matches":{"$ref":"sessionprobe-scenario#/definitions/s98959d85cff1"},"contains":{"type":"string"},"notContains":{"type":"string"},"exists":{"type":"boolean"},"nonEmpty":{"type":"boolean"},"type":{"$ref":"sessionprobe-scenario#/definitions/s3f79f299237c"},"oneOf":{"$ref":"sessionprobe-scenario#/definitions/s74a94edac817"},"after":{"$ref":"sessionprobe-scenario#/definitions/s798c2ffa2de7"}}};
-const func4 = Object.prototype.hasOwnProperty;
-const schema24 = {"description":"a regular expression (JavaScript syntax)","type":"string"};
+const schema24 = {"additionalProperties":false,"minProperties":1,"description":"a matcher object: equals, notEquals, matches, contains, notContains, exists, nonEmpty, type, oneOf or after","type":"object","properties":{"equals":{"$ref":"sessionprobe-scenario#/definitions/s81d039784096"},"notEquals":{"$ref":"sessionprobe-scenario#/definitions/s81d039784096"},"matches":{"$ref":"sessionprobe-scenario#/definitions/s98959d85cff1"},"contains":{"type":"string"},"notContains":{"type":"string"},"exists":{"type":"boolean"},"nonEmpty":{"type":"boolean"},"type":{"$ref":"sessionprobe-scenario#/definitions/s3f79f299237c"},"oneOf":{"$ref":"sessionprobe-scenario#/definitions/s74a94edac817"},"after":{"$ref":"sessionprobe-scenario#/definitions/s798c2ffa2de7"}}};
+const func6 = Object.prototype.hasOwnProperty;
+const schema25 = {"description":"a regular expression (JavaScript syntax)","type":"string"};
 
-function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate56(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(typeof data !== "string"){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema24.type,parentSchema:schema24,data};
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.type,parentSchema:schema25,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -498,20 +530,20 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate54.errors = vErrors;
+validate56.errors = vErrors;
 return errors === 0;
 }
 
-const schema25 = {"anyOf":[{"const":"string","type":"string"},{"const":"number","type":"string"},{"const":"boolean","type":"string"},{"const":"object","type":"string"},{"const":"array","type":"string"},{"const":"null","type":"string"}]};
+const schema26 = {"anyOf":[{"const":"string","type":"string"},{"const":"number","type":"string"},{"const":"boolean","type":"string"},{"const":"object","type":"string"},{"const":"array","type":"string"},{"const":"null","type":"string"}]};
 
-function validate56(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate58(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 let valid0 = false;
 const _errs1 = errors;
 if(typeof data !== "string"){
-const err0 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.anyOf[0].type,parentSchema:schema25.anyOf[0],data};
+const err0 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.anyOf[0].type,parentSchema:schema26.anyOf[0],data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -521,7 +553,7 @@ vErrors.push(err0);
 errors++;
 }
 if("string" !== data){
-const err1 = {instancePath,schemaPath:"#/anyOf/0/const",keyword:"const",params:{allowedValue: "string"},message:"must be equal to constant",schema:"string",parentSchema:schema25.anyOf[0],data};
+const err1 = {instancePath,schemaPath:"#/anyOf/0/const",keyword:"const",params:{allowedValue: "string"},message:"must be equal to constant",schema:"string",parentSchema:schema26.anyOf[0],data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -535,7 +567,7 @@ valid0 = valid0 || _valid0;
 if(!valid0){
 const _errs3 = errors;
 if(typeof data !== "string"){
-const err2 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.anyOf[1].type,parentSchema:schema25.anyOf[1],data};
+const err2 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.anyOf[1].type,parentSchema:schema26.anyOf[1],data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -545,7 +577,7 @@ vErrors.push(err2);
 errors++;
 }
 if("number" !== data){
-const err3 = {instancePath,schemaPath:"#/anyOf/1/const",keyword:"const",params:{allowedValue: "number"},message:"must be equal to constant",schema:"number",parentSchema:schema25.anyOf[1],data};
+const err3 = {instancePath,schemaPath:"#/anyOf/1/const",keyword:"const",params:{allowedValue: "number"},message:"must be equal to constant",schema:"number",parentSchema:schema26.anyOf[1],data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -559,7 +591,7 @@ valid0 = valid0 || _valid0;
 if(!valid0){
 const _errs5 = errors;
 if(typeof data !== "string"){
-const err4 = {instancePath,schemaPath:"#/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.anyOf[2].type,parentSchema:schema25.anyOf[2],data};
+const err4 = {instancePath,schemaPath:"#/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.anyOf[2].type,parentSchema:schema26.anyOf[2],data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -569,7 +601,7 @@ vErrors.push(err4);
 errors++;
 }
 if("boolean" !== data){
-const err5 = {instancePath,schemaPath:"#/anyOf/2/const",keyword:"const",params:{allowedValue: "boolean"},message:"must be equal to constant",schema:"boolean",parentSchema:schema25.anyOf[2],data};
+const err5 = {instancePath,schemaPath:"#/anyOf/2/const",keyword:"const",params:{allowedValue: "boolean"},message:"must be equal to constant",schema:"boolean",parentSchema:schema26.anyOf[2],data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -583,7 +615,7 @@ valid0 = valid0 || _valid0;
 if(!valid0){
 const _errs7 = errors;
 if(typeof data !== "string"){
-const err6 = {instancePath,schemaPath:"#/anyOf/3/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.anyOf[3].type,parentSchema:schema25.anyOf[3],data};
+const err6 = {instancePath,schemaPath:"#/anyOf/3/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.anyOf[3].type,parentSchema:schema26.anyOf[3],data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -593,7 +625,7 @@ vErrors.push(err6);
 errors++;
 }
 if("object" !== data){
-const err7 = {instancePath,schemaPath:"#/anyOf/3/const",keyword:"const",params:{allowedValue: "object"},message:"must be equal to constant",schema:"object",parentSchema:schema25.anyOf[3],data};
+const err7 = {instancePath,schemaPath:"#/anyOf/3/const",keyword:"const",params:{allowedValue: "object"},message:"must be equal to constant",schema:"object",parentSchema:schema26.anyOf[3],data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -607,7 +639,7 @@ valid0 = valid0 || _valid0;
 if(!valid0){
 const _errs9 = errors;
 if(typeof data !== "string"){
-const err8 = {instancePath,schemaPath:"#/anyOf/4/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.anyOf[4].type,parentSchema:schema25.anyOf[4],data};
+const err8 = {instancePath,schemaPath:"#/anyOf/4/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.anyOf[4].type,parentSchema:schema26.anyOf[4],data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -617,7 +649,7 @@ vErrors.push(err8);
 errors++;
 }
 if("array" !== data){
-const err9 = {instancePath,schemaPath:"#/anyOf/4/const",keyword:"const",params:{allowedValue: "array"},message:"must be equal to constant",schema:"array",parentSchema:schema25.anyOf[4],data};
+const err9 = {instancePath,schemaPath:"#/anyOf/4/const",keyword:"const",params:{allowedValue: "array"},message:"must be equal to constant",schema:"array",parentSchema:schema26.anyOf[4],data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -631,7 +663,7 @@ valid0 = valid0 || _valid0;
 if(!valid0){
 const _errs11 = errors;
 if(typeof data !== "string"){
-const err10 = {instancePath,schemaPath:"#/anyOf/5/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.anyOf[5].type,parentSchema:schema25.anyOf[5],data};
+const err10 = {instancePath,schemaPath:"#/anyOf/5/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.anyOf[5].type,parentSchema:schema26.anyOf[5],data};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -641,7 +673,7 @@ vErrors.push(err10);
 errors++;
 }
 if("null" !== data){
-const err11 = {instancePath,schemaPath:"#/anyOf/5/const",keyword:"const",params:{allowedValue: "null"},message:"must be equal to constant",schema:"null",parentSchema:schema25.anyOf[5],data};
+const err11 = {instancePath,schemaPath:"#/anyOf/5/const",keyword:"const",params:{allowedValue: "null"},message:"must be equal to constant",schema:"null",parentSchema:schema26.anyOf[5],data};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -658,7 +690,7 @@ valid0 = valid0 || _valid0;
 }
 }
 if(!valid0){
-const err12 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema25.anyOf,parentSchema:schema25,data};
+const err12 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema26.anyOf,parentSchema:schema26,data};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -678,18 +710,18 @@ vErrors = null;
 }
 }
 }
-validate56.errors = vErrors;
+validate58.errors = vErrors;
 return errors === 0;
 }
 
-const schema26 = {"minItems":1,"type":"array","items":{"$ref":"sessionprobe-scenario#/definitions/s81d039784096"}};
+const schema27 = {"minItems":1,"type":"array","items":{"$ref":"sessionprobe-scenario#/definitions/s81d039784096"}};
 
-function validate58(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate60(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(Array.isArray(data)){
 if(data.length < 1){
-const err0 = {instancePath,schemaPath:"#/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema26,data};
+const err0 = {instancePath,schemaPath:"#/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema27,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -700,14 +732,14 @@ errors++;
 }
 const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate49(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
+if(!(validate51(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema26.type,parentSchema:schema26,data};
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema27.type,parentSchema:schema27,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -716,17 +748,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate58.errors = vErrors;
+validate60.errors = vErrors;
 return errors === 0;
 }
 
-const schema27 = {"description":"an ISO-8601 instant the value must be later than","type":"string"};
+const schema28 = {"description":"an ISO-8601 instant the value must be later than","type":"string"};
 
-function validate61(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate63(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(typeof data !== "string"){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.type,parentSchema:schema27,data};
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.type,parentSchema:schema28,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -735,17 +767,17 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate61.errors = vErrors;
+validate63.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate51(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(Object.keys(data).length < 1){
-const err0 = {instancePath,schemaPath:"#/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema23,data};
+const err0 = {instancePath,schemaPath:"#/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema24,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -755,8 +787,8 @@ vErrors.push(err0);
 errors++;
 }
 for(const key0 in data){
-if(!(func4.call(schema23.properties, key0))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema23,data};
+if(!(func6.call(schema24.properties, key0))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema24,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -767,27 +799,27 @@ errors++;
 }
 }
 if(data.equals !== undefined){
-if(!(validate49(data.equals, {instancePath:instancePath+"/equals",parentData:data,parentDataProperty:"equals",rootData}))){
-vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
+if(!(validate51(data.equals, {instancePath:instancePath+"/equals",parentData:data,parentDataProperty:"equals",rootData}))){
+vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
 errors = vErrors.length;
 }
 }
 if(data.notEquals !== undefined){
-if(!(validate49(data.notEquals, {instancePath:instancePath+"/notEquals",parentData:data,parentDataProperty:"notEquals",rootData}))){
-vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
+if(!(validate51(data.notEquals, {instancePath:instancePath+"/notEquals",parentData:data,parentDataProperty:"notEquals",rootData}))){
+vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
 errors = vErrors.length;
 }
 }
 if(data.matches !== undefined){
-if(!(validate54(data.matches, {instancePath:instancePath+"/matches",parentData:data,parentDataProperty:"matches",rootData}))){
-vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+if(!(validate56(data.matches, {instancePath:instancePath+"/matches",parentData:data,parentDataProperty:"matches",rootData}))){
+vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
 errors = vErrors.length;
 }
 }
 if(data.contains !== undefined){
 let data3 = data.contains;
 if(typeof data3 !== "string"){
-const err2 = {instancePath:instancePath+"/contains",schemaPath:"#/properties/contains/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.contains.type,parentSchema:schema23.properties.contains,data:data3};
+const err2 = {instancePath:instancePath+"/contains",schemaPath:"#/properties/contains/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema24.properties.contains.type,parentSchema:schema24.properties.contains,data:data3};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -800,7 +832,7 @@ errors++;
 if(data.notContains !== undefined){
 let data4 = data.notContains;
 if(typeof data4 !== "string"){
-const err3 = {instancePath:instancePath+"/notContains",schemaPath:"#/properties/notContains/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.notContains.type,parentSchema:schema23.properties.notContains,data:data4};
+const err3 = {instancePath:instancePath+"/notContains",schemaPath:"#/properties/notContains/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema24.properties.notContains.type,parentSchema:schema24.properties.notContains,data:data4};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -813,7 +845,7 @@ errors++;
 if(data.exists !== undefined){
 let data5 = data.exists;
 if(typeof data5 !== "boolean"){
-const err4 = {instancePath:instancePath+"/exists",schemaPath:"#/properties/exists/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema23.properties.exists.type,parentSchema:schema23.properties.exists,data:data5};
+const err4 = {instancePath:instancePath+"/exists",schemaPath:"#/properties/exists/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema24.properties.exists.type,parentSchema:schema24.properties.exists,data:data5};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -826,7 +858,7 @@ errors++;
 if(data.nonEmpty !== undefined){
 let data6 = data.nonEmpty;
 if(typeof data6 !== "boolean"){
-const err5 = {instancePath:instancePath+"/nonEmpty",schemaPath:"#/properties/nonEmpty/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema23.properties.nonEmpty.type,parentSchema:schema23.properties.nonEmpty,data:data6};
+const err5 = {instancePath:instancePath+"/nonEmpty",schemaPath:"#/properties/nonEmpty/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema24.properties.nonEmpty.type,parentSchema:schema24.properties.nonEmpty,data:data6};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -837,26 +869,26 @@ errors++;
 }
 }
 if(data.type !== undefined){
-if(!(validate56(data.type, {instancePath:instancePath+"/type",parentData:data,parentDataProperty:"type",rootData}))){
-vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
-errors = vErrors.length;
-}
-}
-if(data.oneOf !== undefined){
-if(!(validate58(data.oneOf, {instancePath:instancePath+"/oneOf",parentData:data,parentDataProperty:"oneOf",rootData}))){
+if(!(validate58(data.type, {instancePath:instancePath+"/type",parentData:data,parentDataProperty:"type",rootData}))){
 vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
 errors = vErrors.length;
 }
 }
+if(data.oneOf !== undefined){
+if(!(validate60(data.oneOf, {instancePath:instancePath+"/oneOf",parentData:data,parentDataProperty:"oneOf",rootData}))){
+vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
+errors = vErrors.length;
+}
+}
 if(data.after !== undefined){
-if(!(validate61(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
-vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
+if(!(validate63(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
+vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema23.type,parentSchema:schema23,data};
+const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema24.type,parentSchema:schema24,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -865,34 +897,34 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate51.errors = vErrors;
+validate53.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate50(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 let valid0 = false;
 const _errs1 = errors;
-if(!(validate49(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
+if(!(validate51(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs1 === errors;
 valid0 = valid0 || _valid0;
 if(!valid0){
 const _errs2 = errors;
-if(!(validate51(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
+if(!(validate53(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs2 === errors;
 valid0 = valid0 || _valid0;
 }
 if(!valid0){
-const err0 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema21.anyOf,parentSchema:schema21,data};
+const err0 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema22.anyOf,parentSchema:schema22,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -912,26 +944,26 @@ vErrors = null;
 }
 }
 }
-validate48.errors = vErrors;
+validate50.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(pattern6.test(key0)){
-if(!(validate48(data[key0], {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data,parentDataProperty:key0,rootData}))){
-vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
+if(!(validate50(data[key0], {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data,parentDataProperty:key0,rootData}))){
+vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
 errors = vErrors.length;
 }
 }
 }
 }
 else {
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema20.type,parentSchema:schema20,data};
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.type,parentSchema:schema21,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -940,32 +972,13 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate47.errors = vErrors;
+validate49.errors = vErrors;
 return errors === 0;
 }
 
-const schema28 = {"type":"object","patternProperties":{"^(.*)$":{"$ref":"sessionprobe-scenario#/definitions/s6a3bfcc2e8f7"}}};
-const schema29 = {"additionalProperties":false,"type":"object","properties":{"set":{"$ref":"sessionprobe-scenario#/definitions/sda01b8218682"},"cleared":{"$ref":"sessionprobe-scenario#/definitions/s49c087174a55"},"value":{"$ref":"sessionprobe-scenario#/definitions/scf229ad61227"},"httpOnly":{"type":"boolean"},"secure":{"type":"boolean"},"path":{"type":"string"},"domain":{"type":"string"},"sameSite":{"type":"string"}}};
-const schema30 = {"description":"true: the response sets this cookie (and does not clear it); false: it does not set it","type":"boolean"};
-
-function validate68(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(typeof data !== "boolean"){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema30.type,parentSchema:schema30,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-validate68.errors = vErrors;
-return errors === 0;
-}
-
-const schema31 = {"description":"true: the response tells the client to forget the cookie (past Expires or Max-Age=0)","type":"boolean"};
+const schema29 = {"type":"object","patternProperties":{"^(.*)$":{"$ref":"sessionprobe-scenario#/definitions/s6a3bfcc2e8f7"}}};
+const schema30 = {"additionalProperties":false,"type":"object","properties":{"set":{"$ref":"sessionprobe-scenario#/definitions/sda01b8218682"},"cleared":{"$ref":"sessionprobe-scenario#/definitions/s49c087174a55"},"value":{"$ref":"sessionprobe-scenario#/definitions/scf229ad61227"},"httpOnly":{"type":"boolean"},"secure":{"type":"boolean"},"path":{"type":"string"},"domain":{"type":"string"},"sameSite":{"type":"string"}}};
+const schema31 = {"description":"true: the response sets this cookie (and does not clear it); false: it does not set it","type":"boolean"};
 
 function validate70(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -984,14 +997,33 @@ validate70.errors = vErrors;
 return errors === 0;
 }
 
+const schema32 = {"description":"true: the response tells the client to forget the cookie (past Expires or Max-Age=0)","type":"boolean"};
 
-function validate67(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate72(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(typeof data !== "boolean"){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema32.type,parentSchema:schema32,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+validate72.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate69(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!((((((((key0 === "set") || (key0 === "cleared")) || (key0 === "value")) || (key0 === "httpOnly")) || (key0 === "secure")) || (key0 === "path")) || (key0 === "domain")) || (key0 === "sameSite"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema29,data};
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema30,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1002,27 +1034,27 @@ errors++;
 }
 }
 if(data.set !== undefined){
-if(!(validate68(data.set, {instancePath:instancePath+"/set",parentData:data,parentDataProperty:"set",rootData}))){
-vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
-errors = vErrors.length;
-}
-}
-if(data.cleared !== undefined){
-if(!(validate70(data.cleared, {instancePath:instancePath+"/cleared",parentData:data,parentDataProperty:"cleared",rootData}))){
+if(!(validate70(data.set, {instancePath:instancePath+"/set",parentData:data,parentDataProperty:"set",rootData}))){
 vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
 errors = vErrors.length;
 }
 }
+if(data.cleared !== undefined){
+if(!(validate72(data.cleared, {instancePath:instancePath+"/cleared",parentData:data,parentDataProperty:"cleared",rootData}))){
+vErrors = vErrors === null ? validate72.errors : vErrors.concat(validate72.errors);
+errors = vErrors.length;
+}
+}
 if(data.value !== undefined){
-if(!(validate48(data.value, {instancePath:instancePath+"/value",parentData:data,parentDataProperty:"value",rootData}))){
-vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
+if(!(validate50(data.value, {instancePath:instancePath+"/value",parentData:data,parentDataProperty:"value",rootData}))){
+vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
 errors = vErrors.length;
 }
 }
 if(data.httpOnly !== undefined){
 let data3 = data.httpOnly;
 if(typeof data3 !== "boolean"){
-const err1 = {instancePath:instancePath+"/httpOnly",schemaPath:"#/properties/httpOnly/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema29.properties.httpOnly.type,parentSchema:schema29.properties.httpOnly,data:data3};
+const err1 = {instancePath:instancePath+"/httpOnly",schemaPath:"#/properties/httpOnly/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema30.properties.httpOnly.type,parentSchema:schema30.properties.httpOnly,data:data3};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1035,7 +1067,7 @@ errors++;
 if(data.secure !== undefined){
 let data4 = data.secure;
 if(typeof data4 !== "boolean"){
-const err2 = {instancePath:instancePath+"/secure",schemaPath:"#/properties/secure/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema29.properties.secure.type,parentSchema:schema29.properties.secure,data:data4};
+const err2 = {instancePath:instancePath+"/secure",schemaPath:"#/properties/secure/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema30.properties.secure.type,parentSchema:schema30.properties.secure,data:data4};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1048,7 +1080,7 @@ errors++;
 if(data.path !== undefined){
 let data5 = data.path;
 if(typeof data5 !== "string"){
-const err3 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.properties.path.type,parentSchema:schema29.properties.path,data:data5};
+const err3 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema30.properties.path.type,parentSchema:schema30.properties.path,data:data5};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1061,7 +1093,7 @@ errors++;
 if(data.domain !== undefined){
 let data6 = data.domain;
 if(typeof data6 !== "string"){
-const err4 = {instancePath:instancePath+"/domain",schemaPath:"#/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.properties.domain.type,parentSchema:schema29.properties.domain,data:data6};
+const err4 = {instancePath:instancePath+"/domain",schemaPath:"#/properties/domain/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema30.properties.domain.type,parentSchema:schema30.properties.domain,data:data6};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1074,7 +1106,7 @@ errors++;
 if(data.sameSite !== undefined){
 let data7 = data.sameSite;
 if(typeof data7 !== "string"){
-const err5 = {instancePath:instancePath+"/sameSite",schemaPath:"#/properties/sameSite/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.properties.sameSite.type,parentSchema:schema29.properties.sameSite,data:data7};
+const err5 = {instancePath:instancePath+"/sameSite",schemaPath:"#/properties/sameSite/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema30.properties.sameSite.type,parentSchema:schema30.properties.sameSite,data:data7};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1086,7 +1118,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema29.type,parentSchema:schema29,data};
+const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema30.type,parentSchema:schema30,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1095,26 +1127,26 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate67.errors = vErrors;
+validate69.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate66(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate68(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(pattern6.test(key0)){
-if(!(validate67(data[key0], {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data,parentDataProperty:key0,rootData}))){
-vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+if(!(validate69(data[key0], {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data,parentDataProperty:key0,rootData}))){
+vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
 errors = vErrors.length;
 }
 }
 }
 }
 else {
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema28.type,parentSchema:schema28,data};
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema29.type,parentSchema:schema29,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1123,27 +1155,27 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate66.errors = vErrors;
+validate68.errors = vErrors;
 return errors === 0;
 }
 
-const schema32 = {"description":"body paths (JSON or XML, namespace prefixes ignored, @attr for attributes) mapped to matchers","type":"object","patternProperties":{"^(.*)$":{"$ref":"sessionprobe-scenario#/definitions/scf229ad61227"}}};
+const schema33 = {"description":"body paths (JSON or XML, namespace prefixes ignored, @attr for attributes) mapped to matchers","type":"object","patternProperties":{"^(.*)$":{"$ref":"sessionprobe-scenario#/definitions/scf229ad61227"}}};
 
-function validate75(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate77(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(pattern6.test(key0)){
-if(!(validate48(data[key0], {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data,parentDataProperty:key0,rootData}))){
-vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
+if(!(validate50(data[key0], {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data,parentDataProperty:key0,rootData}))){
+vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
 errors = vErrors.length;
 }
 }
 }
 }
 else {
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data};
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1152,19 +1184,19 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate75.errors = vErrors;
+validate77.errors = vErrors;
 return errors === 0;
 }
 
-const schema33 = {"pattern":"^[a-z0-9-]+/[a-z0-9-]+$","description":"a JSON Schema under fixtures/schemas, as <vendor>/<name>","type":"string"};
+const schema34 = {"pattern":"^[a-z0-9-]+/[a-z0-9-]+$","description":"a JSON Schema under fixtures/schemas, as <vendor>/<name>","type":"string"};
 const pattern9 = new RegExp("^[a-z0-9-]+/[a-z0-9-]+$", "u");
 
-function validate79(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate81(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(typeof data === "string"){
 if(!pattern9.test(data)){
-const err0 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9-]+/[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z0-9-]+/[a-z0-9-]+$"+"\"",schema:"^[a-z0-9-]+/[a-z0-9-]+$",parentSchema:schema33,data};
+const err0 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9-]+/[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z0-9-]+/[a-z0-9-]+$"+"\"",schema:"^[a-z0-9-]+/[a-z0-9-]+$",parentSchema:schema34,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1175,7 +1207,7 @@ errors++;
 }
 }
 else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.type,parentSchema:schema33,data};
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1184,20 +1216,20 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate79.errors = vErrors;
+validate81.errors = vErrors;
 return errors === 0;
 }
 
-const schema34 = {"description":"valid or invalid: the step's session, probed right after the step","anyOf":[{"const":"valid","type":"string"},{"const":"invalid","type":"string"}]};
+const schema35 = {"description":"valid or invalid: the step's session, probed right after the step","anyOf":[{"const":"valid","type":"string"},{"const":"invalid","type":"string"}]};
 
-function validate81(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate83(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 let valid0 = false;
 const _errs1 = errors;
 if(typeof data !== "string"){
-const err0 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.anyOf[0].type,parentSchema:schema34.anyOf[0],data};
+const err0 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[0].type,parentSchema:schema35.anyOf[0],data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1207,7 +1239,7 @@ vErrors.push(err0);
 errors++;
 }
 if("valid" !== data){
-const err1 = {instancePath,schemaPath:"#/anyOf/0/const",keyword:"const",params:{allowedValue: "valid"},message:"must be equal to constant",schema:"valid",parentSchema:schema34.anyOf[0],data};
+const err1 = {instancePath,schemaPath:"#/anyOf/0/const",keyword:"const",params:{allowedValue: "valid"},message:"must be equal to constant",schema:"valid",parentSchema:schema35.anyOf[0],data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1221,7 +1253,7 @@ valid0 = valid0 || _valid0;
 if(!valid0){
 const _errs3 = errors;
 if(typeof data !== "string"){
-const err2 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.anyOf[1].type,parentSchema:schema34.anyOf[1],data};
+const err2 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[1].type,parentSchema:schema35.anyOf[1],data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1231,7 +1263,7 @@ vErrors.push(err2);
 errors++;
 }
 if("invalid" !== data){
-const err3 = {instancePath,schemaPath:"#/anyOf/1/const",keyword:"const",params:{allowedValue: "invalid"},message:"must be equal to constant",schema:"invalid",parentSchema:schema34.anyOf[1],data};
+const err3 = {instancePath,schemaPath:"#/anyOf/1/const",keyword:"const",params:{allowedValue: "invalid"},message:"must be equal to constant",schema:"invalid",parentSchema:schema35.anyOf[1],data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1244,7 +1276,7 @@ var _valid0 = _errs3 === errors;
 valid0 = valid0 || _valid0;
 }
 if(!valid0){
-const err4 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema34.anyOf,parentSchema:schema34,data};
+const err4 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema35.anyOf,parentSchema:schema35,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1264,21 +1296,21 @@ vErrors = null;
 }
 }
 }
-validate81.errors = vErrors;
+validate83.errors = vErrors;
 return errors === 0;
 }
 
-const schema35 = {"additionalProperties":false,"description":"label → selector: recorded, never failed (for OPEN behaviours)","type":"object","patternProperties":{"^[A-Za-z0-9][A-Za-z0-9 ._-]*$":{"$ref":"sessionprobe-scenario#/definitions/s7f6bf62d4dde"}}};
+const schema36 = {"additionalProperties":false,"description":"label → selector: recorded, never failed (for OPEN behaviours)","type":"object","patternProperties":{"^[A-Za-z0-9][A-Za-z0-9 ._-]*$":{"$ref":"sessionprobe-scenario#/definitions/s7f6bf62d4dde"}}};
 const pattern10 = new RegExp("^[A-Za-z0-9][A-Za-z0-9 ._-]*$", "u");
-const schema36 = {"pattern":"^(status|text|headers\\.[A-Za-z0-9-]+|cookies\\.[^.\\s]+(\\.(value|httpOnly|secure|path|domain|sameSite|expires|maxAge|cleared))?|body([.\\[].+)?)$","description":"a selector: status, text, headers.<name>, cookies.<name>[.attribute], or body.<path> (e.g. body.errors[0].message)","type":"string"};
+const schema37 = {"pattern":"^(status|text|headers\\.[A-Za-z0-9-]+|cookies\\.[^.\\s]+(\\.(value|httpOnly|secure|path|domain|sameSite|expires|maxAge|cleared))?|body([.\\[].+)?)$","description":"a selector: status, text, headers.<name>, cookies.<name>[.attribute], or body.<path> (e.g. body.errors[0].message)","type":"string"};
 const pattern12 = new RegExp("^(status|text|headers\\.[A-Za-z0-9-]+|cookies\\.[^.\\s]+(\\.(value|httpOnly|secure|path|domain|sameSite|expires|maxAge|cleared))?|body([.\\[].+)?)$", "u");
 
-function validate84(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate86(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(typeof data === "string"){
 if(!pattern12.test(data)){
-const err0 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^(status|text|headers\\.[A-Za-z0-9-]+|cookies\\.[^.\\s]+(\\.(value|httpOnly|secure|path|domain|sameSite|expires|maxAge|cleared))?|body([.\\[].+)?)$"},message:"must match pattern \""+"^(status|text|headers\\.[A-Za-z0-9-]+|cookies\\.[^.\\s]+(\\.(value|httpOnly|secure|path|domain|sameSite|expires|maxAge|cleared))?|body([.\\[].+)?)$"+"\"",schema:"^(status|text|headers\\.[A-Za-z0-9-]+|cookies\\.[^.\\s]+(\\.(value|httpOnly|secure|path|domain|sameSite|expires|maxAge|cleared))?|body([.\\[].+)?)$",parentSchema:schema36,data};
+const err0 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^(status|text|headers\\.[A-Za-z0-9-]+|cookies\\.[^.\\s]+(\\.(value|httpOnly|secure|path|domain|sameSite|expires|maxAge|cleared))?|body([.\\[].+)?)$"},message:"must match pattern \""+"^(status|text|headers\\.[A-Za-z0-9-]+|cookies\\.[^.\\s]+(\\.(value|httpOnly|secure|path|domain|sameSite|expires|maxAge|cleared))?|body([.\\[].+)?)$"+"\"",schema:"^(status|text|headers\\.[A-Za-z0-9-]+|cookies\\.[^.\\s]+(\\.(value|httpOnly|secure|path|domain|sameSite|expires|maxAge|cleared))?|body([.\\[].+)?)$",parentSchema:schema37,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1289,7 +1321,7 @@ errors++;
 }
 }
 else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.type,parentSchema:schema36,data};
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.type,parentSchema:schema37,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1298,18 +1330,18 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate84.errors = vErrors;
+validate86.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate83(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate85(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!(pattern10.test(key0))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema35,data};
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema36,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1321,15 +1353,15 @@ errors++;
 }
 for(const key1 in data){
 if(pattern10.test(key1)){
-if(!(validate84(data[key1], {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data,parentDataProperty:key1,rootData}))){
-vErrors = vErrors === null ? validate84.errors : vErrors.concat(validate84.errors);
+if(!(validate86(data[key1], {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data,parentDataProperty:key1,rootData}))){
+vErrors = vErrors === null ? validate86.errors : vErrors.concat(validate86.errors);
 errors = vErrors.length;
 }
 }
 }
 }
 else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.type,parentSchema:schema35,data};
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema36.type,parentSchema:schema36,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1338,18 +1370,18 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate83.errors = vErrors;
+validate85.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!((((((((key0 === "status") || (key0 === "headers")) || (key0 === "cookies")) || (key0 === "body")) || (key0 === "text")) || (key0 === "schema")) || (key0 === "session")) || (key0 === "observe"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema16,data};
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema17,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1360,56 +1392,56 @@ errors++;
 }
 }
 if(data.status !== undefined){
-if(!(validate40(data.status, {instancePath:instancePath+"/status",parentData:data,parentDataProperty:"status",rootData}))){
-vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+if(!(validate42(data.status, {instancePath:instancePath+"/status",parentData:data,parentDataProperty:"status",rootData}))){
+vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
 errors = vErrors.length;
 }
 }
 if(data.headers !== undefined){
-if(!(validate47(data.headers, {instancePath:instancePath+"/headers",parentData:data,parentDataProperty:"headers",rootData}))){
-vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+if(!(validate49(data.headers, {instancePath:instancePath+"/headers",parentData:data,parentDataProperty:"headers",rootData}))){
+vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
 errors = vErrors.length;
 }
 }
 if(data.cookies !== undefined){
-if(!(validate66(data.cookies, {instancePath:instancePath+"/cookies",parentData:data,parentDataProperty:"cookies",rootData}))){
-vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
+if(!(validate68(data.cookies, {instancePath:instancePath+"/cookies",parentData:data,parentDataProperty:"cookies",rootData}))){
+vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
 errors = vErrors.length;
 }
 }
 if(data.body !== undefined){
-if(!(validate75(data.body, {instancePath:instancePath+"/body",parentData:data,parentDataProperty:"body",rootData}))){
-vErrors = vErrors === null ? validate75.errors : vErrors.concat(validate75.errors);
+if(!(validate77(data.body, {instancePath:instancePath+"/body",parentData:data,parentDataProperty:"body",rootData}))){
+vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
 errors = vErrors.length;
 }
 }
 if(data.text !== undefined){
-if(!(validate48(data.text, {instancePath:instancePath+"/text",parentData:data,parentDataProperty:"text",rootData}))){
-vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
+if(!(validate50(data.text, {instancePath:instancePath+"/text",parentData:data,parentDataProperty:"text",rootData}))){
+vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
 errors = vErrors.length;
 }
 }
 if(data.schema !== undefined){
-if(!(validate79(data.schema, {instancePath:instancePath+"/schema",parentData:data,parentDataProperty:"schema",rootData}))){
-vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
-errors = vErrors.length;
-}
-}
-if(data.session !== undefined){
-if(!(validate81(data.session, {instancePath:instancePath+"/session",parentData:data,parentDataProperty:"session",rootData}))){
+if(!(validate81(data.schema, {instancePath:instancePath+"/schema",parentData:data,parentDataProperty:"schema",rootData}))){
 vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
 errors = vErrors.length;
 }
 }
-if(data.observe !== undefined){
-if(!(validate83(data.observe, {instancePath:instancePath+"/observe",parentData:data,parentDataProperty:"observe",rootData}))){
+if(data.session !== undefined){
+if(!(validate83(data.session, {instancePath:instancePath+"/session",parentData:data,parentDataProperty:"session",rootData}))){
 vErrors = vErrors === null ? validate83.errors : vErrors.concat(validate83.errors);
+errors = vErrors.length;
+}
+}
+if(data.observe !== undefined){
+if(!(validate85(data.observe, {instancePath:instancePath+"/observe",parentData:data,parentDataProperty:"observe",rootData}))){
+vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data};
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.type,parentSchema:schema17,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1418,20 +1450,20 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate39.errors = vErrors;
+validate41.errors = vErrors;
 return errors === 0;
 }
 
-const schema37 = {"additionalProperties":false,"description":"name → selector; use later as ${name}","type":"object","patternProperties":{"^(?!__proto__$)[A-Za-z_][A-Za-z0-9_]*$":{"$ref":"sessionprobe-scenario#/definitions/s7f6bf62d4dde"}}};
+const schema38 = {"additionalProperties":false,"description":"name → selector; use later as ${name}","type":"object","patternProperties":{"^(?!__proto__$)[A-Za-z_][A-Za-z0-9_]*$":{"$ref":"sessionprobe-scenario#/definitions/s7f6bf62d4dde"}}};
 const pattern13 = new RegExp("^(?!__proto__$)[A-Za-z_][A-Za-z0-9_]*$", "u");
 
-function validate88(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate90(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!(pattern13.test(key0))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema37,data};
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema38,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1443,15 +1475,15 @@ errors++;
 }
 for(const key1 in data){
 if(pattern13.test(key1)){
-if(!(validate84(data[key1], {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data,parentDataProperty:key1,rootData}))){
-vErrors = vErrors === null ? validate84.errors : vErrors.concat(validate84.errors);
+if(!(validate86(data[key1], {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data,parentDataProperty:key1,rootData}))){
+vErrors = vErrors === null ? validate86.errors : vErrors.concat(validate86.errors);
 errors = vErrors.length;
 }
 }
 }
 }
 else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.type,parentSchema:schema37,data};
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema38.type,parentSchema:schema38,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1460,19 +1492,19 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate88.errors = vErrors;
+validate90.errors = vErrors;
 return errors === 0;
 }
 
-const schema38 = {"pattern":"^(?:\\d+(?:\\.\\d+)?(?:ms|s|m|h|d))+$","description":"a duration such as 500ms, 30s, 30m, 24h or 1h30m","type":"string"};
+const schema39 = {"pattern":"^(?:\\d+(?:\\.\\d+)?(?:ms|s|m|h|d))+$","description":"a duration such as 500ms, 30s, 30m, 24h or 1h30m","type":"string"};
 const pattern15 = new RegExp("^(?:\\d+(?:\\.\\d+)?(?:ms|s|m|h|d))+$", "u");
 
-function validate91(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate93(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(typeof data === "string"){
 if(!pattern15.test(data)){
-const err0 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^(?:\\d+(?:\\.\\d+)?(?:ms|s|m|h|d))+$"},message:"must match pattern \""+"^(?:\\d+(?:\\.\\d+)?(?:ms|s|m|h|d))+$"+"\"",schema:"^(?:\\d+(?:\\.\\d+)?(?:ms|s|m|h|d))+$",parentSchema:schema38,data};
+const err0 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^(?:\\d+(?:\\.\\d+)?(?:ms|s|m|h|d))+$"},message:"must match pattern \""+"^(?:\\d+(?:\\.\\d+)?(?:ms|s|m|h|d))+$"+"\"",schema:"^(?:\\d+(?:\\.\\d+)?(?:ms|s|m|h|d))+$",parentSchema:schema39,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1483,7 +1515,7 @@ errors++;
 }
 }
 else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.type,parentSchema:schema38,data};
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1492,17 +1524,75 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate91.errors = vErrors;
+validate93.errors = vErrors;
+return errors === 0;
+}
+
+const schema40 = {"minItems":1,"uniqueItems":true,"description":"the scenario's behaviour ids this step's assertions are about (default: all of the scenario's): a failure here is reported against these","type":"array","items":{"$ref":"sessionprobe-scenario#/definitions/s1f32918f1e2c"}};
+
+function validate95(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(Array.isArray(data)){
+if(data.length < 1){
+const err0 = {instancePath,schemaPath:"#/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema40,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate23(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+errors = vErrors.length;
+}
+}
+let i1 = data.length;
+let j0;
+if(i1 > 1){
+outer0:
+for(;i1--;){
+for(j0 = i1; j0--;){
+if(func0(data[i1], data[j0])){
+const err1 = {instancePath,schemaPath:"#/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema40,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+break outer0;
+}
+}
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema40.type,parentSchema:schema40,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate95.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.login === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "login"},message:"must have required property '"+"login"+"'",schema:schema9.required,parentSchema:schema9,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "login"},message:"must have required property '"+"login"+"'",schema:schema10.required,parentSchema:schema10,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1512,8 +1602,8 @@ vErrors.push(err0);
 errors++;
 }
 for(const key0 in data){
-if(!(((((((key0 === "login") || (key0 === "title")) || (key0 === "as")) || (key0 === "with")) || (key0 === "expect")) || (key0 === "capture")) || (key0 === "timeout"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema9,data};
+if(!((((((((key0 === "login") || (key0 === "title")) || (key0 === "as")) || (key0 === "with")) || (key0 === "expect")) || (key0 === "capture")) || (key0 === "timeout")) || (key0 === "covers"))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema10,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1524,50 +1614,56 @@ errors++;
 }
 }
 if(data.login !== undefined){
-if(!(validate27(data.login, {instancePath:instancePath+"/login",parentData:data,parentDataProperty:"login",rootData}))){
-vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+if(!(validate29(data.login, {instancePath:instancePath+"/login",parentData:data,parentDataProperty:"login",rootData}))){
+vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
 errors = vErrors.length;
 }
 }
 if(data.title !== undefined){
-if(!(validate33(data.title, {instancePath:instancePath+"/title",parentData:data,parentDataProperty:"title",rootData}))){
-vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
-errors = vErrors.length;
-}
-}
-if(data.as !== undefined){
-if(!(validate35(data.as, {instancePath:instancePath+"/as",parentData:data,parentDataProperty:"as",rootData}))){
+if(!(validate35(data.title, {instancePath:instancePath+"/title",parentData:data,parentDataProperty:"title",rootData}))){
 vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
 errors = vErrors.length;
 }
 }
-if(data.with !== undefined){
-if(!(validate37(data.with, {instancePath:instancePath+"/with",parentData:data,parentDataProperty:"with",rootData}))){
+if(data.as !== undefined){
+if(!(validate37(data.as, {instancePath:instancePath+"/as",parentData:data,parentDataProperty:"as",rootData}))){
 vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
 errors = vErrors.length;
 }
 }
-if(data.expect !== undefined){
-if(!(validate39(data.expect, {instancePath:instancePath+"/expect",parentData:data,parentDataProperty:"expect",rootData}))){
+if(data.with !== undefined){
+if(!(validate39(data.with, {instancePath:instancePath+"/with",parentData:data,parentDataProperty:"with",rootData}))){
 vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
 errors = vErrors.length;
 }
 }
+if(data.expect !== undefined){
+if(!(validate41(data.expect, {instancePath:instancePath+"/expect",parentData:data,parentDataProperty:"expect",rootData}))){
+vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+errors = vErrors.length;
+}
+}
 if(data.capture !== undefined){
-if(!(validate88(data.capture, {instancePath:instancePath+"/capture",parentData:data,parentDataProperty:"capture",rootData}))){
-vErrors = vErrors === null ? validate88.errors : vErrors.concat(validate88.errors);
+if(!(validate90(data.capture, {instancePath:instancePath+"/capture",parentData:data,parentDataProperty:"capture",rootData}))){
+vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
 errors = vErrors.length;
 }
 }
 if(data.timeout !== undefined){
-if(!(validate91(data.timeout, {instancePath:instancePath+"/timeout",parentData:data,parentDataProperty:"timeout",rootData}))){
-vErrors = vErrors === null ? validate91.errors : vErrors.concat(validate91.errors);
+if(!(validate93(data.timeout, {instancePath:instancePath+"/timeout",parentData:data,parentDataProperty:"timeout",rootData}))){
+vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
+errors = vErrors.length;
+}
+}
+if(data.covers !== undefined){
+if(!(validate95(data.covers, {instancePath:instancePath+"/covers",parentData:data,parentDataProperty:"covers",rootData}))){
+vErrors = vErrors === null ? validate95.errors : vErrors.concat(validate95.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema9.type,parentSchema:schema9,data};
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema10.type,parentSchema:schema10,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1576,19 +1672,19 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate26.errors = vErrors;
+validate28.errors = vErrors;
 return errors === 0;
 }
 
-const schema39 = {"additionalProperties":false,"required":["use"],"type":"object","properties":{"use":{"$ref":"sessionprobe-scenario#/definitions/s2ae95916e4b3"},"title":{"$ref":"sessionprobe-scenario#/definitions/sfe7a8ae24318"},"as":{"$ref":"sessionprobe-scenario#/definitions/sbc113ca27d7d"},"with":{"$ref":"sessionprobe-scenario#/definitions/s1bd0a089eadd"},"expect":{"$ref":"sessionprobe-scenario#/definitions/sfbd44a67222c"},"capture":{"$ref":"sessionprobe-scenario#/definitions/sa1f0677298f2"},"timeout":{"$ref":"sessionprobe-scenario#/definitions/sc356ce421008"}}};
-const schema40 = {"pattern":"^[a-z][a-z0-9-]*$","description":"a named call of the vendor driver (lower-case kebab-case, e.g. config-servers)","type":"string"};
+const schema41 = {"additionalProperties":false,"required":["use"],"type":"object","properties":{"use":{"$ref":"sessionprobe-scenario#/definitions/s2ae95916e4b3"},"title":{"$ref":"sessionprobe-scenario#/definitions/sfe7a8ae24318"},"as":{"$ref":"sessionprobe-scenario#/definitions/sbc113ca27d7d"},"with":{"$ref":"sessionprobe-scenario#/definitions/s1bd0a089eadd"},"expect":{"$ref":"sessionprobe-scenario#/definitions/sfbd44a67222c"},"capture":{"$ref":"sessionprobe-scenario#/definitions/sa1f0677298f2"},"timeout":{"$ref":"sessionprobe-scenario#/definitions/sc356ce421008"},"covers":{"$ref":"sessionprobe-scenario#/definitions/s56a718f1557b"}}};
+const schema42 = {"pattern":"^[a-z][a-z0-9-]*$","description":"a named call of the vendor driver (lower-case kebab-case, e.g. config-servers)","type":"string"};
 
-function validate95(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate100(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(typeof data === "string"){
 if(!pattern0.test(data)){
-const err0 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\"",schema:"^[a-z][a-z0-9-]*$",parentSchema:schema40,data};
+const err0 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\"",schema:"^[a-z][a-z0-9-]*$",parentSchema:schema42,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1599,7 +1695,7 @@ errors++;
 }
 }
 else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.type,parentSchema:schema40,data};
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.type,parentSchema:schema42,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1608,17 +1704,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate95.errors = vErrors;
+validate100.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate94(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate99(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.use === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "use"},message:"must have required property '"+"use"+"'",schema:schema39.required,parentSchema:schema39,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "use"},message:"must have required property '"+"use"+"'",schema:schema41.required,parentSchema:schema41,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1628,8 +1724,8 @@ vErrors.push(err0);
 errors++;
 }
 for(const key0 in data){
-if(!(((((((key0 === "use") || (key0 === "title")) || (key0 === "as")) || (key0 === "with")) || (key0 === "expect")) || (key0 === "capture")) || (key0 === "timeout"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema39,data};
+if(!((((((((key0 === "use") || (key0 === "title")) || (key0 === "as")) || (key0 === "with")) || (key0 === "expect")) || (key0 === "capture")) || (key0 === "timeout")) || (key0 === "covers"))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema41,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1640,50 +1736,56 @@ errors++;
 }
 }
 if(data.use !== undefined){
-if(!(validate95(data.use, {instancePath:instancePath+"/use",parentData:data,parentDataProperty:"use",rootData}))){
-vErrors = vErrors === null ? validate95.errors : vErrors.concat(validate95.errors);
+if(!(validate100(data.use, {instancePath:instancePath+"/use",parentData:data,parentDataProperty:"use",rootData}))){
+vErrors = vErrors === null ? validate100.errors : vErrors.concat(validate100.errors);
 errors = vErrors.length;
 }
 }
 if(data.title !== undefined){
-if(!(validate33(data.title, {instancePath:instancePath+"/title",parentData:data,parentDataProperty:"title",rootData}))){
-vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
-errors = vErrors.length;
-}
-}
-if(data.as !== undefined){
-if(!(validate35(data.as, {instancePath:instancePath+"/as",parentData:data,parentDataProperty:"as",rootData}))){
+if(!(validate35(data.title, {instancePath:instancePath+"/title",parentData:data,parentDataProperty:"title",rootData}))){
 vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
 errors = vErrors.length;
 }
 }
-if(data.with !== undefined){
-if(!(validate37(data.with, {instancePath:instancePath+"/with",parentData:data,parentDataProperty:"with",rootData}))){
+if(data.as !== undefined){
+if(!(validate37(data.as, {instancePath:instancePath+"/as",parentData:data,parentDataProperty:"as",rootData}))){
 vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
 errors = vErrors.length;
 }
 }
-if(data.expect !== undefined){
-if(!(validate39(data.expect, {instancePath:instancePath+"/expect",parentData:data,parentDataProperty:"expect",rootData}))){
+if(data.with !== undefined){
+if(!(validate39(data.with, {instancePath:instancePath+"/with",parentData:data,parentDataProperty:"with",rootData}))){
 vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
 errors = vErrors.length;
 }
 }
+if(data.expect !== undefined){
+if(!(validate41(data.expect, {instancePath:instancePath+"/expect",parentData:data,parentDataProperty:"expect",rootData}))){
+vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+errors = vErrors.length;
+}
+}
 if(data.capture !== undefined){
-if(!(validate88(data.capture, {instancePath:instancePath+"/capture",parentData:data,parentDataProperty:"capture",rootData}))){
-vErrors = vErrors === null ? validate88.errors : vErrors.concat(validate88.errors);
+if(!(validate90(data.capture, {instancePath:instancePath+"/capture",parentData:data,parentDataProperty:"capture",rootData}))){
+vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
 errors = vErrors.length;
 }
 }
 if(data.timeout !== undefined){
-if(!(validate91(data.timeout, {instancePath:instancePath+"/timeout",parentData:data,parentDataProperty:"timeout",rootData}))){
-vErrors = vErrors === null ? validate91.errors : vErrors.concat(validate91.errors);
+if(!(validate93(data.timeout, {instancePath:instancePath+"/timeout",parentData:data,parentDataProperty:"timeout",rootData}))){
+vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
+errors = vErrors.length;
+}
+}
+if(data.covers !== undefined){
+if(!(validate95(data.covers, {instancePath:instancePath+"/covers",parentData:data,parentDataProperty:"covers",rootData}))){
+vErrors = vErrors === null ? validate95.errors : vErrors.concat(validate95.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.type,parentSchema:schema39,data};
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema41.type,parentSchema:schema41,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1692,84 +1794,21 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate94.errors = vErrors;
+validate99.errors = vErrors;
 return errors === 0;
 }
 
-const schema41 = {"additionalProperties":false,"required":["expire"],"type":"object","properties":{"expire":{"$ref":"sessionprobe-scenario#/definitions/sad2ac7085ba4"},"title":{"$ref":"sessionprobe-scenario#/definitions/sfe7a8ae24318"},"as":{"$ref":"sessionprobe-scenario#/definitions/sbc113ca27d7d"},"with":{"$ref":"sessionprobe-scenario#/definitions/s1bd0a089eadd"},"expect":{"$ref":"sessionprobe-scenario#/definitions/sfbd44a67222c"},"capture":{"$ref":"sessionprobe-scenario#/definitions/sa1f0677298f2"},"timeout":{"$ref":"sessionprobe-scenario#/definitions/sc356ce421008"}}};
-const schema42 = {"additionalProperties":false,"minProperties":1,"description":"idle: <time> (time passes with no activity) or absolute: <time> [keepAlive: <every>]","type":"object","properties":{"idle":{"$ref":"sessionprobe-scenario#/definitions/s4c2d8936b56e"},"absolute":{"$ref":"sessionprobe-scenario#/definitions/s4c2d8936b56e"},"keepAlive":{"$ref":"sessionprobe-scenario#/definitions/s3df5890f069d"},"using":{"$ref":"sessionprobe-scenario#/definitions/s575ae1c7cc74"},"since":{"$ref":"sessionprobe-scenario#/definitions/s709750fa2aa1"}}};
-const schema43 = {"pattern":"^(past|before|\\d+(\\.\\d+)?%|\\d+(\\.\\d+)?% of [A-Za-z][A-Za-z0-9_]*|(?:\\d+(?:\\.\\d+)?(?:ms|s|m|h|d))+)$","description":"past (just after the timeout), before (just before it), a percentage of the timeout (95%), a share of a duration option (50% of latestAccessUpdateFrequency), or a duration (30m)","type":"string"};
+const schema43 = {"additionalProperties":false,"required":["expire"],"type":"object","properties":{"expire":{"$ref":"sessionprobe-scenario#/definitions/sad2ac7085ba4"},"title":{"$ref":"sessionprobe-scenario#/definitions/sfe7a8ae24318"},"as":{"$ref":"sessionprobe-scenario#/definitions/sbc113ca27d7d"},"with":{"$ref":"sessionprobe-scenario#/definitions/s1bd0a089eadd"},"expect":{"$ref":"sessionprobe-scenario#/definitions/sfbd44a67222c"},"capture":{"$ref":"sessionprobe-scenario#/definitions/sa1f0677298f2"},"timeout":{"$ref":"sessionprobe-scenario#/definitions/sc356ce421008"},"covers":{"$ref":"sessionprobe-scenario#/definitions/s56a718f1557b"}}};
+const schema44 = {"additionalProperties":false,"minProperties":1,"description":"idle: <time> (time passes with no activity) or absolute: <time> [keepAlive: <every>]","type":"object","properties":{"idle":{"$ref":"sessionprobe-scenario#/definitions/s4c2d8936b56e"},"absolute":{"$ref":"sessionprobe-scenario#/definitions/s4c2d8936b56e"},"keepAlive":{"$ref":"sessionprobe-scenario#/definitions/s3df5890f069d"},"using":{"$ref":"sessionprobe-scenario#/definitions/s575ae1c7cc74"},"since":{"$ref":"sessionprobe-scenario#/definitions/s709750fa2aa1"}}};
+const schema45 = {"pattern":"^(past|before|\\d+(\\.\\d+)?%|\\d+(\\.\\d+)?% of [A-Za-z][A-Za-z0-9_]*|(?:\\d+(?:\\.\\d+)?(?:ms|s|m|h|d))+)$","description":"past (just after the timeout), before (just before it), a percentage of the timeout (95%), a share of a duration option (50% of latestAccessUpdateFrequency), or a duration (30m)","type":"string"};
 const pattern17 = new RegExp("^(past|before|\\d+(\\.\\d+)?%|\\d+(\\.\\d+)?% of [A-Za-z][A-Za-z0-9_]*|(?:\\d+(?:\\.\\d+)?(?:ms|s|m|h|d))+)$", "u");
 
-function validate106(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate112(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(typeof data === "string"){
 if(!pattern17.test(data)){
-const err0 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^(past|before|\\d+(\\.\\d+)?%|\\d+(\\.\\d+)?% of [A-Za-z][A-Za-z0-9_]*|(?:\\d+(?:\\.\\d+)?(?:ms|s|m|h|d))+)$"},message:"must match pattern \""+"^(past|before|\\d+(\\.\\d+)?%|\\d+(\\.\\d+)?% of [A-Za-z][A-Za-z0-9_]*|(?:\\d+(?:\\.\\d+)?(?:ms|s|m|h|d))+)$"+"\"",schema:"^(past|before|\\d+(\\.\\d+)?%|\\d+(\\.\\d+)?% of [A-Za-z][A-Za-z0-9_]*|(?:\\d+(?:\\.\\d+)?(?:ms|s|m|h|d))+)$",parentSchema:schema43,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.type,parentSchema:schema43,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-validate106.errors = vErrors;
-return errors === 0;
-}
-
-const schema44 = {"pattern":"^(\\d+(\\.\\d+)?%|(?:\\d+(?:\\.\\d+)?(?:ms|s|m|h|d))+)$","description":"how often to use the session while absolute time passes: a duration or a percentage of the idle timeout","type":"string"};
-const pattern18 = new RegExp("^(\\d+(\\.\\d+)?%|(?:\\d+(?:\\.\\d+)?(?:ms|s|m|h|d))+)$", "u");
-
-function validate109(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(typeof data === "string"){
-if(!pattern18.test(data)){
-const err0 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^(\\d+(\\.\\d+)?%|(?:\\d+(?:\\.\\d+)?(?:ms|s|m|h|d))+)$"},message:"must match pattern \""+"^(\\d+(\\.\\d+)?%|(?:\\d+(?:\\.\\d+)?(?:ms|s|m|h|d))+)$"+"\"",schema:"^(\\d+(\\.\\d+)?%|(?:\\d+(?:\\.\\d+)?(?:ms|s|m|h|d))+)$",parentSchema:schema44,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-validate109.errors = vErrors;
-return errors === 0;
-}
-
-const schema45 = {"pattern":"^[a-z][a-z0-9-]*$","description":"the call or action that keeps the session alive (default: the driver's probe) (lower-case kebab-case, e.g. config-servers)","type":"string"};
-
-function validate111(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(typeof data === "string"){
-if(!pattern0.test(data)){
-const err0 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\"",schema:"^[a-z][a-z0-9-]*$",parentSchema:schema45,data};
+const err0 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^(past|before|\\d+(\\.\\d+)?%|\\d+(\\.\\d+)?% of [A-Za-z][A-Za-z0-9_]*|(?:\\d+(?:\\.\\d+)?(?:ms|s|m|h|d))+)$"},message:"must match pattern \""+"^(past|before|\\d+(\\.\\d+)?%|\\d+(\\.\\d+)?% of [A-Za-z][A-Za-z0-9_]*|(?:\\d+(?:\\.\\d+)?(?:ms|s|m|h|d))+)$"+"\"",schema:"^(past|before|\\d+(\\.\\d+)?%|\\d+(\\.\\d+)?% of [A-Za-z][A-Za-z0-9_]*|(?:\\d+(?:\\.\\d+)?(?:ms|s|m|h|d))+)$",parentSchema:schema45,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1789,17 +1828,80 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate111.errors = vErrors;
+validate112.errors = vErrors;
 return errors === 0;
 }
 
-const schema46 = {"description":"login: idle time counted from the session's login, not from now (past the idle timeout since login, whatever ran in between without resetting it)","const":"login","type":"string"};
+const schema46 = {"pattern":"^(\\d+(\\.\\d+)?%|(?:\\d+(?:\\.\\d+)?(?:ms|s|m|h|d))+)$","description":"how often to use the session while absolute time passes: a duration or a percentage of the idle timeout","type":"string"};
+const pattern18 = new RegExp("^(\\d+(\\.\\d+)?%|(?:\\d+(?:\\.\\d+)?(?:ms|s|m|h|d))+)$", "u");
 
-function validate113(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate115(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(typeof data === "string"){
+if(!pattern18.test(data)){
+const err0 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^(\\d+(\\.\\d+)?%|(?:\\d+(?:\\.\\d+)?(?:ms|s|m|h|d))+)$"},message:"must match pattern \""+"^(\\d+(\\.\\d+)?%|(?:\\d+(?:\\.\\d+)?(?:ms|s|m|h|d))+)$"+"\"",schema:"^(\\d+(\\.\\d+)?%|(?:\\d+(?:\\.\\d+)?(?:ms|s|m|h|d))+)$",parentSchema:schema46,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.type,parentSchema:schema46,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate115.errors = vErrors;
+return errors === 0;
+}
+
+const schema47 = {"pattern":"^[a-z][a-z0-9-]*$","description":"the call or action that keeps the session alive (default: the driver's probe) (lower-case kebab-case, e.g. config-servers)","type":"string"};
+
+function validate117(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(typeof data === "string"){
+if(!pattern0.test(data)){
+const err0 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\"",schema:"^[a-z][a-z0-9-]*$",parentSchema:schema47,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.type,parentSchema:schema47,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate117.errors = vErrors;
+return errors === 0;
+}
+
+const schema48 = {"description":"login: idle time counted from the session's login, not from now (past the idle timeout since login, whatever ran in between without resetting it)","const":"login","type":"string"};
+
+function validate119(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(typeof data !== "string"){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.type,parentSchema:schema46,data};
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.type,parentSchema:schema48,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1809,7 +1911,7 @@ vErrors.push(err0);
 errors++;
 }
 if("login" !== data){
-const err1 = {instancePath,schemaPath:"#/const",keyword:"const",params:{allowedValue: "login"},message:"must be equal to constant",schema:"login",parentSchema:schema46,data};
+const err1 = {instancePath,schemaPath:"#/const",keyword:"const",params:{allowedValue: "login"},message:"must be equal to constant",schema:"login",parentSchema:schema48,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1818,17 +1920,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate113.errors = vErrors;
+validate119.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate105(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate111(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(Object.keys(data).length < 1){
-const err0 = {instancePath,schemaPath:"#/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema42,data};
+const err0 = {instancePath,schemaPath:"#/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema44,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1839,7 +1941,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((key0 === "idle") || (key0 === "absolute")) || (key0 === "keepAlive")) || (key0 === "using")) || (key0 === "since"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema42,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema44,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1850,38 +1952,38 @@ errors++;
 }
 }
 if(data.idle !== undefined){
-if(!(validate106(data.idle, {instancePath:instancePath+"/idle",parentData:data,parentDataProperty:"idle",rootData}))){
-vErrors = vErrors === null ? validate106.errors : vErrors.concat(validate106.errors);
+if(!(validate112(data.idle, {instancePath:instancePath+"/idle",parentData:data,parentDataProperty:"idle",rootData}))){
+vErrors = vErrors === null ? validate112.errors : vErrors.concat(validate112.errors);
 errors = vErrors.length;
 }
 }
 if(data.absolute !== undefined){
-if(!(validate106(data.absolute, {instancePath:instancePath+"/absolute",parentData:data,parentDataProperty:"absolute",rootData}))){
-vErrors = vErrors === null ? validate106.errors : vErrors.concat(validate106.errors);
+if(!(validate112(data.absolute, {instancePath:instancePath+"/absolute",parentData:data,parentDataProperty:"absolute",rootData}))){
+vErrors = vErrors === null ? validate112.errors : vErrors.concat(validate112.errors);
 errors = vErrors.length;
 }
 }
 if(data.keepAlive !== undefined){
-if(!(validate109(data.keepAlive, {instancePath:instancePath+"/keepAlive",parentData:data,parentDataProperty:"keepAlive",rootData}))){
-vErrors = vErrors === null ? validate109.errors : vErrors.concat(validate109.errors);
+if(!(validate115(data.keepAlive, {instancePath:instancePath+"/keepAlive",parentData:data,parentDataProperty:"keepAlive",rootData}))){
+vErrors = vErrors === null ? validate115.errors : vErrors.concat(validate115.errors);
 errors = vErrors.length;
 }
 }
 if(data.using !== undefined){
-if(!(validate111(data.using, {instancePath:instancePath+"/using",parentData:data,parentDataProperty:"using",rootData}))){
-vErrors = vErrors === null ? validate111.errors : vErrors.concat(validate111.errors);
+if(!(validate117(data.using, {instancePath:instancePath+"/using",parentData:data,parentDataProperty:"using",rootData}))){
+vErrors = vErrors === null ? validate117.errors : vErrors.concat(validate117.errors);
 errors = vErrors.length;
 }
 }
 if(data.since !== undefined){
-if(!(validate113(data.since, {instancePath:instancePath+"/since",parentData:data,parentDataProperty:"since",rootData}))){
-vErrors = vErrors === null ? validate113.errors : vErrors.concat(validate113.errors);
+if(!(validate119(data.since, {instancePath:instancePath+"/since",parentData:data,parentDataProperty:"since",rootData}))){
+vErrors = vErrors === null ? validate119.errors : vErrors.concat(validate119.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema42.type,parentSchema:schema42,data};
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.type,parentSchema:schema44,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1890,17 +1992,17 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate105.errors = vErrors;
+validate111.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate104(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate110(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.expire === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "expire"},message:"must have required property '"+"expire"+"'",schema:schema41.required,parentSchema:schema41,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "expire"},message:"must have required property '"+"expire"+"'",schema:schema43.required,parentSchema:schema43,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1910,8 +2012,8 @@ vErrors.push(err0);
 errors++;
 }
 for(const key0 in data){
-if(!(((((((key0 === "expire") || (key0 === "title")) || (key0 === "as")) || (key0 === "with")) || (key0 === "expect")) || (key0 === "capture")) || (key0 === "timeout"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema41,data};
+if(!((((((((key0 === "expire") || (key0 === "title")) || (key0 === "as")) || (key0 === "with")) || (key0 === "expect")) || (key0 === "capture")) || (key0 === "timeout")) || (key0 === "covers"))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema43,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1922,50 +2024,56 @@ errors++;
 }
 }
 if(data.expire !== undefined){
-if(!(validate105(data.expire, {instancePath:instancePath+"/expire",parentData:data,parentDataProperty:"expire",rootData}))){
-vErrors = vErrors === null ? validate105.errors : vErrors.concat(validate105.errors);
+if(!(validate111(data.expire, {instancePath:instancePath+"/expire",parentData:data,parentDataProperty:"expire",rootData}))){
+vErrors = vErrors === null ? validate111.errors : vErrors.concat(validate111.errors);
 errors = vErrors.length;
 }
 }
 if(data.title !== undefined){
-if(!(validate33(data.title, {instancePath:instancePath+"/title",parentData:data,parentDataProperty:"title",rootData}))){
-vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
-errors = vErrors.length;
-}
-}
-if(data.as !== undefined){
-if(!(validate35(data.as, {instancePath:instancePath+"/as",parentData:data,parentDataProperty:"as",rootData}))){
+if(!(validate35(data.title, {instancePath:instancePath+"/title",parentData:data,parentDataProperty:"title",rootData}))){
 vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
 errors = vErrors.length;
 }
 }
-if(data.with !== undefined){
-if(!(validate37(data.with, {instancePath:instancePath+"/with",parentData:data,parentDataProperty:"with",rootData}))){
+if(data.as !== undefined){
+if(!(validate37(data.as, {instancePath:instancePath+"/as",parentData:data,parentDataProperty:"as",rootData}))){
 vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
 errors = vErrors.length;
 }
 }
-if(data.expect !== undefined){
-if(!(validate39(data.expect, {instancePath:instancePath+"/expect",parentData:data,parentDataProperty:"expect",rootData}))){
+if(data.with !== undefined){
+if(!(validate39(data.with, {instancePath:instancePath+"/with",parentData:data,parentDataProperty:"with",rootData}))){
 vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
 errors = vErrors.length;
 }
 }
+if(data.expect !== undefined){
+if(!(validate41(data.expect, {instancePath:instancePath+"/expect",parentData:data,parentDataProperty:"expect",rootData}))){
+vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+errors = vErrors.length;
+}
+}
 if(data.capture !== undefined){
-if(!(validate88(data.capture, {instancePath:instancePath+"/capture",parentData:data,parentDataProperty:"capture",rootData}))){
-vErrors = vErrors === null ? validate88.errors : vErrors.concat(validate88.errors);
+if(!(validate90(data.capture, {instancePath:instancePath+"/capture",parentData:data,parentDataProperty:"capture",rootData}))){
+vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
 errors = vErrors.length;
 }
 }
 if(data.timeout !== undefined){
-if(!(validate91(data.timeout, {instancePath:instancePath+"/timeout",parentData:data,parentDataProperty:"timeout",rootData}))){
-vErrors = vErrors === null ? validate91.errors : vErrors.concat(validate91.errors);
+if(!(validate93(data.timeout, {instancePath:instancePath+"/timeout",parentData:data,parentDataProperty:"timeout",rootData}))){
+vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
+errors = vErrors.length;
+}
+}
+if(data.covers !== undefined){
+if(!(validate95(data.covers, {instancePath:instancePath+"/covers",parentData:data,parentDataProperty:"covers",rootData}))){
+vErrors = vErrors === null ? validate95.errors : vErrors.concat(validate95.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema41.type,parentSchema:schema41,data};
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.type,parentSchema:schema43,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1974,20 +2082,20 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate104.errors = vErrors;
+validate110.errors = vErrors;
 return errors === 0;
 }
 
-const schema47 = {"additionalProperties":false,"required":["logout"],"type":"object","properties":{"logout":{"$ref":"sessionprobe-scenario#/definitions/s694f085fafba"},"title":{"$ref":"sessionprobe-scenario#/definitions/sfe7a8ae24318"},"as":{"$ref":"sessionprobe-scenario#/definitions/sbc113ca27d7d"},"with":{"$ref":"sessionprobe-scenario#/definitions/s1bd0a089eadd"},"expect":{"$ref":"sessionprobe-scenario#/definitions/sfbd44a67222c"},"capture":{"$ref":"sessionprobe-scenario#/definitions/sa1f0677298f2"},"timeout":{"$ref":"sessionprobe-scenario#/definitions/sc356ce421008"}}};
-const schema48 = {"anyOf":[{"type":"null"},{"$ref":"sessionprobe-scenario#/definitions/sc891cf244508"}]};
-const schema49 = {"additionalProperties":false,"type":"object","properties":{}};
+const schema49 = {"additionalProperties":false,"required":["logout"],"type":"object","properties":{"logout":{"$ref":"sessionprobe-scenario#/definitions/s694f085fafba"},"title":{"$ref":"sessionprobe-scenario#/definitions/sfe7a8ae24318"},"as":{"$ref":"sessionprobe-scenario#/definitions/sbc113ca27d7d"},"with":{"$ref":"sessionprobe-scenario#/definitions/s1bd0a089eadd"},"expect":{"$ref":"sessionprobe-scenario#/definitions/sfbd44a67222c"},"capture":{"$ref":"sessionprobe-scenario#/definitions/sa1f0677298f2"},"timeout":{"$ref":"sessionprobe-scenario#/definitions/sc356ce421008"},"covers":{"$ref":"sessionprobe-scenario#/definitions/s56a718f1557b"}}};
+const schema50 = {"anyOf":[{"type":"null"},{"$ref":"sessionprobe-scenario#/definitions/sc891cf244508"}]};
+const schema51 = {"additionalProperties":false,"type":"object","properties":{}};
 
-function validate125(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate132(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema49,data};
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema51,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1998,7 +2106,7 @@ errors++;
 }
 }
 else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema49.type,parentSchema:schema49,data};
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.type,parentSchema:schema51,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2007,19 +2115,19 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate125.errors = vErrors;
+validate132.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate124(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate131(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 let valid0 = false;
 const _errs1 = errors;
 if(data !== null){
-const err0 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema48.anyOf[0].type,parentSchema:schema48.anyOf[0],data};
+const err0 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema50.anyOf[0].type,parentSchema:schema50.anyOf[0],data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2032,15 +2140,15 @@ var _valid0 = _errs1 === errors;
 valid0 = valid0 || _valid0;
 if(!valid0){
 const _errs3 = errors;
-if(!(validate125(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate125.errors : vErrors.concat(validate125.errors);
+if(!(validate132(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate132.errors : vErrors.concat(validate132.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs3 === errors;
 valid0 = valid0 || _valid0;
 }
 if(!valid0){
-const err1 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema48.anyOf,parentSchema:schema48,data};
+const err1 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema50.anyOf,parentSchema:schema50,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2060,17 +2168,17 @@ vErrors = null;
 }
 }
 }
-validate124.errors = vErrors;
+validate131.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate123(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate130(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.logout === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "logout"},message:"must have required property '"+"logout"+"'",schema:schema47.required,parentSchema:schema47,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "logout"},message:"must have required property '"+"logout"+"'",schema:schema49.required,parentSchema:schema49,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2080,8 +2188,8 @@ vErrors.push(err0);
 errors++;
 }
 for(const key0 in data){
-if(!(((((((key0 === "logout") || (key0 === "title")) || (key0 === "as")) || (key0 === "with")) || (key0 === "expect")) || (key0 === "capture")) || (key0 === "timeout"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema47,data};
+if(!((((((((key0 === "logout") || (key0 === "title")) || (key0 === "as")) || (key0 === "with")) || (key0 === "expect")) || (key0 === "capture")) || (key0 === "timeout")) || (key0 === "covers"))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema49,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2092,50 +2200,56 @@ errors++;
 }
 }
 if(data.logout !== undefined){
-if(!(validate124(data.logout, {instancePath:instancePath+"/logout",parentData:data,parentDataProperty:"logout",rootData}))){
-vErrors = vErrors === null ? validate124.errors : vErrors.concat(validate124.errors);
+if(!(validate131(data.logout, {instancePath:instancePath+"/logout",parentData:data,parentDataProperty:"logout",rootData}))){
+vErrors = vErrors === null ? validate131.errors : vErrors.concat(validate131.errors);
 errors = vErrors.length;
 }
 }
 if(data.title !== undefined){
-if(!(validate33(data.title, {instancePath:instancePath+"/title",parentData:data,parentDataProperty:"title",rootData}))){
-vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
-errors = vErrors.length;
-}
-}
-if(data.as !== undefined){
-if(!(validate35(data.as, {instancePath:instancePath+"/as",parentData:data,parentDataProperty:"as",rootData}))){
+if(!(validate35(data.title, {instancePath:instancePath+"/title",parentData:data,parentDataProperty:"title",rootData}))){
 vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
 errors = vErrors.length;
 }
 }
-if(data.with !== undefined){
-if(!(validate37(data.with, {instancePath:instancePath+"/with",parentData:data,parentDataProperty:"with",rootData}))){
+if(data.as !== undefined){
+if(!(validate37(data.as, {instancePath:instancePath+"/as",parentData:data,parentDataProperty:"as",rootData}))){
 vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
 errors = vErrors.length;
 }
 }
-if(data.expect !== undefined){
-if(!(validate39(data.expect, {instancePath:instancePath+"/expect",parentData:data,parentDataProperty:"expect",rootData}))){
+if(data.with !== undefined){
+if(!(validate39(data.with, {instancePath:instancePath+"/with",parentData:data,parentDataProperty:"with",rootData}))){
 vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
 errors = vErrors.length;
 }
 }
+if(data.expect !== undefined){
+if(!(validate41(data.expect, {instancePath:instancePath+"/expect",parentData:data,parentDataProperty:"expect",rootData}))){
+vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+errors = vErrors.length;
+}
+}
 if(data.capture !== undefined){
-if(!(validate88(data.capture, {instancePath:instancePath+"/capture",parentData:data,parentDataProperty:"capture",rootData}))){
-vErrors = vErrors === null ? validate88.errors : vErrors.concat(validate88.errors);
+if(!(validate90(data.capture, {instancePath:instancePath+"/capture",parentData:data,parentDataProperty:"capture",rootData}))){
+vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
 errors = vErrors.length;
 }
 }
 if(data.timeout !== undefined){
-if(!(validate91(data.timeout, {instancePath:instancePath+"/timeout",parentData:data,parentDataProperty:"timeout",rootData}))){
-vErrors = vErrors === null ? validate91.errors : vErrors.concat(validate91.errors);
+if(!(validate93(data.timeout, {instancePath:instancePath+"/timeout",parentData:data,parentDataProperty:"timeout",rootData}))){
+vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
+errors = vErrors.length;
+}
+}
+if(data.covers !== undefined){
+if(!(validate95(data.covers, {instancePath:instancePath+"/covers",parentData:data,parentDataProperty:"covers",rootData}))){
+vErrors = vErrors === null ? validate95.errors : vErrors.concat(validate95.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema47.type,parentSchema:schema47,data};
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema49.type,parentSchema:schema49,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2144,19 +2258,19 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate123.errors = vErrors;
+validate130.errors = vErrors;
 return errors === 0;
 }
 
-const schema50 = {"additionalProperties":false,"required":["action"],"type":"object","properties":{"action":{"$ref":"sessionprobe-scenario#/definitions/s6bf6c3b00d0a"},"title":{"$ref":"sessionprobe-scenario#/definitions/sfe7a8ae24318"},"as":{"$ref":"sessionprobe-scenario#/definitions/sbc113ca27d7d"},"with":{"$ref":"sessionprobe-scenario#/definitions/s1bd0a089eadd"},"expect":{"$ref":"sessionprobe-scenario#/definitions/sfbd44a67222c"},"capture":{"$ref":"sessionprobe-scenario#/definitions/sa1f0677298f2"},"timeout":{"$ref":"sessionprobe-scenario#/definitions/sc356ce421008"}}};
-const schema51 = {"pattern":"^[a-z][a-z0-9-]*$","description":"a vendor action (lower-case kebab-case, e.g. config-servers)","type":"string"};
+const schema52 = {"additionalProperties":false,"required":["action"],"type":"object","properties":{"action":{"$ref":"sessionprobe-scenario#/definitions/s6bf6c3b00d0a"},"title":{"$ref":"sessionprobe-scenario#/definitions/sfe7a8ae24318"},"as":{"$ref":"sessionprobe-scenario#/definitions/sbc113ca27d7d"},"with":{"$ref":"sessionprobe-scenario#/definitions/s1bd0a089eadd"},"expect":{"$ref":"sessionprobe-scenario#/definitions/sfbd44a67222c"},"capture":{"$ref":"sessionprobe-scenario#/definitions/sa1f0677298f2"},"timeout":{"$ref":"sessionprobe-scenario#/definitions/sc356ce421008"},"covers":{"$ref":"sessionprobe-scenario#/definitions/s56a718f1557b"}}};
+const schema53 = {"pattern":"^[a-z][a-z0-9-]*$","description":"a vendor action (lower-case kebab-case, e.g. config-servers)","type":"string"};
 
-function validate136(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate144(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(typeof data === "string"){
 if(!pattern0.test(data)){
-const err0 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\"",schema:"^[a-z][a-z0-9-]*$",parentSchema:schema51,data};
+const err0 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\"",schema:"^[a-z][a-z0-9-]*$",parentSchema:schema53,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2167,7 +2281,7 @@ errors++;
 }
 }
 else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.type,parentSchema:schema51,data};
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.type,parentSchema:schema53,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2176,17 +2290,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate136.errors = vErrors;
+validate144.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate135(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate143(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.action === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema50.required,parentSchema:schema50,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema52.required,parentSchema:schema52,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2196,8 +2310,8 @@ vErrors.push(err0);
 errors++;
 }
 for(const key0 in data){
-if(!(((((((key0 === "action") || (key0 === "title")) || (key0 === "as")) || (key0 === "with")) || (key0 === "expect")) || (key0 === "capture")) || (key0 === "timeout"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema50,data};
+if(!((((((((key0 === "action") || (key0 === "title")) || (key0 === "as")) || (key0 === "with")) || (key0 === "expect")) || (key0 === "capture")) || (key0 === "timeout")) || (key0 === "covers"))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema52,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2208,50 +2322,56 @@ errors++;
 }
 }
 if(data.action !== undefined){
-if(!(validate136(data.action, {instancePath:instancePath+"/action",parentData:data,parentDataProperty:"action",rootData}))){
-vErrors = vErrors === null ? validate136.errors : vErrors.concat(validate136.errors);
+if(!(validate144(data.action, {instancePath:instancePath+"/action",parentData:data,parentDataProperty:"action",rootData}))){
+vErrors = vErrors === null ? validate144.errors : vErrors.concat(validate144.errors);
 errors = vErrors.length;
 }
 }
 if(data.title !== undefined){
-if(!(validate33(data.title, {instancePath:instancePath+"/title",parentData:data,parentDataProperty:"title",rootData}))){
-vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
-errors = vErrors.length;
-}
-}
-if(data.as !== undefined){
-if(!(validate35(data.as, {instancePath:instancePath+"/as",parentData:data,parentDataProperty:"as",rootData}))){
+if(!(validate35(data.title, {instancePath:instancePath+"/title",parentData:data,parentDataProperty:"title",rootData}))){
 vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
 errors = vErrors.length;
 }
 }
-if(data.with !== undefined){
-if(!(validate37(data.with, {instancePath:instancePath+"/with",parentData:data,parentDataProperty:"with",rootData}))){
+if(data.as !== undefined){
+if(!(validate37(data.as, {instancePath:instancePath+"/as",parentData:data,parentDataProperty:"as",rootData}))){
 vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
 errors = vErrors.length;
 }
 }
-if(data.expect !== undefined){
-if(!(validate39(data.expect, {instancePath:instancePath+"/expect",parentData:data,parentDataProperty:"expect",rootData}))){
+if(data.with !== undefined){
+if(!(validate39(data.with, {instancePath:instancePath+"/with",parentData:data,parentDataProperty:"with",rootData}))){
 vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
 errors = vErrors.length;
 }
 }
+if(data.expect !== undefined){
+if(!(validate41(data.expect, {instancePath:instancePath+"/expect",parentData:data,parentDataProperty:"expect",rootData}))){
+vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+errors = vErrors.length;
+}
+}
 if(data.capture !== undefined){
-if(!(validate88(data.capture, {instancePath:instancePath+"/capture",parentData:data,parentDataProperty:"capture",rootData}))){
-vErrors = vErrors === null ? validate88.errors : vErrors.concat(validate88.errors);
+if(!(validate90(data.capture, {instancePath:instancePath+"/capture",parentData:data,parentDataProperty:"capture",rootData}))){
+vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
 errors = vErrors.length;
 }
 }
 if(data.timeout !== undefined){
-if(!(validate91(data.timeout, {instancePath:instancePath+"/timeout",parentData:data,parentDataProperty:"timeout",rootData}))){
-vErrors = vErrors === null ? validate91.errors : vErrors.concat(validate91.errors);
+if(!(validate93(data.timeout, {instancePath:instancePath+"/timeout",parentData:data,parentDataProperty:"timeout",rootData}))){
+vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
+errors = vErrors.length;
+}
+}
+if(data.covers !== undefined){
+if(!(validate95(data.covers, {instancePath:instancePath+"/covers",parentData:data,parentDataProperty:"covers",rootData}))){
+vErrors = vErrors === null ? validate95.errors : vErrors.concat(validate95.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema50.type,parentSchema:schema50,data};
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.type,parentSchema:schema52,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2260,22 +2380,22 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate135.errors = vErrors;
+validate143.errors = vErrors;
 return errors === 0;
 }
 
-const schema52 = {"additionalProperties":false,"required":["request"],"type":"object","properties":{"request":{"$ref":"sessionprobe-scenario#/definitions/s4f6d5f654d3c"},"title":{"$ref":"sessionprobe-scenario#/definitions/sfe7a8ae24318"},"as":{"$ref":"sessionprobe-scenario#/definitions/sbc113ca27d7d"},"with":{"$ref":"sessionprobe-scenario#/definitions/s1bd0a089eadd"},"expect":{"$ref":"sessionprobe-scenario#/definitions/sfbd44a67222c"},"capture":{"$ref":"sessionprobe-scenario#/definitions/sa1f0677298f2"},"timeout":{"$ref":"sessionprobe-scenario#/definitions/sc356ce421008"}}};
-const schema53 = {"additionalProperties":false,"type":"object","required":["method","path"],"properties":{"method":{"$ref":"sessionprobe-scenario#/definitions/s22c2022fc1c1"},"path":{"$ref":"sessionprobe-scenario#/definitions/s47c91d5ccfd3"},"query":{"$ref":"sessionprobe-scenario#/definitions/s3bd8fabc455e"},"headers":{"$ref":"sessionprobe-scenario#/definitions/s3bd8fabc455e"},"json":{},"form":{"$ref":"sessionprobe-scenario#/definitions/s3bd8fabc455e"},"body":{"type":"string"},"auth":{"$ref":"sessionprobe-scenario#/definitions/s7cddca89af80"},"followRedirects":{"type":"boolean"}}};
-const schema54 = {"description":"an HTTP method in capitals","anyOf":[{"const":"GET","type":"string"},{"const":"POST","type":"string"},{"const":"PUT","type":"string"},{"const":"DELETE","type":"string"},{"const":"PATCH","type":"string"},{"const":"HEAD","type":"string"},{"const":"OPTIONS","type":"string"}]};
+const schema54 = {"additionalProperties":false,"required":["request"],"type":"object","properties":{"request":{"$ref":"sessionprobe-scenario#/definitions/s4f6d5f654d3c"},"title":{"$ref":"sessionprobe-scenario#/definitions/sfe7a8ae24318"},"as":{"$ref":"sessionprobe-scenario#/definitions/sbc113ca27d7d"},"with":{"$ref":"sessionprobe-scenario#/definitions/s1bd0a089eadd"},"expect":{"$ref":"sessionprobe-scenario#/definitions/sfbd44a67222c"},"capture":{"$ref":"sessionprobe-scenario#/definitions/sa1f0677298f2"},"timeout":{"$ref":"sessionprobe-scenario#/definitions/sc356ce421008"},"covers":{"$ref":"sessionprobe-scenario#/definitions/s56a718f1557b"}}};
+const schema55 = {"additionalProperties":false,"type":"object","required":["method","path"],"properties":{"method":{"$ref":"sessionprobe-scenario#/definitions/s22c2022fc1c1"},"path":{"$ref":"sessionprobe-scenario#/definitions/s47c91d5ccfd3"},"query":{"$ref":"sessionprobe-scenario#/definitions/s3bd8fabc455e"},"headers":{"$ref":"sessionprobe-scenario#/definitions/s3bd8fabc455e"},"json":{},"form":{"$ref":"sessionprobe-scenario#/definitions/s3bd8fabc455e"},"body":{"type":"string"},"auth":{"$ref":"sessionprobe-scenario#/definitions/s7cddca89af80"},"followRedirects":{"type":"boolean"}}};
+const schema56 = {"description":"an HTTP method in capitals","anyOf":[{"const":"GET","type":"string"},{"const":"POST","type":"string"},{"const":"PUT","type":"string"},{"const":"DELETE","type":"string"},{"const":"PATCH","type":"string"},{"const":"HEAD","type":"string"},{"const":"OPTIONS","type":"string"}]};
 
-function validate147(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate156(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 let valid0 = false;
 const _errs1 = errors;
 if(typeof data !== "string"){
-const err0 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.anyOf[0].type,parentSchema:schema54.anyOf[0],data};
+const err0 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.anyOf[0].type,parentSchema:schema56.anyOf[0],data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2285,7 +2405,7 @@ vErrors.push(err0);
 errors++;
 }
 if("GET" !== data){
-const err1 = {instancePath,schemaPath:"#/anyOf/0/const",keyword:"const",params:{allowedValue: "GET"},message:"must be equal to constant",schema:"GET",parentSchema:schema54.anyOf[0],data};
+const err1 = {instancePath,schemaPath:"#/anyOf/0/const",keyword:"const",params:{allowedValue: "GET"},message:"must be equal to constant",schema:"GET",parentSchema:schema56.anyOf[0],data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2299,7 +2419,7 @@ valid0 = valid0 || _valid0;
 if(!valid0){
 const _errs3 = errors;
 if(typeof data !== "string"){
-const err2 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.anyOf[1].type,parentSchema:schema54.anyOf[1],data};
+const err2 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.anyOf[1].type,parentSchema:schema56.anyOf[1],data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2309,7 +2429,7 @@ vErrors.push(err2);
 errors++;
 }
 if("POST" !== data){
-const err3 = {instancePath,schemaPath:"#/anyOf/1/const",keyword:"const",params:{allowedValue: "POST"},message:"must be equal to constant",schema:"POST",parentSchema:schema54.anyOf[1],data};
+const err3 = {instancePath,schemaPath:"#/anyOf/1/const",keyword:"const",params:{allowedValue: "POST"},message:"must be equal to constant",schema:"POST",parentSchema:schema56.anyOf[1],data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2323,7 +2443,7 @@ valid0 = valid0 || _valid0;
 if(!valid0){
 const _errs5 = errors;
 if(typeof data !== "string"){
-const err4 = {instancePath,schemaPath:"#/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.anyOf[2].type,parentSchema:schema54.anyOf[2],data};
+const err4 = {instancePath,schemaPath:"#/anyOf/2/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.anyOf[2].type,parentSchema:schema56.anyOf[2],data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2333,7 +2453,7 @@ vErrors.push(err4);
 errors++;
 }
 if("PUT" !== data){
-const err5 = {instancePath,schemaPath:"#/anyOf/2/const",keyword:"const",params:{allowedValue: "PUT"},message:"must be equal to constant",schema:"PUT",parentSchema:schema54.anyOf[2],data};
+const err5 = {instancePath,schemaPath:"#/anyOf/2/const",keyword:"const",params:{allowedValue: "PUT"},message:"must be equal to constant",schema:"PUT",parentSchema:schema56.anyOf[2],data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2347,7 +2467,7 @@ valid0 = valid0 || _valid0;
 if(!valid0){
 const _errs7 = errors;
 if(typeof data !== "string"){
-const err6 = {instancePath,schemaPath:"#/anyOf/3/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.anyOf[3].type,parentSchema:schema54.anyOf[3],data};
+const err6 = {instancePath,schemaPath:"#/anyOf/3/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.anyOf[3].type,parentSchema:schema56.anyOf[3],data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2357,7 +2477,7 @@ vErrors.push(err6);
 errors++;
 }
 if("DELETE" !== data){
-const err7 = {instancePath,schemaPath:"#/anyOf/3/const",keyword:"const",params:{allowedValue: "DELETE"},message:"must be equal to constant",schema:"DELETE",parentSchema:schema54.anyOf[3],data};
+const err7 = {instancePath,schemaPath:"#/anyOf/3/const",keyword:"const",params:{allowedValue: "DELETE"},message:"must be equal to constant",schema:"DELETE",parentSchema:schema56.anyOf[3],data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2371,7 +2491,7 @@ valid0 = valid0 || _valid0;
 if(!valid0){
 const _errs9 = errors;
 if(typeof data !== "string"){
-const err8 = {instancePath,schemaPath:"#/anyOf/4/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.anyOf[4].type,parentSchema:schema54.anyOf[4],data};
+const err8 = {instancePath,schemaPath:"#/anyOf/4/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.anyOf[4].type,parentSchema:schema56.anyOf[4],data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2381,7 +2501,7 @@ vErrors.push(err8);
 errors++;
 }
 if("PATCH" !== data){
-const err9 = {instancePath,schemaPath:"#/anyOf/4/const",keyword:"const",params:{allowedValue: "PATCH"},message:"must be equal to constant",schema:"PATCH",parentSchema:schema54.anyOf[4],data};
+const err9 = {instancePath,schemaPath:"#/anyOf/4/const",keyword:"const",params:{allowedValue: "PATCH"},message:"must be equal to constant",schema:"PATCH",parentSchema:schema56.anyOf[4],data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2395,7 +2515,7 @@ valid0 = valid0 || _valid0;
 if(!valid0){
 const _errs11 = errors;
 if(typeof data !== "string"){
-const err10 = {instancePath,schemaPath:"#/anyOf/5/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.anyOf[5].type,parentSchema:schema54.anyOf[5],data};
+const err10 = {instancePath,schemaPath:"#/anyOf/5/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.anyOf[5].type,parentSchema:schema56.anyOf[5],data};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2405,7 +2525,7 @@ vErrors.push(err10);
 errors++;
 }
 if("HEAD" !== data){
-const err11 = {instancePath,schemaPath:"#/anyOf/5/const",keyword:"const",params:{allowedValue: "HEAD"},message:"must be equal to constant",schema:"HEAD",parentSchema:schema54.anyOf[5],data};
+const err11 = {instancePath,schemaPath:"#/anyOf/5/const",keyword:"const",params:{allowedValue: "HEAD"},message:"must be equal to constant",schema:"HEAD",parentSchema:schema56.anyOf[5],data};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2419,7 +2539,7 @@ valid0 = valid0 || _valid0;
 if(!valid0){
 const _errs13 = errors;
 if(typeof data !== "string"){
-const err12 = {instancePath,schemaPath:"#/anyOf/6/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.anyOf[6].type,parentSchema:schema54.anyOf[6],data};
+const err12 = {instancePath,schemaPath:"#/anyOf/6/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.anyOf[6].type,parentSchema:schema56.anyOf[6],data};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2429,7 +2549,7 @@ vErrors.push(err12);
 errors++;
 }
 if("OPTIONS" !== data){
-const err13 = {instancePath,schemaPath:"#/anyOf/6/const",keyword:"const",params:{allowedValue: "OPTIONS"},message:"must be equal to constant",schema:"OPTIONS",parentSchema:schema54.anyOf[6],data};
+const err13 = {instancePath,schemaPath:"#/anyOf/6/const",keyword:"const",params:{allowedValue: "OPTIONS"},message:"must be equal to constant",schema:"OPTIONS",parentSchema:schema56.anyOf[6],data};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2447,7 +2567,7 @@ valid0 = valid0 || _valid0;
 }
 }
 if(!valid0){
-const err14 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema54.anyOf,parentSchema:schema54,data};
+const err14 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema56.anyOf,parentSchema:schema56,data};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2467,19 +2587,19 @@ vErrors = null;
 }
 }
 }
-validate147.errors = vErrors;
+validate156.errors = vErrors;
 return errors === 0;
 }
 
-const schema55 = {"pattern":"^/","description":"a path below the target's baseUrl, starting with /","type":"string"};
+const schema57 = {"pattern":"^/","description":"a path below the target's baseUrl, starting with /","type":"string"};
 const pattern21 = new RegExp("^/", "u");
 
-function validate149(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate158(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(typeof data === "string"){
 if(!pattern21.test(data)){
-const err0 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema55,data};
+const err0 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema57,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2490,7 +2610,7 @@ errors++;
 }
 }
 else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.type,parentSchema:schema55,data};
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.type,parentSchema:schema57,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2499,13 +2619,13 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate149.errors = vErrors;
+validate158.errors = vErrors;
 return errors === 0;
 }
 
-const schema56 = {"type":"object","patternProperties":{"^(.*)$":{"type":"string"}}};
+const schema58 = {"type":"object","patternProperties":{"^(.*)$":{"type":"string"}}};
 
-function validate151(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate160(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2513,7 +2633,7 @@ for(const key0 in data){
 if(pattern6.test(key0)){
 let data0 = data[key0];
 if(typeof data0 !== "string"){
-const err0 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5E(.*)%24/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.patternProperties["^(.*)$"].type,parentSchema:schema56.patternProperties["^(.*)$"],data:data0};
+const err0 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5E(.*)%24/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.patternProperties["^(.*)$"].type,parentSchema:schema58.patternProperties["^(.*)$"],data:data0};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2526,7 +2646,7 @@ errors++;
 }
 }
 else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.type,parentSchema:schema56,data};
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.type,parentSchema:schema58,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2535,20 +2655,20 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate151.errors = vErrors;
+validate160.errors = vErrors;
 return errors === 0;
 }
 
-const schema57 = {"description":"none (default) or session: carry the session's credential","anyOf":[{"const":"none","type":"string"},{"const":"session","type":"string"}]};
+const schema59 = {"description":"none (default) or session: carry the session's credential","anyOf":[{"const":"none","type":"string"},{"const":"session","type":"string"}]};
 
-function validate155(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate164(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 let valid0 = false;
 const _errs1 = errors;
 if(typeof data !== "string"){
-const err0 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.anyOf[0].type,parentSchema:schema57.anyOf[0],data};
+const err0 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema59.anyOf[0].type,parentSchema:schema59.anyOf[0],data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2558,7 +2678,7 @@ vErrors.push(err0);
 errors++;
 }
 if("none" !== data){
-const err1 = {instancePath,schemaPath:"#/anyOf/0/const",keyword:"const",params:{allowedValue: "none"},message:"must be equal to constant",schema:"none",parentSchema:schema57.anyOf[0],data};
+const err1 = {instancePath,schemaPath:"#/anyOf/0/const",keyword:"const",params:{allowedValue: "none"},message:"must be equal to constant",schema:"none",parentSchema:schema59.anyOf[0],data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2572,7 +2692,7 @@ valid0 = valid0 || _valid0;
 if(!valid0){
 const _errs3 = errors;
 if(typeof data !== "string"){
-const err2 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.anyOf[1].type,parentSchema:schema57.anyOf[1],data};
+const err2 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema59.anyOf[1].type,parentSchema:schema59.anyOf[1],data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2582,7 +2702,7 @@ vErrors.push(err2);
 errors++;
 }
 if("session" !== data){
-const err3 = {instancePath,schemaPath:"#/anyOf/1/const",keyword:"const",params:{allowedValue: "session"},message:"must be equal to constant",schema:"session",parentSchema:schema57.anyOf[1],data};
+const err3 = {instancePath,schemaPath:"#/anyOf/1/const",keyword:"const",params:{allowedValue: "session"},message:"must be equal to constant",schema:"session",parentSchema:schema59.anyOf[1],data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2595,7 +2715,7 @@ var _valid0 = _errs3 === errors;
 valid0 = valid0 || _valid0;
 }
 if(!valid0){
-const err4 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema57.anyOf,parentSchema:schema57,data};
+const err4 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema59.anyOf,parentSchema:schema59,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2615,17 +2735,17 @@ vErrors = null;
 }
 }
 }
-validate155.errors = vErrors;
+validate164.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate146(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate155(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.method === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "method"},message:"must have required property '"+"method"+"'",schema:schema53.required,parentSchema:schema53,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "method"},message:"must have required property '"+"method"+"'",schema:schema55.required,parentSchema:schema55,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2635,7 +2755,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.path === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema53.required,parentSchema:schema53,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema55.required,parentSchema:schema55,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2645,8 +2765,8 @@ vErrors.push(err1);
 errors++;
 }
 for(const key0 in data){
-if(!(func4.call(schema53.properties, key0))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema53,data};
+if(!(func6.call(schema55.properties, key0))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema55,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2657,39 +2777,39 @@ errors++;
 }
 }
 if(data.method !== undefined){
-if(!(validate147(data.method, {instancePath:instancePath+"/method",parentData:data,parentDataProperty:"method",rootData}))){
-vErrors = vErrors === null ? validate147.errors : vErrors.concat(validate147.errors);
+if(!(validate156(data.method, {instancePath:instancePath+"/method",parentData:data,parentDataProperty:"method",rootData}))){
+vErrors = vErrors === null ? validate156.errors : vErrors.concat(validate156.errors);
 errors = vErrors.length;
 }
 }
 if(data.path !== undefined){
-if(!(validate149(data.path, {instancePath:instancePath+"/path",parentData:data,parentDataProperty:"path",rootData}))){
-vErrors = vErrors === null ? validate149.errors : vErrors.concat(validate149.errors);
+if(!(validate158(data.path, {instancePath:instancePath+"/path",parentData:data,parentDataProperty:"path",rootData}))){
+vErrors = vErrors === null ? validate158.errors : vErrors.concat(validate158.errors);
 errors = vErrors.length;
 }
 }
 if(data.query !== undefined){
-if(!(validate151(data.query, {instancePath:instancePath+"/query",parentData:data,parentDataProperty:"query",rootData}))){
-vErrors = vErrors === null ? validate151.errors : vErrors.concat(validate151.errors);
+if(!(validate160(data.query, {instancePath:instancePath+"/query",parentData:data,parentDataProperty:"query",rootData}))){
+vErrors = vErrors === null ? validate160.errors : vErrors.concat(validate160.errors);
 errors = vErrors.length;
 }
 }
 if(data.headers !== undefined){
-if(!(validate151(data.headers, {instancePath:instancePath+"/headers",parentData:data,parentDataProperty:"headers",rootData}))){
-vErrors = vErrors === null ? validate151.errors : vErrors.concat(validate151.errors);
+if(!(validate160(data.headers, {instancePath:instancePath+"/headers",parentData:data,parentDataProperty:"headers",rootData}))){
+vErrors = vErrors === null ? validate160.errors : vErrors.concat(validate160.errors);
 errors = vErrors.length;
 }
 }
 if(data.form !== undefined){
-if(!(validate151(data.form, {instancePath:instancePath+"/form",parentData:data,parentDataProperty:"form",rootData}))){
-vErrors = vErrors === null ? validate151.errors : vErrors.concat(validate151.errors);
+if(!(validate160(data.form, {instancePath:instancePath+"/form",parentData:data,parentDataProperty:"form",rootData}))){
+vErrors = vErrors === null ? validate160.errors : vErrors.concat(validate160.errors);
 errors = vErrors.length;
 }
 }
 if(data.body !== undefined){
 let data5 = data.body;
 if(typeof data5 !== "string"){
-const err3 = {instancePath:instancePath+"/body",schemaPath:"#/properties/body/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.properties.body.type,parentSchema:schema53.properties.body,data:data5};
+const err3 = {instancePath:instancePath+"/body",schemaPath:"#/properties/body/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.properties.body.type,parentSchema:schema55.properties.body,data:data5};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2700,15 +2820,15 @@ errors++;
 }
 }
 if(data.auth !== undefined){
-if(!(validate155(data.auth, {instancePath:instancePath+"/auth",parentData:data,parentDataProperty:"auth",rootData}))){
-vErrors = vErrors === null ? validate155.errors : vErrors.concat(validate155.errors);
+if(!(validate164(data.auth, {instancePath:instancePath+"/auth",parentData:data,parentDataProperty:"auth",rootData}))){
+vErrors = vErrors === null ? validate164.errors : vErrors.concat(validate164.errors);
 errors = vErrors.length;
 }
 }
 if(data.followRedirects !== undefined){
 let data7 = data.followRedirects;
 if(typeof data7 !== "boolean"){
-const err4 = {instancePath:instancePath+"/followRedirects",schemaPath:"#/properties/followRedirects/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema53.properties.followRedirects.type,parentSchema:schema53.properties.followRedirects,data:data7};
+const err4 = {instancePath:instancePath+"/followRedirects",schemaPath:"#/properties/followRedirects/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema55.properties.followRedirects.type,parentSchema:schema55.properties.followRedirects,data:data7};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2720,7 +2840,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema53.type,parentSchema:schema53,data};
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema55.type,parentSchema:schema55,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2729,17 +2849,17 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate146.errors = vErrors;
+validate155.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate145(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate154(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.request === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "request"},message:"must have required property '"+"request"+"'",schema:schema52.required,parentSchema:schema52,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "request"},message:"must have required property '"+"request"+"'",schema:schema54.required,parentSchema:schema54,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2749,8 +2869,8 @@ vErrors.push(err0);
 errors++;
 }
 for(const key0 in data){
-if(!(((((((key0 === "request") || (key0 === "title")) || (key0 === "as")) || (key0 === "with")) || (key0 === "expect")) || (key0 === "capture")) || (key0 === "timeout"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema52,data};
+if(!((((((((key0 === "request") || (key0 === "title")) || (key0 === "as")) || (key0 === "with")) || (key0 === "expect")) || (key0 === "capture")) || (key0 === "timeout")) || (key0 === "covers"))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema54,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2761,50 +2881,56 @@ errors++;
 }
 }
 if(data.request !== undefined){
-if(!(validate146(data.request, {instancePath:instancePath+"/request",parentData:data,parentDataProperty:"request",rootData}))){
-vErrors = vErrors === null ? validate146.errors : vErrors.concat(validate146.errors);
+if(!(validate155(data.request, {instancePath:instancePath+"/request",parentData:data,parentDataProperty:"request",rootData}))){
+vErrors = vErrors === null ? validate155.errors : vErrors.concat(validate155.errors);
 errors = vErrors.length;
 }
 }
 if(data.title !== undefined){
-if(!(validate33(data.title, {instancePath:instancePath+"/title",parentData:data,parentDataProperty:"title",rootData}))){
-vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
-errors = vErrors.length;
-}
-}
-if(data.as !== undefined){
-if(!(validate35(data.as, {instancePath:instancePath+"/as",parentData:data,parentDataProperty:"as",rootData}))){
+if(!(validate35(data.title, {instancePath:instancePath+"/title",parentData:data,parentDataProperty:"title",rootData}))){
 vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
 errors = vErrors.length;
 }
 }
-if(data.with !== undefined){
-if(!(validate37(data.with, {instancePath:instancePath+"/with",parentData:data,parentDataProperty:"with",rootData}))){
+if(data.as !== undefined){
+if(!(validate37(data.as, {instancePath:instancePath+"/as",parentData:data,parentDataProperty:"as",rootData}))){
 vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
 errors = vErrors.length;
 }
 }
-if(data.expect !== undefined){
-if(!(validate39(data.expect, {instancePath:instancePath+"/expect",parentData:data,parentDataProperty:"expect",rootData}))){
+if(data.with !== undefined){
+if(!(validate39(data.with, {instancePath:instancePath+"/with",parentData:data,parentDataProperty:"with",rootData}))){
 vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
 errors = vErrors.length;
 }
 }
+if(data.expect !== undefined){
+if(!(validate41(data.expect, {instancePath:instancePath+"/expect",parentData:data,parentDataProperty:"expect",rootData}))){
+vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+errors = vErrors.length;
+}
+}
 if(data.capture !== undefined){
-if(!(validate88(data.capture, {instancePath:instancePath+"/capture",parentData:data,parentDataProperty:"capture",rootData}))){
-vErrors = vErrors === null ? validate88.errors : vErrors.concat(validate88.errors);
+if(!(validate90(data.capture, {instancePath:instancePath+"/capture",parentData:data,parentDataProperty:"capture",rootData}))){
+vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
 errors = vErrors.length;
 }
 }
 if(data.timeout !== undefined){
-if(!(validate91(data.timeout, {instancePath:instancePath+"/timeout",parentData:data,parentDataProperty:"timeout",rootData}))){
-vErrors = vErrors === null ? validate91.errors : vErrors.concat(validate91.errors);
+if(!(validate93(data.timeout, {instancePath:instancePath+"/timeout",parentData:data,parentDataProperty:"timeout",rootData}))){
+vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
+errors = vErrors.length;
+}
+}
+if(data.covers !== undefined){
+if(!(validate95(data.covers, {instancePath:instancePath+"/covers",parentData:data,parentDataProperty:"covers",rootData}))){
+vErrors = vErrors === null ? validate95.errors : vErrors.concat(validate95.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.type,parentSchema:schema52,data};
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema54.type,parentSchema:schema54,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2813,135 +2939,15 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate145.errors = vErrors;
+validate154.errors = vErrors;
 return errors === 0;
 }
 
-const schema58 = {"additionalProperties":false,"type":"object","required":["times"],"properties":{"times":{"$ref":"sessionprobe-scenario#/definitions/s2a9075861172"},"from":{"$ref":"sessionprobe-scenario#/definitions/sd7bbc8a6a4ba"},"index":{"$ref":"sessionprobe-scenario#/definitions/s4ac7230504c6"}}};
-const schema59 = {"description":"how many times: 1 to 1000, or a deployment option such as ${options.sessionCap} - 1 (resolved for each target)","anyOf":[{"$ref":"sessionprobe-scenario#/definitions/s1cd686366d59"},{"$ref":"sessionprobe-scenario#/definitions/sa97fc3285bef"}]};
-const schema60 = {"minimum":1,"maximum":1000,"description":"a whole number from 1 to 1000","type":"integer"};
+const schema60 = {"additionalProperties":false,"type":"object","required":["times"],"properties":{"times":{"$ref":"sessionprobe-scenario#/definitions/s2a9075861172"},"from":{"$ref":"sessionprobe-scenario#/definitions/sd7bbc8a6a4ba"},"index":{"$ref":"sessionprobe-scenario#/definitions/s4ac7230504c6"}}};
+const schema61 = {"description":"how many times: 1 to 1000, or a deployment option such as ${options.sessionCap} - 1 (resolved for each target)","anyOf":[{"$ref":"sessionprobe-scenario#/definitions/s1cd686366d59"},{"$ref":"sessionprobe-scenario#/definitions/sa97fc3285bef"}]};
+const schema62 = {"minimum":1,"maximum":1000,"description":"a whole number from 1 to 1000","type":"integer"};
 
-function validate167(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(!((typeof data == "number") && (!(data % 1) && !isNaN(data)))){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema60.type,parentSchema:schema60,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(typeof data == "number"){
-if(data > 1000 || isNaN(data)){
-const err1 = {instancePath,schemaPath:"#/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema60,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data < 1 || isNaN(data)){
-const err2 = {instancePath,schemaPath:"#/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema60,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-validate167.errors = vErrors;
-return errors === 0;
-}
-
-const schema61 = {"pattern":"^\\$\\{options\\.[A-Za-z][A-Za-z0-9_]*\\}( *[+-] *\\d+)?$","description":"a deployment option, optionally plus or minus a number: ${options.sessionCap} - 1","type":"string"};
-const pattern23 = new RegExp("^\\$\\{options\\.[A-Za-z][A-Za-z0-9_]*\\}( *[+-] *\\d+)?$", "u");
-
-function validate169(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(typeof data === "string"){
-if(!pattern23.test(data)){
-const err0 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^\\$\\{options\\.[A-Za-z][A-Za-z0-9_]*\\}( *[+-] *\\d+)?$"},message:"must match pattern \""+"^\\$\\{options\\.[A-Za-z][A-Za-z0-9_]*\\}( *[+-] *\\d+)?$"+"\"",schema:"^\\$\\{options\\.[A-Za-z][A-Za-z0-9_]*\\}( *[+-] *\\d+)?$",parentSchema:schema61,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema61.type,parentSchema:schema61,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-validate169.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate166(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-const _errs0 = errors;
-let valid0 = false;
-const _errs1 = errors;
-if(!(validate167(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate167.errors : vErrors.concat(validate167.errors);
-errors = vErrors.length;
-}
-var _valid0 = _errs1 === errors;
-valid0 = valid0 || _valid0;
-if(!valid0){
-const _errs2 = errors;
-if(!(validate169(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate169.errors : vErrors.concat(validate169.errors);
-errors = vErrors.length;
-}
-var _valid0 = _errs2 === errors;
-valid0 = valid0 || _valid0;
-}
-if(!valid0){
-const err0 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema59.anyOf,parentSchema:schema59,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-else {
-errors = _errs0;
-if(vErrors !== null){
-if(_errs0){
-vErrors.length = _errs0;
-}
-else {
-vErrors = null;
-}
-}
-}
-validate166.errors = vErrors;
-return errors === 0;
-}
-
-const schema62 = {"minimum":-1000000,"maximum":1000000,"description":"the index's first value (default 1), a whole number from -1000000 to 1000000","type":"integer"};
-
-function validate172(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate177(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(!((typeof data == "number") && (!(data % 1) && !isNaN(data)))){
@@ -2955,8 +2961,8 @@ vErrors.push(err0);
 errors++;
 }
 if(typeof data == "number"){
-if(data > 1000000 || isNaN(data)){
-const err1 = {instancePath,schemaPath:"#/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema62,data};
+if(data > 1000 || isNaN(data)){
+const err1 = {instancePath,schemaPath:"#/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema62,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2965,8 +2971,8 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data < -1000000 || isNaN(data)){
-const err2 = {instancePath,schemaPath:"#/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1000000},message:"must be >= -1000000",schema:-1000000,parentSchema:schema62,data};
+if(data < 1 || isNaN(data)){
+const err2 = {instancePath,schemaPath:"#/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema62,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2976,19 +2982,19 @@ vErrors.push(err2);
 errors++;
 }
 }
-validate172.errors = vErrors;
+validate177.errors = vErrors;
 return errors === 0;
 }
 
-const schema63 = {"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","description":"the index's name, used as ${name} in the steps (default i)","type":"string"};
-const pattern24 = new RegExp("^[A-Za-z_][A-Za-z0-9_]*$", "u");
+const schema63 = {"pattern":"^\\$\\{options\\.[A-Za-z][A-Za-z0-9_]*\\}( *[+-] *\\d+)?$","description":"a deployment option, optionally plus or minus a number: ${options.sessionCap} - 1","type":"string"};
+const pattern23 = new RegExp("^\\$\\{options\\.[A-Za-z][A-Za-z0-9_]*\\}( *[+-] *\\d+)?$", "u");
 
-function validate174(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate179(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(typeof data === "string"){
-if(!pattern24.test(data)){
-const err0 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema63,data};
+if(!pattern23.test(data)){
+const err0 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^\\$\\{options\\.[A-Za-z][A-Za-z0-9_]*\\}( *[+-] *\\d+)?$"},message:"must match pattern \""+"^\\$\\{options\\.[A-Za-z][A-Za-z0-9_]*\\}( *[+-] *\\d+)?$"+"\"",schema:"^\\$\\{options\\.[A-Za-z][A-Za-z0-9_]*\\}( *[+-] *\\d+)?$",parentSchema:schema63,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3008,17 +3014,137 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate174.errors = vErrors;
+validate179.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate165(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate176(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+const _errs0 = errors;
+let valid0 = false;
+const _errs1 = errors;
+if(!(validate177(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate177.errors : vErrors.concat(validate177.errors);
+errors = vErrors.length;
+}
+var _valid0 = _errs1 === errors;
+valid0 = valid0 || _valid0;
+if(!valid0){
+const _errs2 = errors;
+if(!(validate179(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate179.errors : vErrors.concat(validate179.errors);
+errors = vErrors.length;
+}
+var _valid0 = _errs2 === errors;
+valid0 = valid0 || _valid0;
+}
+if(!valid0){
+const err0 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema61.anyOf,parentSchema:schema61,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate176.errors = vErrors;
+return errors === 0;
+}
+
+const schema64 = {"minimum":-1000000,"maximum":1000000,"description":"the index's first value (default 1), a whole number from -1000000 to 1000000","type":"integer"};
+
+function validate182(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(!((typeof data == "number") && (!(data % 1) && !isNaN(data)))){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema64.type,parentSchema:schema64,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(typeof data == "number"){
+if(data > 1000000 || isNaN(data)){
+const err1 = {instancePath,schemaPath:"#/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema64,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data < -1000000 || isNaN(data)){
+const err2 = {instancePath,schemaPath:"#/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1000000},message:"must be >= -1000000",schema:-1000000,parentSchema:schema64,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+validate182.errors = vErrors;
+return errors === 0;
+}
+
+const schema65 = {"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","description":"the index's name, used as ${name} in the steps (default i)","type":"string"};
+const pattern24 = new RegExp("^[A-Za-z_][A-Za-z0-9_]*$", "u");
+
+function validate184(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(typeof data === "string"){
+if(!pattern24.test(data)){
+const err0 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema65,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.type,parentSchema:schema65,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate184.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate175(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.times === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "times"},message:"must have required property '"+"times"+"'",schema:schema58.required,parentSchema:schema58,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "times"},message:"must have required property '"+"times"+"'",schema:schema60.required,parentSchema:schema60,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3029,7 +3155,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((key0 === "times") || (key0 === "from")) || (key0 === "index"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema58,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema60,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3040,26 +3166,26 @@ errors++;
 }
 }
 if(data.times !== undefined){
-if(!(validate166(data.times, {instancePath:instancePath+"/times",parentData:data,parentDataProperty:"times",rootData}))){
-vErrors = vErrors === null ? validate166.errors : vErrors.concat(validate166.errors);
+if(!(validate176(data.times, {instancePath:instancePath+"/times",parentData:data,parentDataProperty:"times",rootData}))){
+vErrors = vErrors === null ? validate176.errors : vErrors.concat(validate176.errors);
 errors = vErrors.length;
 }
 }
 if(data.from !== undefined){
-if(!(validate172(data.from, {instancePath:instancePath+"/from",parentData:data,parentDataProperty:"from",rootData}))){
-vErrors = vErrors === null ? validate172.errors : vErrors.concat(validate172.errors);
+if(!(validate182(data.from, {instancePath:instancePath+"/from",parentData:data,parentDataProperty:"from",rootData}))){
+vErrors = vErrors === null ? validate182.errors : vErrors.concat(validate182.errors);
 errors = vErrors.length;
 }
 }
 if(data.index !== undefined){
-if(!(validate174(data.index, {instancePath:instancePath+"/index",parentData:data,parentDataProperty:"index",rootData}))){
-vErrors = vErrors === null ? validate174.errors : vErrors.concat(validate174.errors);
+if(!(validate184(data.index, {instancePath:instancePath+"/index",parentData:data,parentDataProperty:"index",rootData}))){
+vErrors = vErrors === null ? validate184.errors : vErrors.concat(validate184.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.type,parentSchema:schema58,data};
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema60.type,parentSchema:schema60,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3068,7 +3194,7 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate165.errors = vErrors;
+validate175.errors = vErrors;
 return errors === 0;
 }
 
@@ -3316,7 +3442,7 @@ vErrors.push(err18);
 errors++;
 }
 for(const key1 in data3){
-if(!((((((key1 === "name") || (key1 === "covers")) || (key1 === "tags")) || (key1 === "skip")) || (key1 === "requires")) || (key1 === "steps"))){
+if(!(((((((key1 === "name") || (key1 === "covers")) || (key1 === "tags")) || (key1 === "skip")) || (key1 === "requires")) || (key1 === "bystanders")) || (key1 === "steps"))){
 const err19 = {instancePath:instancePath+"/scenarios/" + i0,schemaPath:"#/properties/scenarios/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema7.properties.scenarios.items,data:data3};
 if(vErrors === null){
 vErrors = [err19];
@@ -3367,10 +3493,19 @@ errors++;
 }
 const len1 = data5.length;
 for(let i1=0; i1<len1; i1++){
-let data6 = data5[i1];
-if(typeof data6 === "string"){
-if(!pattern1.test(data6)){
-const err23 = {instancePath:instancePath+"/scenarios/" + i0+"/covers/" + i1,schemaPath:"#/properties/scenarios/items/properties/covers/items/pattern",keyword:"pattern",params:{pattern: "^[A-Z]+(-[A-Z]+)?-\\d\\d$"},message:"must match pattern \""+"^[A-Z]+(-[A-Z]+)?-\\d\\d$"+"\"",schema:"^[A-Z]+(-[A-Z]+)?-\\d\\d$",parentSchema:schema7.properties.scenarios.items.properties.covers.items,data:data6};
+if(!(validate23(data5[i1], {instancePath:instancePath+"/scenarios/" + i0+"/covers/" + i1,parentData:data5,parentDataProperty:i1,rootData}))){
+vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+errors = vErrors.length;
+}
+}
+let i2 = data5.length;
+let j0;
+if(i2 > 1){
+outer0:
+for(;i2--;){
+for(j0 = i2; j0--;){
+if(func0(data5[i2], data5[j0])){
+const err23 = {instancePath:instancePath+"/scenarios/" + i0+"/covers",schemaPath:"#/properties/scenarios/items/properties/covers/uniqueItems",keyword:"uniqueItems",params:{i: i2, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i2+" are identical)",schema:true,parentSchema:schema7.properties.scenarios.items.properties.covers,data:data5};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -3378,51 +3513,19 @@ else {
 vErrors.push(err23);
 }
 errors++;
+break outer0;
+}
+}
+}
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/scenarios/" + i0+"/covers/" + i1,schemaPath:"#/properties/scenarios/items/properties/covers/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema7.properties.scenarios.items.properties.covers.items.type,parentSchema:schema7.properties.scenarios.items.properties.covers.items,data:data6};
+const err24 = {instancePath:instancePath+"/scenarios/" + i0+"/covers",schemaPath:"#/properties/scenarios/items/properties/covers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema7.properties.scenarios.items.properties.covers.type,parentSchema:schema7.properties.scenarios.items.properties.covers,data:data5};
 if(vErrors === null){
 vErrors = [err24];
 }
 else {
 vErrors.push(err24);
-}
-errors++;
-}
-}
-let i2 = data5.length;
-let j0;
-if(i2 > 1){
-const indices0 = {};
-for(;i2--;){
-let item0 = data5[i2];
-if(typeof item0 !== "string"){
-continue;
-}
-if(typeof indices0[item0] == "number"){
-j0 = indices0[item0];
-const err25 = {instancePath:instancePath+"/scenarios/" + i0+"/covers",schemaPath:"#/properties/scenarios/items/properties/covers/uniqueItems",keyword:"uniqueItems",params:{i: i2, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i2+" are identical)",schema:true,parentSchema:schema7.properties.scenarios.items.properties.covers,data:data5};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-break;
-}
-indices0[item0] = i2;
-}
-}
-}
-else {
-const err26 = {instancePath:instancePath+"/scenarios/" + i0+"/covers",schemaPath:"#/properties/scenarios/items/properties/covers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema7.properties.scenarios.items.properties.covers.type,parentSchema:schema7.properties.scenarios.items.properties.covers,data:data5};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
 }
 errors++;
 }
@@ -3435,7 +3538,39 @@ for(let i3=0; i3<len2; i3++){
 let data8 = data7[i3];
 if(typeof data8 === "string"){
 if(!pattern0.test(data8)){
-const err27 = {instancePath:instancePath+"/scenarios/" + i0+"/tags/" + i3,schemaPath:"#/properties/scenarios/items/properties/tags/items/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\"",schema:"^[a-z][a-z0-9-]*$",parentSchema:schema7.properties.scenarios.items.properties.tags.items,data:data8};
+const err25 = {instancePath:instancePath+"/scenarios/" + i0+"/tags/" + i3,schemaPath:"#/properties/scenarios/items/properties/tags/items/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\"",schema:"^[a-z][a-z0-9-]*$",parentSchema:schema7.properties.scenarios.items.properties.tags.items,data:data8};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/scenarios/" + i0+"/tags/" + i3,schemaPath:"#/properties/scenarios/items/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema7.properties.scenarios.items.properties.tags.items.type,parentSchema:schema7.properties.scenarios.items.properties.tags.items,data:data8};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+let i4 = data7.length;
+let j1;
+if(i4 > 1){
+const indices0 = {};
+for(;i4--;){
+let item0 = data7[i4];
+if(typeof item0 !== "string"){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j1 = indices0[item0];
+const err27 = {instancePath:instancePath+"/scenarios/" + i0+"/tags",schemaPath:"#/properties/scenarios/items/properties/tags/uniqueItems",keyword:"uniqueItems",params:{i: i4, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i4+" are identical)",schema:true,parentSchema:schema7.properties.scenarios.items.properties.tags,data:data7};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -3443,10 +3578,14 @@ else {
 vErrors.push(err27);
 }
 errors++;
+break;
+}
+indices0[item0] = i4;
+}
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/scenarios/" + i0+"/tags/" + i3,schemaPath:"#/properties/scenarios/items/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema7.properties.scenarios.items.properties.tags.items.type,parentSchema:schema7.properties.scenarios.items.properties.tags.items,data:data8};
+const err28 = {instancePath:instancePath+"/scenarios/" + i0+"/tags",schemaPath:"#/properties/scenarios/items/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema7.properties.scenarios.items.properties.tags.type,parentSchema:schema7.properties.scenarios.items.properties.tags,data:data7};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -3456,18 +3595,11 @@ vErrors.push(err28);
 errors++;
 }
 }
-let i4 = data7.length;
-let j1;
-if(i4 > 1){
-const indices1 = {};
-for(;i4--;){
-let item1 = data7[i4];
-if(typeof item1 !== "string"){
-continue;
-}
-if(typeof indices1[item1] == "number"){
-j1 = indices1[item1];
-const err29 = {instancePath:instancePath+"/scenarios/" + i0+"/tags",schemaPath:"#/properties/scenarios/items/properties/tags/uniqueItems",keyword:"uniqueItems",params:{i: i4, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i4+" are identical)",schema:true,parentSchema:schema7.properties.scenarios.items.properties.tags,data:data7};
+if(data3.skip !== undefined){
+let data9 = data3.skip;
+if(typeof data9 === "string"){
+if(func2(data9) < 1){
+const err29 = {instancePath:instancePath+"/scenarios/" + i0+"/skip",schemaPath:"#/properties/scenarios/items/properties/skip/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema7.properties.scenarios.items.properties.skip,data:data9};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -3475,14 +3607,10 @@ else {
 vErrors.push(err29);
 }
 errors++;
-break;
-}
-indices1[item1] = i4;
-}
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/scenarios/" + i0+"/tags",schemaPath:"#/properties/scenarios/items/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema7.properties.scenarios.items.properties.tags.type,parentSchema:schema7.properties.scenarios.items.properties.tags,data:data7};
+const err30 = {instancePath:instancePath+"/scenarios/" + i0+"/skip",schemaPath:"#/properties/scenarios/items/properties/skip/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema7.properties.scenarios.items.properties.skip.type,parentSchema:schema7.properties.scenarios.items.properties.skip,data:data9};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -3492,11 +3620,12 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data3.skip !== undefined){
-let data9 = data3.skip;
-if(typeof data9 === "string"){
-if(func2(data9) < 1){
-const err31 = {instancePath:instancePath+"/scenarios/" + i0+"/skip",schemaPath:"#/properties/scenarios/items/properties/skip/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema7.properties.scenarios.items.properties.skip,data:data9};
+if(data3.requires !== undefined){
+let data10 = data3.requires;
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+for(const key2 in data10){
+if(!((key2 === "idleTimeoutAtLeast") || (key2 === "lifetimeAtLeast"))){
+const err31 = {instancePath:instancePath+"/scenarios/" + i0+"/requires",schemaPath:"#/properties/scenarios/items/properties/requires/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema7.properties.scenarios.items.properties.requires,data:data10};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -3506,8 +3635,21 @@ vErrors.push(err31);
 errors++;
 }
 }
+if(data10.idleTimeoutAtLeast !== undefined){
+if(!(validate25(data10.idleTimeoutAtLeast, {instancePath:instancePath+"/scenarios/" + i0+"/requires/idleTimeoutAtLeast",parentData:data10,parentDataProperty:"idleTimeoutAtLeast",rootData}))){
+vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+errors = vErrors.length;
+}
+}
+if(data10.lifetimeAtLeast !== undefined){
+if(!(validate25(data10.lifetimeAtLeast, {instancePath:instancePath+"/scenarios/" + i0+"/requires/lifetimeAtLeast",parentData:data10,parentDataProperty:"lifetimeAtLeast",rootData}))){
+vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+errors = vErrors.length;
+}
+}
+}
 else {
-const err32 = {instancePath:instancePath+"/scenarios/" + i0+"/skip",schemaPath:"#/properties/scenarios/items/properties/skip/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema7.properties.scenarios.items.properties.skip.type,parentSchema:schema7.properties.scenarios.items.properties.skip,data:data9};
+const err32 = {instancePath:instancePath+"/scenarios/" + i0+"/requires",schemaPath:"#/properties/scenarios/items/properties/requires/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema7.properties.scenarios.items.properties.requires.type,parentSchema:schema7.properties.scenarios.items.properties.requires,data:data10};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -3517,12 +3659,11 @@ vErrors.push(err32);
 errors++;
 }
 }
-if(data3.requires !== undefined){
-let data10 = data3.requires;
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-for(const key2 in data10){
-if(!((key2 === "idleTimeoutAtLeast") || (key2 === "lifetimeAtLeast"))){
-const err33 = {instancePath:instancePath+"/scenarios/" + i0+"/requires",schemaPath:"#/properties/scenarios/items/properties/requires/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema7.properties.scenarios.items.properties.requires,data:data10};
+if(data3.bystanders !== undefined){
+let data13 = data3.bystanders;
+if(Array.isArray(data13)){
+if(data13.length < 1){
+const err33 = {instancePath:instancePath+"/scenarios/" + i0+"/bystanders",schemaPath:"#/properties/scenarios/items/properties/bystanders/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema7.properties.scenarios.items.properties.bystanders,data:data13};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -3531,22 +3672,14 @@ vErrors.push(err33);
 }
 errors++;
 }
-}
-if(data10.idleTimeoutAtLeast !== undefined){
-if(!(validate23(data10.idleTimeoutAtLeast, {instancePath:instancePath+"/scenarios/" + i0+"/requires/idleTimeoutAtLeast",parentData:data10,parentDataProperty:"idleTimeoutAtLeast",rootData}))){
-vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
-errors = vErrors.length;
-}
-}
-if(data10.lifetimeAtLeast !== undefined){
-if(!(validate23(data10.lifetimeAtLeast, {instancePath:instancePath+"/scenarios/" + i0+"/requires/lifetimeAtLeast",parentData:data10,parentDataProperty:"lifetimeAtLeast",rootData}))){
-vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err34 = {instancePath:instancePath+"/scenarios/" + i0+"/requires",schemaPath:"#/properties/scenarios/items/properties/requires/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema7.properties.scenarios.items.properties.requires.type,parentSchema:schema7.properties.scenarios.items.properties.requires,data:data10};
+const len3 = data13.length;
+for(let i5=0; i5<len3; i5++){
+let data14 = data13[i5];
+const _errs38 = errors;
+let valid14 = false;
+const _errs39 = errors;
+if(typeof data14 !== "string"){
+const err34 = {instancePath:instancePath+"/scenarios/" + i0+"/bystanders/" + i5,schemaPath:"#/properties/scenarios/items/properties/bystanders/items/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema7.properties.scenarios.items.properties.bystanders.items.anyOf[0].type,parentSchema:schema7.properties.scenarios.items.properties.bystanders.items.anyOf[0],data:data14};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -3555,12 +3688,8 @@ vErrors.push(err34);
 }
 errors++;
 }
-}
-if(data3.steps !== undefined){
-let data13 = data3.steps;
-if(Array.isArray(data13)){
-if(data13.length < 1){
-const err35 = {instancePath:instancePath+"/scenarios/" + i0+"/steps",schemaPath:"#/properties/scenarios/items/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema7.properties.scenarios.items.properties.steps,data:data13};
+if("same-user" !== data14){
+const err35 = {instancePath:instancePath+"/scenarios/" + i0+"/bystanders/" + i5,schemaPath:"#/properties/scenarios/items/properties/bystanders/items/anyOf/0/const",keyword:"const",params:{allowedValue: "same-user"},message:"must be equal to constant",schema:"same-user",parentSchema:schema7.properties.scenarios.items.properties.bystanders.items.anyOf[0],data:data14};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -3569,63 +3698,12 @@ vErrors.push(err35);
 }
 errors++;
 }
-const len3 = data13.length;
-for(let i5=0; i5<len3; i5++){
-let data14 = data13[i5];
-const _errs39 = errors;
-let valid14 = false;
-const _errs40 = errors;
-if(!(validate26(data14, {instancePath:instancePath+"/scenarios/" + i0+"/steps/" + i5,parentData:data13,parentDataProperty:i5,rootData}))){
-vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
-errors = vErrors.length;
-}
-var _valid1 = _errs40 === errors;
+var _valid1 = _errs39 === errors;
 valid14 = valid14 || _valid1;
 if(!valid14){
 const _errs41 = errors;
-if(!(validate94(data14, {instancePath:instancePath+"/scenarios/" + i0+"/steps/" + i5,parentData:data13,parentDataProperty:i5,rootData}))){
-vErrors = vErrors === null ? validate94.errors : vErrors.concat(validate94.errors);
-errors = vErrors.length;
-}
-var _valid1 = _errs41 === errors;
-valid14 = valid14 || _valid1;
-if(!valid14){
-const _errs42 = errors;
-if(!(validate104(data14, {instancePath:instancePath+"/scenarios/" + i0+"/steps/" + i5,parentData:data13,parentDataProperty:i5,rootData}))){
-vErrors = vErrors === null ? validate104.errors : vErrors.concat(validate104.errors);
-errors = vErrors.length;
-}
-var _valid1 = _errs42 === errors;
-valid14 = valid14 || _valid1;
-if(!valid14){
-const _errs43 = errors;
-if(!(validate123(data14, {instancePath:instancePath+"/scenarios/" + i0+"/steps/" + i5,parentData:data13,parentDataProperty:i5,rootData}))){
-vErrors = vErrors === null ? validate123.errors : vErrors.concat(validate123.errors);
-errors = vErrors.length;
-}
-var _valid1 = _errs43 === errors;
-valid14 = valid14 || _valid1;
-if(!valid14){
-const _errs44 = errors;
-if(!(validate135(data14, {instancePath:instancePath+"/scenarios/" + i0+"/steps/" + i5,parentData:data13,parentDataProperty:i5,rootData}))){
-vErrors = vErrors === null ? validate135.errors : vErrors.concat(validate135.errors);
-errors = vErrors.length;
-}
-var _valid1 = _errs44 === errors;
-valid14 = valid14 || _valid1;
-if(!valid14){
-const _errs45 = errors;
-if(!(validate145(data14, {instancePath:instancePath+"/scenarios/" + i0+"/steps/" + i5,parentData:data13,parentDataProperty:i5,rootData}))){
-vErrors = vErrors === null ? validate145.errors : vErrors.concat(validate145.errors);
-errors = vErrors.length;
-}
-var _valid1 = _errs45 === errors;
-valid14 = valid14 || _valid1;
-if(!valid14){
-const _errs46 = errors;
-if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-if(data14.repeat === undefined){
-const err36 = {instancePath:instancePath+"/scenarios/" + i0+"/steps/" + i5,schemaPath:"#/properties/scenarios/items/properties/steps/items/anyOf/6/required",keyword:"required",params:{missingProperty: "repeat"},message:"must have required property '"+"repeat"+"'",schema:schema7.properties.scenarios.items.properties.steps.items.anyOf[6].required,parentSchema:schema7.properties.scenarios.items.properties.steps.items.anyOf[6],data:data14};
+if(typeof data14 !== "string"){
+const err36 = {instancePath:instancePath+"/scenarios/" + i0+"/bystanders/" + i5,schemaPath:"#/properties/scenarios/items/properties/bystanders/items/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema7.properties.scenarios.items.properties.bystanders.items.anyOf[1].type,parentSchema:schema7.properties.scenarios.items.properties.bystanders.items.anyOf[1],data:data14};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -3634,8 +3712,8 @@ vErrors.push(err36);
 }
 errors++;
 }
-if(data14.steps === undefined){
-const err37 = {instancePath:instancePath+"/scenarios/" + i0+"/steps/" + i5,schemaPath:"#/properties/scenarios/items/properties/steps/items/anyOf/6/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema7.properties.scenarios.items.properties.steps.items.anyOf[6].required,parentSchema:schema7.properties.scenarios.items.properties.steps.items.anyOf[6],data:data14};
+if("other-user" !== data14){
+const err37 = {instancePath:instancePath+"/scenarios/" + i0+"/bystanders/" + i5,schemaPath:"#/properties/scenarios/items/properties/bystanders/items/anyOf/1/const",keyword:"const",params:{allowedValue: "other-user"},message:"must be equal to constant",schema:"other-user",parentSchema:schema7.properties.scenarios.items.properties.bystanders.items.anyOf[1],data:data14};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -3644,9 +3722,11 @@ vErrors.push(err37);
 }
 errors++;
 }
-for(const key3 in data14){
-if(!(((key3 === "repeat") || (key3 === "steps")) || (key3 === "title"))){
-const err38 = {instancePath:instancePath+"/scenarios/" + i0+"/steps/" + i5,schemaPath:"#/properties/scenarios/items/properties/steps/items/anyOf/6/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema7.properties.scenarios.items.properties.steps.items.anyOf[6],data:data14};
+var _valid1 = _errs41 === errors;
+valid14 = valid14 || _valid1;
+}
+if(!valid14){
+const err38 = {instancePath:instancePath+"/scenarios/" + i0+"/bystanders/" + i5,schemaPath:"#/properties/scenarios/items/properties/bystanders/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema7.properties.scenarios.items.properties.bystanders.items.anyOf,parentSchema:schema7.properties.scenarios.items.properties.bystanders.items,data:data14};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -3655,18 +3735,26 @@ vErrors.push(err38);
 }
 errors++;
 }
+else {
+errors = _errs38;
+if(vErrors !== null){
+if(_errs38){
+vErrors.length = _errs38;
 }
-if(data14.repeat !== undefined){
-if(!(validate165(data14.repeat, {instancePath:instancePath+"/scenarios/" + i0+"/steps/" + i5+"/repeat",parentData:data14,parentDataProperty:"repeat",rootData}))){
-vErrors = vErrors === null ? validate165.errors : vErrors.concat(validate165.errors);
-errors = vErrors.length;
+else {
+vErrors = null;
 }
 }
-if(data14.steps !== undefined){
-let data16 = data14.steps;
-if(Array.isArray(data16)){
-if(data16.length < 1){
-const err39 = {instancePath:instancePath+"/scenarios/" + i0+"/steps/" + i5+"/steps",schemaPath:"#/properties/scenarios/items/properties/steps/items/anyOf/6/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema7.properties.scenarios.items.properties.steps.items.anyOf[6].properties.steps,data:data16};
+}
+}
+let i6 = data13.length;
+let j2;
+if(i6 > 1){
+outer1:
+for(;i6--;){
+for(j2 = i6; j2--;){
+if(func0(data13[i6], data13[j2])){
+const err39 = {instancePath:instancePath+"/scenarios/" + i0+"/bystanders",schemaPath:"#/properties/scenarios/items/properties/bystanders/uniqueItems",keyword:"uniqueItems",params:{i: i6, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i6+" are identical)",schema:true,parentSchema:schema7.properties.scenarios.items.properties.bystanders,data:data13};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -3674,66 +3762,14 @@ else {
 vErrors.push(err39);
 }
 errors++;
-}
-const len4 = data16.length;
-for(let i6=0; i6<len4; i6++){
-let data17 = data16[i6];
-const _errs53 = errors;
-let valid18 = false;
-const _errs54 = errors;
-if(!(validate26(data17, {instancePath:instancePath+"/scenarios/" + i0+"/steps/" + i5+"/steps/" + i6,parentData:data16,parentDataProperty:i6,rootData}))){
-vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
-errors = vErrors.length;
-}
-var _valid2 = _errs54 === errors;
-valid18 = valid18 || _valid2;
-if(!valid18){
-const _errs55 = errors;
-if(!(validate94(data17, {instancePath:instancePath+"/scenarios/" + i0+"/steps/" + i5+"/steps/" + i6,parentData:data16,parentDataProperty:i6,rootData}))){
-vErrors = vErrors === null ? validate94.errors : vErrors.concat(validate94.errors);
-errors = vErrors.length;
-}
-var _valid2 = _errs55 === errors;
-valid18 = valid18 || _valid2;
-if(!valid18){
-const _errs56 = errors;
-if(!(validate104(data17, {instancePath:instancePath+"/scenarios/" + i0+"/steps/" + i5+"/steps/" + i6,parentData:data16,parentDataProperty:i6,rootData}))){
-vErrors = vErrors === null ? validate104.errors : vErrors.concat(validate104.errors);
-errors = vErrors.length;
-}
-var _valid2 = _errs56 === errors;
-valid18 = valid18 || _valid2;
-if(!valid18){
-const _errs57 = errors;
-if(!(validate123(data17, {instancePath:instancePath+"/scenarios/" + i0+"/steps/" + i5+"/steps/" + i6,parentData:data16,parentDataProperty:i6,rootData}))){
-vErrors = vErrors === null ? validate123.errors : vErrors.concat(validate123.errors);
-errors = vErrors.length;
-}
-var _valid2 = _errs57 === errors;
-valid18 = valid18 || _valid2;
-if(!valid18){
-const _errs58 = errors;
-if(!(validate135(data17, {instancePath:instancePath+"/scenarios/" + i0+"/steps/" + i5+"/steps/" + i6,parentData:data16,parentDataProperty:i6,rootData}))){
-vErrors = vErrors === null ? validate135.errors : vErrors.concat(validate135.errors);
-errors = vErrors.length;
-}
-var _valid2 = _errs58 === errors;
-valid18 = valid18 || _valid2;
-if(!valid18){
-const _errs59 = errors;
-if(!(validate145(data17, {instancePath:instancePath+"/scenarios/" + i0+"/steps/" + i5+"/steps/" + i6,parentData:data16,parentDataProperty:i6,rootData}))){
-vErrors = vErrors === null ? validate145.errors : vErrors.concat(validate145.errors);
-errors = vErrors.length;
-}
-var _valid2 = _errs59 === errors;
-valid18 = valid18 || _valid2;
+break outer1;
 }
 }
 }
 }
 }
-if(!valid18){
-const err40 = {instancePath:instancePath+"/scenarios/" + i0+"/steps/" + i5+"/steps/" + i6,schemaPath:"#/properties/scenarios/items/properties/steps/items/anyOf/6/properties/steps/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema7.properties.scenarios.items.properties.steps.items.anyOf[6].properties.steps.items.anyOf,parentSchema:schema7.properties.scenarios.items.properties.steps.items.anyOf[6].properties.steps.items,data:data17};
+else {
+const err40 = {instancePath:instancePath+"/scenarios/" + i0+"/bystanders",schemaPath:"#/properties/scenarios/items/properties/bystanders/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema7.properties.scenarios.items.properties.bystanders.type,parentSchema:schema7.properties.scenarios.items.properties.bystanders,data:data13};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -3742,21 +3778,12 @@ vErrors.push(err40);
 }
 errors++;
 }
-else {
-errors = _errs53;
-if(vErrors !== null){
-if(_errs53){
-vErrors.length = _errs53;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err41 = {instancePath:instancePath+"/scenarios/" + i0+"/steps/" + i5+"/steps",schemaPath:"#/properties/scenarios/items/properties/steps/items/anyOf/6/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema7.properties.scenarios.items.properties.steps.items.anyOf[6].properties.steps.type,parentSchema:schema7.properties.scenarios.items.properties.steps.items.anyOf[6].properties.steps,data:data16};
+if(data3.steps !== undefined){
+let data15 = data3.steps;
+if(Array.isArray(data15)){
+if(data15.length < 1){
+const err41 = {instancePath:instancePath+"/scenarios/" + i0+"/steps",schemaPath:"#/properties/scenarios/items/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema7.properties.scenarios.items.properties.steps,data:data15};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -3765,11 +3792,63 @@ vErrors.push(err41);
 }
 errors++;
 }
+const len4 = data15.length;
+for(let i7=0; i7<len4; i7++){
+let data16 = data15[i7];
+const _errs46 = errors;
+let valid18 = false;
+const _errs47 = errors;
+if(!(validate28(data16, {instancePath:instancePath+"/scenarios/" + i0+"/steps/" + i7,parentData:data15,parentDataProperty:i7,rootData}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+errors = vErrors.length;
 }
-if(data14.title !== undefined){
-let data18 = data14.title;
-if(typeof data18 !== "string"){
-const err42 = {instancePath:instancePath+"/scenarios/" + i0+"/steps/" + i5+"/title",schemaPath:"#/properties/scenarios/items/properties/steps/items/anyOf/6/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema7.properties.scenarios.items.properties.steps.items.anyOf[6].properties.title.type,parentSchema:schema7.properties.scenarios.items.properties.steps.items.anyOf[6].properties.title,data:data18};
+var _valid2 = _errs47 === errors;
+valid18 = valid18 || _valid2;
+if(!valid18){
+const _errs48 = errors;
+if(!(validate99(data16, {instancePath:instancePath+"/scenarios/" + i0+"/steps/" + i7,parentData:data15,parentDataProperty:i7,rootData}))){
+vErrors = vErrors === null ? validate99.errors : vErrors.concat(validate99.errors);
+errors = vErrors.length;
+}
+var _valid2 = _errs48 === errors;
+valid18 = valid18 || _valid2;
+if(!valid18){
+const _errs49 = errors;
+if(!(validate110(data16, {instancePath:instancePath+"/scenarios/" + i0+"/steps/" + i7,parentData:data15,parentDataProperty:i7,rootData}))){
+vErrors = vErrors === null ? validate110.errors : vErrors.concat(validate110.errors);
+errors = vErrors.length;
+}
+var _valid2 = _errs49 === errors;
+valid18 = valid18 || _valid2;
+if(!valid18){
+const _errs50 = errors;
+if(!(validate130(data16, {instancePath:instancePath+"/scenarios/" + i0+"/steps/" + i7,parentData:data15,parentDataProperty:i7,rootData}))){
+vErrors = vErrors === null ? validate130.errors : vErrors.concat(validate130.errors);
+errors = vErrors.length;
+}
+var _valid2 = _errs50 === errors;
+valid18 = valid18 || _valid2;
+if(!valid18){
+const _errs51 = errors;
+if(!(validate143(data16, {instancePath:instancePath+"/scenarios/" + i0+"/steps/" + i7,parentData:data15,parentDataProperty:i7,rootData}))){
+vErrors = vErrors === null ? validate143.errors : vErrors.concat(validate143.errors);
+errors = vErrors.length;
+}
+var _valid2 = _errs51 === errors;
+valid18 = valid18 || _valid2;
+if(!valid18){
+const _errs52 = errors;
+if(!(validate154(data16, {instancePath:instancePath+"/scenarios/" + i0+"/steps/" + i7,parentData:data15,parentDataProperty:i7,rootData}))){
+vErrors = vErrors === null ? validate154.errors : vErrors.concat(validate154.errors);
+errors = vErrors.length;
+}
+var _valid2 = _errs52 === errors;
+valid18 = valid18 || _valid2;
+if(!valid18){
+const _errs53 = errors;
+if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
+if(data16.repeat === undefined){
+const err42 = {instancePath:instancePath+"/scenarios/" + i0+"/steps/" + i7,schemaPath:"#/properties/scenarios/items/properties/steps/items/anyOf/6/required",keyword:"required",params:{missingProperty: "repeat"},message:"must have required property '"+"repeat"+"'",schema:schema7.properties.scenarios.items.properties.steps.items.anyOf[6].required,parentSchema:schema7.properties.scenarios.items.properties.steps.items.anyOf[6],data:data16};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -3778,10 +3857,8 @@ vErrors.push(err42);
 }
 errors++;
 }
-}
-}
-else {
-const err43 = {instancePath:instancePath+"/scenarios/" + i0+"/steps/" + i5,schemaPath:"#/properties/scenarios/items/properties/steps/items/anyOf/6/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema7.properties.scenarios.items.properties.steps.items.anyOf[6].type,parentSchema:schema7.properties.scenarios.items.properties.steps.items.anyOf[6],data:data14};
+if(data16.steps === undefined){
+const err43 = {instancePath:instancePath+"/scenarios/" + i0+"/steps/" + i7,schemaPath:"#/properties/scenarios/items/properties/steps/items/anyOf/6/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema7.properties.scenarios.items.properties.steps.items.anyOf[6].required,parentSchema:schema7.properties.scenarios.items.properties.steps.items.anyOf[6],data:data16};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -3790,16 +3867,9 @@ vErrors.push(err43);
 }
 errors++;
 }
-var _valid1 = _errs46 === errors;
-valid14 = valid14 || _valid1;
-}
-}
-}
-}
-}
-}
-if(!valid14){
-const err44 = {instancePath:instancePath+"/scenarios/" + i0+"/steps/" + i5,schemaPath:"#/properties/scenarios/items/properties/steps/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema7.properties.scenarios.items.properties.steps.items.anyOf,parentSchema:schema7.properties.scenarios.items.properties.steps.items,data:data14};
+for(const key3 in data16){
+if(!(((key3 === "repeat") || (key3 === "steps")) || (key3 === "title"))){
+const err44 = {instancePath:instancePath+"/scenarios/" + i0+"/steps/" + i7,schemaPath:"#/properties/scenarios/items/properties/steps/items/anyOf/6/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema7.properties.scenarios.items.properties.steps.items.anyOf[6],data:data16};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -3808,11 +3878,98 @@ vErrors.push(err44);
 }
 errors++;
 }
+}
+if(data16.repeat !== undefined){
+if(!(validate175(data16.repeat, {instancePath:instancePath+"/scenarios/" + i0+"/steps/" + i7+"/repeat",parentData:data16,parentDataProperty:"repeat",rootData}))){
+vErrors = vErrors === null ? validate175.errors : vErrors.concat(validate175.errors);
+errors = vErrors.length;
+}
+}
+if(data16.steps !== undefined){
+let data18 = data16.steps;
+if(Array.isArray(data18)){
+if(data18.length < 1){
+const err45 = {instancePath:instancePath+"/scenarios/" + i0+"/steps/" + i7+"/steps",schemaPath:"#/properties/scenarios/items/properties/steps/items/anyOf/6/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema7.properties.scenarios.items.properties.steps.items.anyOf[6].properties.steps,data:data18};
+if(vErrors === null){
+vErrors = [err45];
+}
 else {
-errors = _errs39;
+vErrors.push(err45);
+}
+errors++;
+}
+const len5 = data18.length;
+for(let i8=0; i8<len5; i8++){
+let data19 = data18[i8];
+const _errs60 = errors;
+let valid22 = false;
+const _errs61 = errors;
+if(!(validate28(data19, {instancePath:instancePath+"/scenarios/" + i0+"/steps/" + i7+"/steps/" + i8,parentData:data18,parentDataProperty:i8,rootData}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+errors = vErrors.length;
+}
+var _valid3 = _errs61 === errors;
+valid22 = valid22 || _valid3;
+if(!valid22){
+const _errs62 = errors;
+if(!(validate99(data19, {instancePath:instancePath+"/scenarios/" + i0+"/steps/" + i7+"/steps/" + i8,parentData:data18,parentDataProperty:i8,rootData}))){
+vErrors = vErrors === null ? validate99.errors : vErrors.concat(validate99.errors);
+errors = vErrors.length;
+}
+var _valid3 = _errs62 === errors;
+valid22 = valid22 || _valid3;
+if(!valid22){
+const _errs63 = errors;
+if(!(validate110(data19, {instancePath:instancePath+"/scenarios/" + i0+"/steps/" + i7+"/steps/" + i8,parentData:data18,parentDataProperty:i8,rootData}))){
+vErrors = vErrors === null ? validate110.errors : vErrors.concat(validate110.errors);
+errors = vErrors.length;
+}
+var _valid3 = _errs63 === errors;
+valid22 = valid22 || _valid3;
+if(!valid22){
+const _errs64 = errors;
+if(!(validate130(data19, {instancePath:instancePath+"/scenarios/" + i0+"/steps/" + i7+"/steps/" + i8,parentData:data18,parentDataProperty:i8,rootData}))){
+vErrors = vErrors === null ? validate130.errors : vErrors.concat(validate130.errors);
+errors = vErrors.length;
+}
+var _valid3 = _errs64 === errors;
+valid22 = valid22 || _valid3;
+if(!valid22){
+const _errs65 = errors;
+if(!(validate143(data19, {instancePath:instancePath+"/scenarios/" + i0+"/steps/" + i7+"/steps/" + i8,parentData:data18,parentDataProperty:i8,rootData}))){
+vErrors = vErrors === null ? validate143.errors : vErrors.concat(validate143.errors);
+errors = vErrors.length;
+}
+var _valid3 = _errs65 === errors;
+valid22 = valid22 || _valid3;
+if(!valid22){
+const _errs66 = errors;
+if(!(validate154(data19, {instancePath:instancePath+"/scenarios/" + i0+"/steps/" + i7+"/steps/" + i8,parentData:data18,parentDataProperty:i8,rootData}))){
+vErrors = vErrors === null ? validate154.errors : vErrors.concat(validate154.errors);
+errors = vErrors.length;
+}
+var _valid3 = _errs66 === errors;
+valid22 = valid22 || _valid3;
+}
+}
+}
+}
+}
+if(!valid22){
+const err46 = {instancePath:instancePath+"/scenarios/" + i0+"/steps/" + i7+"/steps/" + i8,schemaPath:"#/properties/scenarios/items/properties/steps/items/anyOf/6/properties/steps/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema7.properties.scenarios.items.properties.steps.items.anyOf[6].properties.steps.items.anyOf,parentSchema:schema7.properties.scenarios.items.properties.steps.items.anyOf[6].properties.steps.items,data:data19};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+else {
+errors = _errs60;
 if(vErrors !== null){
-if(_errs39){
-vErrors.length = _errs39;
+if(_errs60){
+vErrors.length = _errs60;
 }
 else {
 vErrors = null;
@@ -3822,31 +3979,7 @@ vErrors = null;
 }
 }
 else {
-const err45 = {instancePath:instancePath+"/scenarios/" + i0+"/steps",schemaPath:"#/properties/scenarios/items/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema7.properties.scenarios.items.properties.steps.type,parentSchema:schema7.properties.scenarios.items.properties.steps,data:data13};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
-errors++;
-}
-}
-}
-else {
-const err46 = {instancePath:instancePath+"/scenarios/" + i0,schemaPath:"#/properties/scenarios/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema7.properties.scenarios.items.type,parentSchema:schema7.properties.scenarios.items,data:data3};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
-errors++;
-}
-}
-}
-else {
-const err47 = {instancePath:instancePath+"/scenarios",schemaPath:"#/properties/scenarios/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema7.properties.scenarios.type,parentSchema:schema7.properties.scenarios,data:data2};
+const err47 = {instancePath:instancePath+"/scenarios/" + i0+"/steps/" + i7+"/steps",schemaPath:"#/properties/scenarios/items/properties/steps/items/anyOf/6/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema7.properties.scenarios.items.properties.steps.items.anyOf[6].properties.steps.type,parentSchema:schema7.properties.scenarios.items.properties.steps.items.anyOf[6].properties.steps,data:data18};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -3856,9 +3989,10 @@ vErrors.push(err47);
 errors++;
 }
 }
-}
-else {
-const err48 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema7.type,parentSchema:schema7,data};
+if(data16.title !== undefined){
+let data20 = data16.title;
+if(typeof data20 !== "string"){
+const err48 = {instancePath:instancePath+"/scenarios/" + i0+"/steps/" + i7+"/title",schemaPath:"#/properties/scenarios/items/properties/steps/items/anyOf/6/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema7.properties.scenarios.items.properties.steps.items.anyOf[6].properties.title.type,parentSchema:schema7.properties.scenarios.items.properties.steps.items.anyOf[6].properties.title,data:data20};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -3867,19 +4001,108 @@ vErrors.push(err48);
 }
 errors++;
 }
+}
+}
+else {
+const err49 = {instancePath:instancePath+"/scenarios/" + i0+"/steps/" + i7,schemaPath:"#/properties/scenarios/items/properties/steps/items/anyOf/6/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema7.properties.scenarios.items.properties.steps.items.anyOf[6].type,parentSchema:schema7.properties.scenarios.items.properties.steps.items.anyOf[6],data:data16};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+var _valid2 = _errs53 === errors;
+valid18 = valid18 || _valid2;
+}
+}
+}
+}
+}
+}
+if(!valid18){
+const err50 = {instancePath:instancePath+"/scenarios/" + i0+"/steps/" + i7,schemaPath:"#/properties/scenarios/items/properties/steps/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema7.properties.scenarios.items.properties.steps.items.anyOf,parentSchema:schema7.properties.scenarios.items.properties.steps.items,data:data16};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+else {
+errors = _errs46;
+if(vErrors !== null){
+if(_errs46){
+vErrors.length = _errs46;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err51 = {instancePath:instancePath+"/scenarios/" + i0+"/steps",schemaPath:"#/properties/scenarios/items/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema7.properties.scenarios.items.properties.steps.type,parentSchema:schema7.properties.scenarios.items.properties.steps,data:data15};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+}
+else {
+const err52 = {instancePath:instancePath+"/scenarios/" + i0,schemaPath:"#/properties/scenarios/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema7.properties.scenarios.items.type,parentSchema:schema7.properties.scenarios.items,data:data3};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+}
+else {
+const err53 = {instancePath:instancePath+"/scenarios",schemaPath:"#/properties/scenarios/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema7.properties.scenarios.type,parentSchema:schema7.properties.scenarios,data:data2};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+}
+else {
+const err54 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema7.type,parentSchema:schema7,data};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
 validate22.errors = vErrors;
 return errors === 0;
 }
 
-export const repeatArgs = validate183;
-const schema64 = {"additionalProperties":false,"type":"object","required":["times"],"properties":{"times":{"$ref":"sessionprobe-scenario#/definitions/s2a9075861172"},"from":{"$ref":"sessionprobe-scenario#/definitions/sd7bbc8a6a4ba"},"index":{"$ref":"sessionprobe-scenario#/definitions/s4ac7230504c6"}}};
+export const repeatArgs = validate193;
+const schema66 = {"additionalProperties":false,"type":"object","required":["times"],"properties":{"times":{"$ref":"sessionprobe-scenario#/definitions/s2a9075861172"},"from":{"$ref":"sessionprobe-scenario#/definitions/sd7bbc8a6a4ba"},"index":{"$ref":"sessionprobe-scenario#/definitions/s4ac7230504c6"}}};
 
-function validate183(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate193(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.times === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "times"},message:"must have required property '"+"times"+"'",schema:schema64.required,parentSchema:schema64,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "times"},message:"must have required property '"+"times"+"'",schema:schema66.required,parentSchema:schema66,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3890,154 +4113,6 @@ errors++;
 }
 for(const key0 in data){
 if(!(((key0 === "times") || (key0 === "from")) || (key0 === "index"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema64,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-if(data.times !== undefined){
-if(!(validate166(data.times, {instancePath:instancePath+"/times",parentData:data,parentDataProperty:"times",rootData}))){
-vErrors = vErrors === null ? validate166.errors : vErrors.concat(validate166.errors);
-errors = vErrors.length;
-}
-}
-if(data.from !== undefined){
-if(!(validate172(data.from, {instancePath:instancePath+"/from",parentData:data,parentDataProperty:"from",rootData}))){
-vErrors = vErrors === null ? validate172.errors : vErrors.concat(validate172.errors);
-errors = vErrors.length;
-}
-}
-if(data.index !== undefined){
-if(!(validate174(data.index, {instancePath:instancePath+"/index",parentData:data,parentDataProperty:"index",rootData}))){
-vErrors = vErrors === null ? validate174.errors : vErrors.concat(validate174.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema64.type,parentSchema:schema64,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-validate183.errors = vErrors;
-return errors === 0;
-}
-
-export const login = validate187;
-const schema65 = {"additionalProperties":false,"required":["login"],"type":"object","properties":{"login":{"$ref":"sessionprobe-scenario#/definitions/s41583d6fab6a"},"title":{"$ref":"sessionprobe-scenario#/definitions/sfe7a8ae24318"},"as":{"$ref":"sessionprobe-scenario#/definitions/sbc113ca27d7d"},"with":{"$ref":"sessionprobe-scenario#/definitions/s1bd0a089eadd"},"expect":{"$ref":"sessionprobe-scenario#/definitions/sfbd44a67222c"},"capture":{"$ref":"sessionprobe-scenario#/definitions/sa1f0677298f2"},"timeout":{"$ref":"sessionprobe-scenario#/definitions/sc356ce421008"}}};
-
-function validate187(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.login === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "login"},message:"must have required property '"+"login"+"'",schema:schema65.required,parentSchema:schema65,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(((((((key0 === "login") || (key0 === "title")) || (key0 === "as")) || (key0 === "with")) || (key0 === "expect")) || (key0 === "capture")) || (key0 === "timeout"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema65,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-if(data.login !== undefined){
-if(!(validate27(data.login, {instancePath:instancePath+"/login",parentData:data,parentDataProperty:"login",rootData}))){
-vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
-errors = vErrors.length;
-}
-}
-if(data.title !== undefined){
-if(!(validate33(data.title, {instancePath:instancePath+"/title",parentData:data,parentDataProperty:"title",rootData}))){
-vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
-errors = vErrors.length;
-}
-}
-if(data.as !== undefined){
-if(!(validate35(data.as, {instancePath:instancePath+"/as",parentData:data,parentDataProperty:"as",rootData}))){
-vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
-errors = vErrors.length;
-}
-}
-if(data.with !== undefined){
-if(!(validate37(data.with, {instancePath:instancePath+"/with",parentData:data,parentDataProperty:"with",rootData}))){
-vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
-errors = vErrors.length;
-}
-}
-if(data.expect !== undefined){
-if(!(validate39(data.expect, {instancePath:instancePath+"/expect",parentData:data,parentDataProperty:"expect",rootData}))){
-vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
-errors = vErrors.length;
-}
-}
-if(data.capture !== undefined){
-if(!(validate88(data.capture, {instancePath:instancePath+"/capture",parentData:data,parentDataProperty:"capture",rootData}))){
-vErrors = vErrors === null ? validate88.errors : vErrors.concat(validate88.errors);
-errors = vErrors.length;
-}
-}
-if(data.timeout !== undefined){
-if(!(validate91(data.timeout, {instancePath:instancePath+"/timeout",parentData:data,parentDataProperty:"timeout",rootData}))){
-vErrors = vErrors === null ? validate91.errors : vErrors.concat(validate91.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema65.type,parentSchema:schema65,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-validate187.errors = vErrors;
-return errors === 0;
-}
-
-export const use = validate195;
-const schema66 = {"additionalProperties":false,"required":["use"],"type":"object","properties":{"use":{"$ref":"sessionprobe-scenario#/definitions/s2ae95916e4b3"},"title":{"$ref":"sessionprobe-scenario#/definitions/sfe7a8ae24318"},"as":{"$ref":"sessionprobe-scenario#/definitions/sbc113ca27d7d"},"with":{"$ref":"sessionprobe-scenario#/definitions/s1bd0a089eadd"},"expect":{"$ref":"sessionprobe-scenario#/definitions/sfbd44a67222c"},"capture":{"$ref":"sessionprobe-scenario#/definitions/sa1f0677298f2"},"timeout":{"$ref":"sessionprobe-scenario#/definitions/sc356ce421008"}}};
-
-function validate195(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.use === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "use"},message:"must have required property '"+"use"+"'",schema:schema66.required,parentSchema:schema66,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(((((((key0 === "use") || (key0 === "title")) || (key0 === "as")) || (key0 === "with")) || (key0 === "expect")) || (key0 === "capture")) || (key0 === "timeout"))){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema66,data};
 if(vErrors === null){
 vErrors = [err1];
@@ -4048,45 +4123,21 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.use !== undefined){
-if(!(validate95(data.use, {instancePath:instancePath+"/use",parentData:data,parentDataProperty:"use",rootData}))){
-vErrors = vErrors === null ? validate95.errors : vErrors.concat(validate95.errors);
+if(data.times !== undefined){
+if(!(validate176(data.times, {instancePath:instancePath+"/times",parentData:data,parentDataProperty:"times",rootData}))){
+vErrors = vErrors === null ? validate176.errors : vErrors.concat(validate176.errors);
 errors = vErrors.length;
 }
 }
-if(data.title !== undefined){
-if(!(validate33(data.title, {instancePath:instancePath+"/title",parentData:data,parentDataProperty:"title",rootData}))){
-vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
+if(data.from !== undefined){
+if(!(validate182(data.from, {instancePath:instancePath+"/from",parentData:data,parentDataProperty:"from",rootData}))){
+vErrors = vErrors === null ? validate182.errors : vErrors.concat(validate182.errors);
 errors = vErrors.length;
 }
 }
-if(data.as !== undefined){
-if(!(validate35(data.as, {instancePath:instancePath+"/as",parentData:data,parentDataProperty:"as",rootData}))){
-vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
-errors = vErrors.length;
-}
-}
-if(data.with !== undefined){
-if(!(validate37(data.with, {instancePath:instancePath+"/with",parentData:data,parentDataProperty:"with",rootData}))){
-vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
-errors = vErrors.length;
-}
-}
-if(data.expect !== undefined){
-if(!(validate39(data.expect, {instancePath:instancePath+"/expect",parentData:data,parentDataProperty:"expect",rootData}))){
-vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
-errors = vErrors.length;
-}
-}
-if(data.capture !== undefined){
-if(!(validate88(data.capture, {instancePath:instancePath+"/capture",parentData:data,parentDataProperty:"capture",rootData}))){
-vErrors = vErrors === null ? validate88.errors : vErrors.concat(validate88.errors);
-errors = vErrors.length;
-}
-}
-if(data.timeout !== undefined){
-if(!(validate91(data.timeout, {instancePath:instancePath+"/timeout",parentData:data,parentDataProperty:"timeout",rootData}))){
-vErrors = vErrors === null ? validate91.errors : vErrors.concat(validate91.errors);
+if(data.index !== undefined){
+if(!(validate184(data.index, {instancePath:instancePath+"/index",parentData:data,parentDataProperty:"index",rootData}))){
+vErrors = vErrors === null ? validate184.errors : vErrors.concat(validate184.errors);
 errors = vErrors.length;
 }
 }
@@ -4101,19 +4152,19 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate195.errors = vErrors;
+validate193.errors = vErrors;
 return errors === 0;
 }
 
-export const expire = validate203;
-const schema67 = {"additionalProperties":false,"required":["expire"],"type":"object","properties":{"expire":{"$ref":"sessionprobe-scenario#/definitions/sad2ac7085ba4"},"title":{"$ref":"sessionprobe-scenario#/definitions/sfe7a8ae24318"},"as":{"$ref":"sessionprobe-scenario#/definitions/sbc113ca27d7d"},"with":{"$ref":"sessionprobe-scenario#/definitions/s1bd0a089eadd"},"expect":{"$ref":"sessionprobe-scenario#/definitions/sfbd44a67222c"},"capture":{"$ref":"sessionprobe-scenario#/definitions/sa1f0677298f2"},"timeout":{"$ref":"sessionprobe-scenario#/definitions/sc356ce421008"}}};
+export const login = validate197;
+const schema67 = {"additionalProperties":false,"required":["login"],"type":"object","properties":{"login":{"$ref":"sessionprobe-scenario#/definitions/s41583d6fab6a"},"title":{"$ref":"sessionprobe-scenario#/definitions/sfe7a8ae24318"},"as":{"$ref":"sessionprobe-scenario#/definitions/sbc113ca27d7d"},"with":{"$ref":"sessionprobe-scenario#/definitions/s1bd0a089eadd"},"expect":{"$ref":"sessionprobe-scenario#/definitions/sfbd44a67222c"},"capture":{"$ref":"sessionprobe-scenario#/definitions/sa1f0677298f2"},"timeout":{"$ref":"sessionprobe-scenario#/definitions/sc356ce421008"},"covers":{"$ref":"sessionprobe-scenario#/definitions/s56a718f1557b"}}};
 
-function validate203(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate197(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.expire === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "expire"},message:"must have required property '"+"expire"+"'",schema:schema67.required,parentSchema:schema67,data};
+if(data.login === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "login"},message:"must have required property '"+"login"+"'",schema:schema67.required,parentSchema:schema67,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -4123,7 +4174,7 @@ vErrors.push(err0);
 errors++;
 }
 for(const key0 in data){
-if(!(((((((key0 === "expire") || (key0 === "title")) || (key0 === "as")) || (key0 === "with")) || (key0 === "expect")) || (key0 === "capture")) || (key0 === "timeout"))){
+if(!((((((((key0 === "login") || (key0 === "title")) || (key0 === "as")) || (key0 === "with")) || (key0 === "expect")) || (key0 === "capture")) || (key0 === "timeout")) || (key0 === "covers"))){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema67,data};
 if(vErrors === null){
 vErrors = [err1];
@@ -4134,45 +4185,51 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.expire !== undefined){
-if(!(validate105(data.expire, {instancePath:instancePath+"/expire",parentData:data,parentDataProperty:"expire",rootData}))){
-vErrors = vErrors === null ? validate105.errors : vErrors.concat(validate105.errors);
+if(data.login !== undefined){
+if(!(validate29(data.login, {instancePath:instancePath+"/login",parentData:data,parentDataProperty:"login",rootData}))){
+vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
 errors = vErrors.length;
 }
 }
 if(data.title !== undefined){
-if(!(validate33(data.title, {instancePath:instancePath+"/title",parentData:data,parentDataProperty:"title",rootData}))){
-vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
-errors = vErrors.length;
-}
-}
-if(data.as !== undefined){
-if(!(validate35(data.as, {instancePath:instancePath+"/as",parentData:data,parentDataProperty:"as",rootData}))){
+if(!(validate35(data.title, {instancePath:instancePath+"/title",parentData:data,parentDataProperty:"title",rootData}))){
 vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
 errors = vErrors.length;
 }
 }
-if(data.with !== undefined){
-if(!(validate37(data.with, {instancePath:instancePath+"/with",parentData:data,parentDataProperty:"with",rootData}))){
+if(data.as !== undefined){
+if(!(validate37(data.as, {instancePath:instancePath+"/as",parentData:data,parentDataProperty:"as",rootData}))){
 vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
 errors = vErrors.length;
 }
 }
-if(data.expect !== undefined){
-if(!(validate39(data.expect, {instancePath:instancePath+"/expect",parentData:data,parentDataProperty:"expect",rootData}))){
+if(data.with !== undefined){
+if(!(validate39(data.with, {instancePath:instancePath+"/with",parentData:data,parentDataProperty:"with",rootData}))){
 vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
 errors = vErrors.length;
 }
 }
+if(data.expect !== undefined){
+if(!(validate41(data.expect, {instancePath:instancePath+"/expect",parentData:data,parentDataProperty:"expect",rootData}))){
+vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+errors = vErrors.length;
+}
+}
 if(data.capture !== undefined){
-if(!(validate88(data.capture, {instancePath:instancePath+"/capture",parentData:data,parentDataProperty:"capture",rootData}))){
-vErrors = vErrors === null ? validate88.errors : vErrors.concat(validate88.errors);
+if(!(validate90(data.capture, {instancePath:instancePath+"/capture",parentData:data,parentDataProperty:"capture",rootData}))){
+vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
 errors = vErrors.length;
 }
 }
 if(data.timeout !== undefined){
-if(!(validate91(data.timeout, {instancePath:instancePath+"/timeout",parentData:data,parentDataProperty:"timeout",rootData}))){
-vErrors = vErrors === null ? validate91.errors : vErrors.concat(validate91.errors);
+if(!(validate93(data.timeout, {instancePath:instancePath+"/timeout",parentData:data,parentDataProperty:"timeout",rootData}))){
+vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
+errors = vErrors.length;
+}
+}
+if(data.covers !== undefined){
+if(!(validate95(data.covers, {instancePath:instancePath+"/covers",parentData:data,parentDataProperty:"covers",rootData}))){
+vErrors = vErrors === null ? validate95.errors : vErrors.concat(validate95.errors);
 errors = vErrors.length;
 }
 }
@@ -4187,19 +4244,19 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate203.errors = vErrors;
+validate197.errors = vErrors;
 return errors === 0;
 }
 
-export const logout = validate211;
-const schema68 = {"additionalProperties":false,"required":["logout"],"type":"object","properties":{"logout":{"$ref":"sessionprobe-scenario#/definitions/s694f085fafba"},"title":{"$ref":"sessionprobe-scenario#/definitions/sfe7a8ae24318"},"as":{"$ref":"sessionprobe-scenario#/definitions/sbc113ca27d7d"},"with":{"$ref":"sessionprobe-scenario#/definitions/s1bd0a089eadd"},"expect":{"$ref":"sessionprobe-scenario#/definitions/sfbd44a67222c"},"capture":{"$ref":"sessionprobe-scenario#/definitions/sa1f0677298f2"},"timeout":{"$ref":"sessionprobe-scenario#/definitions/sc356ce421008"}}};
+export const use = validate206;
+const schema68 = {"additionalProperties":false,"required":["use"],"type":"object","properties":{"use":{"$ref":"sessionprobe-scenario#/definitions/s2ae95916e4b3"},"title":{"$ref":"sessionprobe-scenario#/definitions/sfe7a8ae24318"},"as":{"$ref":"sessionprobe-scenario#/definitions/sbc113ca27d7d"},"with":{"$ref":"sessionprobe-scenario#/definitions/s1bd0a089eadd"},"expect":{"$ref":"sessionprobe-scenario#/definitions/sfbd44a67222c"},"capture":{"$ref":"sessionprobe-scenario#/definitions/sa1f0677298f2"},"timeout":{"$ref":"sessionprobe-scenario#/definitions/sc356ce421008"},"covers":{"$ref":"sessionprobe-scenario#/definitions/s56a718f1557b"}}};
 
-function validate211(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate206(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.logout === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "logout"},message:"must have required property '"+"logout"+"'",schema:schema68.required,parentSchema:schema68,data};
+if(data.use === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "use"},message:"must have required property '"+"use"+"'",schema:schema68.required,parentSchema:schema68,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -4209,7 +4266,7 @@ vErrors.push(err0);
 errors++;
 }
 for(const key0 in data){
-if(!(((((((key0 === "logout") || (key0 === "title")) || (key0 === "as")) || (key0 === "with")) || (key0 === "expect")) || (key0 === "capture")) || (key0 === "timeout"))){
+if(!((((((((key0 === "use") || (key0 === "title")) || (key0 === "as")) || (key0 === "with")) || (key0 === "expect")) || (key0 === "capture")) || (key0 === "timeout")) || (key0 === "covers"))){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema68,data};
 if(vErrors === null){
 vErrors = [err1];
@@ -4220,45 +4277,51 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.logout !== undefined){
-if(!(validate124(data.logout, {instancePath:instancePath+"/logout",parentData:data,parentDataProperty:"logout",rootData}))){
-vErrors = vErrors === null ? validate124.errors : vErrors.concat(validate124.errors);
+if(data.use !== undefined){
+if(!(validate100(data.use, {instancePath:instancePath+"/use",parentData:data,parentDataProperty:"use",rootData}))){
+vErrors = vErrors === null ? validate100.errors : vErrors.concat(validate100.errors);
 errors = vErrors.length;
 }
 }
 if(data.title !== undefined){
-if(!(validate33(data.title, {instancePath:instancePath+"/title",parentData:data,parentDataProperty:"title",rootData}))){
-vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
-errors = vErrors.length;
-}
-}
-if(data.as !== undefined){
-if(!(validate35(data.as, {instancePath:instancePath+"/as",parentData:data,parentDataProperty:"as",rootData}))){
+if(!(validate35(data.title, {instancePath:instancePath+"/title",parentData:data,parentDataProperty:"title",rootData}))){
 vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
 errors = vErrors.length;
 }
 }
-if(data.with !== undefined){
-if(!(validate37(data.with, {instancePath:instancePath+"/with",parentData:data,parentDataProperty:"with",rootData}))){
+if(data.as !== undefined){
+if(!(validate37(data.as, {instancePath:instancePath+"/as",parentData:data,parentDataProperty:"as",rootData}))){
 vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
 errors = vErrors.length;
 }
 }
-if(data.expect !== undefined){
-if(!(validate39(data.expect, {instancePath:instancePath+"/expect",parentData:data,parentDataProperty:"expect",rootData}))){
+if(data.with !== undefined){
+if(!(validate39(data.with, {instancePath:instancePath+"/with",parentData:data,parentDataProperty:"with",rootData}))){
 vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
 errors = vErrors.length;
 }
 }
+if(data.expect !== undefined){
+if(!(validate41(data.expect, {instancePath:instancePath+"/expect",parentData:data,parentDataProperty:"expect",rootData}))){
+vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+errors = vErrors.length;
+}
+}
 if(data.capture !== undefined){
-if(!(validate88(data.capture, {instancePath:instancePath+"/capture",parentData:data,parentDataProperty:"capture",rootData}))){
-vErrors = vErrors === null ? validate88.errors : vErrors.concat(validate88.errors);
+if(!(validate90(data.capture, {instancePath:instancePath+"/capture",parentData:data,parentDataProperty:"capture",rootData}))){
+vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
 errors = vErrors.length;
 }
 }
 if(data.timeout !== undefined){
-if(!(validate91(data.timeout, {instancePath:instancePath+"/timeout",parentData:data,parentDataProperty:"timeout",rootData}))){
-vErrors = vErrors === null ? validate91.errors : vErrors.concat(validate91.errors);
+if(!(validate93(data.timeout, {instancePath:instancePath+"/timeout",parentData:data,parentDataProperty:"timeout",rootData}))){
+vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
+errors = vErrors.length;
+}
+}
+if(data.covers !== undefined){
+if(!(validate95(data.covers, {instancePath:instancePath+"/covers",parentData:data,parentDataProperty:"covers",rootData}))){
+vErrors = vErrors === null ? validate95.errors : vErrors.concat(validate95.errors);
 errors = vErrors.length;
 }
 }
@@ -4273,19 +4336,19 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate211.errors = vErrors;
+validate206.errors = vErrors;
 return errors === 0;
 }
 
-export const action = validate219;
-const schema69 = {"additionalProperties":false,"required":["action"],"type":"object","properties":{"action":{"$ref":"sessionprobe-scenario#/definitions/s6bf6c3b00d0a"},"title":{"$ref":"sessionprobe-scenario#/definitions/sfe7a8ae24318"},"as":{"$ref":"sessionprobe-scenario#/definitions/sbc113ca27d7d"},"with":{"$ref":"sessionprobe-scenario#/definitions/s1bd0a089eadd"},"expect":{"$ref":"sessionprobe-scenario#/definitions/sfbd44a67222c"},"capture":{"$ref":"sessionprobe-scenario#/definitions/sa1f0677298f2"},"timeout":{"$ref":"sessionprobe-scenario#/definitions/sc356ce421008"}}};
+export const expire = validate215;
+const schema69 = {"additionalProperties":false,"required":["expire"],"type":"object","properties":{"expire":{"$ref":"sessionprobe-scenario#/definitions/sad2ac7085ba4"},"title":{"$ref":"sessionprobe-scenario#/definitions/sfe7a8ae24318"},"as":{"$ref":"sessionprobe-scenario#/definitions/sbc113ca27d7d"},"with":{"$ref":"sessionprobe-scenario#/definitions/s1bd0a089eadd"},"expect":{"$ref":"sessionprobe-scenario#/definitions/sfbd44a67222c"},"capture":{"$ref":"sessionprobe-scenario#/definitions/sa1f0677298f2"},"timeout":{"$ref":"sessionprobe-scenario#/definitions/sc356ce421008"},"covers":{"$ref":"sessionprobe-scenario#/definitions/s56a718f1557b"}}};
 
-function validate219(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate215(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.action === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema69.required,parentSchema:schema69,data};
+if(data.expire === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "expire"},message:"must have required property '"+"expire"+"'",schema:schema69.required,parentSchema:schema69,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -4295,7 +4358,7 @@ vErrors.push(err0);
 errors++;
 }
 for(const key0 in data){
-if(!(((((((key0 === "action") || (key0 === "title")) || (key0 === "as")) || (key0 === "with")) || (key0 === "expect")) || (key0 === "capture")) || (key0 === "timeout"))){
+if(!((((((((key0 === "expire") || (key0 === "title")) || (key0 === "as")) || (key0 === "with")) || (key0 === "expect")) || (key0 === "capture")) || (key0 === "timeout")) || (key0 === "covers"))){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema69,data};
 if(vErrors === null){
 vErrors = [err1];
@@ -4306,45 +4369,51 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.action !== undefined){
-if(!(validate136(data.action, {instancePath:instancePath+"/action",parentData:data,parentDataProperty:"action",rootData}))){
-vErrors = vErrors === null ? validate136.errors : vErrors.concat(validate136.errors);
+if(data.expire !== undefined){
+if(!(validate111(data.expire, {instancePath:instancePath+"/expire",parentData:data,parentDataProperty:"expire",rootData}))){
+vErrors = vErrors === null ? validate111.errors : vErrors.concat(validate111.errors);
 errors = vErrors.length;
 }
 }
 if(data.title !== undefined){
-if(!(validate33(data.title, {instancePath:instancePath+"/title",parentData:data,parentDataProperty:"title",rootData}))){
-vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
-errors = vErrors.length;
-}
-}
-if(data.as !== undefined){
-if(!(validate35(data.as, {instancePath:instancePath+"/as",parentData:data,parentDataProperty:"as",rootData}))){
+if(!(validate35(data.title, {instancePath:instancePath+"/title",parentData:data,parentDataProperty:"title",rootData}))){
 vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
 errors = vErrors.length;
 }
 }
-if(data.with !== undefined){
-if(!(validate37(data.with, {instancePath:instancePath+"/with",parentData:data,parentDataProperty:"with",rootData}))){
+if(data.as !== undefined){
+if(!(validate37(data.as, {instancePath:instancePath+"/as",parentData:data,parentDataProperty:"as",rootData}))){
 vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
 errors = vErrors.length;
 }
 }
-if(data.expect !== undefined){
-if(!(validate39(data.expect, {instancePath:instancePath+"/expect",parentData:data,parentDataProperty:"expect",rootData}))){
+if(data.with !== undefined){
+if(!(validate39(data.with, {instancePath:instancePath+"/with",parentData:data,parentDataProperty:"with",rootData}))){
 vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
 errors = vErrors.length;
 }
 }
+if(data.expect !== undefined){
+if(!(validate41(data.expect, {instancePath:instancePath+"/expect",parentData:data,parentDataProperty:"expect",rootData}))){
+vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+errors = vErrors.length;
+}
+}
 if(data.capture !== undefined){
-if(!(validate88(data.capture, {instancePath:instancePath+"/capture",parentData:data,parentDataProperty:"capture",rootData}))){
-vErrors = vErrors === null ? validate88.errors : vErrors.concat(validate88.errors);
+if(!(validate90(data.capture, {instancePath:instancePath+"/capture",parentData:data,parentDataProperty:"capture",rootData}))){
+vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
 errors = vErrors.length;
 }
 }
 if(data.timeout !== undefined){
-if(!(validate91(data.timeout, {instancePath:instancePath+"/timeout",parentData:data,parentDataProperty:"timeout",rootData}))){
-vErrors = vErrors === null ? validate91.errors : vErrors.concat(validate91.errors);
+if(!(validate93(data.timeout, {instancePath:instancePath+"/timeout",parentData:data,parentDataProperty:"timeout",rootData}))){
+vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
+errors = vErrors.length;
+}
+}
+if(data.covers !== undefined){
+if(!(validate95(data.covers, {instancePath:instancePath+"/covers",parentData:data,parentDataProperty:"covers",rootData}))){
+vErrors = vErrors === null ? validate95.errors : vErrors.concat(validate95.errors);
 errors = vErrors.length;
 }
 }
@@ -4359,19 +4428,19 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate219.errors = vErrors;
+validate215.errors = vErrors;
 return errors === 0;
 }
 
-export const request = validate227;
-const schema70 = {"additionalProperties":false,"required":["request"],"type":"object","properties":{"request":{"$ref":"sessionprobe-scenario#/definitions/s4f6d5f654d3c"},"title":{"$ref":"sessionprobe-scenario#/definitions/sfe7a8ae24318"},"as":{"$ref":"sessionprobe-scenario#/definitions/sbc113ca27d7d"},"with":{"$ref":"sessionprobe-scenario#/definitions/s1bd0a089eadd"},"expect":{"$ref":"sessionprobe-scenario#/definitions/sfbd44a67222c"},"capture":{"$ref":"sessionprobe-scenario#/definitions/sa1f0677298f2"},"timeout":{"$ref":"sessionprobe-scenario#/definitions/sc356ce421008"}}};
+export const logout = validate224;
+const schema70 = {"additionalProperties":false,"required":["logout"],"type":"object","properties":{"logout":{"$ref":"sessionprobe-scenario#/definitions/s694f085fafba"},"title":{"$ref":"sessionprobe-scenario#/definitions/sfe7a8ae24318"},"as":{"$ref":"sessionprobe-scenario#/definitions/sbc113ca27d7d"},"with":{"$ref":"sessionprobe-scenario#/definitions/s1bd0a089eadd"},"expect":{"$ref":"sessionprobe-scenario#/definitions/sfbd44a67222c"},"capture":{"$ref":"sessionprobe-scenario#/definitions/sa1f0677298f2"},"timeout":{"$ref":"sessionprobe-scenario#/definitions/sc356ce421008"},"covers":{"$ref":"sessionprobe-scenario#/definitions/s56a718f1557b"}}};
 
-function validate227(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate224(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.request === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "request"},message:"must have required property '"+"request"+"'",schema:schema70.required,parentSchema:schema70,data};
+if(data.logout === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "logout"},message:"must have required property '"+"logout"+"'",schema:schema70.required,parentSchema:schema70,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -4381,7 +4450,7 @@ vErrors.push(err0);
 errors++;
 }
 for(const key0 in data){
-if(!(((((((key0 === "request") || (key0 === "title")) || (key0 === "as")) || (key0 === "with")) || (key0 === "expect")) || (key0 === "capture")) || (key0 === "timeout"))){
+if(!((((((((key0 === "logout") || (key0 === "title")) || (key0 === "as")) || (key0 === "with")) || (key0 === "expect")) || (key0 === "capture")) || (key0 === "timeout")) || (key0 === "covers"))){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema70,data};
 if(vErrors === null){
 vErrors = [err1];
@@ -4392,45 +4461,51 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.request !== undefined){
-if(!(validate146(data.request, {instancePath:instancePath+"/request",parentData:data,parentDataProperty:"request",rootData}))){
-vErrors = vErrors === null ? validate146.errors : vErrors.concat(validate146.errors);
+if(data.logout !== undefined){
+if(!(validate131(data.logout, {instancePath:instancePath+"/logout",parentData:data,parentDataProperty:"logout",rootData}))){
+vErrors = vErrors === null ? validate131.errors : vErrors.concat(validate131.errors);
 errors = vErrors.length;
 }
 }
 if(data.title !== undefined){
-if(!(validate33(data.title, {instancePath:instancePath+"/title",parentData:data,parentDataProperty:"title",rootData}))){
-vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
-errors = vErrors.length;
-}
-}
-if(data.as !== undefined){
-if(!(validate35(data.as, {instancePath:instancePath+"/as",parentData:data,parentDataProperty:"as",rootData}))){
+if(!(validate35(data.title, {instancePath:instancePath+"/title",parentData:data,parentDataProperty:"title",rootData}))){
 vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
 errors = vErrors.length;
 }
 }
-if(data.with !== undefined){
-if(!(validate37(data.with, {instancePath:instancePath+"/with",parentData:data,parentDataProperty:"with",rootData}))){
+if(data.as !== undefined){
+if(!(validate37(data.as, {instancePath:instancePath+"/as",parentData:data,parentDataProperty:"as",rootData}))){
 vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
 errors = vErrors.length;
 }
 }
-if(data.expect !== undefined){
-if(!(validate39(data.expect, {instancePath:instancePath+"/expect",parentData:data,parentDataProperty:"expect",rootData}))){
+if(data.with !== undefined){
+if(!(validate39(data.with, {instancePath:instancePath+"/with",parentData:data,parentDataProperty:"with",rootData}))){
 vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
 errors = vErrors.length;
 }
 }
+if(data.expect !== undefined){
+if(!(validate41(data.expect, {instancePath:instancePath+"/expect",parentData:data,parentDataProperty:"expect",rootData}))){
+vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+errors = vErrors.length;
+}
+}
 if(data.capture !== undefined){
-if(!(validate88(data.capture, {instancePath:instancePath+"/capture",parentData:data,parentDataProperty:"capture",rootData}))){
-vErrors = vErrors === null ? validate88.errors : vErrors.concat(validate88.errors);
+if(!(validate90(data.capture, {instancePath:instancePath+"/capture",parentData:data,parentDataProperty:"capture",rootData}))){
+vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
 errors = vErrors.length;
 }
 }
 if(data.timeout !== undefined){
-if(!(validate91(data.timeout, {instancePath:instancePath+"/timeout",parentData:data,parentDataProperty:"timeout",rootData}))){
-vErrors = vErrors === null ? validate91.errors : vErrors.concat(validate91.errors);
+if(!(validate93(data.timeout, {instancePath:instancePath+"/timeout",parentData:data,parentDataProperty:"timeout",rootData}))){
+vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
+errors = vErrors.length;
+}
+}
+if(data.covers !== undefined){
+if(!(validate95(data.covers, {instancePath:instancePath+"/covers",parentData:data,parentDataProperty:"covers",rootData}))){
+vErrors = vErrors === null ? validate95.errors : vErrors.concat(validate95.errors);
 errors = vErrors.length;
 }
 }
@@ -4445,7 +4520,191 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate227.errors = vErrors;
+validate224.errors = vErrors;
+return errors === 0;
+}
+
+export const action = validate233;
+const schema71 = {"additionalProperties":false,"required":["action"],"type":"object","properties":{"action":{"$ref":"sessionprobe-scenario#/definitions/s6bf6c3b00d0a"},"title":{"$ref":"sessionprobe-scenario#/definitions/sfe7a8ae24318"},"as":{"$ref":"sessionprobe-scenario#/definitions/sbc113ca27d7d"},"with":{"$ref":"sessionprobe-scenario#/definitions/s1bd0a089eadd"},"expect":{"$ref":"sessionprobe-scenario#/definitions/sfbd44a67222c"},"capture":{"$ref":"sessionprobe-scenario#/definitions/sa1f0677298f2"},"timeout":{"$ref":"sessionprobe-scenario#/definitions/sc356ce421008"},"covers":{"$ref":"sessionprobe-scenario#/definitions/s56a718f1557b"}}};
+
+function validate233(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.action === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema71.required,parentSchema:schema71,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((((((key0 === "action") || (key0 === "title")) || (key0 === "as")) || (key0 === "with")) || (key0 === "expect")) || (key0 === "capture")) || (key0 === "timeout")) || (key0 === "covers"))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema71,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.action !== undefined){
+if(!(validate144(data.action, {instancePath:instancePath+"/action",parentData:data,parentDataProperty:"action",rootData}))){
+vErrors = vErrors === null ? validate144.errors : vErrors.concat(validate144.errors);
+errors = vErrors.length;
+}
+}
+if(data.title !== undefined){
+if(!(validate35(data.title, {instancePath:instancePath+"/title",parentData:data,parentDataProperty:"title",rootData}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+errors = vErrors.length;
+}
+}
+if(data.as !== undefined){
+if(!(validate37(data.as, {instancePath:instancePath+"/as",parentData:data,parentDataProperty:"as",rootData}))){
+vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
+errors = vErrors.length;
+}
+}
+if(data.with !== undefined){
+if(!(validate39(data.with, {instancePath:instancePath+"/with",parentData:data,parentDataProperty:"with",rootData}))){
+vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
+errors = vErrors.length;
+}
+}
+if(data.expect !== undefined){
+if(!(validate41(data.expect, {instancePath:instancePath+"/expect",parentData:data,parentDataProperty:"expect",rootData}))){
+vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+errors = vErrors.length;
+}
+}
+if(data.capture !== undefined){
+if(!(validate90(data.capture, {instancePath:instancePath+"/capture",parentData:data,parentDataProperty:"capture",rootData}))){
+vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
+errors = vErrors.length;
+}
+}
+if(data.timeout !== undefined){
+if(!(validate93(data.timeout, {instancePath:instancePath+"/timeout",parentData:data,parentDataProperty:"timeout",rootData}))){
+vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
+errors = vErrors.length;
+}
+}
+if(data.covers !== undefined){
+if(!(validate95(data.covers, {instancePath:instancePath+"/covers",parentData:data,parentDataProperty:"covers",rootData}))){
+vErrors = vErrors === null ? validate95.errors : vErrors.concat(validate95.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.type,parentSchema:schema71,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate233.errors = vErrors;
+return errors === 0;
+}
+
+export const request = validate242;
+const schema72 = {"additionalProperties":false,"required":["request"],"type":"object","properties":{"request":{"$ref":"sessionprobe-scenario#/definitions/s4f6d5f654d3c"},"title":{"$ref":"sessionprobe-scenario#/definitions/sfe7a8ae24318"},"as":{"$ref":"sessionprobe-scenario#/definitions/sbc113ca27d7d"},"with":{"$ref":"sessionprobe-scenario#/definitions/s1bd0a089eadd"},"expect":{"$ref":"sessionprobe-scenario#/definitions/sfbd44a67222c"},"capture":{"$ref":"sessionprobe-scenario#/definitions/sa1f0677298f2"},"timeout":{"$ref":"sessionprobe-scenario#/definitions/sc356ce421008"},"covers":{"$ref":"sessionprobe-scenario#/definitions/s56a718f1557b"}}};
+
+function validate242(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.request === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "request"},message:"must have required property '"+"request"+"'",schema:schema72.required,parentSchema:schema72,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((((((key0 === "request") || (key0 === "title")) || (key0 === "as")) || (key0 === "with")) || (key0 === "expect")) || (key0 === "capture")) || (key0 === "timeout")) || (key0 === "covers"))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema72,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.request !== undefined){
+if(!(validate155(data.request, {instancePath:instancePath+"/request",parentData:data,parentDataProperty:"request",rootData}))){
+vErrors = vErrors === null ? validate155.errors : vErrors.concat(validate155.errors);
+errors = vErrors.length;
+}
+}
+if(data.title !== undefined){
+if(!(validate35(data.title, {instancePath:instancePath+"/title",parentData:data,parentDataProperty:"title",rootData}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+errors = vErrors.length;
+}
+}
+if(data.as !== undefined){
+if(!(validate37(data.as, {instancePath:instancePath+"/as",parentData:data,parentDataProperty:"as",rootData}))){
+vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
+errors = vErrors.length;
+}
+}
+if(data.with !== undefined){
+if(!(validate39(data.with, {instancePath:instancePath+"/with",parentData:data,parentDataProperty:"with",rootData}))){
+vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
+errors = vErrors.length;
+}
+}
+if(data.expect !== undefined){
+if(!(validate41(data.expect, {instancePath:instancePath+"/expect",parentData:data,parentDataProperty:"expect",rootData}))){
+vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+errors = vErrors.length;
+}
+}
+if(data.capture !== undefined){
+if(!(validate90(data.capture, {instancePath:instancePath+"/capture",parentData:data,parentDataProperty:"capture",rootData}))){
+vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
+errors = vErrors.length;
+}
+}
+if(data.timeout !== undefined){
+if(!(validate93(data.timeout, {instancePath:instancePath+"/timeout",parentData:data,parentDataProperty:"timeout",rootData}))){
+vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
+errors = vErrors.length;
+}
+}
+if(data.covers !== undefined){
+if(!(validate95(data.covers, {instancePath:instancePath+"/covers",parentData:data,parentDataProperty:"covers",rootData}))){
+vErrors = vErrors === null ? validate95.errors : vErrors.concat(validate95.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema72.type,parentSchema:schema72,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate242.errors = vErrors;
 return errors === 0;
 }
 

@@ -130,6 +130,14 @@ const Common = {
     Type.Record(CaptureName, Selector, { additionalProperties: false, description: "name → selector; use later as ${name}" }),
   ),
   timeout: Type.Optional(Duration),
+  covers: Type.Optional(
+    Type.Array(BehaviourId, {
+      minItems: 1,
+      uniqueItems: true,
+      description:
+        "the scenario's behaviour ids this step's assertions are about (default: all of the scenario's): a failure here is reported against these",
+    }),
+  ),
 };
 
 export const LoginArgs = Type.Object(
@@ -269,6 +277,19 @@ export const Scenario = Type.Object(
         {
           additionalProperties: false,
           description: "what the target must declare for the scenario to make sense (else it is skipped, with the reason)",
+        },
+      ),
+    ),
+    bystanders: Type.Optional(
+      Type.Array(
+        Type.Union([Type.Literal("same-user"), Type.Literal("other-user")], {
+          description: "same-user (a second session of the target's account) or other-user (a session of the vendor's second user)",
+        }),
+        {
+          minItems: 1,
+          uniqueItems: true,
+          description:
+            "sessions opened before the first step that must still be valid, through every credential carrier, after the last: what the behaviour must not touch",
         },
       ),
     ),

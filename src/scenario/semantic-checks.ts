@@ -51,11 +51,23 @@ export function semanticProblems(suite: Suite): SemanticProblem[] {
         });
       }
     });
+    if (scenario.bystanders?.includes("other-user") && !driver.secondUser)
+      problems.push({
+        path: ["scenarios", s, "bystanders"],
+        message: `vendor ${driver.id} names no second user for an other-user bystander: use same-user only`,
+      });
     for (const problem of scaleDependentTime(scenario, ["scenarios", s])) problems.push(problem);
     problems.push(...requiresRangeProblems(scenario, ["scenarios", s]));
     const captured = new Set<string>();
     const check = (step: PlainStep, path: PathSegment[], defined: Set<string>) => {
       problems.push(...stepProblems(step, path, { driver, captured: defined }));
+      problems.push(...stepCoversProblems(step, path, scenario.covers));
+      if (scenario.bystanders && "expire" in step)
+        problems.push({
+          path: [...path, "expire"],
+          message:
+            "a scenario with bystanders: cannot let time pass: the bystanders are judged after the last step, and time would end them too; move the time steps to a scenario of their own",
+        });
       for (const name of Object.keys(step.capture ?? {})) captured.add(name);
     };
     scenario.steps.forEach((step, i) => {
@@ -70,6 +82,20 @@ export function semanticProblems(suite: Suite): SemanticProblem[] {
     });
   });
   return problems;
+}
+
+/** A step's own `covers:` narrows the scenario's: it may only name ids the scenario covers. */
+function stepCoversProblems(step: PlainStep, path: PathSegment[], scenarioCovers: readonly string[]): SemanticProblem[] {
+  return (step.covers ?? []).flatMap((id, i) =>
+    scenarioCovers.includes(id)
+      ? []
+      : [
+          {
+            path: [...path, "covers", i],
+            message: `${id} is not among the scenario's covers (${scenarioCovers.join(", ")}): a step's covers names which of them its assertions are about`,
+          },
+        ],
+  );
 }
 
 function stepProblems(

@@ -1,5 +1,6 @@
 import { bodyField } from "../../http/exchange.ts";
 import { jsonRequest, type VendorDriver, type Verdict } from "../types.ts";
+import { controlmCarriers } from "./carriers.ts";
 import { controlmDeploymentFacts, controlmDeploymentOptions } from "./deployment.ts";
 import { sessionActions } from "./session-actions.ts";
 import { tokenActions } from "./token-actions.ts";
@@ -21,6 +22,10 @@ export const controlm: VendorDriver = {
   documentedTimeouts: { lifetimeMs: 30 * 60_000 },
   deploymentOptions: controlmDeploymentOptions,
   deploymentFacts: controlmDeploymentFacts,
+  secondUser: "other",
+  carriers(session) {
+    return controlmCarriers(session, (exchange) => this.classify(exchange));
+  },
 
   /**
    * `with: { apiKey: <value> }` starts an API-key session instead: there is no login

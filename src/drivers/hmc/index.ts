@@ -60,6 +60,7 @@ export const hmc: VendorDriver = {
   // token lifetime is undocumented ("a few weeks"): targets must declare them.
   documentedTimeouts: {},
   deploymentOptions: hmcDeploymentOptions,
+  secondUser: "operator",
 
   async login(ctx, session, { credentials, with: args }) {
     const version = pickSchemaVersion(args.schemaVersion);

@@ -1,6 +1,7 @@
 import type { Exchange } from "../../http/exchange.ts";
 import type { DriverContext, Session, VendorDriver, Verdict } from "../types.ts";
 import { bodyField } from "../../http/exchange.ts";
+import { openamCarriers } from "./carriers.ts";
 import { amDeploymentFacts, amDeploymentOptions } from "./options.ts";
 import { sessionActions } from "./session-actions.ts";
 import { cookieToken, realmPath, send, sessionsRequest, settings, withCaller } from "./wire.ts";
@@ -21,6 +22,8 @@ export const openam: VendorDriver = {
   documentedTimeouts: { idleMs: 30 * 60_000, lifetimeMs: 120 * 60_000 },
   deploymentOptions: amDeploymentOptions,
   deploymentFacts: amDeploymentFacts,
+  secondUser: "demo",
+  carriers: openamCarriers,
 
   async login(ctx, session, { credentials, with: args }) {
     const s = settings(ctx);

@@ -44,6 +44,7 @@ export const vmanage: VendorDriver = {
   documentedTimeouts: { idleMs: 30 * 60_000, lifetimeMs: 24 * 60 * 60_000 },
   deploymentOptions,
   deploymentFacts,
+  secondUser: "operator",
 
   async login(ctx, session, { credentials }) {
     const fields = { j_username: credentials.username ?? "", j_password: credentials.password ?? "" };
