@@ -56,3 +56,22 @@ export async function openSessions(host: Host): Promise<number> {
 export async function consoleStatus(host: Host, token: string): Promise<number> {
   return (await host.app.request(CONSOLE_PATH, withSession(token))).status;
 }
+
+/** ManagementConsole with the given Cookie header and no X-API-Session. */
+export async function consoleStatusByCookie(host: Host, cookie: string): Promise<number> {
+  return (await host.app.request(CONSOLE_PATH, { headers: { cookie } })).status;
+}
+
+/** DELETE Logon presenting this X-API-Session; the status. */
+export async function logoff(host: Host, token: string): Promise<number> {
+  return (await host.app.request(LOGON, withSession(token, { method: "DELETE" }))).status;
+}
+
+/** Logs on as the seeded default user (hscroot) or operator (hmcoper); the X-API-Session, failing loudly if refused. */
+export async function sessionOf(host: Host, who: "root" | "operator"): Promise<string> {
+  const body = who === "root" ? documentedLogon("hscroot", "hmc-pass-1") : ansibleLogon("hmcoper", "oper&pass-2");
+  const { res, token } = await logon(host, body);
+  if (res.status !== 200 || !token)
+    throw new Error(`hmc mock test: the ${who} Logon answered ${res.status}; check the seeded users in src/mocks/hmc/state.ts`);
+  return token;
+}

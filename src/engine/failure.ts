@@ -4,8 +4,9 @@ import { redact } from "../redact/secrets.ts";
 
 const EXCERPT = 600;
 
+/** A body as a failure shows it: secrets replaced first, so a cut never leaves part of one behind. */
 function excerpt(text: string): string {
-  const flat = text.replace(/\s+/g, " ").trim();
+  const flat = redact(text).replace(/\s+/g, " ").trim();
   return flat.length > EXCERPT ? `${flat.slice(0, EXCERPT)}… (${flat.length} characters)` : flat || "(empty)";
 }
 

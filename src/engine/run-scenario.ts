@@ -184,11 +184,20 @@ export class ScenarioRunner {
     return `[${target.name}] step ${loadedStep.index + 1} "${title}" (${suite.file}:${loadedStep.position.line}:${loadedStep.position.column})`;
   }
 
-  private async runStep(loadedStep: LoadedStep): Promise<void> {
+  /**
+   * One step, now, with this runner's sessions, captures and clock: for a caller that
+   * decides each step from the answers to the last (exploration). The step's answer is
+   * returned once its expectations held; a failed one throws like in `execute`.
+   */
+  runOne(loadedStep: LoadedStep): Promise<StepResult | undefined> {
+    return this.runStep(loadedStep);
+  }
+
+  private async runStep(loadedStep: LoadedStep): Promise<StepResult | undefined> {
     const { hooks, suite } = this.options;
     const title = loadedStep.step.title ?? describeStep(loadedStep.step);
     const where = this.where(loadedStep, title);
-    await hooks.step(title, { file: suite.absolutePath, line: loadedStep.position.line, column: loadedStep.position.column }, () =>
+    return hooks.step(title, { file: suite.absolutePath, line: loadedStep.position.line, column: loadedStep.position.column }, () =>
       this.runStepBody(loadedStep, where).catch((error: unknown) => {
         throw located(
           where,
@@ -200,7 +209,7 @@ export class ScenarioRunner {
     );
   }
 
-  private async runStepBody(loadedStep: LoadedStep, where: string): Promise<void> {
+  private async runStepBody(loadedStep: LoadedStep, where: string): Promise<StepResult | undefined> {
     const { hooks, time } = this.options;
     const { target, driver } = this.options;
     const step = interpolate(loadedStep.step, {
@@ -223,9 +232,10 @@ export class ScenarioRunner {
     }
     if (!result) {
       if (step.expect) throw new ScenarioSetupError(where, "an expire step has no response to expect anything of");
-      return;
+      return undefined;
     }
     await this.judge(env, { step, result, sessionName, where, index: loadedStep.index });
+    return result;
   }
 
   private async perform(env: StepEnv, step: LoadedStep["step"], sessionName: string): Promise<StepResult | undefined> {

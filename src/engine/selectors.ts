@@ -1,6 +1,7 @@
 import { parseSetCookie, serverTime } from "../http/cookie-jar.ts";
 import type { HttpResponse } from "../http/exchange.ts";
 import { bodyPath } from "../http/body-path.ts";
+import { redact } from "../redact/secrets.ts";
 
 export { bodyPath };
 
@@ -24,10 +25,17 @@ export function select(response: HttpResponse, selector: string, harnessNow: num
   return undefined;
 }
 
-/** A value as it is shown in messages and observations. */
+/**
+ * A value as it is shown in messages and observations. Secrets are replaced before the
+ * value is cut short: a token longer than the cut would otherwise leave its first 200
+ * characters in the message, which the redactor, looking for the whole token, would miss.
+ */
 export function show(value: unknown): string {
   if (value === undefined) return "nothing (absent)";
-  if (typeof value === "string") return JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value);
-  const text = JSON.stringify(value);
+  if (typeof value === "string") {
+    const safe = redact(value);
+    return JSON.stringify(safe.length > 200 ? `${safe.slice(0, 200)}…` : safe);
+  }
+  const text = redact(JSON.stringify(value));
   return text.length > 200 ? `${text.slice(0, 200)}…` : text;
 }

@@ -1,8 +1,10 @@
 import { expect, test } from "@playwright/test";
-import type { Exchange } from "../../http/exchange.ts";
+import { SessionCookies } from "../../http/cookie-jar.ts";
+import type { Exchange, HttpRequest } from "../../http/exchange.ts";
 import { parseXml } from "../../http/xml.ts";
 import { hmcMock } from "../../mocks/hmc/index.ts";
 import { parseLogonRequest } from "../../mocks/hmc/logon-request.ts";
+import type { DriverContext, Session } from "../types.ts";
 import { apiSessionOf, hmc } from "./index.ts";
 import { logonRequestXml, pickSchemaVersion, WEB_NS } from "./wire.ts";
 
@@ -55,4 +57,30 @@ test("deployment options use the mock's --set names; the per-user idle timeout h
   for (const name of Object.keys(hmc.deploymentOptions)) expect(Object.keys(hmcMock.optionHelp)).toContain(name);
   expect(hmc.deploymentOptions.operatorIdleTimeout).toMatchObject({ duration: true });
   expect(hmc.deploymentOptions.operatorIdleTimeout?.default).toBeUndefined();
+});
+
+test("carriers: the X-API-Session header alone (documented) and the Logon's cookies alone (unverified), each without the other", async () => {
+  const sent: HttpRequest[] = [];
+  const ctx: DriverContext = {
+    target: { name: "t", vendor: "hmc", baseUrl: "https://hmc.example:12443", options: {} },
+    url: (path) => `https://hmc.example:12443${path}`,
+    secret: () => {},
+    now: () => 0,
+    async send(request) {
+      sent.push(request);
+      return { ...exchange(401, new URL(request.url).pathname), request };
+    },
+  };
+  const session: Session = { name: "s", cookies: new SessionCookies(), state: { apiSession: "tok-1" }, open: true };
+  await session.cookies.store(["JSESSIONID=J1; Path=/rest; Secure; HttpOnly", "CCFWSESSION=C1; Path=/; Secure; HttpOnly"], ctx.url("/"), 0);
+  const carriers = hmc.carriers?.(session) ?? [];
+  expect(carriers.map((c) => c.sureness)).toEqual(["documented", "unverified"]);
+  for (const carrier of carriers) expect((await carrier.probe(ctx, session)).verdict).toBe("unauthenticated");
+  const [byHeader, byCookies] = sent;
+  expect(byHeader?.headers).toEqual({ accept: "application/atom+xml", "x-api-session": "tok-1" });
+  expect(byCookies?.headers["x-api-session"]).toBeUndefined();
+  expect(byCookies?.headers.cookie?.split("; ").sort()).toEqual(["CCFWSESSION=C1", "JSESSIONID=J1"]);
+  // A session whose jar holds nothing sends no credential that way: not judged.
+  const bare: Session = { ...session, cookies: new SessionCookies() };
+  expect((await (hmc.carriers?.(bare) ?? [])[1]?.probe(ctx, bare))?.inconclusive).toMatch(/holds no cookie/);
 });

@@ -2,6 +2,7 @@ import type { Exchange, HttpRequest } from "../../http/exchange.ts";
 import { escapeXml } from "../../http/xml.ts";
 import { bodyPath } from "../../http/body-path.ts";
 import type { DriverContext, VendorDriver, Verdict } from "../types.ts";
+import { hmcCarriers } from "./carriers.ts";
 import { hmcDeploymentOptions } from "./deployment.ts";
 import {
   ATOM_TYPE,
@@ -42,7 +43,8 @@ function xmlRequest(ctx: DriverContext, method: string, path: string, accept: st
 /**
  * IBM PowerVM HMC REST API, Logon/Logoff. The credential is the `X-API-Session`
  * header; the JSESSIONID/CCFWSESSION cookies the Logon sets are kept in the
- * session's jar as real clients keep them, but authorize nothing on their own.
+ * session's jar as real clients keep them. Whether they authorize on their own is
+ * UNVERIFIED, so `session:` judgements try them alone too (carriers.ts).
  */
 export const hmc: VendorDriver = {
   id: "hmc",
@@ -61,6 +63,9 @@ export const hmc: VendorDriver = {
   documentedTimeouts: {},
   deploymentOptions: hmcDeploymentOptions,
   secondUser: "operator",
+  carriers(session) {
+    return hmcCarriers(session, (exchange) => hmc.classify(exchange));
+  },
 
   async login(ctx, session, { credentials, with: args }) {
     const version = pickSchemaVersion(args.schemaVersion);

@@ -20,6 +20,46 @@ function setLogonCookies(c: Context, session: HmcSession, options: HmcOptions): 
   c.header("set-cookie", `CCFWSESSION=${session.data.ccfwSession}; Path=/; Secure; HttpOnly`, { append: true });
 }
 
+/**
+ * A new session for an accepted Logon: one more beside the user's others (sessions that
+ * are never logged off pile up, wire notes §2.2). Two defects get that wrong: one answers
+ * with the user's live session instead, one ends the user's earlier sessions first.
+ */
+function logon(state: HmcState, username: string): HmcSession | undefined {
+  const { context } = state;
+  if (context.defect("logon-reuses-live-session")) {
+    const live = state.sessionsOf(username).at(-1);
+    if (live) return live;
+  }
+  if (context.defect("logon-ends-previous-sessions")) state.closeAllOf(username);
+  return state.open(username);
+}
+
+/**
+ * DELETE Logon ends the presented session and nothing else (HMC-07); each defect here is
+ * a way a real logoff ends the wrong session, too many, or too few.
+ */
+function logoff(state: HmcState, token: string, username: string): void {
+  const { context } = state;
+  if (context.defect("logoff-keeps-session")) return;
+  if (context.defect("logoff-ends-oldest-session")) {
+    const oldest = state.sessionsOf(username)[0];
+    if (oldest) state.close(oldest.id);
+    return;
+  }
+  if (context.defect("logoff-ends-all-user-sessions")) {
+    state.closeAllOf(username);
+    return;
+  }
+  const session = state.find(token, { touch: false });
+  if (!session) return;
+  // The console's session list spliced from one place too early: the Logon before this one goes as well.
+  const previous = context.defect("logoff-ends-previous-logon") ? state.loggedOnBefore(session) : undefined;
+  if (previous) state.close(previous.id);
+  state.close(token);
+  if (context.defect("logoff-keeps-servlet-session")) state.keepServletSession(session);
+}
+
 /** PUT Logon (HMC-01..04, 08) and DELETE Logon (HMC-07). */
 export function logonRoutes(app: Hono, state: HmcState): void {
   const { context, options } = state;
@@ -52,8 +92,10 @@ export function logonRoutes(app: Hono, state: HmcState): void {
     }
     const user = state.user(request.userId);
     const accepted = user !== undefined && (request.password === user.password || context.defect("any-password-accepted"));
-    const session = accepted ? state.open(user.username) : undefined;
+    const session = accepted ? logon(state, user.username) : undefined;
     if (!session) {
+      // A lockout reflex that throws out the account's live sessions, not only the refused attempt.
+      if (user && context.defect("refused-logon-ends-sessions")) state.closeAllOf(user.username);
       return httpError(c, now, {
         status: 401,
         body: options.logonFailureBody,
@@ -72,7 +114,7 @@ export function logonRoutes(app: Hono, state: HmcState): void {
   app.delete(LOGON, (c) => {
     const principal = requireSession(c, state);
     if (principal instanceof Response) return principal;
-    if (principal.token && !context.defect("logoff-keeps-session")) state.close(principal.token);
+    if (principal.token) logoff(state, principal.token, principal.username);
     return c.body(null, options.logoffStatus === "200" ? 200 : 204);
   });
 

@@ -20,6 +20,7 @@ const CHOICES = {
   cookieSet: ["2024", "2014"],
   responseHeaders: ["2024", "2014"],
   mcType: ["absent", "PVM"],
+  logonCookies: ["ignored", "authorize"],
 } as const satisfies Record<string, readonly string[]>;
 
 type Choice = keyof typeof CHOICES;
@@ -37,6 +38,7 @@ export const hmcOptionDefaults: Record<Choice | "operatorIdleTimeout", string> =
   cookieSet: "2024",
   responseHeaders: "2024",
   mcType: "absent",
+  logonCookies: "ignored",
   operatorIdleTimeout: "5m",
 };
 
@@ -62,6 +64,8 @@ export const hmcOptionHelp: Record<keyof typeof hmcOptionDefaults, string> = {
   responseHeaders:
     "extra response headers: 2024 (default; server, HSTS, CSP… as hmci captured) or 2014 (x-powered-by, expires, cache-control, as pypowervm's test data)",
   mcType: "X-MC-Type response header: absent (default; an HMC) or PVM (NovaLink)",
+  logonCookies:
+    "a request with no X-API-Session but the Logon's JSESSIONID cookie: ignored (default, refused like no session) or authorize (the servlet session stands for the X-API-Session's, and ends with it); UNVERIFIED",
   operatorIdleTimeout:
     "idle timeout of the seeded operator user (hmcoper), a duration or whole seconds; 0s means never (default 5m: the mock's own choice, the HMC documents no default). The default user's is the mock-wide --idle",
 };

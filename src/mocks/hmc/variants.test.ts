@@ -89,6 +89,27 @@ test("session-cookie-only (HMC-05): the JSESSIONID cookie authorizes, the X-API-
   expect((await host.app.request(CONSOLE_PATH, { headers: { cookie } })).status).toBe(200);
 });
 
+test("logonCookies=authorize: the JSESSIONID alone authorizes while its session lives, never beside a bad X-API-Session", async () => {
+  const cookieOf = (res: Response) => (res.headers.getSetCookie()[0] ?? "").split(";")[0] ?? "";
+  const byDefault = hmcHost();
+  const ignored = await logon(byDefault);
+  expect((await byDefault.app.request(CONSOLE_PATH, { headers: { cookie: cookieOf(ignored.res) } })).status).toBe(401);
+
+  const host = hmcHost({ idleMs: 60_000, options: { logonCookies: "authorize" } });
+  const viaCookie = (cookie: string, init: RequestInit = {}) =>
+    host.app.request(CONSOLE_PATH, { ...init, headers: { ...(init.headers as Record<string, string>), cookie } });
+  const loggedOff = await logon(host);
+  const idle = await logon(host);
+  expect((await viaCookie(cookieOf(loggedOff.res))).status).toBe(200);
+  // A header that names no session is refused, whatever cookie travels with it.
+  expect((await viaCookie(cookieOf(loggedOff.res), withSession("not-a-session"))).status).toBe(401);
+  await host.app.request(LOGON, withSession(loggedOff.token ?? "", { method: "DELETE" }));
+  expect((await viaCookie(cookieOf(loggedOff.res))).status).toBe(401);
+  host.clock.advance(60_000);
+  expect((await viaCookie(cookieOf(idle.res))).status).toBe(401);
+  expect(await openSessions(host)).toBe(0);
+});
+
 test("every credential the Logon mints is recorded where it is minted: X-API-Session and both cookie values", async () => {
   const host = hmcHost({ recordIssued: true });
   const { res, token } = await logon(host, ansibleLogon("hmcoper", "oper&pass-2"));
@@ -113,16 +134,37 @@ test("requests no route models are marked unmodelled; documented routes are not"
 
 test("each OPEN HMC id is told apart by an observation that differs between its pair of legal variants", async () => {
   test.setTimeout(60_000);
-  const suites = loadSuitesOrThrow(findSuiteFiles()).filter((s) => s.vendor === "hmc");
-  const pairs = ["bad-session-401", "bad-session-403", "logoff-204", "logoff-200", "content-type-400", "content-type-415"];
+  const suites = loadSuitesOrThrow(findSuiteFiles().filter((file) => file.includes("/hmc/")));
+  const pairs = {
+    "HMC-06": { variants: ["bad-session-401", "bad-session-403"], label: "status with no X-API-Session" },
+    "HMC-07": { variants: ["logoff-204", "logoff-200"], label: "status of DELETE Logon" },
+    "HMC-08": { variants: ["content-type-400", "content-type-415"], label: "status for Content-Type text plain" },
+  };
+  const names = Object.values(pairs).flatMap((p) => p.variants);
   const results = await specificityMatrix(
     hmcMock,
     suites,
-    hmcMock.variants.filter((v) => pairs.includes(v.name)),
+    hmcMock.variants.filter((v) => names.includes(v.name)),
   );
   expect(results.flatMap((r) => r.falseFailures.map((f) => `${r.variant.name}: ${f.scenario}`))).toEqual([]);
-  const told = Object.fromEntries(openIdsToldApart("hmc", results).map((o) => [o.id, o.label]));
-  expect(told["HMC-06"]).toMatch(/status with no X-API-Session/);
-  expect(told["HMC-07"]).toMatch(/status of DELETE Logon/);
-  expect(told["HMC-08"]).toMatch(/status for Content-Type text plain/);
+  expect(
+    openIdsToldApart("hmc", results)
+      .filter((o) => !o.label)
+      .map((o) => o.id),
+  ).toEqual([]);
+  // Other observations (a carrier's refusal status) may differ first; the pair's own OPEN code must differ too.
+  for (const [id, { variants, label }] of Object.entries(pairs)) {
+    const seen = variants.map((name) => {
+      const verdicts = results.find((r) => r.variant.name === name)?.verdicts ?? [];
+      return verdicts
+        .filter((v) => v.covers.includes(id))
+        .map((v) => v.observations[label])
+        .find((value) => value !== undefined);
+    });
+    expect(
+      seen.every((value) => value !== undefined),
+      `${id}: "${label}" observed under ${variants.join(" and ")}`,
+    ).toBe(true);
+    expect(new Set(seen).size, `${id}: "${label}" differs between ${variants.join(" and ")}`).toBe(2);
+  }
 });

@@ -102,6 +102,13 @@ export const hmcVariants: readonly MockVariant[] = [
     options: { mcType: "PVM" },
   },
   {
+    name: "logon-cookies-authorize",
+    description:
+      "a request without X-API-Session is authorized by the Logon's JSESSIONID cookie (the servlet session), which ends when the X-API-Session does",
+    evidence: `${NOTES} §2.1: the Logon answers "set-cookie: JSESSIONID=…; Path=/rest; Secure; HttpOnly" and "set-cookie: CCFWSESSION=…", and real clients keep them (hmci, pypowervm); no source says whether a REST request carrying only those cookies is refused or served`,
+    options: { logonCookies: "authorize" },
+  },
+  {
     name: "session-timeout-120m",
     description: "besides the idle timeout, a REST session ends 120 minutes after logon however busy it is",
     evidence: `${NOTES} §2.2: "Configured per HMC user …: 'Session timeout minutes', 'Verify timeout minutes', 'Idle timeout minutes'. hmci recommends 120, 15 and 15"; the token lifetime has "no default number [UNVERIFIED]"`,
