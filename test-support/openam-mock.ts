@@ -60,3 +60,8 @@ export async function query(host: MockHost, filter: string | undefined, caller?:
 }
 
 export const minutes = (n: number) => n * 60_000;
+
+/** Runs the same steps on a clean mock and on one with the defect, returning both outcomes. */
+export async function withAndWithout<T>(defect: string, steps: (host: MockHost) => Promise<T>): Promise<{ clean: T; broken: T }> {
+  return { clean: await steps(newHost()), broken: await steps(newHost({ defects: [defect] })) };
+}

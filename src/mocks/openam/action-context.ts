@@ -1,5 +1,5 @@
 import type { Context } from "hono";
-import { mayAccess } from "./caller.ts";
+import { type CallerCredential, mayAccess } from "./caller.ts";
 import { crestError } from "./crest.ts";
 import type { AmSession, OpenamState } from "./state.ts";
 
@@ -9,7 +9,8 @@ export interface ActionContext {
   body: Record<string, unknown>;
   /** The caller's live session; set for every action but validate. */
   caller?: AmSession;
-  callerToken?: string;
+  /** The caller's token as sent (cookie or header), live or not. */
+  callerCredential?: CallerCredential;
 }
 
 /**
@@ -23,7 +24,8 @@ export function targetToken(ctx: ActionContext, fallsBackToCaller: boolean): str
   if (tokenId !== undefined && typeof tokenId !== "string") return crestError(ctx.c, 400, 'The "tokenId" field must be a string');
   if (tokenId) return tokenId;
   if (ctx.state.context.defect("missing-tokenid-crashes")) return crashed(ctx);
-  if ((fallsBackToCaller || ctx.state.settings.missingTokenId === "caller") && ctx.callerToken) return ctx.callerToken;
+  const callerToken = ctx.callerCredential?.token;
+  if ((fallsBackToCaller || ctx.state.settings.missingTokenId === "caller") && callerToken) return callerToken;
   return crestError(ctx.c, 400, 'The "tokenId" field is required');
 }
 

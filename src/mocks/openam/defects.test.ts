@@ -1,13 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { behaviours } from "../../catalogue/behaviours.ts";
-import type { MockHost } from "../core/host.ts";
 import { openamMock } from "./index.ts";
-import { action, login, minutes, newHost, query } from "../../../test-support/openam-mock.ts";
-
-/** Runs the same steps on a clean mock and on one with the defect, returning both outcomes. */
-async function compare<T>(defect: string, steps: (host: MockHost) => Promise<T>): Promise<{ clean: T; broken: T }> {
-  return { clean: await steps(newHost()), broken: await steps(newHost({ defects: [defect] })) };
-}
+import { action, login, minutes, newHost, query, withAndWithout as compare } from "../../../test-support/openam-mock.ts";
 
 test("every defect breaks openam behaviours from the catalogue", () => {
   const known = new Set(behaviours.filter((b) => b.vendor === "openam").map((b) => b.id));

@@ -1,5 +1,7 @@
 import { type ActionContext, accessibleTarget, crashed, touch } from "./action-context.ts";
+import { callerSession } from "./caller.ts";
 import { crestError } from "./crest.ts";
+import type { AmSession } from "./state.ts";
 import { forkRefreshAnswer, sessionInfo, validAnswer } from "./views.ts";
 
 /**
@@ -21,22 +23,26 @@ const invalid = (ctx: ActionContext) => () => {
  */
 export function validate(ctx: ActionContext): Response {
   const { tokenId } = ctx.body;
-  const named = typeof tokenId === "string" && tokenId !== "" ? tokenId : undefined;
-  if (!named && ctx.state.context.defect("missing-tokenid-crashes")) return crashed(ctx);
+  const { defect } = ctx.state.context;
+  const credential = ctx.callerCredential;
+  // The validate-reads-caller defect: the caller's token, where sent, wins over the body's (SessionResourceV2 reads tokenId first).
+  const named = typeof tokenId === "string" && tokenId !== "" && !(defect("validate-reads-caller") && credential) ? tokenId : undefined;
+  if (!named && defect("missing-tokenid-crashes")) return crashed(ctx);
   // The validate-needs-caller defect: the authentication filter without validate's exception (AM-02).
-  if (ctx.state.context.defect("validate-needs-caller") && !ctx.state.sessions.find(ctx.callerToken, { touch: false }))
+  if (defect("validate-needs-caller") && !ctx.state.sessions.find(credential?.token, { touch: false }))
     return crestError(ctx.c, 401, "Access Denied");
-  const token = named ?? ctx.callerToken;
+  const token = named ?? credential?.token;
   if (!token) return crestError(ctx.c, 400, "iPlanetDirectoryCookie not set on request");
-  const session = ctx.state.sessions.find(token, { touch: false });
+  const session = named ? ctx.state.sessions.find(named, { touch: false }) : callerSession(ctx.state, credential, { touch: false });
   if (session) return ctx.c.json(validAnswer(session));
-  const stale = ctx.state.context.defect("validate-after-logout") ? ctx.state.staleCopy(token) : undefined;
+  const stale = defect("validate-after-logout") ? ctx.state.staleCopy(token) : undefined;
   return ctx.c.json(stale ? validAnswer(stale) : { valid: false });
 }
 
 /** getSessionInfo (AM-03): reads without resetting idle time — an app may poll it without keeping the session alive. */
 export function getSessionInfo(ctx: ActionContext): Response {
-  const target = accessibleTarget(ctx, invalid(ctx));
+  // The getsessioninfo-reads-caller defect: the authenticated session stands in for the one the body names.
+  const target = ctx.state.context.defect("getsessioninfo-reads-caller") && ctx.caller ? ctx.caller : accessibleTarget(ctx, invalid(ctx));
   if (target instanceof Response) return target;
   if (ctx.state.context.defect("getsessioninfo-resets-idle")) touch(ctx, target);
   return ctx.c.json(sessionInfo(ctx.state, target));
@@ -50,7 +56,9 @@ export function getSessionInfo(ctx: ActionContext): Response {
 export function getSessionInfoAndResetIdleTime(ctx: ActionContext): Response {
   const target = accessibleTarget(ctx, invalid(ctx));
   if (target instanceof Response) return target;
-  if (!ctx.state.context.defect("reset-idle-ignored")) touch(ctx, target);
+  const { defect } = ctx.state.context;
+  if (defect("reset-idle-resets-caller") && ctx.caller) touch(ctx, ctx.caller);
+  else if (!defect("reset-idle-ignored")) resetIdle(ctx, target);
   return ctx.c.json(sessionInfo(ctx.state, target));
 }
 
@@ -63,8 +71,14 @@ export function refresh(ctx: ActionContext): Response {
   const target = accessibleTarget(ctx, invalid(ctx));
   if (target instanceof Response) return target;
   const sinceAccess = ctx.state.context.clock.now() - target.lastUsedAt;
-  if (sinceAccess > ctx.state.settings.refreshThrottleMs || ctx.state.context.defect("refresh-ignores-throttle")) touch(ctx, target);
+  if (sinceAccess > ctx.state.settings.refreshThrottleMs || ctx.state.context.defect("refresh-ignores-throttle")) resetIdle(ctx, target);
   return ctx.c.json(
     ctx.state.settings.refreshShape === "openam-fork" ? forkRefreshAnswer(ctx.state, target) : sessionInfo(ctx.state, target),
   );
+}
+
+/** Starts the target's idle timer again; under the idle-reset-per-user defect, that of every session of its user. */
+function resetIdle(ctx: ActionContext, target: AmSession): void {
+  const reset = ctx.state.context.defect("idle-reset-per-user") ? ctx.state.sessionsOf(target.data.universalId) : [target];
+  for (const session of reset) touch(ctx, session);
 }

@@ -13,7 +13,13 @@ export function logout(ctx: ActionContext): Response {
   const token = targetToken(ctx, true);
   if (token instanceof Response) return token;
   const target = ctx.state.sessions.find(token, { touch: false });
-  if (!target || !ctx.state.logout(target)) return tokenHasExpired(ctx.c);
+  if (!target) return tokenHasExpired(ctx.c);
+  const { defect } = ctx.state.context;
+  // The logout-ends-caller defect ends the session the request came from, whatever tokenId names.
+  const ended = defect("logout-ends-caller") && ctx.caller ? ctx.caller : target;
+  if (!ctx.state.logout(ended)) return tokenHasExpired(ctx.c);
+  // The logout-ends-user-sessions defect ends the user's other sessions with it.
+  if (defect("logout-ends-user-sessions")) for (const s of ctx.state.sessionsOf(ended.data.universalId)) ctx.state.logout(s);
   // With a post-process logout URL configured, the answer carries it as goto (LogoutActionHandler).
   const { logoutGoto } = ctx.state.settings;
   return ctx.c.json(logoutGoto ? { result: "Successfully logged out", goto: logoutGoto } : { result: "Successfully logged out" });
@@ -32,7 +38,12 @@ export function logoutByHandle(ctx: ActionContext): Response {
   const result: Record<string, boolean> = {};
   for (const handle of handles) {
     const session = ctx.state.byHandle(handle);
-    if (session && !ctx.state.context.defect("logoutbyhandle-noop")) ctx.state.logout(session);
+    if (session && !ctx.state.context.defect("logoutbyhandle-noop")) {
+      ctx.state.logout(session);
+      // The logoutbyhandle-ends-user-sessions defect ends every session of the handle's user.
+      if (ctx.state.context.defect("logoutbyhandle-ends-user-sessions"))
+        for (const s of ctx.state.sessionsOf(session.data.universalId)) ctx.state.logout(s);
+    }
     result[handle] = true;
   }
   return ctx.c.json({ result });

@@ -32,13 +32,22 @@ export function getSessionProperties(ctx: ActionContext): Response {
  */
 export function updateSessionProperties(ctx: ActionContext): Response {
   const target = accessibleTarget(ctx, invalidToken(ctx));
-  if (target instanceof Response) return target;
+  if (target instanceof Response) {
+    if (target.status === 403 && ctx.state.context.defect("forbidden-update-still-applied")) writeBeforeAuthorizing(ctx);
+    return target;
+  }
   const updates = Object.entries(ctx.body).filter(([name]) => name !== "tokenId");
   const ignoreList = ctx.state.context.defect("property-allowlist-ignored");
+  // The property-update-hits-caller defect writes where the request came from, not where tokenId points.
+  const holder = ctx.state.context.defect("property-update-hits-caller") && ctx.caller ? ctx.caller : target;
+  const properties = ctx.state.propertiesOf(holder);
+  const halfApplied = ctx.state.context.defect("property-refusal-half-applied");
   for (const [name, value] of updates) {
     if (typeof value !== "string") return crestError(ctx.c, 400, `Session property "${shown(name)}" must be a string`);
-    const allowed = ctx.state.settings.allowList.includes(name) && !PROTECTED_PROPERTIES.has(name);
+    const allowed = isSettable(ctx, name);
     if (!allowed && !ignoreList) return crestError(ctx.c, 403, `User is not allowed to set session property "${shown(name)}"`);
+    // The property-refusal-half-applied defect writes each property as it checks it, so a later refusal leaves the earlier ones.
+    if (halfApplied && withinBounds(ctx, name, value)) properties.set(name, value);
   }
   if (
     ctx.state.settings.propertyUpdate === "exact" &&
@@ -57,11 +66,25 @@ export function updateSessionProperties(ctx: ActionContext): Response {
     if ((value as string).length > maxPropertyValueLength)
       return crestError(ctx.c, 400, `Session property "${shown(name)}" is longer than ${maxPropertyValueLength} characters`);
   }
-  const properties = target.data.properties;
   if (new Set([...properties.keys(), ...updates.map(([name]) => name)]).size > MAX_PROPERTIES)
     return crestError(ctx.c, 400, `A session holds at most ${MAX_PROPERTIES} properties`);
   for (const [name, value] of updates) properties.set(name, value as string);
-  return ctx.c.json(allowListedProperties(ctx.state, target));
+  return ctx.c.json(allowListedProperties(ctx.state, holder));
+}
+
+const isSettable = (ctx: ActionContext, name: string) => ctx.state.settings.allowList.includes(name) && !PROTECTED_PROPERTIES.has(name);
+
+const withinBounds = (ctx: ActionContext, name: string, value: string) =>
+  name.length <= MAX_PROPERTY_NAME && value.length <= ctx.state.settings.maxPropertyValueLength;
+
+/** The forbidden-update-still-applied defect: the settable properties land on the target before the ownership check refuses. */
+function writeBeforeAuthorizing(ctx: ActionContext): void {
+  const { tokenId } = ctx.body;
+  const target = typeof tokenId === "string" ? ctx.state.sessions.find(tokenId, { touch: false }) : undefined;
+  if (!target) return;
+  const properties = ctx.state.propertiesOf(target);
+  for (const [name, value] of Object.entries(ctx.body))
+    if (typeof value === "string" && isSettable(ctx, name) && withinBounds(ctx, name, value)) properties.set(name, value);
 }
 
 /** A name as a message may quote it: the first 64 characters. */

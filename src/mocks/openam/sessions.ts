@@ -1,7 +1,7 @@
 import type { Context } from "hono";
 import type { ActionContext } from "./action-context.ts";
 import { negotiate } from "./api-version.ts";
-import { callerToken } from "./caller.ts";
+import { callerCredential, callerSession } from "./caller.ts";
 import { crestError, readBody } from "./crest.ts";
 import { getSessionInfo, getSessionInfoAndResetIdleTime, refresh, validate } from "./info-actions.ts";
 import { logout, logoutByHandle, tokenHasExpired } from "./logout-actions.ts";
@@ -38,10 +38,10 @@ export async function sessionsEndpoint(c: Context, state: OpenamState, path: AmP
   if (path.rest.some((segment) => segment !== "")) return crestError(c, 501, "Operation not supported by the sessions resource");
   const version = negotiate(c, state.settings.sessionVersions, state.context.defect("no-api-version-header"));
   if (version instanceof Response) return version;
-  const token = callerToken(c, state.settings.cookieName);
+  const credential = callerCredential(c, state.settings.cookieName);
   if (c.req.method === "GET") {
     // CoreRestRouteProvider: every operation but the validate action needs a caller session (AM-12).
-    const caller = state.sessions.find(token, { touch: true });
+    const caller = callerSession(state, credential, { touch: true });
     return caller ? querySessions(c, state, caller) : accessDenied(c);
   }
   if (c.req.method !== "POST") return crestError(c, 405, `Method ${c.req.method} not allowed on the sessions resource`);
@@ -50,10 +50,11 @@ export async function sessionsEndpoint(c: Context, state: OpenamState, path: AmP
   const body = await readBody(c);
   if (body instanceof Response) return body;
   const action = Object.hasOwn(ACTIONS, name) ? ACTIONS[name] : undefined;
-  const ctx: ActionContext = { c, state, body, ...(token ? { callerToken: token } : {}) };
+  const ctx: ActionContext = { c, state, body, ...(credential ? { callerCredential: credential } : {}) };
   if (name === "validate") return validate(ctx);
   // The authentication filter runs before the action is looked up: no session, no 501.
-  const caller = state.sessions.find(token, { touch: action?.touchesCaller ?? false });
+  const caller = callerSession(state, credential, { touch: action?.touchesCaller ?? false });
+  const token = credential?.token;
   // UNCERTAIN (wire notes §2.3): AM 7/8's filter may answer 401 for a logout whose own header
   // token is dead (the default), or the fork's handler its 200 "Token has expired".
   if (!caller && token && name === "logout" && state.settings.deadTokenLogout === "200") return tokenHasExpired(c);

@@ -22,10 +22,12 @@ export const PROTECTED_PROPERTIES: ReadonlySet<string> = new Set(["AMCtxId", "Se
 export class OpenamState {
   readonly sessions: SessionTable<AmSessionData>;
   readonly settings: AmSettings;
-  /** Sessions ended by logout, kept only so the validate-after-logout defect can answer from a stale copy. */
+  /** Sessions ended by logout, kept only so defects that miss a logout (validate, a cookie cache, the query index) can answer from a stale copy. */
   private readonly loggedOut = new Map<string, AmSession>();
   /** Callback logins in progress: authId → realm and start time. */
   readonly pendingLogins = new Map<string, { realm: string; startedAt: number }>();
+  /** Settable properties per universalId: where the properties-per-user defect keeps them. */
+  private readonly userProperties = new Map<string, Map<string, string>>();
 
   constructor(readonly context: MockContext) {
     this.settings = readSettings(context.config.options);
@@ -39,6 +41,7 @@ export class OpenamState {
   }
 
   login(user: AmUser): AmSession {
+    if (this.context.defect("login-ends-user-sessions")) for (const s of this.sessionsOf(user.universalId)) this.logout(s);
     const properties = new Map([["AMCtxId", newAuditId()]]);
     const data = {
       realm: user.realm,
@@ -72,6 +75,31 @@ export class OpenamState {
     return this.loggedOut.get(token);
   }
 
+  /** Logged-out sessions the mock still remembers (for defects that answer from stale copies). */
+  staleCopies(): AmSession[] {
+    return [...this.loggedOut.values()];
+  }
+
+  /** The live sessions of one identity (a user's other sessions, which its behaviours must leave alone). */
+  sessionsOf(universalId: string): AmSession[] {
+    return this.sessions.live().filter((s) => s.data.universalId === universalId);
+  }
+
+  /**
+   * Where a session's settable properties live: the session itself, as in AM. The
+   * properties-per-user defect keeps one map per user, so every session of the user shares it.
+   * Protected properties (AMCtxId) stay the session's own either way.
+   */
+  propertiesOf(session: AmSession): Map<string, string> {
+    if (!this.context.defect("properties-per-user")) return session.data.properties;
+    let shared = this.userProperties.get(session.data.universalId);
+    if (!shared) {
+      shared = new Map();
+      this.userProperties.set(session.data.universalId, shared);
+    }
+    return shared;
+  }
+
   byHandle(handle: string): AmSession | undefined {
     return this.sessions.live().find((s) => s.data.handle === handle);
   }
@@ -80,5 +108,6 @@ export class OpenamState {
     this.sessions.reset();
     this.loggedOut.clear();
     this.pendingLogins.clear();
+    this.userProperties.clear();
   }
 }

@@ -1,5 +1,5 @@
 import { expiryIso, isoSeconds } from "./crest.ts";
-import type { AmSession, OpenamState } from "./state.ts";
+import { type AmSession, type OpenamState, PROTECTED_PROPERTIES } from "./state.ts";
 
 /** Idle and maximum expiry as the configuration states them (the no-max-session-time defect still reports the limit it ignores). */
 function expiries(state: OpenamState, session: AmSession) {
@@ -12,10 +12,12 @@ function expiries(state: OpenamState, session: AmSession) {
 
 /** The allow-listed properties with their values ("" when unset), as getSessionProperties answers. */
 export function allowListedProperties(state: OpenamState, session: AmSession): Record<string, string> {
+  const own = session.data.properties;
+  const settable = state.propertiesOf(session);
   const result: Record<string, string> = {};
-  for (const name of state.settings.allowList) result[name] = session.data.properties.get(name) ?? "";
+  for (const name of state.settings.allowList) result[name] = (PROTECTED_PROPERTIES.has(name) ? own : settable).get(name) ?? "";
   // With the allow-list defect, properties set outside the list show up as well.
-  if (state.context.defect("property-allowlist-ignored")) for (const [name, value] of session.data.properties) result[name] = value;
+  if (state.context.defect("property-allowlist-ignored")) for (const [name, value] of settable) result[name] = value;
   return result;
 }
 
