@@ -57,3 +57,9 @@ export async function fillCapThenLogin(host: Host, cap: number): Promise<{ first
   if (!(await alive(host, first))) throw new Error("the first session died before the cap was reached");
   return { first, second, extra: await login(host) };
 }
+
+/** Logs the cookie's session out with GET or POST /logout (the session's token sent on a POST). */
+export async function logout(host: Host, cookie: string, method: "GET" | "POST" = "POST"): Promise<Response> {
+  const token = method === "POST" ? { "x-xsrf-token": await xsrfToken(host, cookie) } : {};
+  return host.app.request("/logout?nocache=1", { method, headers: { cookie, ...token } });
+}

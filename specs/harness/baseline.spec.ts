@@ -101,13 +101,22 @@ test("HMC 401 → 403 for a bad session: every refusal changes, filed under the 
       "HMC-07 review observation",
       "HMC-09 review status",
       "HMC-09 review observation",
+      // A live session's credential sent as the Logon's cookies alone (unverified) is refused 403 now too: recorded in every scenario that judges a session live.
+      "HMC-01 HMC-02 HMC-03 HMC-07 review observation",
+      "HMC-01 HMC-02 HMC-03 review observation",
+      "HMC-01 HMC-04 review observation",
+      "HMC-04 review observation",
+      "HMC-05 review observation",
+      "HMC-08 review observation",
     ]),
   );
   // The probes after `session: invalid` (HMC-07 and HMC-09 scenarios) answer for HMC-06.
   expect(statuses.filter((c) => c.where.endsWith("(probe)")).every((c) => c.ids.join() === "HMC-06")).toBe(true);
   const logoff = compare(before, await record("hmc", "logoff-200"), testInfo.outputPath("logoff"));
+  // Two logoffs answer 200 now: the HMC-07 scenario's and the V1_0 scenario's (its logoff step covers HMC-07 alone).
   expect(lines(logoff.diff).sort()).toEqual([
     'HMC-07 review observation: "status of DELETE Logon": 204 → 200',
+    "HMC-07 review status: 204 → 200",
     "HMC-07 review status: 204 → 200",
   ]);
   expect(logoff.exitCode).toBe(0);

@@ -14,7 +14,7 @@ test("every shape problem in a file is reported at once, each at its line and co
   expect(problems).toEqual([
     expect.stringMatching(/broken-shapes\.yaml:9:19: expected an HTTP status or a list of accepted ones, got "two hundred"$/),
     expect.stringMatching(
-      /broken-shapes\.yaml:11:9: unknown key "expct"; expected one of: use, title, as, with, expect, capture, timeout$/,
+      /broken-shapes\.yaml:11:9: unknown key "expct"; expected one of: use, title, as, with, expect, capture, timeout, covers$/,
     ),
     expect.stringMatching(/broken-shapes\.yaml:12:25: expected past \(just after the timeout\), before .*got "soon"$/),
     expect.stringMatching(/broken-shapes\.yaml:13:9: a step has exactly one verb, found login and use: split it into 2 steps$/),

@@ -1,5 +1,5 @@
 import { findBehaviour } from "../catalogue/behaviours.ts";
-import type { ExchangeRecord, ScenarioObservation, TargetRecord } from "../observe/types.ts";
+import type { ExchangeRecord, ScenarioObservation, StepRecord, TargetRecord } from "../observe/types.ts";
 import type { Aspect, Severity } from "./types.ts";
 
 /**
@@ -17,9 +17,9 @@ const PROBE_IDS: Record<string, { alive: string; refused: string }> = {
 };
 
 /** The ids an exchange's change is filed under. */
-export function exchangeIds(vendor: string, scenario: ScenarioObservation, exchange: ExchangeRecord): string[] {
+export function exchangeIds(vendor: string, scenario: ScenarioObservation, exchange: ExchangeRecord, step?: StepRecord): string[] {
   const probe = PROBE_IDS[vendor];
-  if (exchange.role !== "probe" || !probe) return scenario.covers;
+  if (exchange.role !== "probe" || !probe) return step?.covers ?? scenario.covers;
   return [exchange.verdict === "ok" ? probe.alive : probe.refused];
 }
 

@@ -112,7 +112,7 @@ class Comparison {
       const eb = after.get(key);
       const where = `${at} › ${key}${(eb ?? ea)?.role === "probe" ? " (probe)" : ""}`;
       if (ea && eb) {
-        const ids = union(exchangeIds(this.current.vendor, scenario, ea), exchangeIds(this.current.vendor, scenario, eb));
+        const ids = union(exchangeIds(this.current.vendor, scenario, ea, a), exchangeIds(this.current.vendor, scenario, eb, b));
         const diffs = exchangeDiffs(ea, eb);
         // A different status is a different answer: when its status is OPEN here, so are its headers and body.
         const openStatus = diffs.some((d) => d.aspect === "status" && judge(ids, "status", this.open) === "review");
@@ -121,7 +121,7 @@ class Comparison {
         this.versionChanges(ea, eb);
       } else if (reportPresence) {
         const present = (ea ?? eb) as ExchangeRecord;
-        const ids = exchangeIds(this.current.vendor, scenario, present);
+        const ids = exchangeIds(this.current.vendor, scenario, present, ea ? a : b);
         this.changes.push({
           ids,
           severity: judge(ids, undefined, this.open),

@@ -63,6 +63,8 @@ export abstract class SessionprobeError extends Error {
 /** A step did not do what the scenario says: the only error that means "the server broke a behaviour". */
 export class ExpectationFailure extends SessionprobeError {
   readonly kind = "expectation" as const;
+  /** The exchange the failed assertions were about, when there is one. */
+  readonly exchange: Exchange | undefined;
   constructor(
     readonly where: string,
     readonly problems: readonly string[],
@@ -79,6 +81,7 @@ export class ExpectationFailure extends SessionprobeError {
     if (evidence.clock) lines.push(`  clock: ${evidence.clock}`);
     if (evidence.hint) lines.push(`  hint: ${evidence.hint}`);
     super(redact(lines.join("\n")));
+    this.exchange = evidence.exchange;
     this.name = "ExpectationFailure";
     // A verdict on the server, not on our code: no harness stack under it in reports.
     this.stack = `${this.name}: ${this.message}`;

@@ -130,29 +130,35 @@ export class ScenarioRunner {
         : `bystander ${bystander.kind}: ${bystander.describe} is untouched`;
     if (bystander.notAsserted && phase === "judge") return;
     const where = `[${this.options.target.name}] ${phase === "open" ? "before step 1" : "after the last step"}, ${title} (${suite.file}:${position.line}:${position.column})`;
-    await hooks.step(title, { file: suite.absolutePath, line: position.line, column: position.column }, async () => {
-      if (bystander.notAsserted) {
-        hooks.note("warning", redact(`${where}: not asserted`));
-        return;
-      }
-      const env = this.stepEnv(where);
-      try {
-        if (phase === "open") await openBystander(env, bystander);
-        else {
-          const session = sessionNamed(env, bystander.sessionName);
-          this.observe(stepNumber - 1, await judgeBystander(env, session, bystander));
+    const meta = { step: stepNumber, covers: loaded.scenario.covers };
+    await hooks.step(
+      title,
+      { file: suite.absolutePath, line: position.line, column: position.column },
+      async () => {
+        if (bystander.notAsserted) {
+          hooks.note("warning", redact(`${where}: not asserted`));
+          return;
         }
-      } catch (error) {
-        throw located(
-          where,
-          { file: suite.file, line: position.line, column: position.column, step: stepNumber },
-          error,
-          loaded.scenario.covers,
-        );
-      } finally {
-        for (const exchange of this.ctx.take()) await hooks.exchange(exchange);
-      }
-    });
+        const env = this.stepEnv(where);
+        try {
+          if (phase === "open") await openBystander(env, bystander);
+          else {
+            const session = sessionNamed(env, bystander.sessionName);
+            this.observe(stepNumber - 1, await judgeBystander(env, session, bystander));
+          }
+        } catch (error) {
+          throw located(
+            where,
+            { file: suite.file, line: position.line, column: position.column, step: stepNumber },
+            error,
+            loaded.scenario.covers,
+          );
+        } finally {
+          for (const exchange of this.ctx.take()) await hooks.exchange(exchange);
+        }
+      },
+      meta,
+    );
   }
 
   private stepEnv(where: string): StepEnv {
@@ -197,15 +203,20 @@ export class ScenarioRunner {
     const { hooks, suite } = this.options;
     const title = loadedStep.step.title ?? describeStep(loadedStep.step);
     const where = this.where(loadedStep, title);
-    return hooks.step(title, { file: suite.absolutePath, line: loadedStep.position.line, column: loadedStep.position.column }, () =>
-      this.runStepBody(loadedStep, where).catch((error: unknown) => {
-        throw located(
-          where,
-          { file: suite.file, line: loadedStep.position.line, column: loadedStep.position.column, step: loadedStep.index + 1 },
-          error,
-          loadedStep.step.covers ?? this.options.loaded.scenario.covers,
-        );
-      }),
+    const covers = loadedStep.step.covers ?? this.options.loaded.scenario.covers;
+    return hooks.step(
+      title,
+      { file: suite.absolutePath, line: loadedStep.position.line, column: loadedStep.position.column },
+      () =>
+        this.runStepBody(loadedStep, where).catch((error: unknown) => {
+          throw located(
+            where,
+            { file: suite.file, line: loadedStep.position.line, column: loadedStep.position.column, step: loadedStep.index + 1 },
+            error,
+            covers,
+          );
+        }),
+      { step: loadedStep.index + 1, covers },
     );
   }
 

@@ -15,5 +15,19 @@ export function probingDriver(driver: VendorDriver, seen: (exchange: Exchange, v
       seen(result.exchange, result.verdict);
       return result;
     },
+    // Each credential carrier's question is a probe too.
+    ...(driver.carriers
+      ? {
+          carriers: (session) =>
+            (driver.carriers?.(session) ?? []).map((carrier) => ({
+              ...carrier,
+              async probe(ctx, s) {
+                const result = await carrier.probe(ctx, s);
+                seen(result.exchange, result.verdict);
+                return result;
+              },
+            })),
+        }
+      : {}),
   };
 }

@@ -32,12 +32,14 @@ export class ScenarioRecorder {
 
   hooks(inner: EngineHooks): EngineHooks {
     return {
-      step: async (title, location, body) => {
-        const record: StepRecord = { step: this.steps.length + 1, title: this.scrub(title), exchanges: [], observations: {} };
+      step: async (title, location, body, meta) => {
+        const record: StepRecord = { step: meta?.step ?? this.steps.length + 1, title: this.scrub(title), exchanges: [], observations: {} };
+        const own = meta?.covers;
+        if (own && own.join() !== this.options.loaded.scenario.covers.join()) record.covers = [...own];
         this.steps.push(record);
         this.current = record;
         try {
-          return await inner.step(title, location, body);
+          return await inner.step(title, location, body, meta);
         } finally {
           this.current = undefined;
         }
@@ -61,7 +63,7 @@ export class ScenarioRecorder {
   finish(engine: EngineOutcome, outcome: ScenarioOutcome): ScenarioObservation {
     const { suite, loaded } = this.options;
     for (const { step, label, value } of engine.observations) {
-      const record = this.steps[step - 1];
+      const record = this.steps.find((s) => s.step === step);
       if (record) record.observations[this.scrub(label)] = this.value(value);
     }
     const observes = new Set<string>();

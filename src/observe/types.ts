@@ -48,8 +48,11 @@ export interface ExchangeRecord {
 export type ObservedValue = string | number | boolean | null;
 
 export interface StepRecord {
+  /** The step's number in the scenario: 0 for what runs before the first (bystanders), one past the last for what runs after it. */
   step: number;
   title: string;
+  /** The ids the step asserts, when narrower than the scenario's (its own `covers:`). */
+  covers?: string[];
   exchanges: ExchangeRecord[];
   /** `observe:` label → value (after redaction and scrubbing). */
   observations: Record<string, ObservedValue>;

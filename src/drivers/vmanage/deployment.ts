@@ -3,6 +3,9 @@ import type { DeploymentOption } from "../types.ts";
 /** The query POSTs the wire notes name (§1.3), below /dataservice/: they change nothing, yet need the XSRF token. */
 const QUERY_POSTS = ["alarms", "statistics/interface"];
 
+/** A generous time for one light request of one session on a real server (a GET of client/server). */
+const ONE_USE_MS = 500;
+
 /**
  * What a vManage deployment configures, by the mock's `--set` names. Defaults are the
  * documented values; the mock's own default differs only for logoutMethod (it serves
@@ -41,6 +44,11 @@ function allowListed(options: Readonly<Record<string, string>>): Set<string> {
   );
 }
 
+function capRound(sessionCap: string | undefined): string | undefined {
+  const cap = Number(sessionCap ?? "100");
+  return Number.isInteger(cap) && cap > 0 ? `${cap * ONE_USE_MS}ms` : undefined;
+}
+
 /**
  * Values scenarios read as `${options.<name>}`; undefined where the deployment lacks the
  * thing, so a scenario that needs it is skipped with the reason instead of failing.
@@ -59,5 +67,7 @@ export function deploymentFacts(options: Readonly<Record<string, string>>): Reco
     otherLogoutMethod: method === "post" ? "POST" : "GET",
     // POST, where the release serves POST /logout and has XSRF tokens: a logout without the token is tried there.
     postLogout: enforced && method !== "get" ? "POST" : undefined,
+    // A round of one use of every session up to the cap: the flood's sessions must not idle out within one.
+    oneUseOfEveryCapSession: capRound(options.sessionCap),
   };
 }

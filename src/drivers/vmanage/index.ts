@@ -1,11 +1,9 @@
 import type { Exchange, HttpRequest } from "../../http/exchange.ts";
 import { jsonRequest, type VendorDriver } from "../types.ts";
+import { vmanageCarriers } from "./carriers.ts";
 import { deploymentFacts, deploymentOptions } from "./deployment.ts";
 import { logout } from "./logout.ts";
-import { classify, formRequest, hasHeader, isLoginPage, isSafeMethod, issuedSessionCookie } from "./wire.ts";
-
-/** A query POST: changes nothing, yet needs the XSRF token like any non-GET. */
-const ALARM_QUERY = { query: { condition: "AND", rules: [] } };
+import { ALARM_QUERY, classify, formRequest, hasHeader, isLoginPage, isSafeMethod, issuedSessionCookie } from "./wire.ts";
 
 function platformVersion(exchange: Exchange): string | undefined {
   const data = (exchange.response.parsed as { data?: { platformVersion?: unknown } } | undefined)?.data;
@@ -45,6 +43,9 @@ export const vmanage: VendorDriver = {
   deploymentOptions,
   deploymentFacts,
   secondUser: "operator",
+  carriers(session) {
+    return vmanageCarriers(session, (exchange) => this.classify(exchange));
+  },
 
   async login(ctx, session, { credentials }) {
     const fields = { j_username: credentials.username ?? "", j_password: credentials.password ?? "" };
@@ -53,6 +54,8 @@ export const vmanage: VendorDriver = {
     ctx.secret(jsessionid, "session id");
     // Documented success test: 200, an EMPTY body and a JSESSIONID. A failure is 200 too.
     if (exchange.response.status !== 200 || exchange.response.text !== "" || !jsessionid) return { exchange, ok: false };
+    // The carriers send this very cookie, whatever the jar has dropped since (see carriers.ts).
+    session.state.jsessionid = jsessionid;
     const related: Exchange[] = [];
     // Before 19.2 there is no token to fetch (the target declares xsrfToken: absent).
     if (ctx.target.options.xsrfToken !== "absent") {

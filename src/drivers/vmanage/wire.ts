@@ -2,6 +2,9 @@ import { parseSetCookie, serverTime } from "../../http/cookie-jar.ts";
 import { contentType, type Exchange, type HttpRequest } from "../../http/exchange.ts";
 import type { DriverContext, Verdict } from "../types.ts";
 
+/** The body of POST /dataservice/alarms: a query, which changes nothing, yet needs the XSRF token like any non-GET. */
+export const ALARM_QUERY = { query: { condition: "AND", rules: [] } };
+
 /** Requests that change nothing carry no XSRF token; everything else must (wire notes §1.3). */
 export function isSafeMethod(method: string): boolean {
   const m = method.toUpperCase();

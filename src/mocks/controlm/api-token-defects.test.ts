@@ -90,3 +90,99 @@ test("update-renames breaks CTM-A-10: PUT with newTokenName renames the token", 
   // Even the broken server will not rename onto a name in use (409, which update_token lists).
   expect((await updateToken(broken, { ...body, tokenName: "new", newTokenName: "emuser-seeded-token" })).status).toBe(409);
 });
+
+test("update-merges-roles breaks CTM-A-10: narrowing roles on update keeps the old ones too", async () => {
+  for (const [defects, roles] of [
+    [[], ["User"]],
+    [["update-merges-roles"], ["Admin", "User"]],
+  ] as const) {
+    const host = newHost({ defects });
+    await createToken(host, { tokenName: "narrow", roles: ["Admin", "User"] });
+    const updated = await updateToken(host, { tokenName: "narrow", roles: ["User"], expirationDate: "2026-03-01" });
+    expect(updated.status).toBe(200);
+    expect(updated.body.roles, defects.join() || "clean").toEqual(roles);
+    expect((await call(host, "GET", "/authentication/token/narrow", { key: SEEDED_KEY })).body.roles).toEqual(roles);
+  }
+});
+
+test("update-applies-to-all-user-tokens breaks CTM-A-10: the user's token no update named takes the new date", async () => {
+  for (const [defects, asideDate] of [
+    [[], "2026-02-01"],
+    [["update-applies-to-all-user-tokens"], "2026-03-01"],
+  ] as const) {
+    const host = newHost({ defects });
+    await createToken(host, { tokenName: "named", roles: ["User"], expirationDate: "2026-02-01" });
+    await createToken(host, { tokenName: "aside", roles: ["User"], expirationDate: "2026-02-01" });
+    expect((await updateToken(host, { tokenName: "named", roles: ["User"], expirationDate: "2026-03-01" })).status).toBe(200);
+    const aside = await call(host, "GET", "/authentication/token/aside", { key: SEEDED_KEY });
+    expect(aside.body.expirationDate, defects.join() || "clean").toBe(asideDate);
+    expect(aside.body.tokenName).toBe("aside");
+  }
+});
+
+test("duplicate-create-overwrites breaks CTM-A-04: the refused duplicate replaces the first token's value and date", async () => {
+  for (const [defects, overwritten] of [
+    [[], false],
+    [["duplicate-create-overwrites"], true],
+  ] as const) {
+    const host = newHost({ defects });
+    const first = String((await createToken(host, { tokenName: "twin", roles: ["User"], expirationDate: "2026-02-01" })).body.tokenValue);
+    const again = await createToken(host, { tokenName: "twin", roles: ["User"], expirationDate: "2026-03-01" });
+    // Refused on the wire either way: only what it did to the first token differs.
+    expect(again.status).toBe(400);
+    expect(again.body.tokenValue).toBeUndefined();
+    expect(await works(host, first), defects.join() || "clean").toBe(!overwritten);
+    const got = await call(host, "GET", "/authentication/token/twin", { key: SEEDED_KEY });
+    expect(got.body.expirationDate).toBe(overwritten ? "2026-03-01" : "2026-02-01");
+  }
+});
+
+test("deleted-token-still-listed breaks CTM-A-11: GET says 404 and the value is refused, but the list still shows the token", async () => {
+  for (const [defects, listed] of [
+    [[], false],
+    [["deleted-token-still-listed"], true],
+  ] as const) {
+    const host = newHost({ defects });
+    const value = String((await createToken(host, { tokenName: "gone", roles: ["User"] })).body.tokenValue);
+    expect((await call(host, "DELETE", "/authentication/token/gone", { key: SEEDED_KEY })).status).toBe(200);
+    expect((await call(host, "GET", "/authentication/token/gone", { key: SEEDED_KEY })).status).toBe(404);
+    expect(await works(host, value)).toBe(false);
+    const names = (await call(host, "GET", "/authentication/tokens", { key: SEEDED_KEY })).body.tokens?.map((t) => t.tokenName);
+    expect(names?.includes("gone"), defects.join() || "clean").toBe(listed);
+    expect(names).toContain("emuser-seeded-token");
+  }
+});
+
+test("delete-removes-name-prefix breaks CTM-A-11: deleting a token deletes the user's tokens whose names start with its name", async () => {
+  for (const [defects, keptStatus] of [
+    [[], 200],
+    [["delete-removes-name-prefix"], 404],
+  ] as const) {
+    const host = newHost({ defects });
+    const bearer = await login(host, "opsuser", "opspass-5678");
+    await createToken(host, { tokenName: "del", roles: ["User"] });
+    const kept = String((await createToken(host, { tokenName: "del-kept", roles: ["User"] })).body.tokenValue);
+    await createToken(host, { tokenName: "del-theirs", roles: ["User"] }, { bearer });
+    expect((await call(host, "DELETE", "/authentication/token/del", { key: SEEDED_KEY })).status).toBe(200);
+    expect((await call(host, "GET", "/authentication/token/del-kept", { key: SEEDED_KEY })).status, defects.join() || "clean").toBe(
+      keptStatus,
+    );
+    expect(await works(host, kept)).toBe(keptStatus === 200);
+    // The match stays within the user's own tokens: another user's of the same prefix is untouched either way.
+    expect((await call(host, "GET", "/authentication/token/del-theirs", { bearer })).status).toBe(200);
+  }
+});
+
+test("delete-ignores-owner breaks CTM-A-11: another user's delete of the name removes my token", async () => {
+  for (const [defects, deleteStatus] of [
+    [[], 404],
+    [["delete-ignores-owner"], 200],
+  ] as const) {
+    const host = newHost({ defects });
+    const mine = String((await createToken(host, { tokenName: "mine", roles: ["User"] })).body.tokenValue);
+    const bearer = await login(host, "opsuser", "opspass-5678");
+    expect((await call(host, "DELETE", "/authentication/token/mine", { bearer })).status, defects.join() || "clean").toBe(deleteStatus);
+    expect((await call(host, "GET", "/authentication/token/mine", { key: SEEDED_KEY })).status).toBe(deleteStatus === 404 ? 200 : 404);
+    expect(await works(host, mine)).toBe(deleteStatus === 404);
+  }
+});

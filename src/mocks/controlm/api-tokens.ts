@@ -25,6 +25,8 @@ export class ApiTokenStore {
   private tokens: ApiToken[] = [];
   /** Values of deleted tokens → owner, kept so `deleted-token-accepted` can be switched on at any time. */
   private readonly deleted = new Map<string, string>();
+  /** Deleted tokens as they were, newest last, kept so `deleted-token-still-listed` can be switched on at any time. */
+  private deletedTokens: ApiToken[] = [];
 
   constructor(private readonly context: MockContext) {
     this.reset();
@@ -36,11 +38,17 @@ export class ApiTokenStore {
     this.context.issued(value, "api-token");
     this.tokens = [{ name, value, user, roles: [...roles], expirationDate: undefined, createdAt: now, updatedAt: now }];
     this.deleted.clear();
+    this.deletedTokens = [];
   }
 
-  /** Names are unique per server, not per user (CTM-A-04). */
-  nameTaken(name: string): boolean {
-    return this.tokens.some((t) => t.name === name);
+  /** The token that holds this name for `user` (CTM-A-04): any user's where names are unique per server (`tokenNameScope`). */
+  holderOf(name: string, user: string, scope: ControlmOptions["tokenNameScope"]): ApiToken | undefined {
+    return this.tokens.find((t) => t.name === name && (scope === "server" || t.user === user));
+  }
+
+  /** A token of that name, whoever owns it: what a lookup that forgets the owner finds (`delete-ignores-owner`). */
+  anyNamed(name: string): ApiToken | undefined {
+    return this.tokens.find((t) => t.name === name);
   }
 
   create(user: string, request: TokenRequest): ApiToken {
@@ -56,6 +64,16 @@ export class ApiTokenStore {
     return token;
   }
 
+  /**
+   * `duplicate-create-overwrites` (CTM-A-04): the create is written over the token that holds
+   * the name (a new value, the new roles and date) before the uniqueness check refuses it.
+   */
+  overwrite(token: ApiToken, request: TokenRequest): void {
+    const value = randomBytes(32).toString("base64url");
+    this.context.issued(value, "api-token");
+    Object.assign(token, { value, roles: request.roles, expirationDate: request.expirationDate, updatedAt: this.context.clock.now() });
+  }
+
   /** The caller's token of that name; other users' tokens stay invisible (CTM-A-12). */
   owned(user: string, name: string): ApiToken | undefined {
     return this.tokens.find((t) => t.user === user && t.name === name);
@@ -66,21 +84,43 @@ export class ApiTokenStore {
     return this.tokens.filter((t) => user === undefined || t.user === user);
   }
 
+  /**
+   * What GET /authentication/tokens shows: `list`, and under `deleted-token-still-listed`
+   * (CTM-A-11) the deleted tokens too, from a list cache delete forgets.
+   */
+  listed(user: string | undefined): ApiToken[] {
+    const ghosts = this.context.defect("deleted-token-still-listed") ? this.deletedTokens : [];
+    return [...this.list(user), ...ghosts.filter((t) => user === undefined || t.user === user)];
+  }
+
   update(token: ApiToken, request: TokenRequest, rename: boolean): ApiToken {
-    token.roles = request.roles;
+    // `update-merges-roles` (CTM-A-10): the new roles are added to the old instead of replacing them.
+    token.roles = this.context.defect("update-merges-roles") ? [...new Set([...token.roles, ...request.roles])] : request.roles;
     token.expirationDate = request.expirationDate;
     if (rename && request.newName !== undefined) token.name = request.newName;
     token.updatedAt = this.context.clock.now();
     return token;
   }
 
+  /** The user's other tokens an update also reaches under `update-applies-to-all-user-tokens` (CTM-A-10: the name left out of the match). */
+  siblingsOf(token: ApiToken): ApiToken[] {
+    return this.tokens.filter((t) => t.user === token.user && t !== token);
+  }
+
+  /** The user's tokens whose names start with `name`: what a `LIKE 'name%'` delete removes (`delete-removes-name-prefix`, CTM-A-11). */
+  prefixedBy(user: string, name: string): ApiToken[] {
+    return this.tokens.filter((t) => t.user === user && t.name.startsWith(name));
+  }
+
   remove(token: ApiToken): void {
     this.tokens = this.tokens.filter((t) => t !== token);
     this.deleted.set(token.value, token.user);
+    this.deletedTokens.push(token);
     if (this.deleted.size > MAX_TOMBSTONES) {
       const oldest = this.deleted.keys().next().value;
       if (oldest !== undefined) this.deleted.delete(oldest);
     }
+    if (this.deletedTokens.length > MAX_TOMBSTONES) this.deletedTokens.shift();
   }
 
   /** The `x-api-key` resolver for `authenticate()`: the owner of a live token, else undefined. */

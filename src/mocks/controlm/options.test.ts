@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { controlmMock } from "./index.ts";
-import { call, createToken, login, newHost, SEEDED_KEY } from "../../../test-support/controlm-token-client.ts";
+import { call, createToken, login, newHost, SEEDED_KEY, works } from "../../../test-support/controlm-token-client.ts";
 
 // Each option realises the answer its variant stands for (variants.ts): checked here on the wire.
 
@@ -121,4 +121,43 @@ test("every session token and API token value the mock mints is recorded where i
       { value: tokenValue, kind: "api-token" },
     ]),
   );
+});
+
+test("sessionTokenAsApiKey and apiTokenAsBearer: each kind of token in the other header, refused or taken while live, refused once ended", async () => {
+  for (const mode of ["refused", "accepted"] as const) {
+    const host = newHost({ options: { sessionTokenAsApiKey: mode, apiTokenAsBearer: mode } });
+    const live = mode === "accepted" ? 200 : 401;
+    const session = await login(host, "emuser", "empass-1234");
+    expect((await call(host, "GET", "/config/servers", { key: session })).status, `session token as x-api-key, ${mode}`).toBe(live);
+    expect((await call(host, "POST", "/session/logout", { bearer: session })).status).toBe(200);
+    expect((await call(host, "GET", "/config/servers", { key: session })).status).toBe(401);
+    const value = String((await createToken(host, { tokenName: "t", roles: ["User"] })).body.tokenValue);
+    expect((await call(host, "GET", "/config/servers", { bearer: value })).status, `API token as Bearer, ${mode}`).toBe(live);
+    // Taken as Bearer, an API token is still no session: there is nothing for it to log out.
+    expect((await call(host, "POST", "/session/logout", { bearer: value })).status).toBe(401);
+    expect((await call(host, "DELETE", "/authentication/token/t", { key: SEEDED_KEY })).status).toBe(200);
+    expect((await call(host, "GET", "/config/servers", { bearer: value })).status).toBe(401);
+  }
+});
+
+test("tokenNameScope: a name another user holds is refused (server) or free (user); either way each user sees and deletes only their own", async () => {
+  for (const [scope, status] of [
+    ["server", 400],
+    ["user", 200],
+  ] as const) {
+    const host = newHost({ options: { tokenNameScope: scope } });
+    const bearer = await login(host, "opsuser", "opspass-5678");
+    const mine = String((await createToken(host, { tokenName: "shared", roles: ["User"], expirationDate: "2026-02-01" })).body.tokenValue);
+    const theirs = await createToken(host, { tokenName: "shared", roles: ["User"] }, { bearer });
+    expect(theirs.status, scope).toBe(status);
+    // Within one user a name is unique under both scopes.
+    expect((await createToken(host, { tokenName: "shared", roles: ["User"] })).status).toBe(400);
+    if (scope === "user") {
+      expect((await call(host, "GET", "/authentication/token/shared", { bearer })).body.user).toBe("opsuser");
+      expect((await call(host, "DELETE", "/authentication/token/shared", { bearer })).status).toBe(200);
+    }
+    const got = await call(host, "GET", "/authentication/token/shared", { key: SEEDED_KEY });
+    expect(got.body).toMatchObject({ user: "emuser", expirationDate: "2026-02-01" });
+    expect(await works(host, mine)).toBe(true);
+  }
 });

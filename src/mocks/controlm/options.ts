@@ -20,6 +20,9 @@ const CHOICES = {
   wrongContentTypeStatus: ["400", "415"],
   sessionTokenHex: ["128", "104"],
   logoutQueryToken: ["refused", "accepted"],
+  sessionTokenAsApiKey: ["refused", "accepted"],
+  apiTokenAsBearer: ["refused", "accepted"],
+  tokenNameScope: ["server", "user"],
 } as const satisfies Record<string, readonly string[]>;
 
 type Choice = keyof typeof CHOICES;
@@ -43,6 +46,9 @@ export const controlmOptionDefaults: Record<Choice | Free | Limit, string> = {
   wrongContentTypeStatus: "400",
   sessionTokenHex: "128",
   logoutQueryToken: "refused",
+  sessionTokenAsApiKey: "refused",
+  apiTokenAsBearer: "refused",
+  tokenNameScope: "server",
   maxTokenNameLength: "256",
   maxTokensPerUser: "1000",
 };
@@ -70,6 +76,12 @@ export const controlmOptionHelp: Record<keyof typeof controlmOptionDefaults, str
   sessionTokenHex: "length of a session token in hex characters: 128 (default, 9.19+ capture) or 104 (the 9.18/9.20 doc example)",
   logoutQueryToken:
     "POST /session/logout?token=<token> without a header: refused (default, 401) or accepted (the old Postman style); UNVERIFIED",
+  sessionTokenAsApiKey:
+    "a session token (from login) sent as x-api-key: refused (default, only API tokens travel there) or accepted as its session; UNVERIFIED",
+  apiTokenAsBearer:
+    "an API token sent as Authorization: Bearer: refused (default, only session tokens travel there) or accepted as its owner; UNVERIFIED",
+  tokenNameScope:
+    "where an API token name must be unique: server (default, across every user) or user (among the user's own tokens); the docs say only 'a unique name'",
   maxTokenNameLength:
     "longest API token name (and newTokenName) accepted; a longer one is refused 400 ErrorList (default 256: the mock's bound, Control-M documents none)",
   maxTokensPerUser:

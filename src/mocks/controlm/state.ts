@@ -31,12 +31,16 @@ export function newSessionToken(hexLength: number): string {
 
 /** A session token lives this much longer than declared under `token-outlives-validity` (CTM-S-05). */
 const OUTLIVED = 1.5;
+/** Logged-out tokens remembered for `logout-keeps-api-key-carrier`: the mock's bound, so a login/logout loop cannot grow memory. */
+const MAX_LOGGED_OUT = 10_000;
 
 export class ControlmState {
   readonly passwords = new Map<string, string>();
   readonly sessions: SessionTable<Record<string, never>>;
   readonly settings: ControlmOptions;
   readonly texts: ControlmTexts;
+  /** Session tokens ended by a logout → their user, kept so `logout-keeps-api-key-carrier` can be switched on at any time. */
+  private readonly loggedOut = new Map<string, string>();
 
   constructor(readonly context: MockContext) {
     this.settings = readControlmOptions(context.config);
@@ -58,8 +62,29 @@ export class ControlmState {
 
   reset(): void {
     this.sessions.reset();
+    this.loggedOut.clear();
     this.passwords.clear();
     for (const user of Object.values(seededUsers)) this.passwords.set(user.username, user.password);
+  }
+
+  /** Ends a session by logout, remembering whose token it was. */
+  logOut(token: string, user: string): void {
+    this.sessions.close(token);
+    this.loggedOut.set(token, user);
+    if (this.loggedOut.size > MAX_LOGGED_OUT) {
+      const oldest = this.loggedOut.keys().next().value;
+      if (oldest !== undefined) this.loggedOut.delete(oldest);
+    }
+  }
+
+  /** Whose token this was, if a logout ended it. */
+  loggedOutUser(token: string): string | undefined {
+    return this.loggedOut.get(token);
+  }
+
+  /** The live sessions `select` picks: the defects that reach past the session they were asked about use it. */
+  liveSessions(select: (session: { id: string; user: string }) => boolean) {
+    return this.sessions.live().filter(select);
   }
 
   user(username: string): ControlmUser | undefined {

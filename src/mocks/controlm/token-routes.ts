@@ -44,9 +44,12 @@ export function tokenRoutes(app: Hono, state: ControlmState, tokens: ApiTokenSto
     const checked = await checkedRequest(c, caller(c), "create");
     if (checked instanceof Response) return checked;
     const { principal, request } = checked;
+    const holder = tokens.holderOf(request.name, principal.username, settings.tokenNameScope);
     // 400: the spec lists no 409 for create_token (it does for update_token).
-    if (tokens.nameTaken(request.name) && !context.defect("duplicate-names-allowed"))
+    if (holder && !context.defect("duplicate-names-allowed")) {
+      if (context.defect("duplicate-create-overwrites")) tokens.overwrite(holder, request);
       return errorList(c, 400, texts.nameTaken(request.name), "tokenName");
+    }
     // The mock's bound (`maxTokensPerUser`), answered as Control-M answers a request it refuses: 400 ErrorList.
     if (tokens.list(principal.username).length >= settings.maxTokensPerUser)
       return errorList(c, 400, texts.tooManyTokens(principal.username, settings.maxTokensPerUser), "tokenName");
@@ -64,8 +67,12 @@ export function tokenRoutes(app: Hono, state: ControlmState, tokens: ApiTokenSto
     const rename = context.defect("update-renames");
     if (request.newName !== undefined) {
       if (!rename) return errorList(c, 400, texts.nameCannotChange, "newTokenName");
-      if (tokens.nameTaken(request.newName)) return errorList(c, 409, texts.nameTaken(request.newName), "newTokenName");
+      if (tokens.holderOf(request.newName, principal.username, settings.tokenNameScope))
+        return errorList(c, 409, texts.nameTaken(request.newName), "newTokenName");
     }
+    // `update-applies-to-all-user-tokens` (CTM-A-10): the update matches the user's tokens, not the one named.
+    if (context.defect("update-applies-to-all-user-tokens"))
+      for (const sibling of tokens.siblingsOf(token)) tokens.update(sibling, request, false);
     return c.json(shown(tokens.update(token, request, rename)));
   });
 
@@ -81,7 +88,7 @@ export function tokenRoutes(app: Hono, state: ControlmState, tokens: ApiTokenSto
     const principal = caller(c) ?? (context.defect("token-list-without-auth") ? { username: SEEDED_API_TOKEN.user } : undefined);
     if (!principal) return unauthorized(c, state);
     const owner = context.defect("list-shows-all-users") ? undefined : principal.username;
-    const listed = tokens.list(owner).map(shown);
+    const listed = tokens.listed(owner).map(shown);
     return c.json(settings.tokenList === "bare" ? listed : { tokens: listed });
   });
 
@@ -91,9 +98,11 @@ export function tokenRoutes(app: Hono, state: ControlmState, tokens: ApiTokenSto
     const refusal = annotationRefusal(c, state);
     if (refusal) return refusal;
     const name = c.req.param("name");
-    const token = tokens.owned(principal.username, name);
+    // `delete-ignores-owner` (CTM-A-11): the token is looked up by name alone, so another user's goes too.
+    const token = context.defect("delete-ignores-owner") ? tokens.anyNamed(name) : tokens.owned(principal.username, name);
     if (!token) return errorList(c, 404, texts.tokenNotFound(name));
-    tokens.remove(token);
+    const doomed = context.defect("delete-removes-name-prefix") ? tokens.prefixedBy(token.user, name) : [token];
+    for (const gone of doomed) tokens.remove(gone);
     return c.json({ message: texts.tokenDeleted(name) });
   });
 }

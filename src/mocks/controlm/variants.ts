@@ -12,6 +12,8 @@ const TEXTS = `${NOTES} §1.3: "The exact message texts for bad credentials, an 
 const CONTENT_TYPE = `${NOTES} §1.3: "Wrong Content-Type and malformed JSON: not documented anywhere found [UNVERIFIED]. Expect 400 or 415 and record the actual behaviour on staging"`;
 const TOKEN_LENGTH = `${NOTES} §1.2: "The 9.18/9.20 docs show 104 hex chars … A real capture in the community repo … shows a 128-hex-char token with "version": "9.19.120""`;
 const LOGOUT_QUERY = `${NOTES} §1.1: "the community Postman collection calls logout as POST .../session/logout?token={{token}} with no header … Whether the query-string token is still accepted is [UNVERIFIED]"`;
+const CARRIERS = `${NOTES} §1.1: "Session token (from /session/login): Authorization: Bearer <token>. API token (Authentication service / UI-created): x-api-key: <token>"; "Every session and authentication operation lists auth_settings = ['ApiKeyAuth', 'Bearer']"; "ctm-vscode-extension : docs/REST_API_REFERENCE.md (HEAD) says session-login tokens go in x-api-key. That contradicts the BMC docs, so do not rely on it"`;
+const NAME_SCOPE = `controlm-authentication-service.txt: "tokenName — A unique name for the token" (unique among what, it does not say) while get, update and delete each act on "an authentication token of the logged-in user"; ${NOTES} §1.4: "tokenName: unique name"`;
 const LOGOUT_TEXT = `${NOTES} §1.2 logout: "Responses: 200 SuccessData {"message": str}"; "Real success body (community repo, apigee README:102-105, via ctm session logout <token>): {"message": "Successfully logged out from session <TOKEN>"}"`;
 
 /**
@@ -174,6 +176,45 @@ export const controlmVariants: readonly MockVariant[] = [
   },
 
   {
+    name: "session-token-as-api-key-refused",
+    description: "a session token sent as x-api-key is refused 401: only API tokens travel there (the default)",
+    evidence: CARRIERS,
+    options: { sessionTokenAsApiKey: "refused" },
+  },
+  {
+    name: "session-token-as-api-key-accepted",
+    description: "a live session token sent as x-api-key is accepted as its session (and refused once the session ended)",
+    evidence: CARRIERS,
+    options: { sessionTokenAsApiKey: "accepted" },
+  },
+
+  {
+    name: "api-token-as-bearer-refused",
+    description: "an API token sent as Authorization: Bearer is refused 401: only session tokens travel there (the default)",
+    evidence: CARRIERS,
+    options: { apiTokenAsBearer: "refused" },
+  },
+  {
+    name: "api-token-as-bearer-accepted",
+    description: "a live API token sent as Authorization: Bearer is accepted as its owner (and refused once deleted or expired)",
+    evidence: CARRIERS,
+    options: { apiTokenAsBearer: "accepted" },
+  },
+
+  {
+    name: "token-names-unique-per-server",
+    description: "an API token name is unique across every user: another user's create with a name in use is refused 400 (the default)",
+    evidence: NAME_SCOPE,
+    options: { tokenNameScope: "server" },
+  },
+  {
+    name: "token-names-unique-per-user",
+    description: "an API token name is unique among one user's tokens: two users may each hold a token of the same name",
+    evidence: NAME_SCOPE,
+    options: { tokenNameScope: "user" },
+  },
+
+  {
     name: "annotation-headers-annotation-subject",
     description: "annotation on, with the subject and description in Annotation-Subject and Annotation-Description",
     evidence: ANNOTATION,
@@ -202,7 +243,7 @@ export const controlmVariants: readonly MockVariant[] = [
   {
     name: "every-other-answer",
     description:
-      "every non-default answer at once: tokenValue omitted, date-only dates, a bare list, tokenType user, a plain logout message, alternate texts, 415, 104-hex tokens, the old logout style, validity from last use, literal Secret:, annotation on with X- headers",
+      "every non-default answer at once: tokenValue omitted, date-only dates, a bare list, tokenType user, a plain logout message, alternate texts, 415, 104-hex tokens, the old logout style, session tokens as x-api-key and API tokens as Bearer, names unique per user, validity from last use, literal Secret:, annotation on with X- headers",
     evidence: `the combination of the points above (${NOTES} §1.1–1.4)`,
     options: {
       tokenValueOnRead: "omitted",
@@ -214,6 +255,9 @@ export const controlmVariants: readonly MockVariant[] = [
       wrongContentTypeStatus: "415",
       sessionTokenHex: "104",
       logoutQueryToken: "accepted",
+      sessionTokenAsApiKey: "accepted",
+      apiTokenAsBearer: "accepted",
+      tokenNameScope: "user",
       secretsInRestBody: "literal",
       passwordSecretKey: "ctm-test-password",
       annotation: "on",

@@ -19,17 +19,33 @@ function needsXsrfToken(c: Context, state: VmanageState): boolean {
   return isGet ? defect("get-needs-xsrf") : !defect("xsrf-not-enforced");
 }
 
+/** Does the SessionTokenFilter let this token through for this session? Its own token only, unless a defect says otherwise. */
+function tokenMatches(state: VmanageState, session: VmanageSession, token: string | undefined): boolean {
+  if (token === session.data.xsrf) return true;
+  return state.context.defect("xsrf-token-of-any-session") && state.isAnySessionsToken(token);
+}
+
+/**
+ * No valid session: the login page or the redirect (wire notes §1.4), or, on a server
+ * whose SessionTokenFilter runs first, its 403 for a guarded non-GET (no session, so no
+ * token of its own to match).
+ */
+function noSession(c: Context, state: VmanageState) {
+  if (state.context.defect("unauthenticated-401")) return dataserviceError(c, 401, "Unauthorized", "No valid session", "AUTH0001");
+  if (state.options.noSessionPost === "xsrf-403" && needsXsrfToken(c, state)) return xsrfRefused(c);
+  return noSessionAnswer(c, state);
+}
+
 /** Session first (no session → login page or redirect), then the SessionTokenFilter on non-GETs. */
 function guard(state: VmanageState): MiddlewareHandler<VmanageEnv> {
   return async (c, next) => {
     const { defect } = state.context;
-    let session = state.use(getCookie(c, "JSESSIONID"));
-    if (!session) {
-      if (defect("unauthenticated-401")) return dataserviceError(c, 401, "Unauthorized", "No valid session", "AUTH0001");
-      return noSessionAnswer(c, state);
-    }
     // Headers are case-insensitive: catalystwan sends x-xsrf-token, sastre X-XSRF-TOKEN.
-    if (needsXsrfToken(c, state) && c.req.header("x-xsrf-token") !== session.data.xsrf) return xsrfRefused(c);
+    const token = c.req.header("x-xsrf-token");
+    let session = state.use(getCookie(c, "JSESSIONID"));
+    if (!session && needsXsrfToken(c, state)) session = state.loggedOutWithToken(getCookie(c, "JSESSIONID"), token);
+    if (!session) return noSession(c, state);
+    if (needsXsrfToken(c, state) && !tokenMatches(state, session, token)) return xsrfRefused(c);
     if (defect("rotate-session-id")) {
       session = state.rotate(session);
       c.header("Set-Cookie", sessionCookie(session.id, state.options.cookieAttributes));

@@ -4,7 +4,7 @@ import { sessionCookie } from "./cookies.ts";
 import type { VmanageEnv } from "./dataservice.ts";
 import { welcomeUrl } from "./location.ts";
 import { errorPage, HTML, loginPage, WELCOME_PAGE, xsrfRefused } from "./pages.ts";
-import type { VmanageState } from "./state.ts";
+import type { VmanageSession, VmanageState } from "./state.ts";
 
 /** The form fields, or undefined when the body is not a form (a JSON login fails like a wrong password). */
 async function readLoginForm(c: Context): Promise<{ username: string; password: string } | undefined> {
@@ -26,6 +26,7 @@ function jsonFailure(username: string, padded: boolean): string {
 }
 
 function loginFailed(c: Context, state: VmanageState, username: string) {
+  if (state.context.defect("failed-login-ends-account-sessions")) state.closeAllOf(username);
   // HTTP 200 on every release (VM-02); the defect answers 401 as a "proper" REST API would.
   const status = state.context.defect("failed-login-401") ? 401 : 200;
   const { failureBody } = state.options;
@@ -57,8 +58,21 @@ function logout(c: Context, state: VmanageState) {
   // UNCERTAIN whether ≥20.12 refuses a POST logout without the token (wire notes §1.5): an option.
   if (session && method === "post" && state.options.logoutNeedsXsrf && c.req.header("x-xsrf-token") !== session.data.xsrf)
     return xsrfRefused(c);
-  if (session && !state.context.defect("logout-keeps-session")) state.sessions.close(session.id);
+  if (session) endLoggedOut(state, session, method);
   return c.redirect(welcomeUrl(c, state), 302);
+}
+
+/** Ends the presented session, and nothing else (unless a defect says otherwise). */
+function endLoggedOut(state: VmanageState, session: VmanageSession, method: string): void {
+  const { defect } = state.context;
+  if (defect("logout-keeps-session")) return;
+  if (defect("logout-ends-user-sessions")) {
+    state.closeAllOf(session.user);
+    return;
+  }
+  // A legacy GET handler that looks the session up by user, not by the cookie presented.
+  const ended = method === "get" && defect("get-logout-ends-oldest-session") ? (state.oldestOf(session.user) ?? session) : session;
+  state.close(ended);
 }
 
 export function loginRoutes(app: Hono<VmanageEnv>, state: VmanageState): void {

@@ -9,6 +9,7 @@ import type { MockConfig } from "../core/types.ts";
 export const failureBodies = ["html", "json", "json-padded"] as const;
 export const logoutMethods = ["post", "get", "both"] as const;
 export const noSessionAnswers = ["page", "redirect"] as const;
+export const noSessionPostAnswers = ["as-get", "xsrf-403"] as const;
 export const yesNo = ["yes", "no"] as const;
 export const logoutXsrfModes = ["optional", "required"] as const;
 export const cookieAttributeSets = ["secure-httponly-lax", "secure-httponly", "path-only"] as const;
@@ -18,6 +19,7 @@ export const dataserviceLoginModes = ["absent", "accepted"] as const;
 export type FailureBody = (typeof failureBodies)[number];
 export type LogoutMethod = (typeof logoutMethods)[number];
 export type NoSessionAnswer = (typeof noSessionAnswers)[number];
+export type NoSessionPostAnswer = (typeof noSessionPostAnswers)[number];
 export type CookieAttributes = (typeof cookieAttributeSets)[number];
 
 export interface VmanageOptions {
@@ -26,6 +28,8 @@ export interface VmanageOptions {
   logoutMethod: LogoutMethod;
   sessionCap: number;
   noSession: NoSessionAnswer;
+  /** A guarded non-GET without a valid session: the same answer as a GET, or the SessionTokenFilter's 403 first. */
+  noSessionPost: NoSessionPostAnswer;
   expiringCookie: boolean;
   logoutNeedsXsrf: boolean;
   cookieAttributes: CookieAttributes;
@@ -45,6 +49,7 @@ export const defaultOptions: Record<string, string> = {
   logoutMethod: "both",
   sessionCap: "100",
   noSession: "page",
+  noSessionPost: "as-get",
   expiringCookie: "yes",
   logoutXsrf: "optional",
   cookieAttributes: "secure-httponly-lax",
@@ -64,6 +69,8 @@ export const optionHelp: Record<string, string> = {
     "most concurrent sessions before the least recently used is evicted: 100 (current docs, default), 250 (older docs), or a staging server's own cap",
   noSession:
     "a /dataservice call without a valid session: page (200 and the HTML login page, default) or redirect (302 to /welcome.html?nocache=<ms>)",
+  noSessionPost:
+    "a POST (or other non-GET the XSRF check guards) without a valid session: as-get (the same answer as a GET, default) or xsrf-403 (the SessionTokenFilter refuses it 403 before the session is looked up)",
   expiringCookie:
     "yes (default): the no-session answer carries a JSESSIONID Set-Cookie expiring in 1970 (what catalystwan looks for); no: none",
   logoutXsrf: "optional (default): POST /logout works without X-XSRF-TOKEN; required: it is refused 403 without the session's token",
@@ -126,6 +133,7 @@ export function readOptions(config: MockConfig): VmanageOptions {
     logoutMethod: oneOf("logoutMethod", o.logoutMethod, logoutMethods),
     sessionCap: wholeNumber("sessionCap", o.sessionCap, (n) => n >= 1, "a positive whole number"),
     noSession: oneOf("noSession", o.noSession, noSessionAnswers),
+    noSessionPost: oneOf("noSessionPost", o.noSessionPost, noSessionPostAnswers),
     expiringCookie: oneOf("expiringCookie", o.expiringCookie, yesNo) === "yes",
     logoutNeedsXsrf: oneOf("logoutXsrf", o.logoutXsrf, logoutXsrfModes) === "required",
     cookieAttributes: oneOf("cookieAttributes", o.cookieAttributes, cookieAttributeSets),

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { SessionTable, type StoredSession } from "../core/session-table.ts";
+import { type SessionPolicy, SessionTable, type StoredSession } from "../core/session-table.ts";
 import type { MockContext, MockUser } from "../core/types.ts";
 import { readOptions, type VmanageOptions } from "./options.ts";
 
@@ -27,21 +27,33 @@ export class VmanageState {
   readonly options: VmanageOptions;
   readonly passwords = new Map<string, string>();
   readonly sessions: SessionTable<VmanageSessionData>;
+  /** The session the last /dataservice request was served as (read only by the stale-thread-session defect). */
+  private lastServed: string | undefined;
+  /** Logged-out sessions, kept only while the logout-keeps-post-session defect is on. */
+  private readonly loggedOut = new Map<string, VmanageSession>();
 
   constructor(readonly context: MockContext) {
     this.options = readOptions(context.config);
     // Policy read per call, so the expiry and eviction defects switch at run time.
-    this.sessions = new SessionTable(context.clock, () => ({
-      idleMs: context.defect("no-idle-expiry") ? undefined : context.config.idleMs,
-      lifetimeMs: context.defect("no-lifespan-cap") ? undefined : context.config.lifetimeMs,
-      capacity: this.options.sessionCap,
-      eviction: this.evictsOldest() ? "oldest" : "least-recently-used",
-    }));
+    this.sessions = new SessionTable(context.clock, () => this.policy());
     this.reset();
+  }
+
+  private policy(): SessionPolicy {
+    const { defect, config } = this.context;
+    const idleMs = defect("no-idle-expiry") ? undefined : config.idleMs;
+    const lifetimeMs = defect("no-lifespan-cap") ? undefined : config.lifetimeMs;
+    const base = { capacity: this.options.sessionCap, eviction: this.evictsOldest() ? "oldest" : "least-recently-used" } as const;
+    // An idle clock that use never restarts runs from the login: the session ends one idle timeout after it, busy or not.
+    if (defect("idle-not-reset-by-use") && idleMs !== undefined)
+      return { ...base, idleMs: undefined, lifetimeMs: lifetimeMs === undefined ? idleMs : Math.min(idleMs, lifetimeMs) };
+    return { ...base, idleMs, lifetimeMs };
   }
 
   reset(): void {
     this.sessions.reset();
+    this.lastServed = undefined;
+    this.loggedOut.clear();
     this.passwords.clear();
     for (const user of Object.values(seededUsers)) this.passwords.set(user.username, user.password);
   }
@@ -57,6 +69,9 @@ export class VmanageState {
 
   /** A new session; past the cap the table evicts the least recently used one (or, with the defect, the oldest). */
   open(username: string): VmanageSession {
+    const { defect } = this.context;
+    if (defect("login-ends-earlier-sessions")) this.closeAllOf(username);
+    if (defect("eviction-ends-two")) this.evictTwoAtCap();
     const session = this.sessions.open(username, { xsrf: newXsrfToken(this.options.xsrfTokenLength) });
     // Mint points: the leak proof searches reports for exactly these values.
     this.context.issued(session.id, "session id");
@@ -66,7 +81,51 @@ export class VmanageState {
 
   /** The session named by the JSESSIONID cookie; any authenticated request counts as use. */
   use(id: string | undefined): VmanageSession | undefined {
-    return this.sessions.find(id, { touch: true });
+    const session = this.sessions.find(id, { touch: true });
+    if (session) this.lastServed = session.id;
+    // The stale-thread-session defect: the worker still holds the session it served last.
+    else if (this.context.defect("stale-thread-session")) return this.sessions.find(this.lastServed, { touch: true });
+    return session;
+  }
+
+  /** Ends this session: a logout. Returns false when it was not live. */
+  close(session: VmanageSession): boolean {
+    // The logout-keeps-post-session defect: the token cache outlives the session it belongs to.
+    if (this.context.defect("logout-keeps-post-session")) this.loggedOut.set(session.id, session);
+    return this.sessions.close(session.id);
+  }
+
+  /** A logged-out session whose token the (defective) SessionTokenFilter still honours on a non-GET. */
+  loggedOutWithToken(id: string | undefined, token: string | undefined): VmanageSession | undefined {
+    if (!id || !this.context.defect("logout-keeps-post-session")) return undefined;
+    const session = this.loggedOut.get(id);
+    return session && token === session.data.xsrf ? session : undefined;
+  }
+
+  /** Is this the XSRF token of some live session? What a filter not bound to the caller's session checks instead. */
+  isAnySessionsToken(token: string | undefined): boolean {
+    return token !== undefined && this.sessions.live().some((s) => s.data.xsrf === token);
+  }
+
+  closeAllOf(username: string): void {
+    for (const session of this.sessions.live()) if (session.user === username) this.sessions.close(session.id);
+  }
+
+  /** The user's longest-lived live session. */
+  oldestOf(username: string): VmanageSession | undefined {
+    const mine = this.sessions.live().filter((s) => s.user === username);
+    return mine.reduce<VmanageSession | undefined>((oldest, s) => (!oldest || s.createdSeq < oldest.createdSeq ? s : oldest), undefined);
+  }
+
+  /**
+   * The eviction-ends-two defect: at the cap, the two least recently used sessions end, not
+   * one. Ended here, before the table's own eviction, which then finds room and ends none.
+   */
+  private evictTwoAtCap(): void {
+    const live = this.sessions.live();
+    if (live.length < this.options.sessionCap) return;
+    const byUse = live.sort((a, b) => a.lastUsedAt - b.lastUsedAt || a.usedSeq - b.usedSeq);
+    for (const victim of byUse.slice(0, 2)) this.sessions.close(victim.id);
   }
 
   /**

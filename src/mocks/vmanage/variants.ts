@@ -106,6 +106,19 @@ export const vmanageVariants: readonly MockVariant[] = [
     evidence: `${NOTES} §1.4: "The exact header is UNCERTAIN"`,
     options: { expiringCookie: "no" },
   },
+  // §1.3/§1.4: which check a POST without a valid session meets first is not recorded anywhere
+  {
+    name: "no-session-post-as-get",
+    description: "a guarded POST without a valid session gets the same answer as a GET (the login page or the redirect)",
+    evidence: `${NOTES} §1.4 [LIVE]: only a GET after logout was captured ("returned 200 … the login page, not a 401"); nothing says a POST differs`,
+    options: { noSessionPost: "as-get" },
+  },
+  {
+    name: "no-session-post-xsrf-refused",
+    description: "a guarded POST without a valid session is refused 403 by the SessionTokenFilter before the session is looked up",
+    evidence: `${NOTES} §1.3 [LIVE + DOC]: "POST, PUT or DELETE with a missing or wrong X-XSRF-TOKEN gets 403" (a session that is gone has no token to match); §1.4 captured only a GET without a session`,
+    options: { noSessionPost: "xsrf-403" },
+  },
   // §1.5 logout method by release, and the token on logout
   {
     name: "logout-get-only",
@@ -192,10 +205,11 @@ export const vmanageVariants: readonly MockVariant[] = [
   {
     name: "strict-staging",
     description:
-      "every stricter legal answer at once: a 302 for no session without a cookie, the token required on logout, POST only, JSON failures, cap 20",
-    evidence: `${NOTES} §1.4 (302 and the cookie UNCERTAIN), §1.5 (logout token UNCERTAIN), §1.1 (20.18 JSON), §1.6 (configurable cap)`,
+      "every stricter legal answer at once: a 302 for no session without a cookie (a 403 for a POST), the token required on logout, POST only, JSON failures, cap 20",
+    evidence: `${NOTES} §1.4 (302 and the cookie UNCERTAIN), §1.3/§1.4 (a POST without a session UNCERTAIN), §1.5 (logout token UNCERTAIN), §1.1 (20.18 JSON), §1.6 (configurable cap)`,
     options: {
       noSession: "redirect",
+      noSessionPost: "xsrf-403",
       expiringCookie: "no",
       logoutXsrf: "required",
       logoutMethod: "post",

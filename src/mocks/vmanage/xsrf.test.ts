@@ -52,3 +52,20 @@ test("xsrfAllowList: an allow-listed POST skips the check, the others still need
   const token = await xsrfToken(host, cookie);
   expect((await post(host, "/dataservice/statistics/interface", cookie, { "X-XSRF-TOKEN": token })).status).toBe(200);
 });
+
+test("noSessionPost=xsrf-403: a guarded POST without a live session meets the SessionTokenFilter first; GETs and allow-listed POSTs do not", async () => {
+  const host = newHost({ options: { noSessionPost: "xsrf-403", xsrfAllowList: "/dataservice/statistics/interface" } });
+  const cookie = await login(host);
+  const token = await xsrfToken(host, cookie);
+  await host.app.request("/logout?nocache=1", { method: "POST", headers: { cookie, "x-xsrf-token": token } });
+  const refused = await post(host, "/dataservice/alarms", cookie, { "X-XSRF-TOKEN": token });
+  expect(refused.status).toBe(403);
+  expect(await refused.text()).toBe(REFUSAL);
+  expect((await post(host, "/dataservice/statistics/interface", cookie)).headers.get("content-type")).toMatch(/^text\/html/);
+  expect((await post(host, "/dataservice/statistics/interface", cookie)).status).toBe(200);
+  expect((await get(host, "/dataservice/device", cookie)).status).toBe(200);
+  expect(await (await get(host, "/dataservice/device", cookie)).text()).toMatch(/^<html>/);
+  // The default answers a POST like a GET: the login page.
+  const byDefault = newHost();
+  expect(await (await post(byDefault, "/dataservice/alarms", "JSESSIONID=NOT-A-SESSION")).text()).toMatch(/^<html>/);
+});
