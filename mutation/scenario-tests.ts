@@ -77,7 +77,7 @@ export async function runScenarioTest(test: ScenarioTest): Promise<TestOutcome &
   const mock = mocks[test.vendor] as VendorMock;
   const run = await MockRun.start(mock, test.host, test.declared);
   try {
-    const { skip, failure } = await run.run(test.suite, test.loaded);
+    const { skip, failure } = await run.run(test.suite, test.loaded, {}, { unmodelled: "evidence" });
     if (skip) return { killed: false, skipped: skip };
     if (!failure) return { killed: false };
     const message = failure.message.split("\n")[0] ?? failure.message;

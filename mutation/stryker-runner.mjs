@@ -40,7 +40,10 @@ class ScenarioTestRunner {
   async dryRun({ coverageAnalysis }) {
     const results = [];
     const perTest = coverageAnalysis === "perTest";
-    ns().mutantCoverage = { static: {}, perTest: {} };
+    // The instrumented files hold on to the coverage object they first saw (loading the mocks already
+    // counted their module-level code): keep that object, start only the per-test counts afresh.
+    const coverage = (ns().mutantCoverage ??= { static: {}, perTest: {} });
+    coverage.perTest = {};
     for (const test of this.tests) {
       if (perTest) ns().currentTestId = test.id;
       const started = Date.now();

@@ -7,7 +7,8 @@ import { VirtualTime } from "../engine/time.ts";
 import { Transport } from "../http/transport.ts";
 import { InProcessTransport } from "./in-process-transport.ts";
 import type { MockHostOptions } from "../mocks/core/host.ts";
-import { startMock } from "../mocks/core/server.ts";
+import { createMockHost } from "../mocks/core/host.ts";
+import { type RunningMock, startMock } from "../mocks/core/server.ts";
 import type { VendorMock } from "../mocks/core/types.ts";
 import type { LoadedScenario, LoadedSuite } from "../scenario/load.ts";
 import { HarnessError, SessionprobeError } from "../engine/failure.ts";
@@ -15,6 +16,13 @@ import { type MockDeclaration, mockTarget } from "../targets/mock-target.ts";
 import { openSessionCount, unmodelledRequests } from "../targets/control-plane-client.ts";
 import type { ResolvedTarget } from "../targets/types.ts";
 import { systemClock } from "../time/clock.ts";
+
+/**
+ * The origin an in-process mock is addressed by: loopback, as a served mock's is (cookie
+ * jars treat it as a secure context, so Secure cookies travel as they would), on the
+ * discard port, where a request that escaped to the network would find nobody listening.
+ */
+const IN_PROCESS_ORIGIN = "http://127.0.0.1:9";
 
 /** Requests a mock answered since its last reset that matched no modelled route ("GET /path"), from its control plane. */
 export interface ScenarioRun {
@@ -58,7 +66,10 @@ export class MockRun {
     declared?: MockDeclaration,
     via: { wire?: boolean } = {},
   ): Promise<MockRun> {
-    const running = await startMock(mock, options);
+    // In process no socket is opened: requests go to the app itself, under an address nothing listens on.
+    const running: RunningMock = via.wire
+      ? await startMock(mock, options)
+      : { host: createMockHost(mock, options), baseUrl: IN_PROCESS_ORIGIN, close: async () => {} };
     const declaration: MockDeclaration = declared ?? { options: { ...options.options } };
     if (!declared && "idleMs" in options) declaration.idleMs = options.idleMs ?? null;
     if (!declared && "lifetimeMs" in options) declaration.lifetimeMs = options.lifetimeMs ?? null;
@@ -95,8 +106,18 @@ export class MockRun {
       .flatMap((suite) => suite.scenarios.filter(filter).map((loaded) => ({ suite, loaded })));
   }
 
-  /** Plans, resets the mock, runs and tears down one scenario. */
-  async run(suite: LoadedSuite, loaded: LoadedScenario, instrument: Instrument = {}): Promise<ScenarioRun> {
+  /**
+   * Plans, resets the mock, runs and tears down one scenario. A request no route models is
+   * a harness error (a mistyped driver URL) even where a step failed on the 404 — unless
+   * `unmodelled: "evidence"`: a mutated mock that no longer serves a documented route is a
+   * server that broke the behaviour, and the failed assertion is the verdict.
+   */
+  async run(
+    suite: LoadedSuite,
+    loaded: LoadedScenario,
+    instrument: Instrument = {},
+    options: { unmodelled?: "harness-error" | "evidence" } = {},
+  ): Promise<ScenarioRun> {
     const { target, transport } = this;
     const skip = planScenario(loaded, target, this.driver).skip;
     if (skip) return { skip };
@@ -121,7 +142,8 @@ export class MockRun {
     }
     // A request no mock route models is a harness error (a mistyped driver URL), even when the step "passed" on the 404.
     const unmodelled = await this.unmodelled();
-    if (unmodelled.length && !(failure && failure.kind !== "expectation")) {
+    const verdictStands = options.unmodelled === "evidence" && failure?.kind === "expectation";
+    if (unmodelled.length && !verdictStands && !(failure && failure.kind !== "expectation")) {
       failure = new HarnessError(
         `[${target.name}] ${suite.file} "${loaded.scenario.name}"`,
         `requests that no route of the ${target.vendor} mock models: ${unmodelled.join(", ")} (a mistyped driver URL, or a route the mock lacks)`,
