@@ -3,9 +3,10 @@ import { join } from "node:path";
 import { Argument, Command, CommanderError, Option } from "commander";
 import { EXIT } from "../report/verdict.ts";
 import type { BaselineOptions } from "./baseline-command.ts";
+import type { ExploreCommandOptions } from "./explore-command.ts";
 import type { MockOptions } from "./mock-command.ts";
 import { applyProjectConfig } from "./project-config.ts";
-import { collect, duration, keyValue, port, timeoutOrNone } from "./option-types.ts";
+import { collect, duration, keyValue, port, positiveInteger, timeoutOrNone } from "./option-types.ts";
 import type { RunOptions } from "./playwright-commands.ts";
 
 // Commands load their modules when they run: --help and --version answer without loading drivers and mocks.
@@ -125,6 +126,29 @@ ${EXIT_CODES}`,
     .option("--profile <name>", "a release profile, e.g. vmanage 20.18")
     .option("--record-issued", "remember every credential handed out, for secret scans of the reports", false)
     .action(exits(async (vendor: string, options: MockOptions) => (await import("./mock-command.ts")).runMock(vendor, options)));
+
+  program
+    .command("explore")
+    .description(
+      "model-based exploration: random sequences of a vendor's documented operations against one target, each answer checked against a reference model; a counterexample is shrunk and written as a scenario",
+    )
+    .option("--targets <file>", "the targets file (default SESSIONPROBE_TARGETS)")
+    .option("--target <name>", "a target of the targets file (the real-target guards apply)")
+    .option("--mock <vendor>", "the built-in mock instead, in this process on its virtual clock")
+    .option("--defect <name>", "with --mock: switch on a named defect (repeatable)", collect, [])
+    .option("--variant <name>", "with --mock: a legal variant of the mock, declared as a team would declare its server")
+    .option("--runs <n>", "how many random sequences", positiveInteger("--runs"), 100)
+    .option("--seed <n>", "the random seed (printed; the same seed replays the same exploration)", positiveInteger("--seed"))
+    .option("--max-commands <n>", "commands per sequence, at most", positiveInteger("--max-commands"))
+    .option("--out <dir>", "where counterexamples are written", "reports/explore")
+    .addHelpText(
+      "after",
+      `
+Exit codes: 0 nothing found; 1 a counterexample (written as <out>/<target>-<n>.yaml, which
+sessionprobe run reproduces); 2 usage or configuration; 3 the target could not be reached;
+4 no verdict (a harness bug).`,
+    )
+    .action(exits(async (options: ExploreCommandOptions) => (await import("./explore-command.ts")).runExplore(options)));
 
   program
     .command("report")

@@ -52,3 +52,13 @@ export function keyValue(flag: string): (value: string, previous: Record<string,
 export function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
 }
+
+/** A whole number of at least 1 (runs, seeds, counts), up to 2^31 − 1. */
+export function positiveInteger(flag: string): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (!/^\d+$/.test(value) || n < 1 || n > 2 ** 31 - 1)
+      throw new InvalidArgumentError(`${flag} must be a whole number from 1 to 2147483647, got ${value}`);
+    return n;
+  };
+}

@@ -39,6 +39,8 @@ export interface Finding {
 }
 
 export interface ExploreOutcome {
+  /** Where a counterexample is to be written (the steps' locations name it). */
+  file: string;
   runs: number;
   /** Steps sent across every run (shrinking included). */
   steps: number;
@@ -83,7 +85,7 @@ export async function explore<M extends object>(
     async (commands) => runOnce(commands, await newSystem()),
   );
   const result = await fc.check(property, { numRuns: options.runs, seed: options.seed });
-  const outcome: ExploreOutcome = { runs: result.numRuns, steps: 0, seed: options.seed, durationMs: 0 };
+  const outcome: ExploreOutcome = { file: options.file, runs: result.numRuns, steps: 0, seed: options.seed, durationMs: 0 };
   if (result.failed && result.counterexample) {
     const [commands] = result.counterexample;
     // Run the shrunk sequence once more, to write down exactly the steps it takes.

@@ -58,6 +58,8 @@ export interface VendorModel<M extends object> {
 /** The context of a target: its timeouts as a suite reads them, and what its guards allow. */
 export function exploreContext(target: ResolvedTarget, driver: VendorDriver): ExploreContext {
   const mock = target.kind === "mock";
+  // A sessionprobe mock (built in, or served with its control plane usable) moves its clock: time and days pass at once.
+  const virtual = mock || target.controlUrl !== undefined;
   return {
     target,
     driver,
@@ -66,12 +68,12 @@ export function exploreContext(target: ResolvedTarget, driver: VendorDriver): Ex
     lifetimeMs: timeoutFor("absolute", target, driver),
     marginOf: (timeoutMs) => marginFor(timeoutMs, target),
     allows: {
-      time: target.expiry !== "skip",
-      maxWaitMs: mock ? Number.POSITIVE_INFINITY : target.maxWaitMs,
+      time: virtual || target.expiry === "wait",
+      maxWaitMs: virtual ? Number.POSITIVE_INFINITY : target.maxWaitMs,
       wrongPasswords: mock || target.lockout.account !== undefined,
       flood: target.allow.includes("session-flood"),
       passwordChange: target.allow.includes("changes-password"),
-      dateTravel: mock,
+      dateTravel: virtual,
     },
   };
 }

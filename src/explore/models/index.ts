@@ -10,6 +10,7 @@ export const models: Record<string, () => Promise<VendorModel<any>>> = {
   controlm: async () => (await import("./controlm/index.ts")).controlmModel,
   vmanage: async () => (await import("./vmanage/index.ts")).vmanageModel,
   hmc: async () => (await import("./hmc/index.ts")).hmcModel,
+  openam: async () => (await import("./openam/index.ts")).openamModel,
 };
 
 export async function loadModel(vendor: string): Promise<VendorModel<object> | undefined> {
