@@ -30,8 +30,13 @@ export interface ExploreContext {
     time: boolean;
     /** The longest single wait. */
     maxWaitMs: number;
-    /** Wrong passwords for the target's own account (only with a disposable account on a real target). */
+    /**
+     * Wrong passwords: on a mock without limit; on a real target only for its disposable
+     * account (`lockout.account`, named here as the user to send them for) and at most the
+     * target's lockout budget per exploration (spend them with `spendWrongPassword`).
+     */
     wrongPasswords: boolean;
+    wrongPasswordUser?: string;
     /** Logging in up to the declared session cap (tag session-flood). */
     flood: boolean;
     /** Changing a password (tag changes-password; restored at the end of each run). */
@@ -71,6 +76,7 @@ export function exploreContext(target: ResolvedTarget, driver: VendorDriver): Ex
       time: virtual || target.expiry === "wait",
       maxWaitMs: virtual ? Number.POSITIVE_INFINITY : target.maxWaitMs,
       wrongPasswords: mock || target.lockout.account !== undefined,
+      ...(mock || target.lockout.account === undefined ? {} : { wrongPasswordUser: target.lockout.account }),
       flood: target.allow.includes("session-flood"),
       passwordChange: target.allow.includes("changes-password"),
       dateTravel: virtual,
@@ -88,6 +94,26 @@ export function weighted<M extends object>(...entries: [number, fc.Arbitrary<Mod
 
 function fcOneof<M extends object>(entries: [number, fc.Arbitrary<ModelCommand<M>>][]): fc.Arbitrary<ModelCommand<M>> {
   return fc.oneof(...entries.map(([weight, arbitrary]) => ({ weight, arbitrary })));
+}
+
+/** Budgets shared by every run of one exploration, per context. */
+const wrongPasswordsSpent = new WeakMap<ExploreContext, number>();
+
+/**
+ * Takes one wrong password from the target's lockout budget, if any is left (a mock's is
+ * unlimited). Every run of an exploration shares the budget, shrinking included.
+ */
+export function spendWrongPassword(context: ExploreContext): boolean {
+  if (!context.allows.wrongPasswords) return false;
+  const spent = wrongPasswordsSpent.get(context) ?? 0;
+  if (spent >= context.target.lockout.budget) return false;
+  wrongPasswordsSpent.set(context, spent + 1);
+  return true;
+}
+
+/** Whether one more wrong password may be sent (without spending it: for a command's check). */
+export function wrongPasswordLeft(context: ExploreContext): boolean {
+  return context.allows.wrongPasswords && (wrongPasswordsSpent.get(context) ?? 0) < context.target.lockout.budget;
 }
 
 /** A command from its parts: fast-check's AsyncCommand, with the name its counterexamples print. */

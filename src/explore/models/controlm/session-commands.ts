@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import type { Expect, PlainStep } from "../../../scenario/schema.ts";
-import { command, type ExploreContext, type ModelCommand } from "../../model.ts";
+import { command, type ExploreContext, type ModelCommand, spendWrongPassword, wrongPasswordLeft } from "../../model.ts";
 import type { ExploreSystem, StepOptions } from "../../system.ts";
 import {
   bearerStatuses,
@@ -110,10 +110,17 @@ const keySession = () =>
 
 const wrongLogin = (kind: "unknown-user" | "wrong-password") =>
   command<CtmModel>(`login ${kind}`, {
-    check: (m) => kind === "unknown-user" || m.context.allows.wrongPasswords,
+    check: (m) => kind === "unknown-user" || wrongPasswordLeft(m.context),
     run: async (model, system) => {
+      // A wrong password goes to the disposable account on a real target, never to the account the run uses.
+      const account = model.context.allows.wrongPasswordUser;
+      if (kind === "wrong-password") spendWrongPassword(model.context);
       const login =
-        kind === "unknown-user" ? { username: "no-such-user-${random}", password: "wrong-${random}" } : { password: "wrong-${random}" };
+        kind === "unknown-user"
+          ? { username: "no-such-user-${random}", password: "wrong-${random}" }
+          : account === undefined
+            ? { password: "wrong-${random}" }
+            : { user: account, password: "wrong-${random}" };
       await step(model, system, {
         login,
         as: "refused",
@@ -302,7 +309,7 @@ const changePassword = (n: number, kind: "right" | "wrong" | "secret") =>
         const slot = `s${++model.opened}`;
         await step(model, system, { ...loginStep(model, "default", slot), title: "the new password logs in" });
         opened(model, "default", "password", slot);
-        if (model.context.allows.wrongPasswords)
+        if (spendWrongPassword(model.context))
           await step(model, system, {
             login: { password: current },
             as: "old-password",
@@ -333,7 +340,7 @@ const changePassword = (n: number, kind: "right" | "wrong" | "secret") =>
           title: "the current password still logs in",
         });
         opened(model, "default", "password", slot);
-        if (model.context.allows.wrongPasswords)
+        if (spendWrongPassword(model.context))
           await step(model, system, {
             login: { password: "Np-${random}-refused-x9" },
             as: "refused-password",
