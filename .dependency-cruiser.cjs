@@ -38,6 +38,15 @@ module.exports = {
       to: { path: "^src/", pathNot: ["^src/(time|text)/", "^src/http/xml\\.ts$", "^src/mocks/core/"] },
     },
     {
+      name: "explore-model-imports-a-mock",
+      severity: "error",
+      comment:
+        "A reference model for exploration (src/explore/models/) is written from the vendor documents and wire notes: it may not import src/mocks. " +
+        "A model that borrows the mock's code agrees with the mock by construction and can find nothing. Restate the documented rule in the model.",
+      from: { path: "^src/explore/models/", pathNot: TEST_CODE },
+      to: { path: "^src/mocks/" },
+    },
+    {
       name: "engine-imports-runner-cli-mocks-or-reporters",
       severity: "error",
       comment:

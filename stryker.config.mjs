@@ -4,7 +4,9 @@
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: "sessionprobe",
-  plugins: ["./mutation/stryker-runner.mjs"],
+  plugins: ["./mutation/stryker-runner.mjs", "./mutation/ignorers.mjs"],
+  // Defect switches and message wording are not behaviour (mutation/ignorers.mjs says why, per mutant).
+  ignorers: ["sessionprobe-non-behaviour"],
   // Behaviour code only: session tables, routes, state, token stores, the documents they answer.
   // Not messages (texts.ts), option parsing, variant and defect tables, the control plane, logging or the host's plumbing.
   mutate: [

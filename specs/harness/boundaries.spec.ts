@@ -74,10 +74,11 @@ test("test support has one home: nothing under src/ but *.test.ts is named as te
 
 test("a tree that breaks each import rule once fails the check with exactly those violations", () => {
   const run = check(BROKEN_TREE);
-  expect(run.status, run.output).toBe(9);
+  expect(run.status, run.output).toBe(10);
   expect(lines(run.output)).toEqual(
     [
       "driver-imports-outside-its-room: src/drivers/acme/index.ts → src/engine/selectors.ts",
+      "explore-model-imports-a-mock: src/explore/models/acme/index.ts → src/mocks/acme/routes.ts",
       "drivers-and-mocks-import-playwright: src/drivers/acme/report.ts → ../../node_modules/@playwright/test/index.js",
       "engine-imports-runner-cli-mocks-or-reporters: src/engine/expect.ts → ../../node_modules/@playwright/test/index.js",
       "engine-imports-runner-cli-mocks-or-reporters: src/engine/run.ts → src/mocks/core/host.ts",
@@ -98,7 +99,7 @@ test("the error report a developer sees names the rule and explains it", () => {
   expect(run.output.replace(/\s+/g, " ")).toContain(
     "A vendor driver may import only src/http, src/redact, src/time, src/text, src/catalogue, src/drivers/types.ts and its own folder.",
   );
-  expect(run.output).toMatch(/9 dependency violations/);
+  expect(run.output).toMatch(/10 dependency violations/);
 });
 
 /** Violations the tree is allowed today: none. A new one fails the test. */
