@@ -20,7 +20,6 @@ class ScenarioTestRunner {
   constructor(logger) {
     this.logger = logger;
     this.tests = [];
-    this.byId = new Map();
   }
 
   // Static mutants need a fresh process (a module already imported cannot be loaded again): Stryker starts one.
@@ -33,7 +32,6 @@ class ScenarioTestRunner {
     // The sandbox is this process's working directory: the mutated copy of the project.
     this.module = await import(pathToFileURL(join(process.cwd(), "mutation", "scenario-tests.ts")).href);
     this.tests = this.module.listScenarioTests();
-    this.byId = new Map(this.tests.map((t) => [t.id, t]));
     this.logger.info(`sessionprobe runner: ${this.tests.length} scenario tests`);
   }
 
@@ -59,7 +57,9 @@ class ScenarioTestRunner {
   }
 
   async mutantRun({ activeMutant, testFilter, hitLimit, disableBail }) {
-    const tests = testFilter ? testFilter.map((id) => this.byId.get(id)).filter(Boolean) : this.tests;
+    // In the list's order (documented defaults first), whatever order Stryker hands the filter in.
+    const wanted = testFilter ? new Set(testFilter) : undefined;
+    const tests = wanted ? this.tests.filter((t) => wanted.has(t.id)) : this.tests;
     const state = ns();
     state.activeMutant = activeMutant.id;
     state.hitCount = hitLimit === undefined ? undefined : 0;
