@@ -13,6 +13,7 @@ import {
   deadWhy,
   ids,
   isLive,
+  learnGone,
   liveness,
   loginArgs,
   logoutAccess,
@@ -125,11 +126,6 @@ function validateExpect(model: AmModel, target: AmSession): Expect {
   return { status: 200 };
 }
 
-/** A session near its end answered valid:false: it is over. */
-function learnEnded(model: AmModel, target: AmSession, valid: unknown): void {
-  if (liveness(model, target) === "near" && valid === false) target.ended = ["AM-10"];
-}
-
 /**
  * validate of one session's token: with no caller (the driver's form), or sent by another
  * session (the docs' form: the body's tokenId is judged, never the caller's).
@@ -156,7 +152,7 @@ const validate = (t: number, c: number, via: "nobody" | "caller", judge: boolean
         : { action: "validate", as: target.slot, covers, expect };
       const result = await step(model, system, s);
       if (state === "live") verifiedAlive(target);
-      learnEnded(model, target, bodyOf(result)?.valid);
+      learnGone(model, target, result);
       if (caller) possibleAccess(model, caller);
     },
   });
@@ -337,7 +333,7 @@ const keepAlive = (t: number, share: number) =>
       });
       if (plan?.last === undefined) return;
       // Each keep-alive reset it: its last access is the last keep-alive, and the user's other sessions were not reset.
-      accessAt(model, s, ["AM-04"], plan.last);
+      accessAt(s, ["AM-04"], plan.last);
       verifiedAlive(s);
       for (const o of siblings(model, s)) mustNotMove(o, "AM-04");
     },

@@ -156,11 +156,11 @@ export function verifiedAlive(s: AmSession): void {
 
 /** The documents say this call reset the session's idle time now. */
 export function certainAccess(model: AmModel, s: AmSession, by: string[]): void {
-  if (liveness(model, s) !== "dead") accessAt(model, s, by, model.now);
+  if (liveness(model, s) !== "dead") accessAt(s, by, model.now);
 }
 
-/** Its idle time started again at `at` (a keep-alive inside a wait, or now). */
-export function accessAt(_model: AmModel, s: AmSession, by: string[], now: number): void {
+/** Its idle time started again at `now` (a keep-alive inside a wait, or the model's now). */
+export function accessAt(s: AmSession, by: string[], now: number): void {
   if (s.idle?.movedBy) s.idle.movedBy = ids(s.idle.movedBy, by);
   else if (s.idle) {
     const exact = s.lastUsedAt === s.lastUsedLatest && s.idle.access === s.lastUsedAt;
@@ -210,6 +210,7 @@ export function logoutAccess(model: Readonly<AmModel>, caller: AmSession, target
   return model.logoutScope.allowed((r) => (r === "anyone" ? ["allowed"] : readAccess));
 }
 
+/** A plain user's logout of a token it may not read says whether logout is open to anyone with a session. */
 export function observeLogoutAccess(model: AmModel, caller: AmSession, target: AmSession, status: number | undefined): void {
   if (liveness(model, target) !== "live" || (status !== 200 && status !== 403)) return;
   const seen = status === 200 ? "allowed" : "forbidden";
@@ -218,6 +219,7 @@ export function observeLogoutAccess(model: AmModel, caller: AmSession, target: A
   if (seen === "forbidden") observeAccess(model, caller, target, 403);
 }
 
+/** A user's answer about its own other session says whether the user's sessions count as its own. */
 export function observeAccess(model: AmModel, caller: AmSession, target: AmSession, status: number | undefined): void {
   if (caller === target || caller.user !== target.user || caller.user === "admin" || liveness(model, target) !== "live") return;
   if (status === 200) model.ownership.observe("allowed", (r) => (r === "user" ? ["allowed"] : ["forbidden"]));
@@ -232,7 +234,7 @@ export async function step(model: AmModel, system: ExploreSystem, s: PlainStep) 
 }
 
 export const status = (list: readonly number[]): NonNullable<Expect["status"]> =>
-  list.length === 1 ? (list[0] as number) : [...new Set(list)].sort();
+  list.length === 1 ? (list[0] as number) : [...new Set(list)].sort((a, b) => a - b);
 
 export const tokenOf = (s: AmSession) => `\${${s.slot}tok}`;
 export const usernameRef = (user: UserKey) => (user === "admin" ? "${credentials.username}" : "${users.demo.username}");
