@@ -60,3 +60,15 @@ test("cookie values learned from Set-Cookie and Cookie headers, and credentials 
     expect(text).not.toContain(value);
   expect(text).toContain("Bearer «credential#");
 });
+
+test("with thousands of secrets known, every one is still replaced, the longest first, in one pass over the text", () => {
+  const registry = new SecretRegistry();
+  const values = Array.from({ length: 2000 }, (_, i) => `tok-${i.toString(36).padStart(4, "0")}-secret`);
+  for (const value of values) registry.add(value, "token");
+  registry.add("tok-0001-secret-and-more", "long");
+  const text = `a ${values[0]} b ${values[1999]} c tok-0001-secret-and-more d tok-0001-secret`;
+  expect(registry.redact(text)).toBe(
+    `a «token#${fingerprint(values[0] as string)}» b «token#${fingerprint(values[1999] as string)}» c «long#${fingerprint("tok-0001-secret-and-more")}» d «token#${fingerprint("tok-0001-secret")}»`,
+  );
+  expect(registry.redact("nothing secret here")).toBe("nothing secret here");
+});

@@ -47,7 +47,14 @@ function encodings(value: string): string[] {
 export class SecretRegistry {
   /** encoded form → replacement text */
   private readonly replacements = new Map<string, string>();
-  /** The forms, longest first, so a secret that contains another is replaced whole. */
+  /**
+   * The forms by their first MIN_SECRET_LENGTH characters, each bucket longest first: one pass
+   * over a text finds every form starting at each position, however many secrets a process has
+   * learned. (A substring search per known form made every redaction cost as many searches as
+   * secrets: a mutation run or an exploration learns tens of thousands in one process.)
+   */
+  private readonly byPrefix = new Map<number, string[]>();
+  /** Few forms: a native substring search per form is faster than a pass over the text. */
   private ordered: string[] | undefined;
 
   add(value: string | undefined | null, kind = "secret"): void {
@@ -55,14 +62,16 @@ export class SecretRegistry {
     const trimmed = value.trim();
     if (trimmed.length < MIN_SECRET_LENGTH) return;
     const replacement = mask(trimmed, kind);
-    let changed = false;
     for (const form of new Set([...encodings(trimmed), ...encodings(value)])) {
-      if (!this.replacements.has(form)) {
-        this.replacements.set(form, replacement);
-        changed = true;
-      }
+      if (this.replacements.has(form)) continue;
+      this.replacements.set(form, replacement);
+      this.ordered = undefined;
+      const prefix = prefixKey(form, 0);
+      const bucket = this.byPrefix.get(prefix) ?? [];
+      const at = bucket.findIndex((other) => other.length < form.length);
+      bucket.splice(at < 0 ? bucket.length : at, 0, form);
+      this.byPrefix.set(prefix, bucket);
     }
-    if (changed) this.ordered = undefined;
   }
 
   has(value: string): boolean {
@@ -73,19 +82,44 @@ export class SecretRegistry {
     return this.replacements.size;
   }
 
-  /**
-   * A native substring search per known form: a run learns thousands of secrets, and
-   * one alternation regex over all of them would be recompiled after every login.
-   */
+  /** Every known form replaced by its fingerprint; a secret containing another is replaced whole. */
   redact(text: string): string {
-    if (this.replacements.size === 0 || text.length === 0) return text;
+    if (this.replacements.size === 0 || text.length < MIN_SECRET_LENGTH) return text;
+    return this.replacements.size <= FEW_FORMS ? this.redactEach(text) : this.redactInOnePass(text);
+  }
+
+  private redactEach(text: string): string {
     this.ordered ??= [...this.replacements.keys()].sort((a, b) => b.length - a.length);
     let out = text;
-    for (const form of this.ordered) {
-      if (out.includes(form)) out = out.split(form).join(this.replacements.get(form) ?? "«secret»");
-    }
+    for (const form of this.ordered) if (out.includes(form)) out = out.split(form).join(this.replacements.get(form) ?? "«secret»");
     return out;
   }
+
+  /** Leftmost-longest: at each position, the longest known form starting there. */
+  private redactInOnePass(text: string): string {
+    let out = "";
+    let copied = 0;
+    for (let i = 0; i <= text.length - MIN_SECRET_LENGTH; ) {
+      const bucket = this.byPrefix.get(prefixKey(text, i));
+      const form = bucket?.find((candidate) => text.startsWith(candidate, i));
+      if (form === undefined) {
+        i++;
+        continue;
+      }
+      out += text.slice(copied, i) + (this.replacements.get(form) ?? "«secret»");
+      i += form.length;
+      copied = i;
+    }
+    return copied === 0 ? text : out + text.slice(copied);
+  }
+}
+
+/** Up to this many forms, one substring search each; past it, one pass over the text (measured: the two cost the same near 500). */
+const FEW_FORMS = 500;
+
+/** The first MIN_SECRET_LENGTH (3) UTF-16 units at `at`, as one number (48 bits: exact in a double). */
+function prefixKey(text: string, at: number): number {
+  return text.charCodeAt(at) * 4_294_967_296 + text.charCodeAt(at + 1) * 65_536 + text.charCodeAt(at + 2);
 }
 
 /** The process-wide registry. Tests may create their own; everything else shares this one. */
