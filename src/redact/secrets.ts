@@ -61,6 +61,8 @@ export class SecretRegistry {
     if (typeof value !== "string") return;
     const trimmed = value.trim();
     if (trimmed.length < MIN_SECRET_LENGTH) return;
+    // Known already (a seeded credential registered at every start): its forms are in.
+    if (trimmed === value && this.replacements.has(trimmed)) return;
     const replacement = mask(trimmed, kind);
     for (const form of new Set([...encodings(trimmed), ...encodings(value)])) {
       if (this.replacements.has(form)) continue;
