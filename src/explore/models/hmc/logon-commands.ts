@@ -99,8 +99,8 @@ function wrongPasswordLogin(context: ExploreContext, second: boolean): LoginArgs
 }
 
 /** Wrong credentials: 401 and no X-API-Session (HMC-04); no live session may end by it, the refused account's own included. */
-const wrongLogon = (kind: "unknown-user" | "wrong-password" | "wrong-password-second") =>
-  command<HmcModel>(`logon with ${kind}`, {
+const wrongLogon = (kind: "unknown-user" | "wrong-password" | "wrong-password-second", version: SchemaVersion) =>
+  command<HmcModel>(`logon with ${kind} (${version})`, {
     check: (m) => kind === "unknown-user" || wrongPasswordLogin(m.context, kind === "wrong-password-second") !== undefined,
     run: async (model, system) => {
       const login =
@@ -110,8 +110,9 @@ const wrongLogon = (kind: "unknown-user" | "wrong-password" | "wrong-password-se
       await step(model, system, {
         login,
         as: "refused",
-        with: { schemaVersion: "V1_0" },
-        covers: ["HMC-04"],
+        with: { schemaVersion: version },
+        // A 401 says the form was read and the credentials checked: a form refused unread (400) breaks HMC-03.
+        covers: ["HMC-03", "HMC-04"],
         expect: {
           status: 401,
           text: NO_SESSION,
@@ -195,12 +196,15 @@ export function logonCommands(_context: ExploreContext): [number, fc.Arbitrary<M
     [
       1,
       fc
-        .constantFrom<"unknown-user" | "wrong-password" | "wrong-password-second">(
-          "unknown-user",
-          "wrong-password",
-          "wrong-password-second",
+        .tuple(
+          fc.constantFrom<"unknown-user" | "wrong-password" | "wrong-password-second">(
+            "unknown-user",
+            "wrong-password",
+            "wrong-password-second",
+          ),
+          fc.constantFrom<SchemaVersion>("V1_1_0", "V1_0"),
         )
-        .map(wrongLogon),
+        .map(([kind, version]) => wrongLogon(kind, version)),
     ],
     [1, fc.constantFrom<BadLogon>("content-type", "malformed", "dtd").map(badLogon)],
   ];

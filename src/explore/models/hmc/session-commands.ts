@@ -38,10 +38,17 @@ function pick(model: Readonly<HmcModel>, n: number, ok: (s: HmcSession) => boole
   return candidates.length ? candidates[n % candidates.length] : undefined;
 }
 
-/** Why an ended session must be refused: the id its ending is about, and what may have kept it alive by mistake. */
+/** Ended sessions pile up in a run: most uses are drawn among the others, so that live ones are used often. */
+const candidates = (model: Readonly<HmcModel>, among: "maybe-live" | "any") => (s: HmcSession) =>
+  among === "any" || fateOf(model, s).fate !== "ended";
+
+/**
+ * Why an ended session must be refused: its X-API-Session is now an invalid session
+ * (HMC-06), for the reason its ending is about, and nothing may have kept it alive by mistake.
+ */
 function endedCovers(session: HmcSession, cause: EndCause | undefined): string[] {
   const why = cause === "logoff" ? "HMC-07" : cause === "seen" ? "HMC-05" : "HMC-09";
-  return sortedIds([why, ...session.touchedBy]);
+  return sortedIds(["HMC-06", why, ...session.touchedBy]);
 }
 
 const LIVE_FEED: Expect = {
@@ -84,13 +91,13 @@ function learn(model: HmcModel, session: HmcSession, fate: Fate, seen: number | 
  * the Logon's cookies, as clients send them), optionally judged through the probe and every
  * carrier; or with the captured X-API-Session as the only credential.
  */
-const use = (n: number, via: "driver" | "header", judged: boolean) =>
+const use = (n: number, via: "driver" | "header", judged: boolean, among: "maybe-live" | "any") =>
   command<HmcModel>(
-    `use session #${n} ${via === "driver" ? `through the driver${judged ? ", judged" : ""}` : "by its X-API-Session alone"}`,
+    `use ${among === "any" ? "" : "maybe-live "}session #${n} ${via === "driver" ? `through the driver${judged ? ", judged" : ""}` : "by its X-API-Session alone"}`,
     {
-      check: (m) => m.sessions.size > 0,
+      check: (m) => pick(m, n, candidates(m, among)) !== undefined,
       run: async (model, system) => {
-        const session = pick(model, n, () => true) as HmcSession;
+        const session = pick(model, n, candidates(model, among)) as HmcSession;
         const { fate, cause } = fateOf(model, session);
         const { covers, expect } = expectation(
           model,
@@ -128,7 +135,8 @@ const logoff = (n: number) =>
       const { seen } = await step(model, system, {
         logout: {},
         as: session.slot,
-        covers: sortedIds(["HMC-07", ...session.exposedTo]),
+        // Refused afterwards through every carrier: a logged-off X-API-Session is an invalid session (HMC-06).
+        covers: sortedIds(["HMC-06", "HMC-07", ...session.exposedTo]),
         expect: { status: status(model.logoff.allowed(perCode)), session: "invalid" },
       });
       if (seen !== undefined) model.logoff.observe(seen, perCode);
@@ -228,8 +236,13 @@ export function sessionCommands(_context: ExploreContext): [number, fc.Arbitrary
     [
       6,
       fc
-        .tuple(n, fc.constantFrom<"driver" | "header">("driver", "driver", "header"), fc.boolean())
-        .map(([i, via, judged]) => use(i, via, judged)),
+        .tuple(
+          n,
+          fc.constantFrom<"driver" | "header">("driver", "driver", "header"),
+          fc.boolean(),
+          fc.constantFrom<"maybe-live" | "any">("maybe-live", "maybe-live", "any"),
+        )
+        .map(([i, via, judged, among]) => use(i, via, judged, among)),
     ],
     [2, n.map(logoff)],
     [1, n.map(deleteEnded)],
