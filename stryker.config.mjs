@@ -1,34 +1,52 @@
 // Mutation testing of the mocks' behaviour code: each mutant is a server defect nobody designed,
 // and the suites, run in process against the mocks, must catch it by a failed assertion.
 // `npm run mutation` (mutation/run.ts) runs it and prints the score; docs/mutation.md has the review.
+//
+// SESSIONPROBE_MUTATION_VENDOR=<vendor> (or core) grades one part alone, with only the scenarios
+// that can reach it, its own reports and incremental file: parts can be reviewed side by side.
+const VENDORS = ["controlm", "hmc", "openam", "vmanage"];
+const part = process.env.SESSIONPROBE_MUTATION_VENDOR;
+if (part !== undefined && part !== "core" && !VENDORS.includes(part))
+  throw new Error(`SESSIONPROBE_MUTATION_VENDOR must be core or one of ${VENDORS.join(", ")}, not "${part}"`);
+const out = part ? `reports/mutation/${part}` : "reports/mutation";
+
+// Behaviour code only: session tables, routes, state, token stores, the documents they answer.
+// Not messages (texts.ts), option parsing, variant and defect tables, the control plane, logging or the host's plumbing.
+const vendorFiles = (vendor) => [
+  `src/mocks/${vendor}/*.ts`,
+  `!src/mocks/${vendor}/*.test.ts`,
+  `!src/mocks/${vendor}/defects.ts`,
+  `!src/mocks/${vendor}/variants.ts`,
+  `!src/mocks/${vendor}/options.ts`,
+  `!src/mocks/${vendor}/texts.ts`,
+  `!src/mocks/${vendor}/settings.ts`,
+];
+const mutate =
+  part === "core"
+    ? ["src/mocks/core/session-table.ts"]
+    : part
+      ? vendorFiles(part)
+      : ["src/mocks/core/session-table.ts", ...VENDORS.flatMap(vendorFiles)];
+
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: "sessionprobe",
   plugins: ["./mutation/stryker-runner.mjs", "./mutation/ignorers.mjs"],
-  // Defect switches and message wording are not behaviour (mutation/ignorers.mjs says why, per mutant).
+  // Defect switches, message wording and seeded test accounts are not behaviour (mutation/ignorers.mjs says why, per mutant).
   ignorers: ["sessionprobe-non-behaviour"],
-  // Behaviour code only: session tables, routes, state, token stores, the documents they answer.
-  // Not messages (texts.ts), option parsing, variant and defect tables, the control plane, logging or the host's plumbing.
-  mutate: [
-    "src/mocks/core/session-table.ts",
-    "src/mocks/{controlm,hmc,openam,vmanage}/*.ts",
-    "!src/mocks/*/*.test.ts",
-    "!src/mocks/*/defects.ts",
-    "!src/mocks/*/variants.ts",
-    "!src/mocks/*/options.ts",
-    "!src/mocks/*/texts.ts",
-    "!src/mocks/openam/settings.ts",
-  ],
+  mutate,
   coverageAnalysis: "perTest",
   concurrency: 2,
-  timeoutMS: 10_000,
+  // Generous: a mutant that slows a scenario down is not a hang, and a busy machine runs slower than the dry run did.
+  timeoutMS: 20_000,
+  timeoutFactor: 3,
   incremental: true,
-  incrementalFile: "reports/mutation/stryker-incremental.json",
+  incrementalFile: `${out}/stryker-incremental.json`,
   reporters: ["json", "html", "progress"],
-  jsonReporter: { fileName: "reports/mutation/mutation.json" },
-  htmlReporter: { fileName: "reports/mutation/mutation.html" },
-  tempDirName: ".stryker-tmp",
+  jsonReporter: { fileName: `${out}/mutation.json` },
+  htmlReporter: { fileName: `${out}/mutation.html` },
+  tempDirName: part ? `.stryker-tmp/${part}` : ".stryker-tmp",
   cleanTempDir: "always",
-  ignorePatterns: ["reports", "bench", "fuzz", ".git", "lint-fixtures", "templates"],
+  ignorePatterns: ["reports", "bench", "fuzz", ".git", "lint-fixtures", "templates", ".scratch"],
   thresholds: { high: 95, low: 90, break: null },
 };

@@ -12,7 +12,8 @@ import { type MutantRecord, readMutants, score, scoreLine, tally, vendorOf } fro
  */
 const GOAL = 90;
 const root = join(import.meta.dirname, "..");
-const out = join(root, "reports", "mutation");
+const part = process.env.SESSIONPROBE_MUTATION_VENDOR;
+const out = join(root, "reports", "mutation", ...(part ? [part] : []));
 const crashesFile = join(out, "crashes.jsonl");
 const args = process.argv.slice(2);
 const full = args.includes("--full");

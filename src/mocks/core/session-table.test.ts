@@ -66,7 +66,7 @@ test("without a vendor capacity the table still keeps at most MAX_OPEN_SESSIONS 
   );
   // 3,000 unclosed sessions once grew every mock without bound; past the bound a login still works.
   for (let i = 0; i < MAX_OPEN_SESSIONS + 3_000; i++) sessions.open(`u${i % 7}`, {});
-  expect(sessions.openCount).toBe(MAX_OPEN_SESSIONS);
+  expect(sessions.live().length).toBe(MAX_OPEN_SESSIONS);
   expect(sessions.endReason("s1")).toBe("evicted");
   expect(sessions.endReason("s3000")).toBe("evicted");
   expect(sessions.find("s3001", { touch: false })).toBeDefined();
@@ -78,7 +78,7 @@ test("without a vendor capacity the table still keeps at most MAX_OPEN_SESSIONS 
     () => `c${++n}`,
   );
   for (let i = 0; i < 50; i++) capped.open("a", {});
-  expect(capped.openCount).toBe(5);
+  expect(capped.live().length).toBe(5);
 });
 
 test("the reasons of at least the last MAX_ENDED endings the table decided are remembered, no more than twice as many; a close needs none", () => {
