@@ -52,6 +52,8 @@ const projects: Project[] = targetsFile
 
 export default defineConfig({
   testDir: ".",
+  // A mutation run's sandboxes are copies of the repository: their specs are not this run's tests.
+  testIgnore: ["**/.stryker-tmp/**"],
   outputDir: `${reports}/test-output`,
   fullyParallel: true,
   workers: process.env.SESSIONPROBE_WORKERS ? Number(process.env.SESSIONPROBE_WORKERS) : 2,

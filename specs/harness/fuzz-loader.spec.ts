@@ -31,12 +31,12 @@ function scenario(steps: string, header = ""): string {
 test("circular YAML aliases are located errors, and the other files of the batch are still reported", () => {
   const selfMap = file(scenario("      - login: {}\n        with: &a { self: *a }\n"));
   const matcher = file(scenario("      - login: {}\n        expect: { body: { token: &m { equals: *m } } }\n"));
-  const other = file(scenario("      - use: no-such-call\n"));
+  const other = file(scenario("      - login: {}\n      - use: no-such-call\n"));
   const problems = problemsOf(selfMap, matcher, other);
   expect(problems).toEqual([
     expect.stringMatching(/f\d+\.yaml:8:26: circular YAML alias \*a: the anchor &a contains it; write the value out instead$/),
     expect.stringMatching(/f\d+\.yaml:8:47: circular YAML alias \*m: the anchor &m contains it; write the value out instead$/),
-    expect.stringMatching(/f\d+\.yaml:7:14: unknown call "no-such-call" for controlm/),
+    expect.stringMatching(/f\d+\.yaml:8:14: unknown call "no-such-call" for controlm/),
   ]);
   // The helpers themselves survive a cycle handed to them by other callers.
   const cyclic: Record<string, unknown> = { a: "${x}" };
@@ -46,11 +46,11 @@ test("circular YAML aliases are located errors, and the other files of the batch
 
 test("validate on the command line reports every file when one holds a circular alias", () => {
   const cyclic = file(scenario("      - login: {}\n        with: &a { self: *a }\n"));
-  const other = file(scenario("      - use: no-such-call\n"));
+  const other = file(scenario("      - login: {}\n      - use: no-such-call\n"));
   const run = spawnSync(process.execPath, ["bin/sessionprobe.mjs", "validate", cyclic, other], { encoding: "utf8", timeout: 60_000 });
   expect(run.stderr).not.toMatch(/Maximum call stack|RangeError|Converting circular/);
   expect(run.stderr).toMatch(/f\d+\.yaml:8:26: circular YAML alias \*a/);
-  expect(run.stderr).toMatch(/f\d+\.yaml:7:14: unknown call "no-such-call"/);
+  expect(run.stderr).toMatch(/f\d+\.yaml:8:14: unknown call "no-such-call"/);
   expect(run.status).toBe(2);
 });
 
@@ -78,7 +78,8 @@ test("a repeat bomb is refused quickly with a clear message, an option-counted r
   ]);
   // Before the limit this took 2.4 s and 486 MB; counted first, it is a matter of milliseconds (bound generous for shared CI).
   expect(performance.now() - started).toBeLessThan(10_000);
-  const byOption = Array.from({ length: 11 }, () => "          - use: config-servers\n").join("");
+  // Requests without a session: the file's only problem is its size.
+  const byOption = Array.from({ length: 11 }, () => "          - request: { method: GET, path: /config/servers }\n").join("");
   const optionBomb = file(scenario(`      - repeat: { times: "\${options.sessionCap} - 1" }\n        steps:\n${byOption}`));
   expect(problemsOf(optionBomb)).toEqual([
     expect.stringMatching(
@@ -87,7 +88,7 @@ test("a repeat bomb is refused quickly with a clear message, an option-counted r
   ]);
   const fine = file(
     scenario(
-      `      - repeat: { times: "\${options.sessionCap} - 1" }\n        steps:\n${Array.from({ length: 10 }, () => "          - use: config-servers\n").join("")}`,
+      `      - repeat: { times: "\${options.sessionCap} - 1" }\n        steps:\n${Array.from({ length: 10 }, () => "          - request: { method: GET, path: /config/servers }\n").join("")}`,
     ),
   );
   expect(problemsOf(fine)).toEqual([]);
@@ -109,8 +110,8 @@ test("a named pipe or a directory given as a scenario file is refused without bl
 test("a file with CR-only line ends is read line by line", () => {
   const text = readFileOfSuite().replace(/\r?\n/g, "\r");
   expect(problemsOf(file(text))).toEqual([]);
-  const broken = file(scenario("      - use: no-such-call\n").replace(/\n/g, "\r"));
-  expect(problemsOf(broken)).toEqual([expect.stringMatching(/:7:14: unknown call "no-such-call"/)]);
+  const broken = file(scenario("      - login: {}\n      - use: no-such-call\n").replace(/\n/g, "\r"));
+  expect(problemsOf(broken)).toEqual([expect.stringMatching(/:8:14: unknown call "no-such-call"/)]);
 });
 
 function readFileOfSuite(): string {

@@ -126,3 +126,80 @@ scenarios:
     expect.stringMatching(/bad-repeat\.yaml:10:15: a repeat cannot hold another repeat$/),
   ]);
 });
+
+test("an empty file, an empty list item and keys left without a value say which is empty and what belongs there", () => {
+  const dir = mkdtempSync(join(tmpdir(), "sp-empty-"));
+  const empty = join(dir, "empty.yaml");
+  writeFileSync(empty, "# yaml-language-server: $schema=../../fixtures/schemas/scenario.schema.json\n");
+  const keys = join(dir, "keys.yaml");
+  writeFileSync(
+    keys,
+    [
+      "vendor: controlm",
+      "service: session",
+      "scenarios:",
+      "  -",
+      "  - name: keys without values",
+      "    covers:",
+      "    steps:",
+      "      - login: {}",
+      "        expect:",
+      "      -",
+      "      - use: config-servers",
+      "        expect: { status: }",
+      "",
+    ].join("\n"),
+  );
+  const problems = loadSuiteFiles([empty, keys]).problems.map(formatProblem);
+  expect(problems).toEqual([
+    expect.stringMatching(
+      /empty\.yaml:1:1: the file is empty \(or holds only comments\): a suite needs vendor:, service: and scenarios: \(see suites\/controlm\/session\.yaml\)$/,
+    ),
+    expect.stringMatching(
+      /keys\.yaml:4:4: item 1 of "scenarios:" has no value \(a "-" with nothing after it\); write a scenario: name:, covers: and steps: indented below the "-"$/,
+    ),
+    expect.stringMatching(/keys\.yaml:6:12: "covers:" has no value; write the behaviour ids this scenario asserts$/),
+    expect.stringMatching(/keys\.yaml:9:16: "expect:" has no value; write what the response must be, e.g\. expect: \{ status: 200 \}$/),
+    expect.stringMatching(
+      /keys\.yaml:10:8: step 2 has no value \(a "-" with nothing after it\); write one verb: login, use, .*, e\.g\. "- login: \{\}"$/,
+    ),
+    expect.stringMatching(/keys\.yaml:12:27: "status:" has no value; write an HTTP status or a list of accepted ones$/),
+  ]);
+  expect(problems.join("\n")).not.toMatch(/got null|type object/);
+});
+
+test("a step about a session no earlier step logged in is refused when the file loads, not after requests were sent", () => {
+  const file = join(mkdtempSync(join(tmpdir(), "sp-sessions-")), "sessions.yaml");
+  writeFileSync(
+    file,
+    [
+      "vendor: controlm",
+      "service: session",
+      "scenarios:",
+      "  - name: logout of a session never logged in",
+      "    covers: [CTM-S-07]",
+      "    steps:",
+      "      - login: {}",
+      "      - use: config-servers",
+      "      - logout: {}",
+      "        as: admin",
+      "  - name: sessions a repeat logs in",
+      "    covers: [CTM-S-03]",
+      "    steps:",
+      "      - repeat: { times: 2, from: 2, index: n }",
+      "        steps:",
+      '          - { login: {}, as: "s${n}" }',
+      "      - { use: config-servers, as: s2 }",
+      "      - { use: config-servers, expect: { session: valid } }",
+      "",
+    ].join("\n"),
+  );
+  expect(loadSuiteFiles([file]).problems.map(formatProblem)).toEqual([
+    expect.stringMatching(
+      /sessions\.yaml:10:13: logout needs session "admin", which no earlier step logs in: add a login step with as: admin before this one, or use one of the sessions logged in: default$/,
+    ),
+    expect.stringMatching(
+      /sessions\.yaml:18:9: use needs session "default", which no earlier step logs in: add a login step before this one/,
+    ),
+  ]);
+});

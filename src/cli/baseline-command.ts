@@ -50,6 +50,11 @@ export async function runBaseline(action: "save" | "compare" | "measure", values
       `baseline ${action}: name a target with --target (a built-in mock: ${Object.keys(mocks).join(", ")}, or a target of --targets FILE)`,
     );
   if (values.profile && values.targets) throw new UsageError("--profile sets up a built-in mock; it does not go with --targets");
+  const unknownProfile = values.target.find((target) => values.profile && !profileNames(target).includes(values.profile));
+  if (values.profile && unknownProfile)
+    throw new UsageError(
+      `--profile: no profile "${values.profile}" for the ${unknownProfile} mock; known: ${profileNames(unknownProfile).join(", ") || "none"}`,
+    );
   const dir = values.dir ?? baselinesDir();
   let exitCode = 0;
   for (const target of values.target) {

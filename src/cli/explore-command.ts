@@ -53,7 +53,10 @@ export async function runExplore(options: ExploreCommandOptions): Promise<number
     process.stdout.write(`${summary}: every answer was one the model allows\n`);
     return EXIT.conformed;
   }
-  const written = writeScenario(outcome.file, scenarioYaml(finding, { vendor, target: targetName, seed, runs: outcome.runs, when: new Date() }));
+  const written = writeScenario(
+    outcome.file,
+    scenarioYaml(finding, { vendor, target: targetName, seed, runs: outcome.runs, when: new Date() }),
+  );
   const verdict =
     finding.kind === "expectation"
       ? `counterexample: ${finding.ids.join(", ") || "a behaviour"} broken`
@@ -108,7 +111,7 @@ async function onTarget(options: ExploreCommandOptions, common: { runs: number; 
   const driver = findVendor(target.vendor);
   const model = await loadModel(target.vendor);
   if (!driver || !model) throw new UsageError(`explore: no reference model for ${target.vendor} yet`);
-  const transport = new Transport({ tls: target.tls, timeoutMs: target.stepTimeoutMs, clock: systemClock });
+  const transport = new Transport({ tls: target.tls, proxy: target.proxy, timeoutMs: target.stepTimeoutMs, clock: systemClock });
   const setup: ExploreSetup = {
     target,
     driver,

@@ -32,8 +32,10 @@ export function optionsBlock(options: Readonly<Record<string, DeploymentOption>>
 export function envExample(targets: string, vendor: string): string {
   const names = [...new Set([...targets.replace(/#.*$/gm, "").matchAll(/\$\{env:([A-Za-z_][A-Za-z0-9_]*)\}/g)].map((m) => m[1] as string))];
   return [
-    `# The variables targets.yaml reads (sessionprobe init ${vendor}). Copy to .env, fill in, keep .env out of git;`,
-    "# in CI, set them from the CI's secret store. A missing one stops the run before anything is sent (exit 2).",
+    `# The variables targets.yaml reads (sessionprobe init ${vendor}). Copy this file to .env in the folder you run`,
+    "# sessionprobe from, fill it in, and keep .env out of git: sessionprobe reads it at start and never overrides a",
+    "# variable already set. In CI, set them from the CI's secret store. A missing one stops the run before anything",
+    "# is sent (exit 2).",
     ...names.map((name) => `${name}=`),
     "",
   ].join("\n");

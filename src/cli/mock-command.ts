@@ -1,7 +1,8 @@
-import { writeFileSync } from "node:fs";
-import { findProfile, profileOptions } from "../mocks/profiles.ts";
+import { readFileSync, writeFileSync } from "node:fs";
+import { createMockHost, type MockHost } from "../mocks/core/host.ts";
+import { serveMock } from "../mocks/core/server.ts";
+import { type MockProfile, profileNames, profileOptions, profiles } from "../mocks/profiles.ts";
 import { mocks } from "../mocks/registry.ts";
-import { startMock } from "../mocks/core/server.ts";
 import { systemClock } from "../time/clock.ts";
 import { formatDuration } from "../time/duration.ts";
 import { UsageError } from "./usage-error.ts";
@@ -11,6 +12,8 @@ export interface MockOptions {
   host: string;
   tls: boolean;
   certOut?: string;
+  /** A PEM file: require client certificates signed by this CA (mutual TLS). */
+  clientCa?: string;
   /** Milliseconds; null: no timeout (--idle none). */
   idle?: number | null;
   lifetime?: number | null;
@@ -20,26 +23,65 @@ export interface MockOptions {
   recordIssued: boolean;
 }
 
+const seeHelp = (vendor: string) => `(sessionprobe mock ${vendor} --help lists its defects, options and profiles)`;
+
+/** The release profile named by --profile; an unknown one is a usage mistake. */
+function profileFor(vendor: string, name: string | undefined): MockProfile | undefined {
+  if (name === undefined) return undefined;
+  const profile = (profiles[vendor] ?? []).find((p) => p.name === name);
+  if (!profile)
+    throw new UsageError(
+      `mock: no profile "${name}" for ${vendor}; known: ${profileNames(vendor).join(", ") || "none"} ${seeHelp(vendor)}`,
+    );
+  return profile;
+}
+
+/** The CA file of --client-ca, read before the mock starts. */
+function clientCa(values: MockOptions): string | undefined {
+  if (values.clientCa === undefined) return undefined;
+  if (!values.tls) throw new UsageError("mock: --client-ca requires --tls (client certificates are part of the TLS handshake)");
+  try {
+    return readFileSync(values.clientCa, "utf8");
+  } catch (error) {
+    throw new UsageError(`mock: cannot read the --client-ca file ${values.clientCa}: ${(error as Error).message}`);
+  }
+}
+
 /** `sessionprobe mock <vendor>`: one mock on the system clock (time really passes), until stopped. */
 export async function runMock(vendor: string, values: MockOptions): Promise<number> {
   const mock = mocks[vendor];
   if (!mock) throw new UsageError(`mock: expected a vendor: ${Object.keys(mocks).join(", ")} (got "${vendor}")`);
   const options = values.set;
   // A release profile (src/mocks/profiles.ts) supplies options and timeouts; explicit flags win over it.
-  const profile = values.profile ? findProfile(mock.id, values.profile) : undefined;
-  const running = await startMock(mock, {
-    baseClock: systemClock,
-    // For rehearsals: remember every credential handed out, so reports can be searched for it.
-    recordIssued: values.recordIssued,
+  const profile = profileFor(mock.id, values.profile);
+  const ca = clientCa(values);
+  let host: MockHost;
+  try {
+    // Unknown defects and options, and option values the mock refuses, are the command line's mistakes: nothing runs yet.
+    host = createMockHost(mock, {
+      baseClock: systemClock,
+      // For rehearsals: remember every credential handed out, so reports can be searched for it.
+      recordIssued: values.recordIssued,
+      defects: values.defect,
+      ...profileOptions(profile, {
+        options,
+        ...(values.idle !== undefined ? { idleMs: values.idle ?? undefined } : {}),
+        ...(values.lifetime !== undefined ? { lifetimeMs: values.lifetime ?? undefined } : {}),
+      }),
+    });
+  } catch (error) {
+    throw new UsageError(`mock: ${(error as Error).message} ${seeHelp(mock.id)}`);
+  }
+  const running = await serveMock(host, {
     port: values.port,
     hostname: values.host,
     tls: values.tls,
-    defects: values.defect,
-    ...profileOptions(profile, {
-      options,
-      ...(values.idle !== undefined ? { idleMs: values.idle ?? undefined } : {}),
-      ...(values.lifetime !== undefined ? { lifetimeMs: values.lifetime ?? undefined } : {}),
-    }),
+    ...(ca ? { clientCa: ca } : {}),
+  }).catch((error: { code?: string; message?: string }) => {
+    if (!/^(EADDRINUSE|EACCES|EADDRNOTAVAIL)$/.test(error.code ?? "")) throw error;
+    throw new UsageError(
+      `mock: cannot listen on ${values.host}:${values.port} (${error.code}); choose another --port (0 picks a free one) or --host`,
+    );
   });
   if (values.certOut && running.certificate) writeFileSync(values.certOut, running.certificate);
   const { config } = running.host;
@@ -50,6 +92,9 @@ export async function runMock(vendor: string, values: MockOptions): Promise<numb
     ...(profile ? [`  release profile: ${profile.name} (${profile.description})`] : []),
     `  control plane: ${running.baseUrl}/__sessionprobe`,
     ...(values.certOut ? [`  certificate written to ${values.certOut} (use it as tls.ca)`] : []),
+    ...(values.clientCa
+      ? [`  client certificates: required, signed by the CA in ${values.clientCa} (tls.cert and tls.key, or tls.pfx)`]
+      : []),
     "  public test users (never use these values anywhere real):",
     ...Object.entries(mock.users).map(([name, user]) => `    ${name}: ${user.username} / ${user.password}`),
     ...(running.host.instance.banner?.() ?? []).map((line) => `  ${line}`),

@@ -5,6 +5,9 @@ import { UsageError } from "./usage-error.ts";
 /** A team repository's pointers to its own folders; the environment variables win over it. */
 export const PROJECT_CONFIG = "sessionprobe.json";
 
+/** The keys sessionprobe.json may hold (README, "Project settings: sessionprobe.json"). */
+export const PROJECT_CONFIG_KEYS = ["suites", "targets", "reports"] as const;
+
 interface ProjectConfig {
   /** Folders of the team's scenario files (added to the built-in suites). */
   suites?: string[];
@@ -24,9 +27,15 @@ export function applyProjectConfig(cwd = process.cwd(), env: NodeJS.ProcessEnv =
   let config: ProjectConfig;
   try {
     config = JSON.parse(readFileSync(file, "utf8")) as ProjectConfig;
+    if (typeof config !== "object" || config === null || Array.isArray(config)) throw new Error("expected an object { … }");
   } catch (error) {
     throw new UsageError(`${PROJECT_CONFIG}: not valid JSON: ${(error as Error).message}`);
   }
+  const unknown = Object.keys(config).filter((key) => !(PROJECT_CONFIG_KEYS as readonly string[]).includes(key));
+  if (unknown.length)
+    throw new UsageError(
+      `${PROJECT_CONFIG}: unknown key(s) ${unknown.map((k) => `"${k}"`).join(", ")}; expected: ${PROJECT_CONFIG_KEYS.join(", ")} (README, "Project settings: sessionprobe.json")`,
+    );
   const at = (path: string) => resolve(dirname(file), path);
   if (config.suites !== undefined && (!Array.isArray(config.suites) || !config.suites.every((s) => typeof s === "string")))
     throw new UsageError(`${PROJECT_CONFIG}: "suites" must be a list of folders`);

@@ -113,6 +113,8 @@ export interface DeploymentOption {
   values?: readonly string[];
   /** A duration option: whole seconds ("60") or a duration ("90s"). Usable in time expressions as `50% of <name>`. */
   duration?: boolean;
+  /** A count: a whole number within these bounds (the mock refuses the same values for its `--set`). */
+  wholeNumber?: { min: number; max?: number };
 }
 
 export interface VendorDriver {

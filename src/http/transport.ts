@@ -6,45 +6,35 @@ import { parseBody } from "./body.ts";
 import type { Exchange, HttpRequest, HttpResponse } from "./exchange.ts";
 import { requestLine } from "./exchange.ts";
 import { learnExchangeSecrets } from "./learn-secrets.ts";
+import { type ProxyAgents, type ProxyRoute, type ProxySetting, proxyAgents, routeFor } from "./proxy.ts";
+import { DeadlineError, FailedAttempt, ProxyRefusal, TransportError, transportError } from "./transport-errors.ts";
+
+export { TransportError, type TransportErrorCode } from "./transport-errors.ts";
 
 export interface TlsOptions {
   /** Skip certificate verification. Loud: the summary and report say so. */
   insecure?: boolean;
   /** PEM text of the CA (or self-signed certificate) to trust. */
   ca?: string;
+  /** The client certificate chain (PEM) and its private key (PEM), for servers that require mutual TLS. */
+  cert?: string;
+  key?: string;
+  /** Or both in one PKCS#12 file. */
+  pfx?: Buffer;
+  /** Decrypts `key` or `pfx`. */
+  passphrase?: string;
 }
 
 export interface TransportOptions {
   tls?: TlsOptions;
+  /** Real targets only: the built-in mocks are always reached straight (unset = straight). */
+  proxy?: ProxySetting | undefined;
   /** Per request: headers and body must arrive within this time. */
   timeoutMs: number;
   clock: Clock;
 }
 
-export type TransportErrorCode =
-  | "TIMEOUT"
-  | "CONNECTION_REFUSED"
-  | "CONNECTION_RESET"
-  | "TLS_CERTIFICATE"
-  | "NOT_HTTP"
-  | "BODY_TOO_LARGE"
-  | "NETWORK";
-
-/** The server could not be talked to at all: kept apart from contract failures. */
-export class TransportError extends Error {
-  constructor(
-    readonly code: TransportErrorCode,
-    message: string,
-    readonly requestLine: string,
-  ) {
-    super(message);
-    this.name = "TransportError";
-  }
-}
-
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
-const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|ERR_TLS|HOSTNAME_MISMATCH|ALTNAME/;
-
 /** What one request brought back, before its body is parsed. */
 interface Answer {
   status: number;
@@ -57,42 +47,6 @@ const IDEMPOTENT = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"])
 
 /** A reused keep-alive connection turned out closed before any answer came. */
 class StaleConnection extends Error {}
-
-/** The request's deadline passed: headers and body must both arrive within the step timeout. */
-class DeadlineError extends Error {}
-
-function transportError(error: unknown, req: HttpRequest, timeoutMs: number): TransportError {
-  const line = requestLine(req);
-  const origin = new URL(req.url).origin;
-  const err = error as { code?: string; message?: string; cause?: { code?: string; message?: string } };
-  const code = err.cause?.code ?? err.code ?? "";
-  const message = err.cause?.message ?? err.message ?? String(error);
-  if (error instanceof DeadlineError || code === "ETIMEDOUT") {
-    return new TransportError(
-      "TIMEOUT",
-      `${line}: no complete answer from ${origin} within ${timeoutMs} ms (the server hangs or is overloaded); raise the step timeout with timeout: on the target if it is just slow`,
-      line,
-    );
-  }
-  if (code === "ECONNREFUSED")
-    return new TransportError(
-      "CONNECTION_REFUSED",
-      `${line}: connection refused by ${origin}: is the server running, and is baseUrl right?`,
-      line,
-    );
-  if (code === "ECONNRESET" || code === "EPIPE")
-    return new TransportError("CONNECTION_RESET", `${line}: ${origin} closed the connection before answering (${code})`, line);
-  if (TLS_CODES.test(code) || /certificate/i.test(message)) {
-    return new TransportError(
-      "TLS_CERTIFICATE",
-      `${line}: the TLS certificate of ${origin} is not trusted (${code || message}); set tls.ca to the server's CA certificate (PEM), or tls.insecure: true to skip verification`,
-      line,
-    );
-  }
-  if (code.startsWith("HPE_"))
-    return new TransportError("NOT_HTTP", `${line}: ${origin} answered something that is not HTTP (${code || message})`, line);
-  return new TransportError("NETWORK", `${line}: request to ${origin} failed: ${code ? `${code} ` : ""}${message}`, line);
-}
 
 /**
  * Every header as the server sent it: `headersDistinct` keeps each repeat (plain `headers`
@@ -108,21 +62,34 @@ function flattenHeaders(distinct: NodeJS.Dict<string[]>): { headers: Record<stri
 /** Idle keep-alive connections are dropped before a server's usual 5 s keep-alive timeout could close one under a request. */
 const IDLE_CONNECTION_MS = 4_000;
 
+/** The TLS options every https request carries: through a proxy they apply to the server inside the tunnel, not to the proxy. */
+function tlsRequestOptions(tls: TlsOptions | undefined): Record<string, unknown> {
+  return {
+    rejectUnauthorized: !tls?.insecure,
+    ...(tls?.ca ? { ca: tls.ca } : {}),
+    ...(tls?.cert ? { cert: tls.cert } : {}),
+    ...(tls?.key ? { key: tls.key } : {}),
+    ...(tls?.pfx ? { pfx: tls.pfx } : {}),
+    ...(tls?.passphrase ? { passphrase: tls.passphrase } : {}),
+  };
+}
+
 /**
  * HTTP(S) through Node's own client: loaded with Node itself, where an HTTP client
  * package costs every Playwright worker a few hundred milliseconds of start-up to import.
+ * The proxy agents are loaded only when a request goes through a proxy.
  */
 export class Transport {
-  private readonly http = new HttpAgent({ keepAlive: true, timeout: IDLE_CONNECTION_MS });
-  private readonly https: HttpsAgent;
+  private readonly direct: ProxyAgents = {
+    http: new HttpAgent({ keepAlive: true, timeout: IDLE_CONNECTION_MS }),
+    https: new HttpsAgent({ keepAlive: true, timeout: IDLE_CONNECTION_MS }),
+  };
+  /** One pair of agents per proxy URL (credentials included: two accounts are two pools). */
+  private readonly proxied = new Map<string, Promise<ProxyAgents>>();
+  private readonly tls: Record<string, unknown>;
 
   constructor(private readonly options: TransportOptions) {
-    this.https = new HttpsAgent({
-      keepAlive: true,
-      timeout: IDLE_CONNECTION_MS,
-      rejectUnauthorized: !options.tls?.insecure,
-      ...(options.tls?.ca ? { ca: options.tls.ca } : {}),
-    });
+    this.tls = tlsRequestOptions(options.tls);
   }
 
   async send(req: HttpRequest, label: string, timeoutMs = this.options.timeoutMs): Promise<Exchange> {
@@ -143,11 +110,14 @@ export class Transport {
       }
     } catch (error) {
       learnExchangeSecrets(req, undefined);
-      if (error instanceof TransportError) throw error;
-      throw transportError(error, req, timeoutMs);
+      throw transportError(error, { req, timeoutMs, clientCertificate: this.offersClientCertificate });
     }
     learnExchangeSecrets(req, response);
     return { request: req, response, startedAt, durationMs: Math.round(performance.now() - t0), label };
+  }
+
+  private get offersClientCertificate(): boolean {
+    return Boolean(this.options.tls?.cert || this.options.tls?.pfx);
   }
 
   /** One request on the wire; an in-process transport (src/in-process) answers it from the mock app instead. */
@@ -155,6 +125,16 @@ export class Transport {
     const { status, distinct, text } = await this.exchange(req, timeoutMs);
     const { headers, setCookies } = flattenHeaders(distinct);
     return { status, headers, setCookies, text, ...(await parseBody(headers["content-type"] ?? "", text)) };
+  }
+
+  private async agentsFor(route: ProxyRoute | undefined): Promise<ProxyAgents> {
+    if (!route) return this.direct;
+    let agents = this.proxied.get(route.url.href);
+    if (!agents) {
+      agents = proxyAgents(route, { timeout: IDLE_CONNECTION_MS });
+      this.proxied.set(route.url.href, agents);
+    }
+    return agents;
   }
 
   /**
@@ -165,22 +145,30 @@ export class Transport {
    */
   private async exchange(req: HttpRequest, timeoutMs: number): Promise<Answer> {
     const deadline = performance.now() + timeoutMs;
+    let route: ProxyRoute | undefined;
     try {
-      return await this.attempt(req, timeoutMs);
+      route = await routeFor(new URL(req.url), this.options.proxy);
+      const via = { route, agents: await this.agentsFor(route) };
+      try {
+        return await this.attempt(req, timeoutMs, via);
+      } catch (error) {
+        if (!(error instanceof StaleConnection)) throw error;
+        return await this.attempt(req, Math.max(1, deadline - performance.now()), via);
+      }
     } catch (error) {
-      if (!(error instanceof StaleConnection)) throw error;
-      return this.attempt(req, Math.max(1, deadline - performance.now()));
+      throw transportError(error, { req, timeoutMs, route, clientCertificate: this.offersClientCertificate });
     }
   }
 
   /** One try: any failure ends the request and its connection. */
-  private attempt(req: HttpRequest, timeoutMs: number): Promise<Answer> {
+  private attempt(req: HttpRequest, timeoutMs: number, via: { route: ProxyRoute | undefined; agents: ProxyAgents }): Promise<Answer> {
     return new Promise((resolve, reject) => {
       const url = new URL(req.url);
       const secure = url.protocol === "https:";
       const send = secure ? httpsRequest : httpRequest;
       let answered = false;
       let settled = false;
+      let refusal: ProxyRefusal | undefined;
       const settle = (finish: () => void) => {
         if (settled) return;
         settled = true;
@@ -192,14 +180,31 @@ export class Transport {
           outgoing.destroy();
           const code = (error as { code?: string }).code ?? "";
           const stale = outgoing.reusedSocket && !answered && IDEMPOTENT.has(req.method.toUpperCase()) && /^(ECONNRESET|EPIPE)$/.test(code);
-          reject(stale ? new StaleConnection() : error);
+          reject(stale ? new StaleConnection() : new FailedAttempt(error, secure && !outgoing.reusedSocket && !answered));
         });
-      const outgoing = send(url, { method: req.method, headers: req.headers, agent: secure ? this.https : this.http }, (res) => {
+      const options = {
+        method: req.method,
+        headers: req.headers,
+        agent: secure ? via.agents.https : via.agents.http,
+        ...(secure ? this.tls : {}),
+      };
+      const outgoing = send(url, options, (res) => {
         answered = true;
+        // A proxy that refused the tunnel hands its own answer back as if it were the server's; 407 is only ever a proxy's.
+        const proxyAnswer = refusal ?? (via.route && res.statusCode === 407 ? new ProxyRefusal(407, res.statusMessage ?? "") : undefined);
+        if (proxyAnswer) {
+          res.resume();
+          fail(proxyAnswer);
+          return;
+        }
         this.readBody(req, res).then(
           (text) => settle(() => resolve({ status: res.statusCode ?? 0, distinct: res.headersDistinct, text })),
           fail,
         );
+      });
+      outgoing.on("proxyConnect", (connect: { statusCode?: number; statusText?: string }) => {
+        if (connect.statusCode !== undefined && connect.statusCode !== 200)
+          refusal = new ProxyRefusal(connect.statusCode, connect.statusText ?? "");
       });
       const timer = setTimeout(() => fail(new DeadlineError(`no complete answer within ${timeoutMs} ms`)), timeoutMs);
       outgoing.on("error", fail);
@@ -226,7 +231,13 @@ export class Transport {
   }
 
   async close(): Promise<void> {
-    this.http.destroy();
-    this.https.destroy();
+    this.direct.http.destroy();
+    this.direct.https.destroy();
+    const proxied = await Promise.allSettled(this.proxied.values());
+    for (const agents of proxied) {
+      if (agents.status !== "fulfilled") continue;
+      agents.value.http.destroy();
+      agents.value.https.destroy();
+    }
   }
 }

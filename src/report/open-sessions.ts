@@ -11,7 +11,7 @@ import { systemClock } from "../time/clock.ts";
 export async function openSessionsAtEnd(targetsFile: string): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
   for (const target of loadTargets(targetsFile).filter((t) => t.controlUrl)) {
-    const transport = new Transport({ tls: target.tls, timeoutMs: 5_000, clock: systemClock });
+    const transport = new Transport({ tls: target.tls, proxy: target.proxy, timeoutMs: 5_000, clock: systemClock });
     try {
       const open = await openSessionCount(transport, target.controlUrl as string);
       if (open !== undefined) counts.set(target.name, open);

@@ -1,4 +1,5 @@
 import type { ErrorObject } from "ajv";
+import { emptyValueMessage } from "./empty-values.ts";
 import { pointerToPath } from "./positions.ts";
 import { KEY_PATTERNS } from "./schema-names.ts";
 import { showValue } from "./show-value.ts";
@@ -28,10 +29,25 @@ function range(schema: ParentSchema): string {
   return schema.minimum !== undefined ? `at least ${schema.minimum}` : `at most ${schema.maximum}`;
 }
 
-/** An ajv error as "what was expected", using the schema's own `description` where it has one. */
-export function expected(error: ErrorObject): string {
+/** Keywords that fail on a key left without a value: the message then says which key is empty. */
+const EMPTY_VALUE_KEYWORDS = new Set(["type", "anyOf", "const", "enum", "pattern"]);
+
+/**
+ * An ajv error as "what was expected", using the schema's own `description` where it has one.
+ * `whole` says what a whole file holds, for a file that is empty.
+ */
+export function expected(error: ErrorObject, whole?: string): string {
   const parent = (error.parentSchema ?? {}) as ParentSchema;
   const described = parent.description;
+  if (error.data === null && EMPTY_VALUE_KEYWORDS.has(error.keyword)) {
+    const type = (error.params as { type?: unknown }).type;
+    return emptyValueMessage({
+      instancePath: error.instancePath,
+      ...(typeof type === "string" ? { type } : {}),
+      ...(described ? { described } : {}),
+      ...(whole ? { whole } : {}),
+    });
+  }
   const got = showValue(error.data);
   switch (error.keyword) {
     case "required":

@@ -168,6 +168,16 @@ function loadUnguarded(
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /**
+ * What a step with a shape problem still tells the meaning checks: its captures (later
+ * references stay defined) and, for a login, the session it opens (later steps stay valid).
+ */
+function standIn(step: unknown): Record<string, unknown> {
+  const capture = isRecord(step) && isRecord(step.capture) ? step.capture : {};
+  if (!isRecord(step) || !("login" in step)) return { capture };
+  return { login: {}, capture, ...(typeof step.as === "string" ? { as: step.as } : {}) };
+}
+
+/**
  * The semantic checks on a file whose shape may be wrong: steps with a shape problem are
  * left out (their captures kept, so later references stay defined), and a meaning problem
  * where a shape problem already stands is not told twice.
@@ -180,7 +190,7 @@ function meaningDespiteShape(data: unknown, shape: readonly { path: (string | nu
     if (!isRecord(scenario)) return { name: `#${s}`, covers: [], steps: [] };
     const covers = Array.isArray(scenario.covers) ? scenario.covers.map(String) : [];
     const steps = (Array.isArray(scenario.steps) ? scenario.steps : []).map((step: unknown, i: number) =>
-      badStep.has(`${s}/${i}`) || !isRecord(step) ? { capture: isRecord(step) && isRecord(step.capture) ? step.capture : {} } : step,
+      badStep.has(`${s}/${i}`) || !isRecord(step) ? standIn(step) : step,
     );
     return { ...scenario, covers, steps };
   });

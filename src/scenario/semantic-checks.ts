@@ -6,6 +6,7 @@ import type { PathSegment } from "./positions.ts";
 import { requiresRangeProblems, stepRangeProblems } from "./range-checks.ts";
 import { isRepeat } from "./repeat.ts";
 import { schemaFile } from "./schema-files.ts";
+import { sessionProblems } from "./session-checks.ts";
 import { scaleDependentTime } from "./time-checks.ts";
 import { matcherProblems, referenceProblems } from "./value-checks.ts";
 import type { PlainStep, Suite } from "./schema.ts";
@@ -57,6 +58,7 @@ export function semanticProblems(suite: Suite): SemanticProblem[] {
         message: `vendor ${driver.id} names no second user for an other-user bystander: use same-user only`,
       });
     for (const problem of scaleDependentTime(scenario, ["scenarios", s])) problems.push(problem);
+    problems.push(...sessionProblems(scenario, ["scenarios", s], driver));
     problems.push(...requiresRangeProblems(scenario, ["scenarios", s]));
     const captured = new Set<string>();
     const check = (step: PlainStep, path: PathSegment[], defined: Set<string>) => {

@@ -35,9 +35,13 @@ const compiled: { suite: ValidateFunction; steps: Record<StepVerb, ValidateFunct
 
 const validators = () => compiled;
 
+/** What a suite file holds: said when a file is empty. */
+const WHOLE_SUITE = "a suite needs vendor:, service: and scenarios: (see suites/controlm/session.yaml)";
+
 function toProblem(error: ErrorObject, prefix: PathSegment[] = []): SchemaProblem {
   const path = [...prefix, ...pointerToPath(error.instancePath)];
-  const problem: SchemaProblem = { path, message: expected(error) };
+  // A step's validator sees the step alone: its paths are relative, so the prefix says whether this is the file's root.
+  const problem: SchemaProblem = { path, message: expected(error, prefix.length ? undefined : WHOLE_SUITE) };
   if (error.keyword === "additionalProperties") problem.key = (error.params as { additionalProperty: string }).additionalProperty;
   if (error.keyword === "anyOf") problem.union = true;
   if (error.keyword === "minimum" || error.keyword === "maximum") {
@@ -54,7 +58,14 @@ function toProblem(error: ErrorObject, prefix: PathSegment[] = []): SchemaProble
 const ALL_VERBS = [...STEP_VERBS, "repeat"];
 
 function stepProblems(step: unknown, path: PathSegment[], insideRepeat = false): SchemaProblem[] {
-  if (!step || typeof step !== "object" || Array.isArray(step))
+  if (step === null || step === undefined)
+    return [
+      {
+        path,
+        message: `step ${Number(path.at(-1)) + 1} has no value (a "-" with nothing after it); write one verb: ${ALL_VERBS.join(", ")}, e.g. "- login: {}"`,
+      },
+    ];
+  if (typeof step !== "object" || Array.isArray(step))
     return [{ path, message: `expected a step (a map with one of: ${ALL_VERBS.join(", ")})` }];
   const verbs = ALL_VERBS.filter((verb) => verb in step);
   if (verbs.length === 0)

@@ -39,7 +39,11 @@ test("facts: the token endpoint and a guarded query POST exist from 19.2 on; an 
 test("facts: one use of every session up to the cap takes half a second each; a cap that is no whole number has none", () => {
   expect(facts({}).oneUseOfEveryCapSession).toBe("50000ms");
   expect(facts({ sessionCap: "20" }).oneUseOfEveryCapSession).toBe("10000ms");
-  expect(facts({ sessionCap: "many" }).oneUseOfEveryCapSession).toBeUndefined();
+  // A targets file cannot declare such a cap (resolveOptions refuses it before any request); the fact stays safe anyway.
+  expect(resolveOptions(vmanage, { sessionCap: "many" }).problems.map((p) => p.message)).toEqual([
+    'option sessionCap must be a whole number at least 1; got "many"',
+  ]);
+  expect(deploymentFacts({ sessionCap: "many" }).oneUseOfEveryCapSession).toBeUndefined();
 });
 
 test("facts: the second logout method is GET where both are served, else the one method; no POST logout on a GET-only release", () => {

@@ -16,6 +16,7 @@ export const deploymentOptions: Record<string, DeploymentOption> = {
     description:
       "most concurrent sessions of the test account before a login evicts the least recently used: 100 (current docs), 250 (older releases), or the server's per-user maximum sessions setting if lower",
     default: "100",
+    wholeNumber: { min: 1 },
   },
   logoutMethod: {
     description:

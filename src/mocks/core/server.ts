@@ -13,15 +13,27 @@ export interface RunningMock {
   close(): Promise<void>;
 }
 
-export interface ServeOptions extends MockHostOptions {
+export interface ListenOptions {
   port?: number;
   hostname?: string;
   tls?: boolean;
+  /**
+   * PEM of the CA whose client certificates the HTTPS mock requires (mutual TLS): a client
+   * without one signed by it is refused in the handshake, as a staging gateway refuses it.
+   */
+  clientCa?: string;
 }
+
+export interface ServeOptions extends MockHostOptions, ListenOptions {}
 
 /** Serves a vendor mock over HTTP or HTTPS; port 0 picks a free one. */
 export async function startMock(vendor: VendorMock, options: ServeOptions = {}): Promise<RunningMock> {
-  const host = createMockHost(vendor, options);
+  return serveMock(createMockHost(vendor, options), options);
+}
+
+/** Serves a mock host already built (the CLI builds it first, so a wrong --defect or --set is a usage error, not a crash). */
+export async function serveMock(host: MockHost, options: ListenOptions = {}): Promise<RunningMock> {
+  if (options.clientCa && !options.tls) throw new Error("client certificates (clientCa) need TLS");
   const hostname = options.hostname ?? "127.0.0.1";
   const material = options.tls ? await localhostCertificate() : undefined;
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
@@ -32,7 +44,11 @@ export async function startMock(vendor: VendorMock, options: ServeOptions = {}):
             port: options.port ?? 0,
             hostname,
             createServer: createHttpsServer,
-            serverOptions: { key: material.key, cert: material.cert },
+            serverOptions: {
+              key: material.key,
+              cert: material.cert,
+              ...(options.clientCa ? { ca: options.clientCa, requestCert: true, rejectUnauthorized: true } : {}),
+            },
           }
         : { fetch: host.app.fetch, port: options.port ?? 0, hostname },
       () => resolve(s),

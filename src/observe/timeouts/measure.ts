@@ -52,7 +52,7 @@ export async function measureTimeouts(
   const driver = findVendor(target.vendor);
   if (!driver) throw new Error(`no driver for vendor ${target.vendor}`);
   const log = options.log ?? (() => {});
-  const transport = new Transport({ tls: target.tls, timeoutMs: target.stepTimeoutMs, clock: systemClock });
+  const transport = new Transport({ tls: target.tls, proxy: target.proxy, timeoutMs: target.stepTimeoutMs, clock: systemClock });
   const onMock = target.controlUrl !== undefined;
   const method = onMock ? "bisection" : "staggered";
   const res = options.resolutionMs ?? (onMock ? 1_000 : 10_000);
