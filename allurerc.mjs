@@ -1,11 +1,25 @@
 // Allure 3 report configuration (the `allure` npm package; no Java).
 // singleFile: index.html opens by double-click (the default report fetches its data and
-// stays on a spinner from file://). groupBy: vendor → service → behaviour id.
+// stays on a spinner from file://). groupBy: vendor → service, then one entry per scenario
+// (its behaviour ids are in its title, its story labels and its links; grouping by story
+// listed a scenario once per id it covers). The title is the run's headline (summary.json).
 // Paths follow SESSIONPROBE_REPORTS (default reports/), as every command does.
+import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { defineConfig } from "allure";
 
 const reports = resolve(process.env.SESSIONPROBE_REPORTS ?? "reports");
+
+/** The verdict as the report's title, from the summary the run (or merge) wrote just before: "sessionprobe: NON-CONFORMANCE — …". */
+function headlineTitle() {
+  try {
+    return JSON.parse(readFileSync(`${reports}/summary.json`, "utf8")).headline?.title ?? "sessionprobe conformance";
+  } catch {
+    return "sessionprobe conformance";
+  }
+}
+const title = headlineTitle();
+// The conformance statement, readable inside the report (Global Attachments) beside its own file.
+const statement = [`${reports}/statement.html`, `${reports}/statement.md`].filter((file) => existsSync(file));
 
 /** The kind a failed scenario ended in (src/engine/failure.ts), from its label, else from the error's class name. */
 const KIND_BY_CLASS = {
@@ -28,6 +42,9 @@ function failureKind(d) {
   return name ? KIND_BY_CLASS[name] : "harness";
 }
 
+/** A failure the targets file declares as a known deviation (the fixture labels it with the ticket): waived, not a finding. */
+const isDeviation = (labels) => labels.some((l) => l.name === "deviation");
+
 /**
  * A scenario covers a behaviour the catalogue marks DOC or WIRE: its failure is a broken documented behaviour.
  * Every scenario's result carries one `sureness` label per covered id, taken from the catalogue when it ran
@@ -36,13 +53,22 @@ function failureKind(d) {
  */
 const assertsDocOrWire = (labels) => labels.some((l) => l.name === "sureness" && /DOC|WIRE/.test(l.value));
 
-export default defineConfig({
-  name: "sessionprobe conformance",
+// A plain object, which is all Allure's defineConfig returns: importing the "allure" package runs its command
+// line, which src/report/allure-report.mjs (Allure's core, driven directly) must not start.
+/** @type {import("@allurereport/plugin-api").Config} */
+export default {
+  name: title,
   output: `${reports}/allure-report`,
   // History and trend across runs; a CI keeps this file between runs (README: "Allure history in CI").
-  // Not for `allure quality-gate` (sessionprobe sets SESSIONPROBE_ALLURE_GATE): one run, one history point.
-  ...(process.env.SESSIONPROBE_ALLURE_GATE ? {} : { historyPath: `${reports}/history.jsonl` }),
+  historyPath: `${reports}/history.jsonl`,
+  ...(statement.length ? { globalAttachments: statement } : {}),
   categories: [
+    {
+      name: "Known deviations (waived, with their tickets)",
+      matchers: (d) => isDeviation(d.labels),
+      groupBy: [{ label: "deviation" }],
+      expand: true,
+    },
     {
       name: "Product defects (non-conformance)",
       matchers: (d) => failureKind(d) === "expectation",
@@ -63,6 +89,7 @@ export default defineConfig({
         maxFailures: 0,
         filter: (tr) =>
           assertsDocOrWire(tr.labels) &&
+          !isDeviation(tr.labels) &&
           failureKind({ status: tr.status, labels: tr.labels, message: tr.error?.message, trace: tr.error?.trace }) === "expectation",
       },
     ],
@@ -71,10 +98,10 @@ export default defineConfig({
     awesome: {
       options: {
         singleFile: true,
-        reportName: "sessionprobe conformance",
+        reportName: title,
         reportLanguage: "en",
-        groupBy: ["epic", "feature", "story"],
+        groupBy: ["epic", "feature"],
       },
     },
   },
-});
+};

@@ -3,10 +3,11 @@ import type { TestCase, TestResult } from "@playwright/test/reporter";
 type Annotation = { type: string; description?: string };
 
 /** A scenario test as a reporter sees it: only the fields the report modules read. */
-export function fakeTest(input: { id: string; title: string; file?: string }): TestCase {
+export function fakeTest(input: { id: string; title: string; file?: string; expectedStatus?: TestCase["expectedStatus"] }): TestCase {
   return {
     id: input.id,
     title: input.title,
+    expectedStatus: input.expectedStatus ?? "passed",
     annotations: [],
     location: { file: input.file ?? "/repo/specs/conformance.spec.ts", line: 1, column: 1 },
     parent: { project: () => ({ name: "mocks" }) },

@@ -87,6 +87,9 @@ test("the packed package installs into a team's repository and runs validate, mo
   };
   expect(summary.verdict.exitCode).toBe(0);
   expect(summary.scenarios.map((s) => [s.title, s.status])).toEqual([["CTM-S-01 team smoke login and logout", "passed"]]);
-  for (const file of ["junit.xml", "evidence.json", "allure-report/index.html"])
+  for (const file of ["junit.xml", "evidence.json", "statement.md", "allure-report/index.html"])
     expect(existsSync(join(team, "out", file)), file).toBe(true);
+  // An installed package has no commit: its build id is the hash of its own sources, said whole (not "unknown (not").
+  const environment = readFileSync(join(team, "out", "allure-results", "environment.properties"), "utf8");
+  expect(environment).toMatch(/^harness=sessionprobe \d+\.\d+\.\d+, not a git checkout, sources sha256 [0-9a-f]{12}$/m);
 });

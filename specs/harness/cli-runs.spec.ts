@@ -7,12 +7,20 @@ import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { junitSchemaErrors } from "../../src/report/junit-schema.ts";
 import { childEnv, ROOT, runCli, startStandaloneMock } from "./support/processes.ts";
+import { statementDisagreements } from "./support/statement-check.ts";
 
 const require = createRequire(import.meta.url);
 
 /** The files every run leaves, whatever the reporter flags. */
 function expectReportFiles(reports: string): void {
-  for (const file of ["junit.xml", "summary.json", "evidence.json", "allure-results/environment.properties"])
+  for (const file of [
+    "junit.xml",
+    "summary.json",
+    "evidence.json",
+    "statement.md",
+    "statement.html",
+    "allure-results/environment.properties",
+  ])
     expect(existsSync(join(reports, file)), file).toBe(true);
 }
 
@@ -62,6 +70,8 @@ test("exit 0: `conformance --reporter dot` still writes JUnit (XSD-valid), Allur
     expectReportFiles(reports);
     expect(existsSync(join(reports, "allure-report", "index.html"))).toBe(true);
     expect(readFileSync(join(reports, "history.jsonl"), "utf8").trim().split("\n")).toHaveLength(round);
+    // The conformance statement says what summary.json says: the same verdict, the same counts.
+    expect(statementDisagreements(reports)).toEqual([]);
   }
   const junit = readFileSync(join(reports, "junit.xml"), "utf8");
   expect(await junitSchemaErrors(junit)).toEqual([]);
@@ -104,6 +114,7 @@ test("exit 1: a broken documented behaviour is a JUnit <failure> with failures=1
     expect(run.code, run.output).toBe(1);
     expect(run.output).toMatch(/verdict: non-conformance: 1 scenario\(s\) found a behaviour broken \(CTM-S-07\)/);
     expect(run.output).toMatch(/Quality Gate failed[\s\S]*no-documented-behaviour-broken/);
+    expect(statementDisagreements(reports)).toEqual([]);
     const junit = readFileSync(join(reports, "junit.xml"), "utf8");
     expect(await junitSchemaErrors(junit)).toEqual([]);
     expect(junit).toMatch(/<testsuite name="ctm-under-test controlm.session" tests="\d+" failures="1" errors="0"/);

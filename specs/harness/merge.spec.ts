@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { junitSchemaErrors } from "../../src/report/junit-schema.ts";
 import { runCli, runPlaywrightTest, startStandaloneMock } from "./support/processes.ts";
+import { statementDisagreements } from "./support/statement-check.ts";
 
 /**
  * `sessionprobe merge`: shards run as separate processes (two machines), each into its own
@@ -128,6 +129,8 @@ test("two shards of the conformance suite, merged, equal the unsharded run: summ
     `run=${evidence.startedAt} → ${evidence.endedAt}`,
   );
   expect(existsSync(join(merged, "allure-report", "index.html"))).toBe(true);
+  // One conformance statement for the whole run, agreeing with the merged summary.
+  expect(statementDisagreements(merged)).toEqual([]);
 });
 
 test("a shard that found a broken behaviour makes the merged run exit 1; the guarded job's scenario, listed by both shards, counts once", async () => {
@@ -193,6 +196,7 @@ test("a shard that found a broken behaviour makes the merged run exit 1; the gua
     ]);
     expect(session?.leftOpen).toBe(read<Evidence>(guardedDir, "evidence.json").sessions[0]?.leftOpen);
     expect(evidence.targets).toMatchObject([{ name: "staging", kind: "real" }]);
+    expect(statementDisagreements(merged)).toEqual([]);
     expect(existsSync(join(merged, "allure-report", "index.html"))).toBe(true);
   } finally {
     await mock.stop();

@@ -5,6 +5,7 @@ import { EXIT } from "../report/verdict.ts";
 import type { BaselineOptions } from "./baseline-command.ts";
 import type { ExploreCommandOptions } from "./explore-command.ts";
 import type { MockOptions } from "./mock-command.ts";
+import { loadDotEnv } from "./dot-env.ts";
 import { applyProjectConfig } from "./project-config.ts";
 import { collect, duration, keyValue, port, positiveInteger, timeoutOrNone } from "./option-types.ts";
 import type { RunOptions } from "./playwright-commands.ts";
@@ -17,12 +18,14 @@ const { version } = JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), 
 const EXIT_CODES = `
 Exit codes:
   0  conformed: every scenario passed (a pass on retry counts, as flaky) or was skipped by policy
-  1  non-conformance: a behaviour failed (an expectation failure in a scenario covering it)
+  1  non-conformance: a behaviour failed (an expectation failure in a scenario covering it), or a
+     known deviation of the targets file is stale (its id passed) or past its until date
   2  usage or configuration error: bad flags, a malformed targets or scenario file, a missing
      environment variable (nothing was sent)
   3  a target could not be reached at all: every scenario against it ended in a transport failure
-  4  incomplete: some scenario ended without a verdict (a harness bug, or a transport failure on a
-     target that answered others); summary.json says which`;
+  4  incomplete: some scenario ended without a verdict (a harness bug, a scenario that cannot run
+     as the target is configured, or a transport failure on a target that answered others);
+     summary.json says which`;
 
 const PLAYWRIGHT_NOTE = `
 Any other option goes to Playwright as it is (npx playwright test --help): --grep, --shard i/n,
@@ -119,12 +122,14 @@ ${EXIT_CODES}`,
     .option("--host <host>", "the address to listen on", "127.0.0.1")
     .option("--tls", "serve HTTPS with a self-signed certificate", false)
     .option("--cert-out <file>", "write the certificate there (use it as tls.ca)")
+    .option("--client-ca <file>", "with --tls: require client certificates signed by this CA (PEM), as a mutual-TLS gateway does")
     .option("--idle <duration|none>", "idle timeout, e.g. 30m, or none", timeoutOrNone("--idle"))
     .option("--lifetime <duration|none>", "absolute session lifetime, e.g. 24h, or none", timeoutOrNone("--lifetime"))
     .option("--defect <name>", "switch on a named defect (repeatable)", collect, [])
     .option("--set <option=value>", "a deployment option of the mock (repeatable)", keyValue("--set"), {})
     .option("--profile <name>", "a release profile, e.g. vmanage 20.18")
     .option("--record-issued", "remember every credential handed out, for secret scans of the reports", false)
+    .addHelpText("after", "\nsessionprobe mock <vendor> --help lists that vendor's defects, options, legal variants and release profiles.")
     .action(exits(async (vendor: string, options: MockOptions) => (await import("./mock-command.ts")).runMock(vendor, options)));
 
   program
@@ -152,7 +157,9 @@ sessionprobe run reproduces); 2 usage or configuration; 3 the target could not b
 
   program
     .command("report")
-    .description("(re)generate the Allure report from SESSIONPROBE_REPORTS/allure-results, then its quality gate")
+    .description(
+      "(re)generate the Allure report from SESSIONPROBE_REPORTS/allure-results, with its quality gate evaluated into it (exit 1 when the gate fails)",
+    )
     .action(exits(async () => (await import("./playwright-commands.ts")).runReport()));
 
   program
@@ -206,10 +213,15 @@ function isUsageError(error: unknown): boolean {
 export async function main(argv: readonly string[]): Promise<number> {
   const program = buildProgram();
   try {
+    loadDotEnv();
     applyProjectConfig();
     if (argv.length === 0) {
       program.outputHelp();
       return EXIT.usage;
+    }
+    if (argv[0] === "mock" && argv.some((arg) => arg === "--help" || arg === "-h")) {
+      const text = (await import("./mock-help.ts")).mockHelpFor(argv);
+      if (text) program.commands.find((c) => c.name() === "mock")?.addHelpText("after", text);
     }
     await program.parseAsync([...argv], { from: "user" });
     return actionCode;

@@ -76,7 +76,7 @@ export async function runMerge(folders: readonly string[]): Promise<number> {
     );
 
     // Fresh results, as a run clears them: yesterday's Allure results would join today's report (the history is kept apart).
-    for (const file of ["allure-results", "summary.json", "evidence.json", "junit.xml"])
+    for (const file of ["allure-results", "summary.json", "evidence.json", "junit.xml", "statement.md", "statement.html"])
       rmSync(join(reports, file), { recursive: true, force: true });
     writePlan({ stage: "merge", outputDir: reports, drop, merged });
     const merge = await mergeReports(blobs, planFile, false);

@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
 import { join, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 import { COMPARE_ENV } from "../observe/compare-env.ts";
@@ -51,7 +52,7 @@ export function nodeOptions(): string | undefined {
 }
 
 function playwright(args: readonly string[], options: RunOptions, env: NodeJS.ProcessEnv = {}): Promise<number> {
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env, SESSIONPROBE_REPORTS: reportsDir() };
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, SESSIONPROBE_REPORTS: reportsDir(), ...env };
   const nodeOpts = nodeOptions();
   if (nodeOpts) childEnv.NODE_OPTIONS = nodeOpts;
   // The user's reporter replaces only the terminal one: JUnit, Allure, summary and evidence stay.
@@ -66,7 +67,8 @@ function playwright(args: readonly string[], options: RunOptions, env: NodeJS.Pr
 /** Fresh results per run: Allure would otherwise merge yesterday's results into today's report (history is kept apart). */
 function clearResults(): void {
   rmSync(join(reportsDir(), "allure-results"), { recursive: true, force: true });
-  rmSync(join(reportsDir(), "summary.json"), { force: true });
+  // The statement too: the report would attach yesterday's, and a run that writes none must not leave one to sign.
+  for (const file of ["summary.json", "statement.md", "statement.html"]) rmSync(join(reportsDir(), file), { force: true });
 }
 
 function readVerdict(): Verdict | undefined {
@@ -86,12 +88,10 @@ export function exitCodeOf(playwrightCode: number, verdict: Verdict | undefined)
   return verdict.exitCode;
 }
 
-const allureCli = () => join(require.resolve("allure"), "..", "..", "cli.js");
-
 /**
- * The Allure report and its quality gate (fails when a DOC or WIRE behaviour failed). Two Allure processes,
- * started together: each spends most of its time starting up, and on two cores they overlap. The gate's
- * output is printed after the report's line, so the terminal reads in the same order as before.
+ * The Allure report with its quality gate evaluated inside it (fails when a DOC or WIRE behaviour failed):
+ * one Allure process (src/report/allure-report.mjs), so the report's Quality Gates tab shows the result the
+ * terminal prints. Plain Node: allurerc.mjs reads only the results' labels and summary.json (no TypeScript).
  */
 export async function runReport(): Promise<number> {
   const results = join(reportsDir(), "allure-results");
@@ -99,23 +99,35 @@ export async function runReport(): Promise<number> {
   const output = join(reportsDir(), "allure-report");
   const config = join(PACKAGE_ROOT, "allurerc.mjs");
   const env = { ...process.env, SESSIONPROBE_REPORTS: reportsDir() };
+  // Allure 3.18's gate calls Iterator.prototype.toArray, which Node 20 lacks.
   const polyfill = pathToFileURL(join(PACKAGE_ROOT, "src", "report", "iterator-helpers.mjs")).href;
-  // Plain Node: allurerc.mjs reads only the results' labels (no TypeScript).
-  const [code, gate] = await Promise.all([
-    spawnNode([allureCli(), "generate", results, "--config", config, "--output", output], env),
-    spawnNodeQuietly([`--import=${polyfill}`, allureCli(), "quality-gate", results, "--config", config], {
-      ...env,
-      SESSIONPROBE_ALLURE_GATE: "1",
-    }),
-  ]);
-  if (code !== 0) return code;
-  console.log(`Allure report: ${join(output, "index.html")} (a single file: open it in a browser)`);
-  if (gate.output) process.stdout.write(gate.output);
-  if (gate.code !== 0) console.log("Allure quality gate: failed (a DOC or WIRE behaviour failed; see above)");
-  return gate.code;
+  const script = join(PACKAGE_ROOT, "src", "report", "allure-report.mjs");
+  const { code, output: printed } = await spawnNodeQuietly([`--import=${polyfill}`, script, results, config, output], env);
+  if (code !== 0 && code !== 1) {
+    process.stdout.write(printed);
+    return code;
+  }
+  console.log(`Allure report: ${join(output, "index.html")} (a single file: open it in a browser; its Quality Gates tab holds the gate)`);
+  if (printed) process.stdout.write(printed);
+  if (code !== 0) console.log("Allure quality gate: failed (a DOC or WIRE behaviour failed; see above)");
+  return code;
+}
+
+/**
+ * `--list` sends nothing and runs nothing, yet Playwright still calls the reporters: they write
+ * into a folder thrown away afterwards, so the last run's JUnit, summary and Allure history stay.
+ */
+async function listOnly(args: readonly string[], options: RunOptions, env: NodeJS.ProcessEnv): Promise<number> {
+  const scratch = mkdtempSync(join(tmpdir(), "sessionprobe-list-"));
+  try {
+    return exitCodeOf(await playwright(args, options, { ...env, SESSIONPROBE_REPORTS: scratch }), undefined);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
 }
 
 async function runAndReport(args: readonly string[], options: RunOptions, env: NodeJS.ProcessEnv = {}): Promise<number> {
+  if (args.includes("--list")) return listOnly(args, options, env);
   clearResults();
   const code = exitCodeOf(await playwright(args, options, env), readVerdict());
   if (!existsSync(join(reportsDir(), "allure-results"))) return code;
@@ -145,7 +157,9 @@ export function projectArgs(targetNames: readonly string[], wanted: readonly str
 export async function runTargets(args: readonly string[], options: RunOptions & { targets?: string; target?: string[] }): Promise<number> {
   const file = options.targets ?? process.env.SESSIONPROBE_TARGETS ?? process.env.SESSIONPROBE_TARGETS_DEFAULT;
   if (!file)
-    throw new UsageError('run: name the targets file with --targets FILE (or SESSIONPROBE_TARGETS, or "targets" in sessionprobe.json)');
+    throw new UsageError(
+      'run: name the targets file with --targets FILE (or SESSIONPROBE_TARGETS, or "targets" in sessionprobe.json: README, "Project settings: sessionprobe.json")',
+    );
   // Imported here: the targets parser (YAML, its schema) is for `run` alone, not for a conformance run's waiting CLI.
   const { loadTargets } = await import("../targets/load.ts");
   const targets = loadTargets(file);

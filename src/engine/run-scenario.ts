@@ -4,7 +4,7 @@ import { optionScope } from "../targets/options.ts";
 import { stepsFor } from "./plan.ts";
 import type { Transport } from "../http/transport.ts";
 import { redact } from "../redact/secrets.ts";
-import { InterpolationError, interpolate } from "../scenario/interpolate.ts";
+import { InterpolationError, type InterpolationScope, interpolate, REFERENCE, resolveReference } from "../scenario/interpolate.ts";
 import { TransportError } from "../http/transport.ts";
 import type { LoadedScenario, LoadedStep, LoadedSuite } from "../scenario/load.ts";
 import type { ResolvedTarget } from "../targets/types.ts";
@@ -201,7 +201,7 @@ export class ScenarioRunner {
 
   private async runStep(loadedStep: LoadedStep): Promise<StepResult | undefined> {
     const { hooks, suite } = this.options;
-    const title = loadedStep.step.title ?? describeStep(loadedStep.step);
+    const title = this.titleOf(loadedStep);
     const where = this.where(loadedStep, title);
     const covers = loadedStep.step.covers ?? this.options.loaded.scenario.covers;
     return hooks.step(
@@ -220,17 +220,40 @@ export class ScenarioRunner {
     );
   }
 
-  private async runStepBody(loadedStep: LoadedStep, where: string): Promise<StepResult | undefined> {
-    const { hooks, time } = this.options;
-    const { target, driver } = this.options;
-    const step = interpolate(loadedStep.step, {
+  private scope(): InterpolationScope {
+    const { target, driver, time } = this.options;
+    return {
       captures: this.captures,
       credentials: this.credentials,
       users: target.users,
       random: this.random,
       now: time.now(),
       options: optionScope(driver, target.options),
-    });
+    };
+  }
+
+  /**
+   * A step's title as the reports show it: its `${…}` resolved as the step will be (an option's
+   * value, a capture so far), a reference that cannot be resolved yet left as written, and any
+   * secret it names replaced by its fingerprint.
+   */
+  private titleOf(loadedStep: LoadedStep): string {
+    const title = loadedStep.step.title ?? describeStep(loadedStep.step);
+    const scope = this.scope();
+    return redact(
+      title.replace(REFERENCE, (written, name: string) => {
+        try {
+          return resolveReference(name.trim(), scope);
+        } catch {
+          return written;
+        }
+      }),
+    );
+  }
+
+  private async runStepBody(loadedStep: LoadedStep, where: string): Promise<StepResult | undefined> {
+    const { hooks } = this.options;
+    const step = interpolate(loadedStep.step, this.scope());
     const env = this.stepEnv(where);
     const sessionName = step.as ?? "default";
     let result: StepResult | undefined;

@@ -1,6 +1,7 @@
 import { type Behaviour, findBehaviour, findService, isOpen } from "../catalogue/behaviours.ts";
 import type { Exchange } from "../http/exchange.ts";
 import type { FailureKind } from "../engine/failure.ts";
+import { redact } from "../redact/secrets.ts";
 
 export interface AllureLabel {
   name: string;
@@ -84,5 +85,6 @@ export function exchangeAttachmentName(
   const path = new URL(exchange.request.url).pathname;
   const probe = options.probe ?? /^probe\b/.test(exchange.label);
   const label = probe ? `session probe (${exchange.label.replace(/^probe\s*/, "") || "probe"})` : exchange.label;
-  return `${label}: ${exchange.request.method} ${path} → ${exchange.response.status}`;
+  // A path can carry a session id (a session resource, a token's handle): titles are redacted like every attachment.
+  return redact(`${label}: ${exchange.request.method} ${path} → ${exchange.response.status}`);
 }

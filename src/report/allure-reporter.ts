@@ -1,6 +1,21 @@
 import type { Suite } from "@playwright/test/reporter";
+import { Status, type TestResult } from "allure-js-commons";
 import { AllureReporter } from "allure-playwright";
 import { AllureResultsWriter } from "./allure-results-writer.ts";
+
+/**
+ * A known deviation as Allure's own known issue: Playwright ran it as an expected failure, which
+ * allure-playwright writes as passed; it failed, and the report says so, marked known (Allure counts
+ * it as accepted, outside its quality gate) and filed under the "Known deviations" category.
+ */
+export function deviationAsKnownFailure(result: TestResult): TestResult {
+  if (!result.labels?.some((l) => l.name === "deviation") || result.status !== "passed") return result;
+  // Allure's results format has `known` (its reader makes it the "accepted" resolution); allure-js-commons' type omits it.
+  const tickets = result.labels.filter((l) => l.name === "deviation").map((l) => l.value);
+  const message = `Known deviation ${tickets.join(", ")}, waived (the targets file declares it): ${result.statusDetails?.message ?? ""}`;
+  const statusDetails: TestResult["statusDetails"] & { known: boolean } = { ...result.statusDetails, message, known: true };
+  return { ...result, status: Status.FAILED, statusDetails };
+}
 
 type AllureOptions = ConstructorParameters<typeof AllureReporter>[0];
 
@@ -31,7 +46,7 @@ export default class SessionprobeAllureReporter extends AllureReporter {
       throw new Error(
         "allure-playwright no longer keeps its runtime's writer in allureRuntime.writer: update src/report/allure-reporter.ts",
       );
-    runtime.writer = new AllureResultsWriter(this.resultsDir);
+    runtime.writer = new AllureResultsWriter(this.resultsDir, deviationAsKnownFailure);
   }
 
   /** For the test: the writer in use. */

@@ -19,7 +19,11 @@ export class AllureResultsWriter implements Writer {
   private made = false;
   private sequence = 0;
 
-  constructor(private readonly resultsDir: string) {}
+  constructor(
+    private readonly resultsDir: string,
+    /** Applied to each test result before it is written. */
+    private readonly adjust: (result: TestResult) => TestResult = (result) => result,
+  ) {}
 
   private path(name: string): string {
     if (!this.made) {
@@ -42,7 +46,7 @@ export class AllureResultsWriter implements Writer {
   }
 
   writeResult(result: TestResult): void {
-    this.publish(`${result.uuid}-result.json`, JSON.stringify(result));
+    this.publish(`${result.uuid}-result.json`, JSON.stringify(this.adjust(result)));
   }
 
   writeGroup(result: TestResultContainer): void {

@@ -1,19 +1,64 @@
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { findSuiteFiles } from "../scenario/discover.ts";
 import { loadTargets } from "../targets/load.ts";
+import type { Deviation } from "../targets/types.ts";
+import type { DeviationVerdict } from "./deviations.ts";
 import type { ScenarioRecord, ServiceSummary } from "./summary-model.ts";
 
 const ROOT = join(import.meta.dirname, "..", "..");
+
+const NOT_A_CHECKOUT = "unknown (not a git checkout)";
 
 function harnessCommit(): string {
   try {
     return execFileSync("git", ["rev-parse", "HEAD"], { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
   } catch {
-    return "unknown (not a git checkout)";
+    return NOT_A_CHECKOUT;
   }
+}
+
+/** What the package ships and runs (README "files"), tests left out: the harness itself, whatever its commit. */
+const HARNESS_PARTS = ["src", "fixtures", "specs/conformance.spec.ts", "playwright.config.ts", "allurerc.mjs", "package.json"];
+
+function filesUnder(path: string): string[] {
+  const full = join(ROOT, path);
+  try {
+    return readdirSync(full, { withFileTypes: true }).flatMap((entry) => filesUnder(join(path, entry.name)));
+  } catch {
+    return [path];
+  }
+}
+
+/**
+ * One SHA-256 over the harness's own files (path and content of each, in order): the build id
+ * that still means something where there is no commit (an installed package), and that tells a
+ * checkout with local changes from its commit.
+ */
+function harnessSourceSha256(): string {
+  const hash = createHash("sha256");
+  const files = HARNESS_PARTS.flatMap(filesUnder)
+    .filter((path) => !/\.(test|spec)\.ts$/.test(path) || path === "specs/conformance.spec.ts")
+    .sort();
+  for (const path of files) {
+    try {
+      hash
+        .update(`${path}\u0000`)
+        .update(readFileSync(join(ROOT, path)))
+        .update("\u0000");
+    } catch {
+      // A part this install does not ship (specs/ in an older package): hashed as absent.
+    }
+  }
+  return hash.digest("hex");
+}
+
+/** The harness as a person reads it: "sessionprobe 0.1.0, commit 21760daafb55, sources sha256 3fa2c1d0e9b8". */
+export function harnessBuild(harness: { name: string; version: string; commit: string; sourceSha256?: string }): string {
+  const commit = /^[0-9a-f]{40}$/.test(harness.commit) ? `commit ${harness.commit.slice(0, 12)}` : "not a git checkout";
+  return `${harness.name} ${harness.version}, ${commit}${harness.sourceSha256 ? `, sources sha256 ${harness.sourceSha256.slice(0, 12)}` : ""}`;
 }
 
 export interface WaitStats {
@@ -49,11 +94,13 @@ export interface TargetFacts {
   baseUrl: string;
   kind: "real" | "mock" | "unknown";
   tlsVerified: boolean;
+  /** Known deviations its targets file declares (none for a built-in mock). */
+  deviations?: Deviation[];
 }
 
 /** What a run was made of, apart from its results: the harness, the scenario files and the targets. */
 export interface RunFacts {
-  harness: { name: string; version: string; commit: string };
+  harness: { name: string; version: string; commit: string; sourceSha256?: string };
   scenarioFiles: { path: string; sha256: string }[];
   /** Targets described by the targets file; the others are built-in mocks. */
   targets: TargetFacts[];
@@ -66,12 +113,19 @@ export function localRunFacts(targetsFile: string | undefined = process.env.SESS
   const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { name: string; version: string };
   const declared = targetsFile ? loadTargets(targetsFile) : [];
   return {
-    harness: { name: pkg.name, version: pkg.version, commit: harnessCommit() },
+    harness: { name: pkg.name, version: pkg.version, commit: harnessCommit(), sourceSha256: harnessSourceSha256() },
     scenarioFiles: findSuiteFiles().map((path) => ({
       path: relative(ROOT, path),
       sha256: createHash("sha256").update(readFileSync(path)).digest("hex"),
     })),
-    targets: declared.map((t) => ({ name: t.name, vendor: t.vendor, baseUrl: t.baseUrl, kind: "real", tlsVerified: !t.tls.insecure })),
+    targets: declared.map((t) => ({
+      name: t.name,
+      vendor: t.vendor,
+      baseUrl: t.baseUrl,
+      kind: "real",
+      tlsVerified: !t.tls.insecure,
+      ...(t.deviations?.length ? { deviations: t.deviations } : {}),
+    })),
     targetsFileSha256: targetsFile ? createHash("sha256").update(readFileSync(targetsFile)).digest("hex") : null,
   };
 }
@@ -143,9 +197,12 @@ export function buildEvidence(input: {
   /** This run's `--shard i/n` ("1/4"), if sharded. */
   shard?: string | null;
   merged?: MergedRun;
+  /** The run's facts, when the caller has read them already (default: the merge's, else this checkout's). */
+  facts?: RunFacts;
+  deviations?: readonly DeviationVerdict[];
 }) {
   const { merged } = input;
-  const facts = merged?.facts ?? localRunFacts();
+  const facts = input.facts ?? merged?.facts ?? localRunFacts();
   const names = [...new Set(input.records.map((r) => r.target))];
   // A target no shard described: say so rather than guess that it was a mock.
   const unknownTarget = (name: string): TargetFacts => ({
@@ -181,6 +238,7 @@ export function buildEvidence(input: {
       service: s.service,
       passed: s.ids.passed,
       failed: s.ids.failed,
+      deviations: s.ids.deviations,
       observed: s.ids.observed,
       skipped: s.ids.skipped,
       skippedScenarios: input.records
@@ -194,7 +252,11 @@ export function buildEvidence(input: {
     })),
     sessions: names.map((name) => {
       const closedInTeardown = input.records.filter((r) => r.target === name).reduce((n, r) => n + r.closedInTeardown, 0);
-      if (!merged) return { target: name, closedInTeardown, leftOpen: input.openAtEnd.get(name) ?? null };
+      if (!merged) {
+        // Without a count at the end (no control plane to ask), the built-in mocks' own count after each test: the terminal's number.
+        const perTest = input.records.flatMap((r) => (r.target === name && r.leftOpen !== undefined ? [r.leftOpen] : []));
+        return { target: name, closedInTeardown, leftOpen: input.openAtEnd.get(name) ?? (perTest.length ? Math.max(...perTest) : null) };
+      }
       const { leftOpen, countedBy } = mergedLeftOpen(merged, name);
       return {
         target: name,
@@ -210,6 +272,8 @@ export function buildEvidence(input: {
         })),
       };
     }),
+    // Declared per target, judged against this run: waived, stale, expired or not exercised.
+    deviations: input.deviations ?? [],
     realTimeWaits: waitStats(input.records, input.endedAt - input.startedAt),
     ...(merged
       ? { merged: { reports: merged.reports.map(({ folder, shard, startedAt, endedAt }) => ({ folder, shard, startedAt, endedAt })) } }

@@ -2,19 +2,37 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { dirname } from "node:path";
 import type { FullResult, Reporter, TestCase, TestResult } from "@playwright/test/reporter";
+import { findBehaviour } from "../catalogue/behaviours.ts";
 import { FAILURE_CODES, type FailureKind } from "../engine/failure.ts";
 import { redact } from "../redact/secrets.ts";
-import { annotationsOf, failureKindOf } from "./scenario-record.ts";
+import { utcDay } from "../targets/deviations.ts";
+import { type DeclaredDeviations, type DeviationVerdict, deviationProblem, failingDeviations, judgeDeviations } from "./deviations.ts";
+import type { MergedRun } from "./evidence.ts";
+import { annotationsOf, failureKindOf, toRecord } from "./scenario-record.ts";
 import { element, seconds, xmlText } from "./junit-xml.ts";
 
 interface Options {
   outputFile?: string;
+  /** Set by `sessionprobe merge`: the shards' targets (and their deviations), instead of this machine's targets file. */
+  merged?: MergedRun;
 }
 
 interface Attempt {
   result: TestResult;
   kind?: FailureKind;
 }
+
+/** The deviations the targets file declares: the merge's (from the shards' evidence), else SESSIONPROBE_TARGETS', else none (the built-in mocks). */
+async function declaredDeviations(merged: MergedRun | undefined): Promise<readonly DeclaredDeviations[]> {
+  if (merged) return merged.facts.targets;
+  const file = process.env.SESSIONPROBE_TARGETS;
+  if (!file) return [];
+  const { loadTargets } = await import("../targets/load.ts");
+  return loadTargets(file);
+}
+
+/** Where a waived scenario's JUnit case says so: a skip (as pytest writes a strict xfail), with the ticket first and the failure kept. */
+const DEVIATION_TYPE = "SP_DEVIATION";
 
 /**
  * JUnit XML the way CI dashboards read it (the Jenkins/Surefire JUnit XSD, src/report/junit-10.xsd):
@@ -25,14 +43,28 @@ interface Attempt {
  */
 export default class JunitReporter implements Reporter {
   private readonly outputFile: string;
+  private readonly merged: MergedRun | undefined;
   private readonly attempts = new Map<string, { test: TestCase; attempts: Attempt[] }>();
 
   constructor(options: Options = {}) {
     this.outputFile = options.outputFile ?? "reports/junit.xml";
+    this.merged = options.merged;
   }
 
   printsToStdio(): boolean {
     return false;
+  }
+
+  /** The run's deviations judged as the summary judges them (src/report/summary-reporter.ts): the same records, targets and first day. */
+  private async judgedDeviations(startTime: Date): Promise<DeviationVerdict[]> {
+    const declared = await declaredDeviations(this.merged);
+    if (!declared.some((t) => t.deviations?.length)) return [];
+    const records = [...this.attempts.values()].flatMap(({ test, attempts }) => {
+      const record = toRecord(test, (attempts.at(-1) as Attempt).result);
+      return record ? [record] : [];
+    });
+    const starts = this.merged?.reports.map((r) => Date.parse(r.startedAt)) ?? [startTime.getTime()];
+    return judgeDeviations(records, declared, utcDay(Math.min(...starts)));
   }
 
   onTestEnd(test: TestCase, result: TestResult): void {
@@ -42,20 +74,39 @@ export default class JunitReporter implements Reporter {
     this.attempts.set(test.id, entry);
   }
 
-  onEnd(result: Pick<FullResult, "startTime">): void {
-    const suites = new Map<string, { name: string; cases: string[]; failures: number; errors: number; skipped: number; ms: number }>();
+  async onEnd(result: Pick<FullResult, "startTime">): Promise<void> {
+    type SuiteEntry = { name: string; cases: string[]; failures: number; errors: number; skipped: number; ms: number };
+    const suites = new Map<string, SuiteEntry>();
+    const suiteNamed = (name: string) => suites.get(name) ?? { name, cases: [], failures: 0, errors: 0, skipped: 0, ms: 0 };
     for (const { test, attempts } of this.attempts.values()) {
       const last = attempts.at(-1) as Attempt;
       const { classname, suite } = placeOf(test, last.result);
-      const entry = suites.get(suite) ?? { name: suite, cases: [], failures: 0, errors: 0, skipped: 0, ms: 0 };
+      const entry = suiteNamed(suite);
       const body = caseBody(test, attempts);
-      if (last.kind === "expectation") entry.failures++;
+      if (waiverOf(test, last)) entry.skipped++;
+      else if (last.kind === "expectation") entry.failures++;
       else if (last.kind) entry.errors++;
       else if (last.result.status === "skipped") entry.skipped++;
       const ms = attempts.reduce((n, a) => n + a.result.duration, 0);
       entry.ms += ms;
       entry.cases.push(element("testcase", { name: test.title, classname, time: seconds(ms) }, body || undefined));
       suites.set(suite, entry);
+    }
+    // A stale or expired deviation fails the run: a failed case of its own, so a dashboard shows why the run is red.
+    for (const d of failingDeviations(await this.judgedDeviations(result.startTime))) {
+      const behaviour = findBehaviour(d.id);
+      const classname = behaviour ? `${behaviour.vendor}.${behaviour.service}` : "deviations";
+      const entry = suiteNamed(`${d.target} ${classname}`);
+      const message = deviationProblem(d);
+      entry.failures++;
+      entry.cases.push(
+        element(
+          "testcase",
+          { name: `deviation ${d.id} (${d.ticket})`, classname, time: seconds(0) },
+          element("failure", { message: message.slice(0, 500), type: `SP_DEVIATION_${d.state.toUpperCase()}` }, xmlText(message)),
+        ),
+      );
+      suites.set(entry.name, entry);
     }
     const list = [...suites.values()];
     const total = (pick: (s: (typeof list)[number]) => number) => list.reduce((n, s) => n + pick(s), 0);
@@ -95,6 +146,12 @@ export default class JunitReporter implements Reporter {
   }
 }
 
+/** The attempt's waiver, when Playwright ran it as an expected failure of a known deviation. */
+function waiverOf(test: TestCase, last: Attempt): string | undefined {
+  if (last.kind !== "expectation" || test.expectedStatus !== "failed") return undefined;
+  return annotationsOf(test, last.result, "deviation").at(-1);
+}
+
 /** Scenarios: `vendor.service`, a suite per target and service. Other tests (the harness's own): their file. */
 function placeOf(test: TestCase, result: TestResult): { classname: string; suite: string } {
   const service = annotationsOf(test, result, "service")[0] ?? test.annotations.find((a) => a.type === "service")?.description;
@@ -118,7 +175,13 @@ function errorText(result: TestResult): { message: string; detail: string } {
 function caseBody(test: TestCase, attempts: readonly Attempt[]): string {
   const last = attempts.at(-1) as Attempt;
   const parts: string[] = [];
-  if (last.kind) {
+  const waiver = waiverOf(test, last);
+  if (waiver) {
+    // A skip, not a failure: the run exits 0 for it, and a dashboard that counts skips lists it with the ticket first.
+    // The failure as it was found (no stack: a verdict on the server, not on our code).
+    const found = redact((last.result.error ?? last.result.errors[0])?.message ?? "");
+    parts.push(element("skipped", { message: redact(waiver).slice(0, 500), type: DEVIATION_TYPE }, xmlText(found)));
+  } else if (last.kind) {
     const { message, detail } = errorText(last.result);
     parts.push(element(last.kind === "expectation" ? "failure" : "error", { message, type: FAILURE_CODES[last.kind] }, xmlText(detail)));
   } else if (last.result.status === "skipped") {
@@ -138,7 +201,7 @@ function caseBody(test: TestCase, attempts: readonly Attempt[]): string {
         : "flakyError";
     parts.push(element(tag, { message, type: FAILURE_CODES[kind] }, element("stackTrace", {}, xmlText(detail))));
   }
-  const facts = ["target", "covers", "observation", "warning"].flatMap((type) =>
+  const facts = ["target", "covers", "failed-ids", "failed-at", "deviation", "observation", "warning"].flatMap((type) =>
     annotationsOf(test, last.result, type).map((v) => `${type}: ${v}`),
   );
   if (facts.length) parts.push(element("system-out", {}, xmlText(redact(facts.join("\n")))));

@@ -220,9 +220,11 @@ export function mergedRun(census: Census, staged: ReadonlyMap<string, ShardFolde
   // No folder had evidence (no shard ran a scenario): this checkout's harness and suites; the merge reads no targets file.
   const local = first ? undefined : localRunFacts(undefined);
   const targets = new Map<string, TargetFacts>();
+  // The shards share one targets file (checked above), so its deviations too: the merge judges them over the whole run.
   for (const e of evidences)
-    for (const { name, vendor, baseUrl, kind, tlsVerified } of e.targets)
-      if (!targets.has(name)) targets.set(name, { name, vendor, baseUrl, kind, tlsVerified });
+    for (const { name, vendor, baseUrl, kind, tlsVerified, deviations } of e.targets)
+      if (!targets.has(name))
+        targets.set(name, { name, vendor, baseUrl, kind, tlsVerified, ...(deviations?.length ? { deviations } : {}) });
   return {
     facts: {
       harness: first?.harness ?? (local as RunFacts).harness,

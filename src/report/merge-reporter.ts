@@ -40,7 +40,7 @@ export default class MergeReporter implements ReporterV2 {
     const files = reportFileOptions(plan.outputDir);
     // The run's file reporters, in the run's order (src/report/reporters.ts): the totals line last.
     this.reporters = [
-      new JunitReporter(files.junit),
+      new JunitReporter({ ...files.junit, merged: plan.merged }),
       new AllureReporter(files.allure),
       new SummaryReporter({ ...files.summary, merged: plan.merged }),
       new BaselineReporter(files.baseline),

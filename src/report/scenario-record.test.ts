@@ -36,7 +36,7 @@ test("retries are folded: the last attempt decides, a pass after a failure is fl
   ]);
   expect(list[0]?.durationMs).toBe(300);
   const [service] = summarize(list);
-  expect(service?.scenarios).toEqual({ total: 2, passed: 2, failed: 0, skipped: 0, flaky: 1 });
+  expect(service?.scenarios).toEqual({ total: 2, passed: 2, failed: 0, deviations: 0, skipped: 0, flaky: 1 });
   expect(service?.ids.failed).toEqual([]);
   expect(runVerdict(list)).toEqual({ exitCode: EXIT.conformed, meaning: "conformed (1 scenario(s) passed on retry: flaky)" });
 });
@@ -63,12 +63,13 @@ const record = (target: string, status: ScenarioRecord["status"], failureKind?: 
   ...(failureKind ? { failureKind } : {}),
 });
 
-test("the verdict's exit code: non-conformance beats an unreachable target beats a configuration error beats an incomplete run", () => {
+test("the verdict's exit code: non-conformance beats an unreachable target beats an incomplete run; a configuration error at run time is incomplete", () => {
   expect(runVerdict([record("a", "passed"), record("a", "skipped")]).exitCode).toBe(EXIT.conformed);
   expect(runVerdict([record("a", "failed", "expectation"), record("b", "failed", "transport")]).exitCode).toBe(EXIT.nonConformance);
   expect(runVerdict([record("a", "passed"), record("b", "failed", "transport"), record("b", "skipped")]).exitCode).toBe(EXIT.unreachable);
   // A target that answered one scenario was reachable: its transport failure leaves the run incomplete.
   expect(runVerdict([record("b", "passed"), record("b", "failed", "transport")]).exitCode).toBe(EXIT.incomplete);
-  expect(runVerdict([record("a", "passed"), record("a", "failed", "configuration")]).exitCode).toBe(EXIT.usage);
+  // Exit 2 means nothing was sent: a scenario that cannot run, found once the run is under way, is no verdict.
+  expect(runVerdict([record("a", "passed"), record("a", "failed", "configuration")]).exitCode).toBe(EXIT.incomplete);
   expect(runVerdict([record("a", "failed", "configuration"), record("a", "failed", "harness")]).exitCode).toBe(EXIT.incomplete);
 });

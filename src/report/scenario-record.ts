@@ -34,10 +34,19 @@ export function toRecord(test: TestCase, result: TestResult): ScenarioRecord | u
     closedInTeardown: Number(last("sessions-closed-in-teardown") ?? 0),
     warnings: [...new Set(all("warning"))],
   };
+  const location = all("scenario-at")[0];
+  if (location) record.location = location;
   const kind = failureKindOf(test, result);
   if (kind) {
     record.failureKind = kind;
     record.failureCode = last("failure-code") ?? "SP_HARNESS_BUG";
+    const failedIds = last("failed-ids");
+    if (failedIds) record.failedIds = failedIds.split(" ").filter(Boolean);
+    const failedAt = last("failed-at");
+    if (failedAt) record.failedAt = failedAt;
+    // Waived only as Playwright ran it: an expected failure. A deviation note on an unexpected result (a later failure in teardown) waives nothing.
+    const deviation = last("deviation");
+    if (deviation && kind === "expectation" && test.expectedStatus === "failed") record.deviation = deviation;
   }
   const leftOpen = last("sessions-left-open");
   if (leftOpen !== undefined) record.leftOpen = Number(leftOpen);
@@ -59,9 +68,10 @@ export function toRecord(test: TestCase, result: TestResult): ScenarioRecord | u
 export class ScenarioRecords {
   private readonly byTest = new Map<string, ScenarioRecord>();
 
-  add(test: TestCase, result: TestResult): void {
+  /** The test's record after this attempt, if it is a scenario. */
+  add(test: TestCase, result: TestResult): ScenarioRecord | undefined {
     const record = toRecord(test, result);
-    if (!record) return;
+    if (!record) return undefined;
     const previous = this.byTest.get(test.id);
     const failedBefore = previous !== undefined && (previous.flaky || (previous.status !== "passed" && previous.status !== "skipped"));
     if (record.status === "passed" && failedBefore) record.flaky = true;
@@ -71,6 +81,7 @@ export class ScenarioRecords {
       record.startedAt = previous.startedAt;
     }
     this.byTest.set(test.id, record);
+    return record;
   }
 
   list(): ScenarioRecord[] {

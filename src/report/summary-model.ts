@@ -15,6 +15,17 @@ export interface ScenarioRecord {
   /** Why a failed scenario failed (the fixture's failure-kind annotation; none means a harness bug). */
   failureKind?: FailureKind;
   failureCode?: string;
+  /** The ids the failed step asserts (its own `covers:`, else the scenario's): what the failure says is broken. */
+  failedIds?: string[];
+  /** The failed step's YAML line (file:line:column). */
+  failedAt?: string;
+  /** The scenario's YAML line (file:line:column). */
+  location?: string;
+  /**
+   * A failure whose every failed id the target declares as a known deviation still in force:
+   * waived, with the ticket(s) and reason(s), and not a failure of the run.
+   */
+  deviation?: string;
   observations: string[];
   skipReason?: string;
   closedInTeardown: number;
@@ -32,11 +43,31 @@ export interface ServiceSummary {
   target: string;
   service: string;
   title: string;
-  ids: { passed: string[]; failed: string[]; observed: string[]; skipped: string[] };
-  scenarios: { total: number; passed: number; failed: number; skipped: number; flaky: number };
+  /** Each id once: failed, a known deviation (waived failure), skipped (or not reached), or passed. Observed OPEN ids are among them. */
+  ids: { passed: string[]; failed: string[]; deviations: string[]; observed: string[]; skipped: string[] };
+  /** A waived scenario counts under deviations, not failed. */
+  scenarios: { total: number; passed: number; failed: number; deviations: number; skipped: number; flaky: number };
 }
 
-/** Folds scenario results into per-target, per-service id counts: failed beats skipped beats passed. */
+type IdOutcome = "passed" | "skipped" | "deviations" | "failed";
+const RANK: Record<IdOutcome, number> = { passed: 0, skipped: 1, deviations: 2, failed: 3 };
+
+/** A scenario that failed and was not waived: the only kind that fails the run. */
+export const isFailure = (r: ScenarioRecord): boolean => r.status !== "passed" && r.status !== "skipped" && !r.deviation;
+
+/**
+ * What one scenario says about one id it covers. A failed scenario breaks the ids its failed step
+ * asserts; its other ids were not asserted to the end (it stopped there), so they count as not reached.
+ */
+function outcomeFor(r: ScenarioRecord, id: string): IdOutcome {
+  if (r.status === "passed") return "passed";
+  if (r.status === "skipped") return "skipped";
+  const broken = r.failedIds?.length ? r.failedIds : r.covers;
+  if (!broken.includes(id)) return "skipped";
+  return r.deviation ? "deviations" : "failed";
+}
+
+/** Folds scenario results into per-target, per-service id counts: failed beats a deviation beats skipped beats passed. */
 export function summarize(records: readonly ScenarioRecord[]): ServiceSummary[] {
   const groups = new Map<string, ScenarioRecord[]>();
   for (const r of records) {
@@ -46,19 +77,24 @@ export function summarize(records: readonly ScenarioRecord[]): ServiceSummary[] 
   return [...groups.values()].map((group) => {
     const first = group[0] as ScenarioRecord;
     const [vendor = "", service = ""] = first.service.split("/");
-    const state = new Map<string, "passed" | "failed" | "skipped">();
+    const state = new Map<string, IdOutcome>();
     const observed = new Set<string>();
     for (const r of group) {
-      const outcome = r.status === "passed" ? "passed" : r.status === "skipped" ? "skipped" : "failed";
       for (const id of r.covers) {
+        const outcome = outcomeFor(r, id);
         const previous = state.get(id);
-        if (previous === "failed" || (previous === "skipped" && outcome === "passed")) continue;
-        state.set(id, outcome);
+        if (previous === undefined || RANK[outcome] > RANK[previous]) state.set(id, outcome);
         const behaviour = findBehaviour(id);
         if (r.observations.length && behaviour && isOpen(behaviour)) observed.add(id);
       }
     }
-    const ids = { passed: [] as string[], failed: [] as string[], observed: [...observed].sort(), skipped: [] as string[] };
+    const ids = {
+      passed: [] as string[],
+      failed: [] as string[],
+      deviations: [] as string[],
+      observed: [...observed].sort(),
+      skipped: [] as string[],
+    };
     for (const [id, outcome] of [...state.entries()].sort()) ids[outcome].push(id);
     return {
       target: first.target,
@@ -68,7 +104,8 @@ export function summarize(records: readonly ScenarioRecord[]): ServiceSummary[] 
       scenarios: {
         total: group.length,
         passed: group.filter((r) => r.status === "passed").length,
-        failed: group.filter((r) => r.status !== "passed" && r.status !== "skipped").length,
+        failed: group.filter(isFailure).length,
+        deviations: group.filter((r) => r.deviation).length,
         skipped: group.filter((r) => r.status === "skipped").length,
         flaky: group.filter((r) => r.flaky).length,
       },

@@ -73,3 +73,51 @@ test("an unquoted ${env:…} inside a flow map gets one error with the fix, not 
     /^[^\n]*targets\.yaml:5:\d+: YAML syntax: .*\(inside \{ … \} write "\$\{env:NAME\}" in quotes\); \d+ more error\(s\) follow from it$/,
   );
 });
+
+const withDeviations = (entries: string) => `${valid}    deviations:\n${entries}`;
+const env = { SP_T_USER: "u", SP_T_PASSWORD: "p" };
+
+test("known deviations are read per target: id, reason, ticket and the last day they hold", () => {
+  const file = targetsFile(
+    withDeviations(`      - { id: CTM-S-07, reason: "logout keeps the token (vendor case 0042)", ticket: ABC-123, until: 2027-03-01 }\n`),
+  );
+  const [target] = loadTargets(file, env);
+  expect(target?.deviations).toEqual([
+    { id: "CTM-S-07", reason: "logout keeps the token (vendor case 0042)", ticket: "ABC-123", until: "2027-03-01" },
+  ]);
+});
+
+test("a deviation of an unknown id, of another vendor's id, with an impossible date or declared twice is refused, located", () => {
+  const file = targetsFile(
+    withDeviations(
+      [
+        "      - { id: CTM-S-99, reason: r, ticket: T-1, until: 2027-03-01 }",
+        "      - { id: VM-04, reason: r, ticket: T-2, until: 2027-03-01 }",
+        "      - { id: CTM-S-07, reason: r, ticket: T-3, until: 2027-02-30 }",
+        "      - { id: CTM-S-07, reason: r, ticket: T-4, until: 2027-03-01 }",
+        "",
+      ].join("\n"),
+    ),
+  );
+  let message = "";
+  try {
+    loadTargets(file, env);
+  } catch (error) {
+    message = (error as Error).message;
+  }
+  expect(message.split("\n")).toEqual([
+    expect.stringMatching(
+      /targets\.yaml:11:15: unknown behaviour id "CTM-S-99": a deviation waives a documented behaviour of vendor controlm; known: CTM-S-01, /,
+    ),
+    expect.stringMatching(/targets\.yaml:12:15: VM-04 is a vmanage behaviour, and this target's vendor is controlm/),
+    expect.stringMatching(/targets\.yaml:13:\d+: until must be a real date as YYYY-MM-DD, got "2027-02-30"/),
+    expect.stringMatching(/targets\.yaml:14:15: CTM-S-07 is declared twice \(also deviations\[2\]\): keep one entry per id/),
+  ]);
+});
+
+test("a deviation without a ticket or an until date is refused: a waiver nobody tracks, or that never ends, would rot", () => {
+  const file = targetsFile(withDeviations("      - { id: CTM-S-07, reason: r, until: 27-03-01 }\n"));
+  expect(() => loadTargets(file, env)).toThrow(
+    /targets\.yaml:11:\d+: missing required key "ticket"\n.*targets\.yaml:11:\d+: expected the last day \(UTC\) the waiver holds, as YYYY-MM-DD, got "27-03-01"/,
+  );
+});

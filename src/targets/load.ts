@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { dirname, relative, resolve } from "node:path";
+import { dirname, relative } from "node:path";
 import { Ajv } from "ajv";
 import { LineCounter, parseDocument } from "yaml";
 import { findVendor, vendorIds } from "../drivers/registry.ts";
@@ -9,6 +9,8 @@ import { isSensitiveKey } from "../redact/sensitive.ts";
 import { expected } from "../scenario/ajv-messages.ts";
 import { locate, pointerToPath } from "../scenario/positions.ts";
 import { parseDuration } from "../time/duration.ts";
+import { deviationProblems } from "./deviations.ts";
+import { resolveProxy, resolveTls } from "./network.ts";
 import { resolveOptions } from "./options.ts";
 import { type TargetEntry, TargetsFileSchema } from "./schema.ts";
 import { DEFAULT_LOCKOUT_BUDGET, DEFAULT_MAX_WAIT_MS, DEFAULT_STEP_TIMEOUT_MS, type ResolvedTarget } from "./types.ts";
@@ -19,6 +21,8 @@ export class TargetsError extends Error {
 
 const validate = new Ajv({ allErrors: true, strict: false, verbose: true }).compile(TargetsFileSchema);
 const ENV_REF = /^\$\{env:([A-Za-z_][A-Za-z0-9_]*)\}$/;
+/** What a targets file holds: said when it is empty. */
+const WHOLE_TARGETS_FILE = "a targets file needs targets: a list of targets, each with name:, vendor: and baseUrl:";
 
 /**
  * Reads a targets file. Every problem is reported at once, with file:line:column,
@@ -58,7 +62,7 @@ export function loadTargets(path: string, env: NodeJS.ProcessEnv = process.env):
         (e.keyword !== "const" && e.keyword !== "type") ||
         !(validate.errors ?? []).some((u) => u.keyword === "anyOf" && u.instancePath === e.instancePath),
     );
-    throw new TargetsError(errors.map((e) => `${where(pointerToPath(e.instancePath))}: ${expected(e)}`).join("\n"));
+    throw new TargetsError(errors.map((e) => `${where(pointerToPath(e.instancePath))}: ${expected(e, WHOLE_TARGETS_FILE)}`).join("\n"));
   }
   const problems: string[] = [];
   const targets = (data as { targets: TargetEntry[] }).targets.map((entry, i) =>
@@ -115,17 +119,7 @@ function resolveCredentials(set: Record<string, string> | undefined, path: (stri
 function resolveEntry(entry: TargetEntry, ctx: ResolveContext): ResolvedTarget {
   if (!findVendor(entry.vendor))
     ctx.problems.push(`${ctx.where(["vendor"])}: unknown vendor "${entry.vendor}"; expected one of: ${vendorIds.join(", ")}`);
-  const tls: ResolvedTarget["tls"] = {};
-  if (entry.tls?.insecure) tls.insecure = true;
-  if (entry.tls?.ca) {
-    const caPath = resolve(ctx.baseDir, entry.tls.ca);
-    tls.caPath = caPath;
-    try {
-      tls.ca = readFileSync(caPath, "utf8");
-    } catch (error) {
-      ctx.problems.push(`${ctx.where(["tls", "ca"])}: cannot read the CA file ${caPath}: ${(error as Error).message}`);
-    }
-  }
+  const tls = resolveTls(entry.tls, ctx);
   const duration = (text: string | undefined) => (text === undefined ? undefined : parseDuration(text));
   const users: Record<string, Credentials> = {};
   for (const [name, set] of Object.entries(entry.users ?? {})) users[name] = resolveCredentials(set, ["users", name], ctx);
@@ -137,6 +131,7 @@ function resolveEntry(entry: TargetEntry, ctx: ResolveContext): ResolvedTarget {
     credentials: resolveCredentials(entry.credentials, ["credentials"], ctx),
     users,
     tls,
+    proxy: resolveProxy(entry, ctx),
     timeouts: {
       idleMs: duration(entry.session?.idleTimeout),
       lifetimeMs: duration(entry.session?.lifetime),
@@ -161,6 +156,13 @@ function resolveEntry(entry: TargetEntry, ctx: ResolveContext): ResolvedTarget {
     const { options, problems } = resolveOptions(driver, entry.options ?? {});
     target.options = options;
     for (const problem of problems) ctx.problems.push(`${ctx.where(["options", problem.name])}: ${problem.message}`);
+  }
+  if (entry.deviations?.length) {
+    target.deviations = entry.deviations.map((d) => ({ ...d }));
+    // An unknown vendor is reported above; its ids cannot be checked against it.
+    if (driver)
+      for (const problem of deviationProblems(entry.vendor, entry.deviations))
+        ctx.problems.push(`${ctx.where(["deviations", problem.index, problem.field])}: ${problem.message}`);
   }
   // The control plane sits at the server root, below no API path (Control-M's /automation-api).
   if (entry.controlPlane) target.controlUrl = `${safeOrigin(target.baseUrl)}/__sessionprobe`;

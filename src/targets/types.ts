@@ -1,5 +1,19 @@
 import type { Credentials } from "../drivers/types.ts";
+import type { ProxySetting } from "../http/proxy.ts";
 import type { TlsOptions } from "../http/transport.ts";
+
+/**
+ * A known deviation of one server from one documented behaviour, declared in the targets file:
+ * a failure of `id` there is waived, under `ticket`, through the day `until` (UTC). Strict both
+ * ways: the run fails once the id passes (the waiver is stale) or once `until` is past.
+ */
+export interface Deviation {
+  id: string;
+  reason: string;
+  ticket: string;
+  /** YYYY-MM-DD, the last day the waiver holds. */
+  until: string;
+}
 
 export type ExpiryMode = "virtual" | "wait" | "skip";
 
@@ -12,6 +26,8 @@ export interface ResolvedTarget {
   credentials: Credentials;
   users: Record<string, Credentials>;
   tls: TlsOptions & { caPath?: string };
+  /** How requests reach a real target: the environment's proxy (default), its own, or none. Unset (mocks): straight. */
+  proxy?: ProxySetting;
   timeouts: { idleMs?: number | undefined; lifetimeMs?: number | undefined; marginMs?: number | undefined };
   /** virtual: advance the mock's clock; wait: sleep out the timeout; skip: skip scenarios that need time to pass. */
   expiry: ExpiryMode;
@@ -30,6 +46,8 @@ export interface ResolvedTarget {
    * Without one, such scenarios are not asserted there.
    */
   lockout: { budget: number; account?: string };
+  /** Known deviations (real targets only: a built-in mock has none to declare). */
+  deviations?: Deviation[];
 }
 
 export const DEFAULT_LOCKOUT_BUDGET = 3;

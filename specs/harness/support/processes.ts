@@ -46,9 +46,14 @@ function stop(child: ChildProcess): Promise<void> {
 }
 
 /** Runs a Node script to completion; stdout and stderr together, as a terminal would show them. */
-function runNode(script: string, args: readonly string[], env: Record<string, string>): Promise<{ code: number; output: string }> {
+function runNode(
+  script: string,
+  args: readonly string[],
+  env: Record<string, string>,
+  cwd = ROOT,
+): Promise<{ code: number; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [script, ...args], { cwd: ROOT, env: childEnv(env), stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [script, ...args], { cwd, env: childEnv(env), stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     child.stdout?.on("data", (c: Buffer) => (output += c.toString()));
     child.stderr?.on("data", (c: Buffer) => (output += c.toString()));
@@ -56,9 +61,9 @@ function runNode(script: string, args: readonly string[], env: Record<string, st
   });
 }
 
-/** `sessionprobe ARGS`, as a user would run it. */
-export function runCli(args: readonly string[], env: Record<string, string>): Promise<{ code: number; output: string }> {
-  return runNode(CLI, args, env);
+/** `sessionprobe ARGS`, as a user would run it (from the checkout, or from `cwd`: a team's repository). */
+export function runCli(args: readonly string[], env: Record<string, string>, cwd = ROOT): Promise<{ code: number; output: string }> {
+  return runNode(CLI, args, env, cwd);
 }
 
 /** `npx playwright test ARGS` with the project's own config, bypassing the CLI. */
