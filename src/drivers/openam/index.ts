@@ -4,7 +4,8 @@ import { bodyField } from "../../http/exchange.ts";
 import { openamCarriers } from "./carriers.ts";
 import { amDeploymentFacts, amDeploymentOptions } from "./options.ts";
 import { sessionActions } from "./session-actions.ts";
-import { cookieToken, realmPath, send, sessionsRequest, settings, withCaller } from "./wire.ts";
+import { authenticate, realmOf } from "./login.ts";
+import { cookieToken, send, sessionsRequest, settings, withCaller } from "./wire.ts";
 
 /**
  * ForgeRock / Ping AM sessions. Zero-page login with X-OpenAM-Username/Password; the SSO token
@@ -27,21 +28,7 @@ export const openam: VendorDriver = {
 
   async login(ctx, session, { credentials, with: args }) {
     const s = settings(ctx);
-    const realm = typeof args.realm === "string" ? args.realm : (credentials.realm ?? s.realm);
-    const request = {
-      method: "POST",
-      url: ctx.url(`${s.contextPath}${realmPath(realm)}/authenticate`),
-      headers: {
-        accept: "application/json",
-        "content-type": "application/json",
-        "accept-api-version": s.authApiVersion,
-        "x-openam-username": credentials.username ?? "",
-        "x-openam-password": credentials.password ?? "",
-      },
-      // Must be empty: AM reads any other body as the next step of a callback login.
-      body: "{}",
-    };
-    const exchange = await ctx.send(request, { label: "authenticate", session });
+    const { exchange, related } = await authenticate(ctx, session, credentials, args);
     const fromBody = bodyField(exchange, "tokenId");
     // An HttpOnly deployment may leave tokenId out of the body: the cookie still has it.
     const token = typeof fromBody === "string" && fromBody !== "" ? fromBody : cookieToken(exchange, s.cookieName);
@@ -49,9 +36,9 @@ export const openam: VendorDriver = {
     if (ok) {
       ctx.secret(token, "token");
       session.state.token = token;
-      session.state.realm = realm;
+      session.state.realm = realmOf(ctx, credentials, args);
     }
-    return { exchange, ok };
+    return { exchange, ok, ...(related ? { related } : {}) };
   },
 
   authorize(ctx, session, request) {

@@ -1,5 +1,5 @@
 import type { ActionSpec, DriverContext, Session } from "../types.ts";
-import { realmFor, send, sessionsRequest, versionHeader } from "./wire.ts";
+import { realmFor, send, sessionsRequest, settings, versionHeader } from "./wire.ts";
 
 /**
  * The /json/sessions actions. Common `with:` arguments:
@@ -93,6 +93,20 @@ export const sessionActions: Record<string, ActionSpec> = {
       const apiVersion = typeof args.apiVersion === "string" ? { apiVersion: versionHeader(args.apiVersion) } : {};
       const request = sessionsRequest(ctx, { filter, realm: realmFor(ctx, session, args), ...apiVersion });
       return { exchange: await send(ctx, request, "query", caller) };
+    },
+  },
+  "server-info": {
+    description:
+      "GET serverinfo/* (Accept-API-Version resource=1.1, or with.apiVersion): where frodo-lib learns the SSO cookie's name; needs no session",
+    needsSession: false,
+    async run(ctx, _session, args) {
+      const version = typeof args.apiVersion === "string" ? versionHeader(args.apiVersion) : "resource=1.1";
+      const request = {
+        method: "GET",
+        url: ctx.url(`${settings(ctx).contextPath}/json/serverinfo/*`),
+        headers: { accept: "application/json", "accept-api-version": version },
+      };
+      return { exchange: await ctx.send(request, { label: "serverinfo" }) };
     },
   },
   "sessions-action": {

@@ -11,9 +11,8 @@ import type { ControlmState } from "./state.ts";
 export function annotationRefusal(c: Context, state: ControlmState): Response | undefined {
   const { settings, context, texts } = state;
   if (settings.annotation !== "on" || context.defect("annotation-not-enforced")) return undefined;
-  const missing = [settings.annotationSubjectHeader, settings.annotationDescriptionHeader].filter(
-    (name) => (c.req.header(name) ?? "").trim() === "",
-  );
+  // A value of blanks arrives empty: HTTP strips the whitespace around a header value (RFC 9110 §5.5).
+  const missing = [settings.annotationSubjectHeader, settings.annotationDescriptionHeader].filter((name) => !c.req.header(name));
   if (missing.length === 0) return undefined;
   return errorList(c, 400, texts.annotationRequired(missing), "annotation");
 }

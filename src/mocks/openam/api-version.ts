@@ -11,7 +11,7 @@ import { crestError } from "./crest.ts";
 type Version = [major: number, minor: number];
 
 function parse(text: string): Version | undefined {
-  const match = text.trim().match(/^(\d+)(?:\.(\d+))?$/);
+  const match = text.match(/^(\d+)(?:\.(\d+))?$/);
   return match ? [Number(match[1]), Number(match[2] ?? 0)] : undefined;
 }
 
@@ -22,22 +22,22 @@ const SESSION_VERSIONS = ["1.1", "2.0", "3.1", "4.0", "5.0", "5.1"];
 export const AUTHENTICATE_VERSIONS = ["1.1", "2.1"];
 export const SERVERINFO_VERSIONS = ["1.1"];
 
-/** The routes a server speaking `server` has: nothing newer, and per major only its newest minor. */
+/**
+ * The routes a server speaking `server` has: none newer. A request is served by the newest
+ * minor of its major (see negotiate), so older minors of a major never answer.
+ */
 export function sessionVersionsFor(server: string): string[] {
   const top = parse(server);
   if (!top || !SESSION_VERSIONS.includes(server))
     throw new Error(`resourceVersion must be one of ${SESSION_VERSIONS.join(", ")}; got "${server}"`);
-  const upTo = SESSION_VERSIONS.filter((v) => compare(parse(v) as Version, top) <= 0);
-  return upTo.filter(
-    (v) =>
-      !upTo.some(
-        (other) => other !== v && other.split(".")[0] === v.split(".")[0] && compare(parse(other) as Version, parse(v) as Version) > 0,
-      ),
-  );
+  return SESSION_VERSIONS.filter((v) => compare(parse(v) as Version, top) <= 0);
 }
 
-/** Picks the route version for this request and sets `Content-API-Version`, or answers the error. */
-export function negotiate(c: Context, routes: readonly string[], omitHeader: boolean): string | Response {
+/**
+ * Picks the route version for this request and sets `Content-API-Version`; answers the
+ * error instead when the header is malformed or asks for a version this server lacks.
+ */
+export function negotiate(c: Context, routes: readonly string[], omitHeader: boolean): Response | undefined {
   const header = c.req.header("accept-api-version");
   let requested: Version | undefined;
   for (const part of (header ?? "").split(",")) {
@@ -53,5 +53,5 @@ export function negotiate(c: Context, routes: readonly string[], omitHeader: boo
   // UNCERTAIN: the exact CREST answer for a version the server lacks; a 404 is what its router gives.
   if (!chosen) return crestError(c, 404, `Resource version ${requested?.join(".")} not supported; this server has ${routes.join(", ")}`);
   if (!omitHeader) c.header("Content-API-Version", `resource=${chosen[0]}`);
-  return chosen[0];
+  return undefined;
 }

@@ -34,7 +34,7 @@ function unmodelled(c: Context): Response {
 /** `GET /json/serverinfo/*`: where frodo-lib learns the cookie name rather than hard-coding it (wire notes §2.1). */
 function serverInfo(c: Context, state: OpenamState): Response {
   if (c.req.method !== "GET") return crestError(c, 405, `Method ${c.req.method} not allowed on serverinfo`);
-  const version = negotiate(c, SERVERINFO_VERSIONS, state.context.defect("no-api-version-header"));
-  if (version instanceof Response) return version;
+  const refused = negotiate(c, SERVERINFO_VERSIONS, state.context.defect("no-api-version-header"));
+  if (refused) return refused;
   return c.json({ _id: "*", cookieName: state.settings.cookieName, secureCookie: state.settings.secureCookie, realm: "/" });
 }

@@ -36,8 +36,8 @@ const accessDenied = (c: Context) => crestError(c, 401, "Access Denied");
 export async function sessionsEndpoint(c: Context, state: OpenamState, path: AmPath): Promise<Response> {
   // Per-session URLs (`/sessions/<id>`: read, update, delete, patch) are not supported by AM 7/8.
   if (path.rest.some((segment) => segment !== "")) return crestError(c, 501, "Operation not supported by the sessions resource");
-  const version = negotiate(c, state.settings.sessionVersions, state.context.defect("no-api-version-header"));
-  if (version instanceof Response) return version;
+  const refused = negotiate(c, state.settings.sessionVersions, state.context.defect("no-api-version-header"));
+  if (refused) return refused;
   const credential = callerCredential(c, state.settings.cookieName);
   if (c.req.method === "GET") {
     // CoreRestRouteProvider: every operation but the validate action needs a caller session (AM-12).

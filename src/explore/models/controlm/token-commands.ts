@@ -73,9 +73,13 @@ const current = (m: Readonly<CtmModel>, key: string) => {
 function bodyProblems(owner: UserKey, roles: readonly string[] | undefined, expiry: Expiry): { ids: string[]; statuses: number[] } {
   const ids: string[] = [];
   const statuses: number[] = [];
-  if (roles === undefined || roles.length === 0) ids.push("CTM-A-05"), statuses.push(400);
-  else if (roles.some((r) => !HELD[owner].includes(r))) ids.push("CTM-A-06"), statuses.push(400, 403);
-  if (expiry.kind === "past" || expiry.kind === "malformed") ids.push("CTM-A-07"), statuses.push(400);
+  const refuse = (id: string, ...legal: number[]): void => {
+    ids.push(id);
+    statuses.push(...legal);
+  };
+  if (roles === undefined || roles.length === 0) refuse("CTM-A-05", 400);
+  else if (roles.some((r) => !HELD[owner].includes(r))) refuse("CTM-A-06", 400, 403);
+  if (expiry.kind === "past" || expiry.kind === "malformed") refuse("CTM-A-07", 400);
   return { ids, statuses };
 }
 
@@ -119,7 +123,10 @@ const create = (n: number, letter: string, rolesAt: number, expiryAt: number) =>
       const expiry = EXPIRIES[expiryAt] as Expiry;
       const problems = bodyProblems(creator.user, roles, expiry);
       const duplicate = current(model, key) !== undefined;
-      if (duplicate) problems.ids.push("CTM-A-04", ...(current(model, key)?.updated ? ["CTM-A-10"] : [])), problems.statuses.push(400, 409);
+      if (duplicate) {
+        problems.ids.push("CTM-A-04", ...(current(model, key)?.updated ? ["CTM-A-10"] : []));
+        problems.statuses.push(400, 409);
+      }
       const refused = problems.ids.length > 0;
       const allowed = refused ? refusalStatuses(problems, expiry) : expiry.kind === "today" ? [200, 400] : [200];
       const date = dateText(expiry);
@@ -195,8 +202,14 @@ const update = (n: number, letter: string, rolesAt: number, expiryAt: number, sh
       const body = withBody(tokenName(key), roles, sentExpiry);
       if (shape === "rename") body.newTokenName = tokenName(`${key}renamed`);
       const problems = bodyProblems(session.user, shape === "no-roles" ? ["User"] : roles, sentExpiry);
-      if (shape === "no-roles" || shape === "no-date") problems.ids.push("CTM-A-10"), problems.statuses.push(400);
-      if (!token) problems.ids.push("CTM-A-10"), problems.statuses.push(404);
+      if (shape === "no-roles" || shape === "no-date") {
+        problems.ids.push("CTM-A-10");
+        problems.statuses.push(400);
+      }
+      if (!token) {
+        problems.ids.push("CTM-A-10");
+        problems.statuses.push(404);
+      }
       const refused = problems.ids.length > 0;
       const allowed = refused
         ? refusalStatuses(problems, sentExpiry)
@@ -376,7 +389,7 @@ const useToken = (k: number, carrier: "x-api-key" | "bearer") =>
     check: (m) => {
       const key = knownKey(m, k);
       const token = m.tokens.get(key);
-      return token !== undefined && token.valueCaptured && dateState(m, token) !== "boundary";
+      return token?.valueCaptured === true && dateState(m, token) !== "boundary";
     },
     run: async (model, system) => {
       const key = knownKey(model, k);
