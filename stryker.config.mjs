@@ -8,7 +8,8 @@ const VENDORS = ["controlm", "hmc", "openam", "vmanage"];
 const part = process.env.SESSIONPROBE_MUTATION_VENDOR;
 if (part !== undefined && part !== "core" && !VENDORS.includes(part))
   throw new Error(`SESSIONPROBE_MUTATION_VENDOR must be core or one of ${VENDORS.join(", ")}, not "${part}"`);
-const out = part ? `reports/mutation/${part}` : "reports/mutation";
+// SESSIONPROBE_MUTATION_OUT: another folder for the reports and the incremental file (the sample test's own).
+const out = process.env.SESSIONPROBE_MUTATION_OUT ?? (part ? `reports/mutation/${part}` : "reports/mutation");
 
 // Behaviour code only: session tables, routes, state, token stores, the documents they answer.
 // Not messages (texts.ts), option parsing, variant and defect tables, the control plane, logging or the host's plumbing.
@@ -45,8 +46,9 @@ export default {
   reporters: ["json", "html", "progress"],
   jsonReporter: { fileName: `${out}/mutation.json` },
   htmlReporter: { fileName: `${out}/mutation.html` },
-  tempDirName: part ? `.stryker-tmp/${part}` : ".stryker-tmp",
+  tempDirName: process.env.SESSIONPROBE_MUTATION_OUT ? `${out}/.stryker-tmp` : part ? `.stryker-tmp/${part}` : ".stryker-tmp",
   cleanTempDir: "always",
-  ignorePatterns: ["reports", "bench", "fuzz", ".git", "lint-fixtures", "templates", ".scratch"],
+  // Another part's sandbox (parts graded side by side) is never copied into this one.
+  ignorePatterns: [".stryker-tmp", "reports", "bench", "fuzz", ".git", "lint-fixtures", "templates", ".scratch"],
   thresholds: { high: 95, low: 90, break: null },
 };

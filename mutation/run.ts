@@ -17,7 +17,8 @@ const out = join(root, "reports", "mutation", ...(part ? [part] : []));
 const crashesFile = join(out, "crashes.jsonl");
 const args = process.argv.slice(2);
 const full = args.includes("--full");
-const passThrough = args.filter((a) => a !== "--full");
+// A "--" (as in `npm run mutation -- --full -- --concurrency 1`) only separates: Stryker takes no positional arguments.
+const passThrough = args.filter((a) => a !== "--full" && a !== "--");
 
 mkdirSync(out, { recursive: true });
 rmSync(crashesFile, { force: true });

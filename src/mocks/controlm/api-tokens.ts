@@ -16,6 +16,7 @@ export interface ApiToken {
 }
 
 /** What GET, list and update show instead of the secret under `tokenValueOnRead=masked` (wire notes: "mask or omit it"). */
+// Stryker disable next-line StringLiteral: what a mask looks like is documented nowhere; any text that is not the secret (an empty one too) masks it.
 export const MASKED_VALUE = "********";
 const MAX_TOMBSTONES = 10_000;
 const DAY_MS = 86_400_000;
@@ -49,10 +50,11 @@ export class ApiTokenStore {
 
   /** The token that holds this name for `user` (CTM-A-04): any user's where names are unique per server (`tokenNameScope`). */
   holderOf(name: string, user: string, scope: ControlmOptions["tokenNameScope"]): ApiToken | undefined {
-    // Stryker disable next-line EqualityOperator,StringLiteral: names unique per server or per user are both legal (variants token-names-unique-per-server and -per-user).
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,StringLiteral: names unique per server or per user are both legal (variants token-names-unique-per-server and -per-user).
     const anyOwner = scope === "server";
-    // Stryker disable next-line ConditionalExpression: forcing anyOwner false is the per-user reading, as above (forcing the owner check false lets a user hold two tokens of one name, which CTM-A-04 catches).
-    return this.tokens.find((t) => t.name === name && (anyOwner || t.user === user));
+    // Stryker disable next-line ConditionalExpression: forced true, any owner's token holds the name (per server); anyOwner forced false, only the caller's (per user): both legal, as above. Forced false as a whole, no token holds it, which CTM-A-04 catches.
+    const holds = (t: ApiToken) => anyOwner || t.user === user;
+    return this.tokens.find((t) => t.name === name && holds(t));
   }
 
   // Stryker disable all: only the delete-ignores-owner defect looks a token up by name alone.
@@ -70,6 +72,7 @@ export class ApiTokenStore {
     this.context.issued(value, "api-token");
     let { expirationDate } = request;
     // `undated-token-expires` (CTM-A-08): "no expiration" quietly becomes "tomorrow".
+    // Stryker disable next-line BlockStatement: only the undated-token-expires defect enters.
     if (this.context.defect("undated-token-expires")) {
       // Stryker disable next-line all: only that defect dates an undated token.
       expirationDate ??= new Date(Math.floor(now / DAY_MS) * DAY_MS + DAY_MS).toISOString().slice(0, 10);
@@ -155,14 +158,19 @@ export class ApiTokenStore {
   userFor(value: string | undefined): string | undefined {
     const token = this.tokens.find((t) => t.value === value);
     if (token) {
+      // Stryker disable next-line BlockStatement: only the new-tokens-not-usable defect enters.
       if (this.context.defect("new-tokens-not-usable")) {
         // Stryker disable next-line all: only that defect refuses the tokens the API made.
         if (token.value !== SEEDED_API_TOKEN.value) return undefined;
       }
       return this.expired(token) && !this.context.defect("expired-token-accepted") ? undefined : token.user;
     }
-    // Stryker disable next-line all: only the deleted-token-accepted defect honours a deleted token.
-    return this.context.defect("deleted-token-accepted") && value !== undefined ? this.deleted.get(value) : undefined;
+    // Stryker disable next-line BlockStatement: only the deleted-token-accepted defect enters.
+    if (this.context.defect("deleted-token-accepted")) {
+      // Stryker disable next-line all: only that defect honours a deleted token.
+      return value === undefined ? undefined : this.deleted.get(value);
+    }
+    return undefined;
   }
 
   /** Past its UTC day; under `token-expires-day-before` (CTM-A-09) already from the start of the day before it. */
@@ -197,20 +205,28 @@ function renderExpiry(expiry: string | undefined, style: ControlmOptions["respon
   return asDateTime ? `${expiry}T00:00:00.000Z` : expiry;
 }
 
+/** `TokenDataResponse` as create answers it: with the value, the token the caller asked for (CTM-A-02). */
+export function createdTokenResponse(token: ApiToken, settings: ControlmOptions) {
+  return { ...tokenProperties(token, settings), tokenValue: token.value };
+}
+
 /**
- * `TokenDataResponse`. The value on create (`reveal`); on GET, list and update as
- * `tokenValueOnRead` says: masked, omitted or the value (wire notes §1.4: "Whether
- * tokenValue is returned on GET/list, or only on create, is [UNVERIFIED]").
+ * `TokenDataResponse` as GET, the list and update answer it: the value as `tokenValueOnRead`
+ * says, masked, omitted or shown (wire notes §1.4: "Whether tokenValue is returned on
+ * GET/list, or only on create, is [UNVERIFIED]").
  */
-export function tokenResponse(token: ApiToken, view: { reveal: boolean; settings: ControlmOptions; omitValue?: boolean }) {
-  const { settings } = view;
-  const shown = view.reveal ? "value" : settings.tokenValueOnRead;
-  // Stryker disable next-line ConditionalExpression,LogicalOperator,StringLiteral: on a read the value omitted, masked or shown are all legal (variants token-value-*); the mutants that do so on create fail CTM-A-02.
-  const value = view.omitValue || shown === "omitted" ? {} : { tokenValue: shown === "value" ? token.value : MASKED_VALUE };
+export function readTokenResponse(token: ApiToken, settings: ControlmOptions) {
+  const onRead = settings.tokenValueOnRead;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,StringLiteral: on a read the value omitted, masked or shown are all legal (variants token-value-*).
+  if (onRead === "omitted") return tokenProperties(token, settings);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,StringLiteral: as above.
+  return { ...tokenProperties(token, settings), tokenValue: onRead === "value" ? token.value : MASKED_VALUE };
+}
+
+function tokenProperties(token: ApiToken, settings: ControlmOptions) {
   return {
     tokenName: token.name,
     tokenType: settings.tokenType,
-    ...value,
     user: token.user,
     roles: token.roles,
     ...renderDates(token, settings.responseDates),

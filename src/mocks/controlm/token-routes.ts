@@ -1,6 +1,6 @@
 import type { Context, Hono } from "hono";
 import { annotationRefusal } from "./annotation.ts";
-import { type ApiToken, type ApiTokenStore, tokenResponse } from "./api-tokens.ts";
+import { type ApiToken, type ApiTokenStore, createdTokenResponse, readTokenResponse } from "./api-tokens.ts";
 import { errorList, readJsonObject } from "./errors.ts";
 import { authenticate, type Principal, unauthorized } from "./session-routes.ts";
 import { SEEDED_API_TOKEN, type ControlmState } from "./state.ts";
@@ -12,8 +12,7 @@ export function tokenRoutes(app: Hono, state: ControlmState, tokens: ApiTokenSto
   const caller = (c: Context) => authenticate(c, state, (key) => tokens.userFor(key));
   // Stryker disable next-line OptionalChaining,ArrayDeclaration: every caller is a seeded user (an API token's owner is one too).
   const heldRoles = (p: Principal) => state.user(p.username)?.roles.split(",") ?? [];
-  // Stryker disable next-line BooleanLiteral: the real value on GET, list and update is one of the legal answers (variant token-value-shown).
-  const shown = (token: ApiToken) => tokenResponse(token, { reveal: false, settings });
+  const shown = (token: ApiToken) => readTokenResponse(token, settings);
 
   /** Auth (CTM-A-01), then annotation (CTM-A-13), then the checked body. */
   async function checkedRequest(c: Context, principal: Principal | undefined, everyField: boolean) {
@@ -52,8 +51,10 @@ export function tokenRoutes(app: Hono, state: ControlmState, tokens: ApiTokenSto
     // Stryker disable next-line ConditionalExpression,EqualityOperator: the mock's own bound (1000 tokens a user by default), not Control-M's: no suite holds that many.
     if (tokens.list(principal.username).length >= settings.maxTokensPerUser)
       return errorList(c, 400, texts.tooManyTokens(principal.username, settings.maxTokensPerUser), "tokenName");
-    const token = tokens.create(principal.username, request);
-    return c.json(tokenResponse(token, { reveal: true, settings, omitValue: context.defect("create-omits-value") }));
+    const created = createdTokenResponse(tokens.create(principal.username, request), settings);
+    // `create-omits-value` (CTM-A-02): the token is made, its value never shown.
+    const { tokenValue: _value, ...withoutValue } = created;
+    return c.json(context.defect("create-omits-value") ? withoutValue : created);
   });
 
   app.put("/authentication/token", async (c) => {
@@ -63,7 +64,7 @@ export function tokenRoutes(app: Hono, state: ControlmState, tokens: ApiTokenSto
     // The body's tokenName names the token to update, so it cannot carry a rename; `newTokenName` tries to.
     const token = tokens.owned(principal.username, request.name);
     if (!token) return errorList(c, 404, texts.tokenNotFound(request.name), "tokenName");
-    // Stryker disable next-line ConditionalExpression: forced false, the rename is ignored (200, the name kept), an answer the suites accept (forced true, every update is refused: caught).
+    // Stryker disable next-line ConditionalExpression,BlockStatement: forced false or emptied, the rename is ignored (200, the name kept), an answer the suites accept (forced true, every update is refused: caught).
     if (request.newName !== undefined) {
       if (!context.defect("update-renames")) return errorList(c, 400, texts.nameCannotChange, "newTokenName");
       // Stryker disable all: only the update-renames defect gets here.
@@ -77,6 +78,7 @@ export function tokenRoutes(app: Hono, state: ControlmState, tokens: ApiTokenSto
     }
     // Stryker restore all
     // `update-applies-to-all-user-tokens` (CTM-A-10): the update matches the user's tokens, not the one named.
+    // Stryker disable next-line BlockStatement: only the update-applies-to-all-user-tokens defect enters.
     if (context.defect("update-applies-to-all-user-tokens")) {
       // Stryker disable next-line all: only that defect reaches the user's other tokens.
       for (const sibling of tokens.siblingsOf(token)) tokens.update(sibling, request);
