@@ -1,7 +1,15 @@
 #!/usr/bin/env node
-// The CLI is TypeScript; tsx runs it without a build step.
-import { register } from "tsx/esm/api";
+// Installed, the package runs the JavaScript compiled into dist/ when it was packed (scripts/build-dist.mjs), on
+// Node alone. A checkout runs its TypeScript sources through tsx, so a change needs no build.
+import { existsSync } from "node:fs";
 
-register();
-const { main } = await import("../src/cli/main.ts");
+const source = new URL("../src/cli/main.ts", import.meta.url);
+let main;
+if (existsSync(source)) {
+  const { register } = await import("tsx/esm/api");
+  register();
+  ({ main } = await import(source.href));
+} else {
+  ({ main } = await import("../dist/src/cli/main.js"));
+}
 process.exitCode = await main(process.argv.slice(2));

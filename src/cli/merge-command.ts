@@ -7,7 +7,7 @@ import { ConfigurationError } from "../engine/failure.ts";
 import { checkCensus, mergedRun, readShardFolders, stageBlobs } from "../report/merge-inputs.ts";
 import { type Census, MERGE_PLAN_ENV, type MergePlan } from "../report/merge-plan.ts";
 import { EXIT, type Verdict } from "../report/verdict.ts";
-import { exitCodeOf, nodeOptions, PACKAGE_ROOT, reportsDir, runReport } from "./playwright-commands.ts";
+import { exitCodeOf, OWN_EXTENSION, PACKAGE_ROOT, reportsDir, runReport } from "./playwright-commands.ts";
 
 const require = createRequire(import.meta.url);
 
@@ -16,13 +16,11 @@ function mergeReports(dir: string, planFile: string, quiet: boolean): Promise<{ 
   const env: NodeJS.ProcessEnv = { ...process.env, SESSIONPROBE_REPORTS: reportsDir(), [MERGE_PLAN_ENV]: planFile };
   // The merge machine has no targets file and asks no server: nothing may read one by accident.
   delete env.SESSIONPROBE_TARGETS;
-  const nodeOpts = nodeOptions();
-  if (nodeOpts) env.NODE_OPTIONS = nodeOpts;
   const args = [
     require.resolve("@playwright/test/cli"),
     "merge-reports",
     "--config",
-    join(PACKAGE_ROOT, "src", "report", "merge-config.ts"),
+    join(PACKAGE_ROOT, "src", "report", `merge-config${OWN_EXTENSION}`),
     dir,
   ];
   return new Promise((done) => {

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { extname, join } from "node:path";
 import { defineConfig } from "@playwright/test";
 import { MERGE_PLAN_ENV, type MergePlan } from "./merge-plan.ts";
 
@@ -15,5 +15,6 @@ const plan = JSON.parse(readFileSync(planFile, "utf8")) as MergePlan;
 
 export default defineConfig({
   testDir: join(import.meta.dirname, "..", ".."),
-  reporter: [[plan.stage === "census" ? "./merge-census.ts" : "./merge-reporter.ts"]],
+  // .js where the package runs compiled (dist/).
+  reporter: [[`./${plan.stage === "census" ? "merge-census" : "merge-reporter"}${extname(import.meta.filename)}`]],
 });

@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { extname } from "node:path";
 import type { ReporterDescription } from "@playwright/test";
 
 /** The terminal reporter(s) to use instead of list/dot; set by `sessionprobe … --reporter X`. */
@@ -61,19 +62,21 @@ export function projectReporters(reports: string): ReporterDescription[] {
     delete process.env[REEXEC_ENV];
   }
   const files = reportFileOptions(reports);
+  // Paths from the config's folder; .js where the package runs compiled (dist/).
+  const own = (path: string) => `./src/${path}${extname(import.meta.filename)}`;
   return [
     ...terminal.map((name): ReporterDescription => [name]),
-    ["./src/report/junit-reporter.ts", files.junit],
+    [own("report/junit-reporter"), files.junit],
     // allure-playwright, writing its results without an fsync per file (src/report/allure-reporter.ts).
-    ["./src/report/allure-reporter.ts", files.allure],
-    ["./src/report/summary-reporter.ts", files.summary],
-    ["./src/baseline/baseline-reporter.ts", files.baseline],
+    [own("report/allure-reporter"), files.allure],
+    [own("report/summary-reporter"), files.summary],
+    [own("baseline/baseline-reporter"), files.baseline],
     // What `sessionprobe merge` needs: Playwright's own blob report (every result, annotation and attachment) in
     // <reports>/blob. Written on every run, not only with --shard: the unsharded job that runs the guarded scenarios
     // after the shards is merged too, and any run can be merged later. It costs one zip at the end (about 320 KB for
     // the whole conformance suite against the mocks); the blob reporter replaces the folder's zip on each run.
     ["blob", { outputDir: `${reports}/blob` }],
     // Last, so its plain closing line is the run's last line.
-    ["./src/report/totals-reporter.ts"],
+    [own("report/totals-reporter")],
   ];
 }
