@@ -8,6 +8,7 @@ import {
   VALIDATORS_MODULE,
   VALIDATORS_TYPES,
 } from "../src/scenario/build-validators.ts";
+import { publishedBehavioursSchema } from "../src/catalogue/team-behaviours-schema.ts";
 import { publishedScenarioSchema } from "../src/scenario/publish-schema.ts";
 
 /**
@@ -21,4 +22,7 @@ writeFileSync(published, publishedScenarioSchema());
 writeFileSync(VALIDATORS_MODULE, scenarioValidatorsSource());
 writeFileSync(VALIDATORS_TYPES, scenarioValidatorsTypes());
 writeFileSync(RESPONSE_VALIDATORS_MODULE, responseValidatorsSource());
-for (const file of [published, VALIDATORS_MODULE, VALIDATORS_TYPES, RESPONSE_VALIDATORS_MODULE]) console.log(`wrote ${file}`);
+// A team's behaviours file (sessionprobe.json "behaviours"): validated at run time, published for editors.
+const behaviours = join(import.meta.dirname, "..", "fixtures", "schemas", "behaviours.schema.json");
+writeFileSync(behaviours, publishedBehavioursSchema());
+for (const file of [published, behaviours, VALIDATORS_MODULE, VALIDATORS_TYPES, RESPONSE_VALIDATORS_MODULE]) console.log(`wrote ${file}`);

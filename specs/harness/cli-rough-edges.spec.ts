@@ -142,6 +142,6 @@ test("sessionprobe.json is documented, and an unknown key in it says where its k
   const run = await runCli(["validate"], {}, team);
   expect(run.code).toBe(2);
   expect(run.output).toContain(
-    'sessionprobe.json: unknown key(s) "suite"; expected: suites, targets, reports (README, "Project settings: sessionprobe.json")',
+    'sessionprobe.json: unknown key(s) "suite"; expected: suites, targets, reports, behaviours (README, "Project settings: sessionprobe.json")',
   );
 });

@@ -1,12 +1,13 @@
 import { existsSync, readFileSync } from "node:fs";
 import { delimiter, dirname, join, resolve } from "node:path";
+import { TEAM_BEHAVIOURS_ENV } from "../catalogue/team-behaviours.ts";
 import { UsageError } from "./usage-error.ts";
 
 /** A team repository's pointers to its own folders; the environment variables win over it. */
 export const PROJECT_CONFIG = "sessionprobe.json";
 
 /** The keys sessionprobe.json may hold (README, "Project settings: sessionprobe.json"). */
-export const PROJECT_CONFIG_KEYS = ["suites", "targets", "reports"] as const;
+export const PROJECT_CONFIG_KEYS = ["suites", "targets", "reports", "behaviours"] as const;
 
 interface ProjectConfig {
   /** Folders of the team's scenario files (added to the built-in suites). */
@@ -15,11 +16,13 @@ interface ProjectConfig {
   targets?: string;
   /** Where reports go (default reports/). */
   reports?: string;
+  /** The team's own behaviours file (src/catalogue/team-behaviours.ts): ids its scenarios cover beside the catalogue's. */
+  behaviours?: string;
 }
 
 /**
- * Reads ./sessionprobe.json, when there is one, into SESSIONPROBE_SUITES, SESSIONPROBE_TARGETS
- * and SESSIONPROBE_REPORTS (paths relative to the file), unless those are set already.
+ * Reads ./sessionprobe.json, when there is one, into SESSIONPROBE_SUITES, SESSIONPROBE_TARGETS,
+ * SESSIONPROBE_REPORTS and SESSIONPROBE_BEHAVIOURS (paths relative to the file), unless those are set already.
  */
 export function applyProjectConfig(cwd = process.cwd(), env: NodeJS.ProcessEnv = process.env): void {
   const file = join(cwd, PROJECT_CONFIG);
@@ -39,10 +42,11 @@ export function applyProjectConfig(cwd = process.cwd(), env: NodeJS.ProcessEnv =
   const at = (path: string) => resolve(dirname(file), path);
   if (config.suites !== undefined && (!Array.isArray(config.suites) || !config.suites.every((s) => typeof s === "string")))
     throw new UsageError(`${PROJECT_CONFIG}: "suites" must be a list of folders`);
-  for (const key of ["targets", "reports"] as const) {
+  for (const key of ["targets", "reports", "behaviours"] as const) {
     if (config[key] !== undefined && typeof config[key] !== "string") throw new UsageError(`${PROJECT_CONFIG}: "${key}" must be a path`);
   }
   if (config.suites && !env.SESSIONPROBE_SUITES) env.SESSIONPROBE_SUITES = config.suites.map(at).join(delimiter);
   if (config.targets && !env.SESSIONPROBE_TARGETS_DEFAULT) env.SESSIONPROBE_TARGETS_DEFAULT = at(config.targets);
   if (config.reports && !env.SESSIONPROBE_REPORTS) env.SESSIONPROBE_REPORTS = at(config.reports);
+  if (config.behaviours && !env[TEAM_BEHAVIOURS_ENV]) env[TEAM_BEHAVIOURS_ENV] = at(config.behaviours);
 }

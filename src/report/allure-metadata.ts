@@ -1,4 +1,4 @@
-import { type Behaviour, findBehaviour, findService, isOpen } from "../catalogue/behaviours.ts";
+import { type Behaviour, findBehaviour, findService, isOpen, isTeamBehaviour } from "../catalogue/behaviours.ts";
 import type { Exchange } from "../http/exchange.ts";
 import type { FailureKind } from "../engine/failure.ts";
 import { redact } from "../redact/secrets.ts";
@@ -21,6 +21,10 @@ export interface AllureMetadata {
   description: string;
 }
 
+/** Labels of a team's own behaviour: its id, and its sureness (which the gate's team rule reads, allurerc.mjs). */
+export const TEAM_BEHAVIOUR_LABEL = "team-behaviour";
+export const TEAM_SURENESS_LABEL = "team-sureness";
+
 /** DOC and WIRE are asserted strictly; a behaviour that is only OPEN is observed (BEHAVIOURS.md). */
 export const isAsserted = (b: Behaviour) => /DOC|WIRE/.test(b.sureness);
 
@@ -38,21 +42,33 @@ export function allureMetadata(
 ): AllureMetadata {
   const service = findService(suite.vendor, suite.service);
   const ids = loaded.scenario.covers;
-  const behaviours = ids.map((id) => findBehaviour(id)).filter((b): b is Behaviour => b !== undefined);
+  const covered = ids.map((id) => findBehaviour(id)).filter((b): b is Behaviour => b !== undefined);
+  const behaviours = covered.filter((b) => !isTeamBehaviour(b));
+  const team = covered.filter(isTeamBehaviour);
   const labels: AllureLabel[] = [
     { name: "epic", value: driver.title },
     { name: "feature", value: service?.title ?? suite.service },
     ...ids.map((id) => ({ name: "story", value: id })),
     ...behaviours.map((b) => ({ name: "sureness", value: `${b.id}: ${b.sureness}` })),
-    { name: "severity", value: behaviours.some(isAsserted) ? "critical" : "minor" },
+    // The team's own ids under labels of their own: the gate and the categories keep them apart from the vendor's (allurerc.mjs).
+    ...team.flatMap((b) => [
+      { name: TEAM_BEHAVIOUR_LABEL, value: b.id },
+      { name: TEAM_SURENESS_LABEL, value: `${b.id}: ${b.sureness}` },
+    ]),
+    ...(team.length ? [{ name: "tag", value: "team-behaviour" }] : []),
+    { name: "severity", value: covered.some(isAsserted) ? "critical" : "minor" },
   ];
-  const links: AllureLink[] = behaviours
+  const teamLinks: AllureLink[] = team
+    .filter((b) => /^https?:\/\//.test(b.source ?? ""))
+    .map((b) => ({ url: b.source ?? "", name: `${b.id} (${b.sureness}) — team behaviour source`, type: "link" }));
+  const vendorLinks: AllureLink[] = behaviours
     .map((b) => ({
       url: service?.docUrl ?? "",
       name: `${b.id} (${b.sureness}) — ${service?.title ?? b.service} documentation`,
       type: "link",
     }))
     .filter((l) => l.url);
+  const links = [...vendorLinks, ...teamLinks];
   const description = [
     `**${loaded.scenario.name}**`,
     "",
@@ -62,6 +78,14 @@ export function allureMetadata(
       b.text,
       "",
       service ? `Vendor documentation: [${service.title}](${service.docUrl})` : "",
+      "",
+    ]),
+    ...team.flatMap((b) => [
+      `### ${b.id} — ${b.sureness} (team behaviour)${isOpen(b) ? " (the OPEN part is observed, not asserted)" : ""}`,
+      "",
+      b.text,
+      "",
+      `Source: ${b.source ?? "not given"}`,
       "",
     ]),
     ...ids.filter((id) => !findBehaviour(id)).map((id) => `### ${id}\n\n(not in the catalogue)\n`),

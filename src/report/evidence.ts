@@ -21,7 +21,11 @@ function harnessCommit(): string {
 }
 
 /** What the package ships and runs (README "files"), tests left out: the harness itself, whatever its commit. */
-const HARNESS_PARTS = ["src", "fixtures", "specs/conformance.spec.ts", "playwright.config.ts", "allurerc.mjs", "package.json"];
+const HARNESS_PARTS = [
+  ...["src", "fixtures", "allurerc.mjs", "package.json"],
+  // The compiled package (dist/) has these as .js files.
+  ...["specs/conformance.spec.ts", "specs/conformance.spec.js", "playwright.config.ts", "playwright.config.js"],
+];
 
 function filesUnder(path: string): string[] {
   const full = join(ROOT, path);
@@ -40,7 +44,7 @@ function filesUnder(path: string): string[] {
 function harnessSourceSha256(): string {
   const hash = createHash("sha256");
   const files = HARNESS_PARTS.flatMap(filesUnder)
-    .filter((path) => !/\.(test|spec)\.ts$/.test(path) || path === "specs/conformance.spec.ts")
+    .filter((path) => !/\.(test|spec)\.[jt]s$/.test(path) || /^specs\/conformance\.spec\.[jt]s$/.test(path))
     .sort();
   for (const path of files) {
     try {
@@ -241,6 +245,8 @@ export function buildEvidence(input: {
       deviations: s.ids.deviations,
       observed: s.ids.observed,
       skipped: s.ids.skipped,
+      // The team's own behaviours, apart from the vendor's (src/catalogue/team-behaviours.ts).
+      teamIds: s.teamIds,
       skippedScenarios: input.records
         .filter((r) => r.target === s.target && r.service === s.service && r.status === "skipped")
         .map((r) => ({ ids: r.covers, reason: r.skipReason ?? "skipped" })),

@@ -22,8 +22,10 @@ export interface Headline {
   exitCode: number;
   /** One line: the report's title. */
   title: string;
-  /** DOC and WIRE ids that failed and were not waived, as "target: ID, ID". */
+  /** DOC and WIRE ids of the vendor catalogue that failed and were not waived, as "target: ID, ID". */
   failedIds: string[];
+  /** The same for the team's own behaviours, kept apart: they fail the run the same way. */
+  failedTeamIds: string[];
   sessionsLeftOpen: string;
   tlsVerified: string;
   deviations: string;
@@ -44,9 +46,9 @@ const isDocOrWire = (id: string) => {
   return behaviour !== undefined && isAsserted(behaviour);
 };
 
-function failedByTarget(services: readonly ServiceSummary[]): string[] {
+function failedByTarget(services: readonly ServiceSummary[], group: "ids" | "teamIds"): string[] {
   const byTarget = new Map<string, string[]>();
-  for (const s of services) byTarget.set(s.target, [...(byTarget.get(s.target) ?? []), ...s.ids.failed.filter(isDocOrWire)]);
+  for (const s of services) byTarget.set(s.target, [...(byTarget.get(s.target) ?? []), ...s[group].failed.filter(isDocOrWire)]);
   return [...byTarget].filter(([, ids]) => ids.length).map(([target, ids]) => `${target}: ${ids.join(", ")}`);
 }
 
@@ -74,14 +76,17 @@ function perTarget(values: readonly [string, string][]): string {
 
 export function buildHeadline(input: HeadlineInput): Headline {
   const verdict = WORDS[input.verdict.exitCode] ?? "INCOMPLETE";
-  const failedIds = failedByTarget(input.services);
+  const failedIds = failedByTarget(input.services, "ids");
+  const failedTeamIds = failedByTarget(input.services, "teamIds");
+  const broken = [...failedIds, ...failedTeamIds.map((t) => `team behaviours ${t}`)];
+  const teamRun = input.services.some((s) => Object.values(s.teamIds).some((ids) => ids.length));
   const sessionsLeftOpen = perTarget(input.sessions.map((s) => [s.target, String(s.leftOpen ?? "unknown (no control plane)")]));
   const tlsVerified = perTarget(input.targets.map((t) => [t.name, t.tlsVerified ? "yes" : "NO (tls.insecure)"]));
   const deviations = describeDeviations(input.deviations);
   const rotten = input.deviations.filter((d) => d.state === "stale" || d.state === "expired");
   const waived = input.deviations.filter((d) => d.state === "waived");
-  const why = failedIds.length
-    ? `${failedIds.join("; ")} broken`
+  const why = broken.length
+    ? `${broken.join("; ")} broken`
     : rotten.length
       ? rotten.map((d) => `deviation ${d.ticket} (${d.id}) ${d.state === "stale" ? "stale" : "expired"}`).join(", ")
       : input.verdict.exitCode === EXIT.conformed
@@ -94,6 +99,7 @@ export function buildHeadline(input: HeadlineInput): Headline {
     exitCode: input.verdict.exitCode,
     title: `sessionprobe: ${verdict} — ${why}`,
     failedIds,
+    failedTeamIds,
     sessionsLeftOpen,
     tlsVerified,
     deviations,
@@ -101,6 +107,10 @@ export function buildHeadline(input: HeadlineInput): Headline {
       ["verdict", `${verdict} (exit code ${input.verdict.exitCode})`],
       // Keys short enough for Allure's metadata column, which cuts them at about eighteen characters.
       ["failed ids", failedIds.length ? `${failedIds.join("; ")} (DOC/WIRE)` : "none (DOC/WIRE)"],
+      // Only in a run that covers team behaviours: a vendor-only run's facts stay as they were.
+      ...(teamRun
+        ? [["team failed ids", failedTeamIds.length ? `${failedTeamIds.join("; ")} (DOC/WIRE)` : "none (DOC/WIRE)"] as [string, string]]
+        : []),
       ["sessions left open", sessionsLeftOpen],
       ["TLS verified", tlsVerified],
       ["deviations", deviations],

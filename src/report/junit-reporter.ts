@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { dirname } from "node:path";
 import type { FullResult, Reporter, TestCase, TestResult } from "@playwright/test/reporter";
-import { findBehaviour } from "../catalogue/behaviours.ts";
+import { findBehaviour, isTeamId } from "../catalogue/behaviours.ts";
 import { FAILURE_CODES, type FailureKind } from "../engine/failure.ts";
 import { redact } from "../redact/secrets.ts";
 import { utcDay } from "../targets/deviations.ts";
@@ -75,13 +75,25 @@ export default class JunitReporter implements Reporter {
   }
 
   async onEnd(result: Pick<FullResult, "startTime">): Promise<void> {
-    type SuiteEntry = { name: string; cases: string[]; failures: number; errors: number; skipped: number; ms: number };
+    type SuiteEntry = {
+      name: string;
+      cases: string[];
+      failures: number;
+      errors: number;
+      skipped: number;
+      ms: number;
+      teamIds: Set<string>;
+    };
     const suites = new Map<string, SuiteEntry>();
-    const suiteNamed = (name: string) => suites.get(name) ?? { name, cases: [], failures: 0, errors: 0, skipped: 0, ms: 0 };
+    const suiteNamed = (name: string) =>
+      suites.get(name) ?? { name, cases: [], failures: 0, errors: 0, skipped: 0, ms: 0, teamIds: new Set<string>() };
     for (const { test, attempts } of this.attempts.values()) {
       const last = attempts.at(-1) as Attempt;
       const { classname, suite } = placeOf(test, last.result);
-      const entry = suiteNamed(suite);
+      // A scenario covering the team's own behaviours goes to a suite of its own, named so, apart from the vendor's.
+      const teamIds = (annotationsOf(test, last.result, "covers")[0] ?? "").split(" ").filter((id) => id && isTeamId(id));
+      const entry = suiteNamed(teamIds.length ? `${suite} ${TEAM_SUITE_SUFFIX}` : suite);
+      for (const id of teamIds) entry.teamIds.add(id);
       const body = caseBody(test, attempts);
       if (waiverOf(test, last)) entry.skipped++;
       else if (last.kind === "expectation") entry.failures++;
@@ -90,7 +102,7 @@ export default class JunitReporter implements Reporter {
       const ms = attempts.reduce((n, a) => n + a.result.duration, 0);
       entry.ms += ms;
       entry.cases.push(element("testcase", { name: test.title, classname, time: seconds(ms) }, body || undefined));
-      suites.set(suite, entry);
+      suites.set(entry.name, entry);
     }
     // A stale or expired deviation fails the run: a failed case of its own, so a dashboard shows why the run is red.
     for (const d of failingDeviations(await this.judgedDeviations(result.startTime))) {
@@ -136,7 +148,7 @@ export default class JunitReporter implements Reporter {
               timestamp,
               hostname: host,
             },
-            s.cases.join(""),
+            teamProperties(s.teamIds) + s.cases.join(""),
           ),
         )
         .join(""),
@@ -144,6 +156,22 @@ export default class JunitReporter implements Reporter {
     mkdirSync(dirname(this.outputFile), { recursive: true });
     writeFileSync(this.outputFile, `<?xml version="1.0" encoding="UTF-8"?>\n${xml}\n`);
   }
+}
+
+/** The testsuite name's mark for the team's own behaviours: "mocks vmanage.session (team behaviours)". */
+const TEAM_SUITE_SUFFIX = "(team behaviours)";
+
+/** One property per team behaviour the suite covers: its id, sureness and source, for a dashboard that lists properties. */
+function teamProperties(ids: ReadonlySet<string>): string {
+  if (!ids.size) return "";
+  const properties = [...ids].sort().map((id) => {
+    const behaviour = findBehaviour(id);
+    return element("property", {
+      name: "team-behaviour",
+      value: `${id} (${behaviour?.sureness ?? "?"}): ${behaviour?.text ?? ""}${behaviour?.source ? ` — source: ${behaviour.source}` : ""}`,
+    });
+  });
+  return element("properties", {}, properties.join(""));
 }
 
 /** The attempt's waiver, when Playwright ran it as an expected failure of a known deviation. */

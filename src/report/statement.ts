@@ -41,13 +41,17 @@ function passage(text: string): Inline[] {
 }
 
 function idVerdict(s: ServiceSummary, id: string, deviations: readonly DeviationVerdict[]): string {
-  if (s.ids.failed.includes(id)) return "FAILED";
-  if (s.ids.deviations.includes(id)) {
+  const ids =
+    s.ids.passed.includes(id) || s.ids.failed.includes(id) || s.ids.deviations.includes(id) || s.ids.skipped.includes(id)
+      ? s.ids
+      : s.teamIds;
+  if (ids.failed.includes(id)) return "FAILED";
+  if (ids.deviations.includes(id)) {
     const tickets = deviations.filter((d) => d.target === s.target && d.id === id).map((d) => d.ticket);
     return `deviation (${tickets.join(", ") || "waived"})`;
   }
-  if (s.ids.skipped.includes(id)) return "skipped";
-  return s.ids.observed.includes(id) ? "passed (OPEN part observed)" : "passed";
+  if (ids.skipped.includes(id)) return "skipped";
+  return ids.observed.includes(id) ? "passed (OPEN part observed)" : "passed";
 }
 
 function scenarioOutcome(r: ScenarioRecord): string {
@@ -158,7 +162,9 @@ function deviations(input: StatementInput): Block[] {
 
 function behaviours(input: StatementInput): Block[] {
   const blocks: Block[] = [{ kind: "heading", level: 2, text: "Behaviours" }];
-  for (const s of input.services) {
+  const hasIds = (ids: ServiceSummary["ids"]) => Object.values(ids).some((list) => list.length);
+  // A service whose scenarios covered only the team's ids is told under "Team behaviours" alone.
+  for (const s of input.services.filter((x) => hasIds(x.ids) || !hasIds(x.teamIds))) {
     const [vendor = "", service = ""] = s.service.split("/");
     const info = findService(vendor, service);
     const ids = [...s.ids.failed, ...s.ids.deviations, ...s.ids.passed, ...s.ids.skipped].sort();
@@ -177,6 +183,42 @@ function behaviours(input: StatementInput): Block[] {
             [idVerdict(s, id, input.deviations)],
             [String(covering.length)],
             [...passage(behaviour?.text ?? ""), ...(info ? [" — ", { text: info.title, href: info.docUrl }] : [])],
+          ];
+        }),
+      },
+    );
+  }
+  return blocks;
+}
+
+/** The team's own behaviours, apart from the vendor's: each with the document or ticket it comes from instead of the vendor's page. */
+function teamBehaviours(input: StatementInput): Block[] {
+  const withTeamIds = input.services.filter((s) => Object.values(s.teamIds).some((ids) => ids.length));
+  if (!withTeamIds.length) return [];
+  const blocks: Block[] = [
+    { kind: "heading", level: 2, text: "Team behaviours" },
+    {
+      kind: "paragraph",
+      parts: ["The team's own behaviours (its behaviours file), not the vendor's: a failed DOC or WIRE one fails the run the same way."],
+    },
+  ];
+  for (const s of withTeamIds) {
+    const { teamIds } = s;
+    const ids = [...teamIds.failed, ...teamIds.deviations, ...teamIds.passed, ...teamIds.skipped].sort();
+    blocks.push(
+      { kind: "heading", level: 3, text: `${s.target} — ${s.title} — team behaviours` },
+      {
+        kind: "table",
+        headers: ["id", "sureness", "verdict", "scenarios", "behaviour and source"],
+        rows: ids.map((id) => {
+          const behaviour = findBehaviour(id);
+          const covering = input.records.filter((r) => r.target === s.target && r.service === s.service && r.covers.includes(id));
+          return [
+            [id],
+            [behaviour?.sureness ?? "not in the team's file"],
+            [idVerdict(s, id, input.deviations)],
+            [String(covering.length)],
+            [...passage(behaviour?.text ?? ""), ...(behaviour?.source ? [" — source: ", { code: behaviour.source } as Inline] : [])],
           ];
         }),
       },
@@ -242,5 +284,13 @@ function waitsAndFiles(input: StatementInput): Block[] {
 
 /** The conformance statement of a run: one document a release manager reads, signs and attaches. */
 export function buildStatement(input: StatementInput): Block[] {
-  return [...head(input), ...targets(input), ...deviations(input), ...behaviours(input), ...evidenceList(input), ...waitsAndFiles(input)];
+  return [
+    ...head(input),
+    ...targets(input),
+    ...deviations(input),
+    ...behaviours(input),
+    ...teamBehaviours(input),
+    ...evidenceList(input),
+    ...waitsAndFiles(input),
+  ];
 }

@@ -1,7 +1,19 @@
 import { formatDuration } from "../time/duration.ts";
 import { type DeviationVerdict, deviationProblem } from "./deviations.ts";
 import type { WaitStats } from "./evidence.ts";
-import type { ScenarioRecord, ServiceSummary } from "./summary-model.ts";
+import type { IdOutcomes, ScenarioRecord, ServiceSummary } from "./summary-model.ts";
+
+/** The team's own behaviours of a service, on lines of their own under the vendor's: the same counts, the same rules. */
+function teamLines(ids: IdOutcomes): string[] {
+  const total = ids.passed.length + ids.failed.length + ids.deviations.length + ids.skipped.length;
+  if (!total) return [];
+  const deviated = ids.deviations.length ? `, ${ids.deviations.length} known deviation(s)` : "";
+  const observed = ids.observed.length ? `; ${ids.observed.length} OPEN observed` : "";
+  return [
+    `    team behaviours: ${total} ids — ${ids.passed.length} passed, ${ids.failed.length} failed${deviated}, ${ids.skipped.length} skipped${observed}`,
+    ...(ids.failed.length ? [`      failed: ${ids.failed.join(", ")}`] : []),
+  ];
+}
 
 /** The end-of-run summary, as the terminal shows it. */
 export function formatSummary(input: {
@@ -39,6 +51,7 @@ export function formatSummary(input: {
           `; ${s.scenarios.passed}/${s.scenarios.total} scenarios passed${s.scenarios.flaky ? `, ${s.scenarios.flaky} of them flaky` : ""}`,
       );
       if (ids.failed.length) lines.push(`    failed: ${ids.failed.join(", ")}`);
+      lines.push(...teamLines(s.teamIds));
       for (const r of mine.filter((x) => x.service === s.service && x.deviation)) lines.push(`    waived: ${r.deviation}`);
       for (const r of mine.filter((x) => x.service === s.service && x.observations.length))
         lines.push(`    observed ${r.covers.join(" ")}: ${r.observations.join("; ")}`);

@@ -1,4 +1,4 @@
-import { findBehaviour, findService, isOpen } from "../catalogue/behaviours.ts";
+import { findBehaviour, findService, isOpen, isTeamId } from "../catalogue/behaviours.ts";
 import type { FailureKind } from "../engine/failure.ts";
 
 export interface ScenarioRecord {
@@ -39,12 +39,22 @@ export interface ScenarioRecord {
   durationMs?: number;
 }
 
+export interface IdOutcomes {
+  passed: string[];
+  failed: string[];
+  deviations: string[];
+  observed: string[];
+  skipped: string[];
+}
+
 export interface ServiceSummary {
   target: string;
   service: string;
   title: string;
-  /** Each id once: failed, a known deviation (waived failure), skipped (or not reached), or passed. Observed OPEN ids are among them. */
-  ids: { passed: string[]; failed: string[]; deviations: string[]; observed: string[]; skipped: string[] };
+  /** The vendor catalogue's ids, each once: failed, a known deviation (waived failure), skipped (or not reached), or passed. Observed OPEN ids are among them. */
+  ids: IdOutcomes;
+  /** The team's own behaviours (its behaviours file), apart from the vendor's; the same outcomes, the same rules. */
+  teamIds: IdOutcomes;
   /** A waived scenario counts under deviations, not failed. */
   scenarios: { total: number; passed: number; failed: number; deviations: number; skipped: number; flaky: number };
 }
@@ -88,19 +98,18 @@ export function summarize(records: readonly ScenarioRecord[]): ServiceSummary[] 
         if (r.observations.length && behaviour && isOpen(behaviour)) observed.add(id);
       }
     }
-    const ids = {
-      passed: [] as string[],
-      failed: [] as string[],
-      deviations: [] as string[],
-      observed: [...observed].sort(),
-      skipped: [] as string[],
+    const outcomes = (team: boolean): IdOutcomes => {
+      const group: IdOutcomes = { passed: [], failed: [], deviations: [], observed: [], skipped: [] };
+      for (const [id, outcome] of [...state.entries()].sort()) if (isTeamId(id) === team) group[outcome].push(id);
+      group.observed = [...observed].filter((id) => isTeamId(id) === team).sort();
+      return group;
     };
-    for (const [id, outcome] of [...state.entries()].sort()) ids[outcome].push(id);
     return {
       target: first.target,
       service: first.service,
       title: findService(vendor, service)?.title ?? first.service,
-      ids,
+      ids: outcomes(false),
+      teamIds: outcomes(true),
       scenarios: {
         total: group.length,
         passed: group.filter((r) => r.status === "passed").length,

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { FullConfig, FullResult, Reporter, TestCase, TestResult } from "@playwright/test/reporter";
+import { type Behaviour, findBehaviour, isTeamBehaviour } from "../catalogue/behaviours.ts";
 import { redact } from "../redact/secrets.ts";
 import { utcDay } from "../targets/deviations.ts";
 import { ALLURE_HTTP_CONTENT_TYPE } from "./allure-http.ts";
@@ -107,7 +108,13 @@ export default class SummaryReporter implements Reporter {
     console.log(`verdict: ${verdict.meaning} (exit code ${verdict.exitCode} from sessionprobe)`);
     writeFileSync(
       join(this.outputDir, "summary.json"),
-      redact(JSON.stringify({ verdict, headline, deviations, services, scenarios: records }, null, 2)),
+      redact(
+        JSON.stringify(
+          { verdict, headline, deviations, services, teamBehaviours: coveredTeamBehaviours(records), scenarios: records },
+          null,
+          2,
+        ),
+      ),
     );
     writeFileSync(join(this.outputDir, "evidence.json"), redact(JSON.stringify(evidence, null, 2)));
     const statement = buildStatement({
@@ -126,6 +133,12 @@ export default class SummaryReporter implements Reporter {
     mkdirSync(allureDir, { recursive: true });
     writeFileSync(join(allureDir, "environment.properties"), redact(allureEnvironment({ headline, evidence, services, verdict, records })));
   }
+}
+
+/** The team's own behaviours the run covered, as its file declares them: summary.json reads on its own, without the file. */
+function coveredTeamBehaviours(records: readonly ScenarioRecord[]): Behaviour[] {
+  const ids = [...new Set(records.flatMap((r) => r.covers))].sort();
+  return ids.map((id) => findBehaviour(id)).filter((b): b is Behaviour => b !== undefined && isTeamBehaviour(b));
 }
 
 /** Allure's metadata: the headline first, in short values (Allure shows them in this order, each in a chip it cuts), then the run's facts. */
@@ -150,6 +163,12 @@ function allureEnvironment(input: {
       (s) =>
         `result.${s.target}.${s.service.replace("/", ".")}=${s.ids.passed.length} ids passed, ${s.ids.failed.length} failed, ${s.ids.deviations.length} deviations, ${s.ids.observed.length} observed, ${s.ids.skipped.length} skipped; scenarios: ${s.scenarios.passed} passed (${s.scenarios.flaky} flaky), ${s.scenarios.failed} failed, ${s.scenarios.deviations} deviations, ${s.scenarios.skipped} skipped`,
     ),
+    ...input.services
+      .filter((s) => Object.values(s.teamIds).some((ids) => ids.length))
+      .map(
+        (s) =>
+          `team.${s.target}.${s.service.replace("/", ".")}=${s.teamIds.passed.length} team ids passed, ${s.teamIds.failed.length} failed (${s.teamIds.failed.join(", ") || "none"}), ${s.teamIds.deviations.length} deviations, ${s.teamIds.skipped.length} skipped`,
+      ),
     `verdict.meaning=${input.verdict.meaning}`,
   ];
   const warnings = [...new Set(input.records.flatMap((r) => r.warnings))];

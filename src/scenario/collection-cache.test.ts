@@ -2,6 +2,7 @@ import { chmodSync, cpSync, mkdtempSync, readdirSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { expect, test } from "@playwright/test";
+import { TEAM_BEHAVIOURS_ENV } from "../catalogue/team-behaviours.ts";
 import { CACHE_DIR_ENV, CACHE_ENV, cacheWritesDone, loaderModules } from "./collection-cache.ts";
 import { COLLECTION_ENV, collectSuites, lastCollection } from "./collection.ts";
 import { findSuiteFiles, SUITES_DIR } from "./discover.ts";
@@ -108,6 +109,35 @@ test("a cache folder others may write to is not used: nothing is read from it or
     expect(lastCollection()).toMatchObject({ parsed: files.length, fromCache: 0 });
     expect(readdirSync(shared)).toEqual([]);
   } finally {
+    restore();
+  }
+});
+
+test("a team's behaviours file is part of the key: a cached scenario covering an id the file no longer declares is checked again", async () => {
+  const { restore } = setUp();
+  const savedTeam = process.env[TEAM_BEHAVIOURS_ENV];
+  try {
+    const dir = mkdtempSync(join(tmpdir(), "sp-cache-team-"));
+    const declare = (name: string, id: string) => {
+      const text = `prefix: ACME\nbehaviours:\n  - { id: ${id}, vendor: vmanage, service: session, sureness: DOC, text: a team check, source: NET-1 }\n`;
+      writeFileSync(join(dir, name), text);
+      return join(dir, name);
+    };
+    const suite = join(dir, "team.yaml");
+    writeFileSync(
+      suite,
+      "vendor: vmanage\nservice: session\nscenarios:\n  - name: team check\n    covers: [ACME-VM-01]\n    steps:\n      - login: {}\n",
+    );
+    process.env[TEAM_BEHAVIOURS_ENV] = declare("declares.yaml", "ACME-VM-01");
+    await collectSuites([suite]);
+    await cacheWritesDone();
+    await collectSuites([suite]);
+    expect(lastCollection()).toMatchObject({ parsed: 0, fromCache: 1 });
+    process.env[TEAM_BEHAVIOURS_ENV] = declare("renamed.yaml", "ACME-VM-09");
+    await expect(collectSuites([suite])).rejects.toThrow(/team\.yaml:5:14: unknown behaviour id "ACME-VM-01"/);
+  } finally {
+    if (savedTeam === undefined) delete process.env[TEAM_BEHAVIOURS_ENV];
+    else process.env[TEAM_BEHAVIOURS_ENV] = savedTeam;
     restore();
   }
 });

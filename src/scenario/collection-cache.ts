@@ -3,8 +3,9 @@ import { lstatSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { mkdir, rename, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir, userInfo } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { dirname, extname, join, resolve } from "node:path";
 import { deserialize, serialize } from "node:v8";
+import { teamBehavioursText } from "../catalogue/behaviours.ts";
 
 /**
  * Loaded scenario files kept between runs, one entry per file, keyed by everything the
@@ -24,7 +25,8 @@ import { deserialize, serialize } from "node:v8";
 export const CACHE_DIR_ENV = "SESSIONPROBE_CACHE_DIR";
 export const CACHE_ENV = "SESSIONPROBE_CACHE";
 const FORMAT = "sessionprobe-loaded-file/1";
-const LOADER_ENTRY = join(import.meta.dirname, "load.ts");
+// load.js where the package runs compiled (dist/).
+const LOADER_ENTRY = join(import.meta.dirname, `load${extname(import.meta.filename)}`);
 const SCHEMA_DIR = join(import.meta.dirname, "..", "..", "fixtures", "schemas");
 const require = createRequire(import.meta.url);
 const RELATIVE_IMPORT = /(?:^|\n)\s*(?:import|export)[^"'`;]*?from\s*["'](\.{1,2}\/[^"']+)["']|import\(\s*["'](\.{1,2}\/[^"']+)["']\s*\)/g;
@@ -115,7 +117,8 @@ export function loaderFingerprint(): string {
 }
 
 export function entryKey(path: string, text: string, cwd: string): string {
-  return createHash("sha256").update(`${loaderFingerprint()}\0${cwd}\0${path}\0`).update(text).digest("hex");
+  // A team's behaviours file changes which covers: ids are known, as the catalogue module does.
+  return createHash("sha256").update(`${loaderFingerprint()}\0${teamBehavioursText()}\0${cwd}\0${path}\0`).update(text).digest("hex");
 }
 
 interface Entry<T> {

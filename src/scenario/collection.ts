@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { deserialize, serialize } from "node:v8";
+import { teamBehaviourProblems, teamBehavioursText } from "../catalogue/behaviours.ts";
 import type { LoadedScenario, LoadedSuite } from "./load.ts";
 import { cacheEnabled, entryKey, readEntry, writeEntry } from "./collection-cache.ts";
 import { type LoadProblem, ScenarioLoadError } from "./problems.ts";
@@ -38,7 +39,8 @@ interface HandOver {
 
 /** Every file's path and text (or why it cannot be read), and the directory paths are told relative to. */
 function keyOf(sources: readonly Source[], cwd: string): string {
-  const hash = createHash("sha256").update(`${FORMAT}\0${cwd}\0`);
+  // The team's behaviours decide which covers: ids are known: a worker takes the hand-over only for the same file.
+  const hash = createHash("sha256").update(`${FORMAT}\0${cwd}\0${teamBehavioursText()}\0`);
   for (const { path, read } of sources) hash.update(`${path}\0${"text" in read ? read.text : `problem: ${read.problem}`}\0`);
   return hash.digest("hex");
 }
@@ -135,7 +137,7 @@ export async function collectSuites(paths: readonly string[], options: { cwd?: s
   if (handed) return handed;
   // In file order: a suite parsed here stays as it is; one read back from the cache is made live below.
   const collected: ({ live: LoadedSuite } | { kept: StoredSuite })[] = [];
-  const problems: LoadProblem[] = [];
+  const problems: LoadProblem[] = [...teamBehaviourProblems()];
   let loader: Loader | undefined;
   for (const { path, read } of sources) {
     const entry = "text" in read && cacheEnabled() ? entryKey(path, read.text, cwd) : undefined;

@@ -1,5 +1,6 @@
 import { delimiter, join, resolve } from "node:path";
 import { readdirSync, statSync } from "node:fs";
+import { TEAM_BEHAVIOURS_ENV } from "../catalogue/team-behaviours.ts";
 
 export const SUITES_DIR = join(import.meta.dirname, "..", "..", "suites");
 
@@ -25,5 +26,7 @@ export function findSuiteFiles(dir?: string): string[] {
     .split(delimiter)
     .filter(Boolean)
     .map((d) => resolve(d));
-  return [SUITES_DIR, ...extra].flatMap(filesBelow);
+  // A team may keep its behaviours file among its suites: it is no scenario file.
+  const teamFile = process.env[TEAM_BEHAVIOURS_ENV] ? resolve(process.env[TEAM_BEHAVIOURS_ENV]) : undefined;
+  return [SUITES_DIR, ...extra].flatMap(filesBelow).filter((file) => file !== teamFile);
 }

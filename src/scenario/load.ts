@@ -1,5 +1,6 @@
 import { relative } from "node:path";
 import { LineCounter, parseDocument } from "yaml";
+import { teamBehaviourProblems } from "../catalogue/behaviours.ts";
 import { circularAliases } from "./aliases.ts";
 import { locate, type Position } from "./positions.ts";
 import { type LoadProblem, printable, ScenarioLoadError } from "./problems.ts";
@@ -207,7 +208,8 @@ function meaningDespiteShape(data: unknown, shape: readonly { path: (string | nu
 
 export function loadSuiteFiles(paths: readonly string[], options: LoadOptions = {}): LoadResult {
   const suites: LoadedSuite[] = [];
-  const problems: LoadProblem[] = [];
+  // The team's behaviours file first: its ids are what the scenarios' covers: name.
+  const problems: LoadProblem[] = teamBehaviourProblems().map((p) => ({ ...p, message: printable(p.message) }));
   for (const path of paths) {
     const result = loadSuiteFile(path, options);
     if (result.suite) suites.push(result.suite);

@@ -1,5 +1,7 @@
 import { existsSync } from "node:fs";
+import { relative, resolve } from "node:path";
 import { findBehaviour } from "../catalogue/behaviours.ts";
+import { TEAM_BEHAVIOURS_ENV } from "../catalogue/team-behaviours.ts";
 import { findVendor } from "../drivers/registry.ts";
 import { isBuiltinReference, references } from "./interpolate.ts";
 import type { PathSegment } from "./positions.ts";
@@ -18,6 +20,14 @@ export interface SemanticProblem {
 }
 
 export { SCHEMA_DIR, schemaFile } from "./schema-files.ts";
+
+/** Where else an id may come from: the team's own file, or how to declare one. */
+function teamFileHint(): string {
+  const file = process.env[TEAM_BEHAVIOURS_ENV];
+  return file
+    ? ` nor in the team's behaviours file ${relative(process.cwd(), resolve(file))}`
+    : '; a team declares its own ids in a behaviours file named by sessionprobe.json "behaviours" (README, "Team behaviours")';
+}
 
 /** What JSON Schema cannot say: names that must exist in the driver, the catalogue, the fixtures, earlier steps. */
 export function semanticProblems(suite: Suite): SemanticProblem[] {
@@ -43,7 +53,7 @@ export function semanticProblems(suite: Suite): SemanticProblem[] {
       if (!behaviour)
         problems.push({
           path: ["scenarios", s, "covers", i],
-          message: `unknown behaviour id "${id}": not in the catalogue (src/catalogue/behaviours.ts)`,
+          message: `unknown behaviour id "${id}": not in the catalogue (src/catalogue/behaviours.ts)${teamFileHint()}`,
         });
       else if (behaviour.vendor !== suite.vendor || behaviour.service !== suite.service) {
         problems.push({
