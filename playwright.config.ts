@@ -1,6 +1,8 @@
+import { extname } from "node:path";
 import { defineConfig, type Project } from "@playwright/test";
 import { runId } from "./src/coordination/run-state.ts";
 import { GUARDED_PROJECT_SUFFIX, GUARDED_TAG } from "./src/coordination/shard-plan.ts";
+import { DEFAULT_WORKERS, workersChosen } from "./src/coordination/run-schedule.ts";
 import { projectReporters } from "./src/report/reporters.ts";
 
 /**
@@ -12,8 +14,18 @@ import { projectReporters } from "./src/report/reporters.ts";
 runId();
 const targetsFile = process.env.SESSIONPROBE_TARGETS;
 const reports = process.env.SESSIONPROBE_REPORTS ?? "reports";
-const conformance = "specs/conformance.spec.ts";
+// .js where the package runs compiled (dist/).
+const conformance = `specs/conformance.spec${extname(import.meta.filename)}`;
 const vendorTag = (vendor: string) => new RegExp(`@${vendor}(?![\\w-])`);
+// Targets that wait in real time get their scenarios declared longest first and the workers their waits
+// need, each target's project its own share (src/coordination/workers.ts); a count the user chose
+// (--workers, SESSIONPROBE_WORKERS) replaces the sizing.
+const chosen = workersChosen(process.argv, process.env);
+const targets = targetsFile ? (await import("./src/targets/load.ts")).loadTargets(targetsFile) : [];
+// Imported only with a targets file, as the parser is: the sizing plans with every vendor's driver, which a mocks worker never needs.
+const sized = targetsFile
+  ? (await (await import("./src/coordination/workers.ts")).runSchedule(targets, { chosen, argv: process.argv }))?.workers
+  : undefined;
 
 // A real target is two projects: its scenarios in parallel, then the guarded ones — flood,
 // password change, exclusive — one at a time, alone on the server. The guarded project is
@@ -21,9 +33,10 @@ const vendorTag = (vendor: string) => new RegExp(`@${vendor}(?![\\w-])`);
 // whether they passed or not (src/coordination/shard-plan.ts).
 // The targets-file parser (YAML, its schema) is imported only when there is a targets file: a mocks run never needs it.
 const projects: Project[] = targetsFile
-  ? (await import("./src/targets/load.ts")).loadTargets(targetsFile).flatMap((t): Project[] => {
+  ? targets.flatMap((t): Project[] => {
       const guarded = `${t.name}${GUARDED_PROJECT_SUFFIX}`;
       const vendor = vendorTag(t.vendor).source;
+      const workers = sized?.byTarget.get(t.name);
       return [
         {
           name: t.name,
@@ -31,6 +44,7 @@ const projects: Project[] = targetsFile
           grep: vendorTag(t.vendor),
           grepInvert: new RegExp(GUARDED_TAG),
           teardown: guarded,
+          ...(workers === undefined ? {} : { workers }),
           use: { targetName: t.name },
         },
         {
@@ -56,7 +70,7 @@ export default defineConfig({
   testIgnore: ["**/.stryker-tmp/**"],
   outputDir: `${reports}/test-output`,
   fullyParallel: true,
-  workers: process.env.SESSIONPROBE_WORKERS ? Number(process.env.SESSIONPROBE_WORKERS) : 2,
+  workers: sized?.total ?? chosen ?? DEFAULT_WORKERS,
   timeout: 30_000,
   forbidOnly: !!process.env.CI,
   // The project's reporters survive a user's --reporter (src/report/reporters.ts).

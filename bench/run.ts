@@ -9,9 +9,14 @@
  *                       (by its cost in an earlier round) is left out, loudly, and listed as cut
  *   BENCH_KEEP=1        keep the temporary directory (generated suites, reports)
  *   BENCH_ONLY=a,b      only some sections: throughput, collection, growth, conformance, expiry,
- *                       engine, peer; harness-import and per-test-overhead (rows 7 and 8) are
- *                       figures of the engine section's runs and run it. bench/RESULTS.md is then
- *                       not rewritten.
+ *                       engine, peer, nightly; harness-import and per-test-overhead (rows 7 and 8)
+ *                       are figures of the engine section's runs and run it. Opt-in, never in the
+ *                       default: nightly-vendors (row 9 for each vendor alone, ≈ 20 s a vendor),
+ *                       explore (row 10: ≈ 20–130 s a vendor) and mutation (row 11, `npm run
+ *                       mutation` full then incremental: many minutes).
+ *                       bench/RESULTS.md is then not rewritten.
+ *   BENCH_NIGHTLY_IDLE, BENCH_NIGHTLY_LIFETIME   row 9's servers' timeouts (default 4s and 10s)
+ *   BENCH_MUTATION_VENDOR=<vendor|core>          row 11 for one part (SESSIONPROBE_MUTATION_VENDOR)
  */
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
@@ -27,6 +32,17 @@ import { type ConformanceSample, measureConformance, reportConformance } from ".
 import { type EngineSample, measureEngine, reportEngine } from "./lib/sections/engine.ts";
 import { type ExpiryRun, type ExpirySetup, measureExpiry, reportExpiry } from "./lib/sections/expiry.ts";
 import { engineAloneText, GROWTH_SIZES, type GrowthSample, type GrowthSize, measureGrowth, reportGrowth } from "./lib/sections/growth.ts";
+import { type NightlyServer, startNightlyServers, writeNightlyTargets } from "./lib/nightly-world.ts";
+import {
+  EXPLORE_VENDORS,
+  type ExploreSample,
+  measureExplore,
+  measureMutation,
+  type MutationSample,
+  reportExplore,
+  reportMutation,
+} from "./lib/sections/jobs.ts";
+import { measureNightly, type NightlySample, reportNightly } from "./lib/sections/nightly.ts";
 import { measurePeer, type PeerSample, reportPeer } from "./lib/sections/peer.ts";
 import {
   type ColdThroughput,
@@ -44,8 +60,22 @@ const percent = (share: number) => (Number.isFinite(share) ? `${Math.round(share
 const ANALYSIS_MARKER = "<!-- analysis: everything below this line is kept when the bench rewrites this file -->";
 
 /** In the order a round runs them. */
-const SECTIONS = ["throughput", "collection", "growth", "conformance", "expiry", "engine", "peer"] as const;
+const SECTIONS = [
+  "throughput",
+  "collection",
+  "growth",
+  "conformance",
+  "expiry",
+  "engine",
+  "peer",
+  "nightly",
+  "nightly-vendors",
+  "explore",
+  "mutation",
+] as const;
 type Section = (typeof SECTIONS)[number];
+/** Sections only BENCH_ONLY runs: too slow for the default's 3 minutes. */
+const OPT_IN: ReadonlySet<Section> = new Set(["nightly-vendors", "explore", "mutation"]);
 /** BENCH_ONLY names of rows that are figures of another section's runs. */
 const ALIASES: Record<string, Section> = { "harness-import": "engine", "per-test-overhead": "engine" };
 
@@ -53,6 +83,8 @@ const SCENARIOS = 100;
 const COLLECTION_FILES = 1000;
 const WORKERS = 2;
 const EXPIRY: ExpirySetup = { parallel: 10, generations: 3, tMs: 3000, marginMs: 250 };
+/** Row 9's servers: short timeouts with a nightly's shape (lifetime ≈ 2.5 × idle, as 20 s / 45 s and AM's 30 / 120 min are). */
+const NIGHTLY = { idle: process.env.BENCH_NIGHTLY_IDLE ?? "4s", lifetime: process.env.BENCH_NIGHTLY_LIFETIME ?? "10s" };
 
 const ROUNDS = 3;
 const BENCH_GOAL_MS = 180_000;
@@ -89,7 +121,7 @@ const roundsOf = (name: string) => RUNS_OVERRIDE ?? PLANNED_CUTS[name]?.rounds ?
 const expirySetup: ExpirySetup = { ...EXPIRY, generations: RUNS_OVERRIDE ?? EXPIRY.generations };
 const BUDGET_MS = process.env.BENCH_BUDGET_S ? Number(process.env.BENCH_BUDGET_S) * 1000 : undefined;
 const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(",").map((s) => ALIASES[s.trim()] ?? s.trim())) : undefined;
-const wanted = (section: Section) => !ONLY || ONLY.has(section);
+const wanted = (section: Section) => (ONLY ? ONLY.has(section) : !OPT_IN.has(section));
 
 interface Samples {
   throughput: ThroughputSample[];
@@ -99,6 +131,9 @@ interface Samples {
   expiry: ExpiryRun[];
   engine: EngineSample[];
   peer: PeerSample[];
+  nightly: NightlySample[];
+  explore: ExploreSample[];
+  mutation: MutationSample[];
 }
 
 interface Inputs {
@@ -131,6 +166,7 @@ interface Servers {
   throughputMock?: Server;
   bare?: Server;
   expiry?: Server;
+  nightly: NightlyServer[];
   all: Server[];
 }
 
@@ -139,14 +175,22 @@ async function startServers(bench: Bench): Promise<Servers> {
   const serve = (args: string[]) =>
     startServer(NODE, args, { cwd: ROOT, env: bench.env("server"), readyPattern: /listening on (https?:\/\/\S+)/ });
   const none = Promise.resolve(undefined);
-  const [peer, throughputMock, bare, expiry] = await Promise.all([
+  const [peer, throughputMock, bare, expiry, nightly] = await Promise.all([
     wanted("peer") ? serve([SESSIONPROBE_CLI, "mock", "controlm"]) : none,
     wanted("throughput") ? serve([SESSIONPROBE_CLI, "mock", "controlm"]) : none,
     wanted("throughput") ? serve(["--import", "tsx", join(BENCH_DIR, "bare-server.ts")]) : none,
     wanted("expiry") ? serve([SESSIONPROBE_CLI, "mock", "controlm", "--idle", `${EXPIRY.tMs / 1000}s`]) : none,
+    wanted("nightly") || wanted("nightly-vendors") ? startNightlyServers(bench, NIGHTLY) : Promise.resolve([]),
   ]);
-  const all = [peer, throughputMock, bare, expiry].filter((s): s is Server => s !== undefined);
-  return { ...(peer && { peer }), ...(throughputMock && { throughputMock }), ...(bare && { bare }), ...(expiry && { expiry }), all };
+  const all = [peer, throughputMock, bare, expiry, ...nightly.map((n) => n.server)].filter((s): s is Server => s !== undefined);
+  return {
+    ...(peer && { peer }),
+    ...(throughputMock && { throughputMock }),
+    ...(bare && { bare }),
+    ...(expiry && { expiry }),
+    nightly,
+    all,
+  };
 }
 
 /**
@@ -283,6 +327,35 @@ async function measureAll(
           `  3 peer: sessionprobe ${seconds(s.sessionprobe.wallMs)}, Step CI ${seconds(s.stepci.wallMs)} (ratio ${ratio(s.sessionprobe.wallMs / s.stepci.wallMs)})`,
         );
       });
+    // Rows 9–11 are one run each, in the first round: a nightly run is tens of seconds, the jobs longer.
+    if (round === 0 && servers.nightly.length) {
+      const targets = writeNightlyTargets(join(bench.tmp, "targets-nightly.yaml"), servers.nightly, NIGHTLY);
+      const runs: (NightlyServer | "all")[] = [
+        ...(wanted("nightly-vendors") ? servers.nightly : []),
+        ...(wanted("nightly") ? ["all" as const] : []),
+      ];
+      for (const which of runs)
+        await section(round, which === "all" ? "nightly" : "nightly-vendors", async () => {
+          const s = await measureNightly(bench, targets, which);
+          samples.nightly.push(s);
+          log(
+            `  9 nightly ${s.which}: wall ${seconds(s.wallMs)}, critical path ${seconds(s.criticalMs)} (ratio ${ratio(s.wallMs / s.criticalMs)}), window ${seconds(s.windowMs)}, ${s.workers} workers`,
+          );
+        });
+    }
+    if (round === 0 && wanted("explore"))
+      for (const vendor of EXPLORE_VENDORS)
+        await section(round, "explore", async () => {
+          const s = await measureExplore(bench, vendor);
+          samples.explore.push(s);
+          log(`  10 explore ${vendor}: ${seconds(s.wallMs)}, ${s.steps} steps`);
+        });
+    if (round === 0 && wanted("mutation"))
+      await section(round, "mutation", async () => {
+        const s = await measureMutation(bench, process.env.BENCH_MUTATION_VENDOR);
+        samples.mutation.push(...s);
+        log(`  11 mutation: ${s.map((m) => `${m.kind} ${seconds(m.wallMs)}`).join(", ")}`);
+      });
     roundMs.push(performance.now() - roundStarted);
   }
   return { cold, roundMs, roundCost };
@@ -312,6 +385,9 @@ function sectionReports(samples: Samples, cold: ColdThroughput | undefined, core
   if (samples.collection.length) reports.push(reportCollection(samples.collection, COLLECTION_FILES));
   if (samples.expiry.length) reports.push(reportExpiry(samples.expiry, expirySetup, cores));
   if (samples.growth.length) reports.push(reportGrowth(samples.growth));
+  if (samples.nightly.length) reports.push(reportNightly(samples.nightly, NIGHTLY, "the default worker count (sized to the waits)"));
+  if (samples.explore.length) reports.push(reportExplore(samples.explore));
+  if (samples.mutation.length) reports.push(reportMutation(samples.mutation, process.env.BENCH_MUTATION_VENDOR));
   return reports;
 }
 
@@ -375,7 +451,18 @@ async function main(bench: Bench): Promise<number> {
   const plan = RUNS_OVERRIDE ? `${roundsText(rounds)} of everything` : `${roundsText(rounds)}; ${plannedCuts().join("; ") || "no cuts"}`;
   bench.log(`${plan}; ${before.cores} cores, ${before.memory}, node ${before.node}; load average ${before.load}; temp dir ${bench.tmp}`);
   const inputs = writeInputs(bench);
-  const samples: Samples = { throughput: [], collection: [], growth: [], conformance: [], expiry: [], engine: [], peer: [] };
+  const samples: Samples = {
+    throughput: [],
+    collection: [],
+    growth: [],
+    conformance: [],
+    expiry: [],
+    engine: [],
+    peer: [],
+    nightly: [],
+    explore: [],
+    mutation: [],
+  };
   const cuts: string[] = [];
   const servers = await startServers(bench);
   let measured: Awaited<ReturnType<typeof measureAll>>;

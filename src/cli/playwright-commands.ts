@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { join, resolve, sep } from "node:path";
+import { extname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { COMPARE_ENV } from "../observe/compare-env.ts";
 import { TERMINAL_REPORTER_ENV } from "../report/reporters.ts";
@@ -12,6 +12,11 @@ import { UsageError } from "./usage-error.ts";
 const require = createRequire(import.meta.url);
 /** The package's own folder: its Playwright and Allure configs, wherever it is installed. */
 export const PACKAGE_ROOT = resolve(import.meta.dirname, "..", "..");
+/**
+ * ".ts" in a checkout, ".js" in the installed package, which ships JavaScript compiled into dist/ (a TypeScript
+ * loader under node_modules works or not by the Node minor's module hooks: Node 24.9.0 refused it).
+ */
+export const OWN_EXTENSION = extname(import.meta.filename);
 /** Absolute, so the Playwright and Allure children write where the user's working directory says. */
 export const reportsDir = () => resolve(process.env.SESSIONPROBE_REPORTS ?? "reports");
 
@@ -41,25 +46,13 @@ function spawnNodeQuietly(args: readonly string[], env: NodeJS.ProcessEnv): Prom
   });
 }
 
-/**
- * Playwright transforms no TypeScript under node_modules; installed into a team's repository,
- * the package's config and specs are there, so tsx (a dependency) loads them instead.
- */
-export function nodeOptions(): string | undefined {
-  const current = process.env.NODE_OPTIONS;
-  if (!PACKAGE_ROOT.split(sep).includes("node_modules")) return current;
-  return [current, `--import=${pathToFileURL(require.resolve("tsx/esm")).href}`].filter(Boolean).join(" ");
-}
-
 function playwright(args: readonly string[], options: RunOptions, env: NodeJS.ProcessEnv = {}): Promise<number> {
   const childEnv: NodeJS.ProcessEnv = { ...process.env, SESSIONPROBE_REPORTS: reportsDir(), ...env };
-  const nodeOpts = nodeOptions();
-  if (nodeOpts) childEnv.NODE_OPTIONS = nodeOpts;
   // The user's reporter replaces only the terminal one: JUnit, Allure, summary and evidence stay.
   if (options.reporter) childEnv[TERMINAL_REPORTER_ENV] = options.reporter;
   if (options.compareBaseline) childEnv[COMPARE_ENV] = "1";
   return spawnNode(
-    [require.resolve("@playwright/test/cli"), "test", "--config", join(PACKAGE_ROOT, "playwright.config.ts"), ...args],
+    [require.resolve("@playwright/test/cli"), "test", "--config", join(PACKAGE_ROOT, `playwright.config${OWN_EXTENSION}`), ...args],
     childEnv,
   );
 }
@@ -154,7 +147,10 @@ export function projectArgs(targetNames: readonly string[], wanted: readonly str
 }
 
 /** The suites against real targets: one Playwright project per target. The targets file is checked before anything is sent. */
-export async function runTargets(args: readonly string[], options: RunOptions & { targets?: string; target?: string[] }): Promise<number> {
+export async function runTargets(
+  args: readonly string[],
+  options: RunOptions & { targets?: string; target?: string[]; recordHar?: string },
+): Promise<number> {
   const file = options.targets ?? process.env.SESSIONPROBE_TARGETS ?? process.env.SESSIONPROBE_TARGETS_DEFAULT;
   if (!file)
     throw new UsageError(
@@ -172,5 +168,23 @@ export async function runTargets(args: readonly string[], options: RunOptions & 
     wanted,
     args,
   );
-  return runAndReport([...projects, ...args], options, { SESSIONPROBE_TARGETS: resolve(file) });
+  if (!options.recordHar) return runAndReport([...projects, ...args], options, { SESSIONPROBE_TARGETS: resolve(file) });
+  return recordingHar(options.recordHar, (env) =>
+    runAndReport([...projects, ...args], options, { SESSIONPROBE_TARGETS: resolve(file), ...env }),
+  );
+}
+
+/** Runs with every worker appending its exchanges to a fresh folder, then writes them as one HAR (whatever the run's verdict). */
+async function recordingHar(out: string, body: (env: Record<string, string>) => Promise<number>): Promise<number> {
+  const { RECORD_HAR_ENV } = await import("../http/har-recorder.ts");
+  const { writeHarFrom } = await import("../evidence/har.ts");
+  const dir = mkdtempSync(join(tmpdir(), "sessionprobe-har-"));
+  try {
+    const code = await body({ [RECORD_HAR_ENV]: dir });
+    const count = writeHarFrom(dir, resolve(out), { name: "sessionprobe", version: "run --record-har" });
+    process.stdout.write(`HAR: ${count} exchanges written to ${out} (secrets as fingerprints)\n`);
+    return code;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -46,6 +46,12 @@ export interface ScenarioPlan {
   totalWaitMs: number;
   /** Real time it will wait (0 against mocks). */
   realWaitMs: number;
+  /**
+   * How long its real-time waits keep it running, as the scheduler orders and packs scenarios
+   * by it: a wait counted `since: login` is only what is left of it when the step comes
+   * (realWaitMs counts it whole, the bound the test's timeout needs). 0 against mocks.
+   */
+  elapsedWaitMs: number;
 }
 
 /**
@@ -143,7 +149,7 @@ export function stepsFor(loaded: LoadedScenario, target: ResolvedTarget, driver:
 
 /** Decides before any request whether the scenario runs against this target, and what it will cost in time. */
 export function planScenario(loaded: LoadedScenario, target: ResolvedTarget, driver: VendorDriver): ScenarioPlan {
-  const skip = (why: string, totalWaitMs = 0, realWaitMs = 0): ScenarioPlan => ({ skip: why, totalWaitMs, realWaitMs });
+  const skip = (why: string, totalWaitMs = 0, realWaitMs = 0): ScenarioPlan => ({ skip: why, totalWaitMs, realWaitMs, elapsedWaitMs: 0 });
   const { scenario } = loaded;
   if (scenario.skip) return skip(scenario.skip);
   if (target.kind === "real") {
@@ -170,17 +176,32 @@ export function planScenario(loaded: LoadedScenario, target: ResolvedTarget, dri
   }
   const options = optionScope(driver, target.options);
   let total = 0;
+  // The scenario's own clock (its waits only): where a wait counted from a login ends.
+  let elapsed = 0;
+  const loggedInAt = new Map<string, number>();
   // How long each session has lived, to see an "alive just before the idle timeout" that the lifetime would end first.
   const ages = new Map<string, number>();
   const lifetime = target.timeouts.lifetimeMs;
   for (const { step } of steps) {
-    if ("login" in step) ages.set(step.as ?? "default", 0);
+    if ("login" in step) {
+      ages.set(step.as ?? "default", 0);
+      loggedInAt.set(step.as ?? "default", elapsed);
+    }
     if (!("expire" in step)) continue;
-    const { idle, absolute } = step.expire;
+    const { idle, absolute, since } = step.expire;
     let passed = 0;
     try {
-      if (idle) passed += resolveTimeExpr(idle, timeoutFor("idle", target, driver), target.timeouts.marginMs, options);
-      if (absolute) passed += resolveTimeExpr(absolute, timeoutFor("absolute", target, driver), target.timeouts.marginMs, options);
+      if (idle) {
+        const idleMs = resolveTimeExpr(idle, timeoutFor("idle", target, driver), target.timeouts.marginMs, options);
+        passed += idleMs;
+        const from = since === "login" ? loggedInAt.get(step.as ?? "default") : undefined;
+        elapsed += from === undefined ? idleMs : Math.max(0, from + idleMs - elapsed);
+      }
+      if (absolute) {
+        const absoluteMs = resolveTimeExpr(absolute, timeoutFor("absolute", target, driver), target.timeouts.marginMs, options);
+        passed += absoluteMs;
+        elapsed += absoluteMs;
+      }
     } catch (error) {
       return skip(`${(error as Error).message}: declare session.idleTimeout or session.lifetime (or the option) for target ${target.name}`);
     }
@@ -211,5 +232,5 @@ export function planScenario(loaded: LoadedScenario, target: ResolvedTarget, dri
       total,
       realWaitMs,
     );
-  return { totalWaitMs: total, realWaitMs };
+  return { totalWaitMs: total, realWaitMs, elapsedWaitMs: realWaitMs > 0 ? elapsed : 0 };
 }

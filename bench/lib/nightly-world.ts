@@ -1,0 +1,144 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { mocks } from "../../src/mocks/registry.ts";
+import { type Bench, NODE, ROOT, SESSIONPROBE_CLI } from "./context.ts";
+import { type Server, startServer } from "./proc.ts";
+
+/**
+ * A nightly staging run in miniature: each vendor as its own standalone HTTPS mock with short
+ * real timeouts, and a targets file that says so (`expiry: wait`), as a team would write one
+ * for its staging servers (specs/harness/support/rehearsal-world.ts is the test suite's twin).
+ */
+export const NIGHTLY_VENDORS = ["controlm", "hmc", "vmanage", "openam"] as const;
+export type NightlyVendor = (typeof NIGHTLY_VENDORS)[number];
+
+export interface NightlyTimeouts {
+  idle: string;
+  lifetime: string;
+}
+
+export interface NightlyServer {
+  vendor: NightlyVendor;
+  name: string;
+  server: Server;
+  caFile: string;
+}
+
+/**
+ * Deployment settings that follow the timeouts, set on the mock and declared for its target:
+ * HMC's operator idles out before the default user (and a lifetime of twice it fits), AM's refresh
+ * throttle is short enough for the throttle scenario (idle ≥ 250 % of it), a staging vManage's cap.
+ */
+function settings(vendor: NightlyVendor, idleS: number): Record<string, string> {
+  switch (vendor) {
+    case "hmc":
+      return { operatorIdleTimeout: `${Math.max(1, Math.floor(idleS * 0.8))}s` };
+    case "openam":
+      return { latestAccessUpdateFrequency: String(Math.max(1, Math.floor(idleS / 3))) };
+    case "vmanage":
+      return { sessionCap: "20" };
+    case "controlm":
+      return {};
+  }
+}
+
+const declared = (vendor: NightlyVendor, idleS: number): Record<string, string> =>
+  vendor === "controlm" ? { passwordSecretKey: "emuser-password" } : settings(vendor, idleS);
+
+const seconds = (duration: string) => {
+  const m = /^(\d+(?:\.\d+)?)(ms|s|m)$/.exec(duration);
+  if (!m) throw new Error(`bench: ${duration} is not a duration in ms, s or m`);
+  return Number(m[1]) * ({ ms: 0.001, s: 1, m: 60 }[m[2] as "ms" | "s" | "m"] ?? 1);
+};
+
+export async function startNightlyServers(bench: Bench, timeouts: NightlyTimeouts): Promise<NightlyServer[]> {
+  const idleS = seconds(timeouts.idle);
+  return Promise.all(
+    NIGHTLY_VENDORS.map(async (vendor) => {
+      const caFile = join(bench.tmp, `nightly-${vendor}-ca.pem`);
+      const set = Object.entries(settings(vendor, idleS)).flatMap(([k, v]) => ["--set", `${k}=${v}`]);
+      const server = await startServer(
+        NODE,
+        [
+          SESSIONPROBE_CLI,
+          "mock",
+          vendor,
+          "--tls",
+          "--port",
+          "0",
+          "--idle",
+          timeouts.idle,
+          "--lifetime",
+          timeouts.lifetime,
+          ...set,
+          "--cert-out",
+          caFile,
+        ],
+        { cwd: ROOT, env: bench.env(`nightly-${vendor}-server`), readyPattern: /listening on (https?:\/\/\S+)/ },
+      );
+      return { vendor, name: `${vendor}-staging`, server, caFile };
+    }),
+  );
+}
+
+/** The mocks' public test users, given to the runs only through the environment, as credentials always are. */
+export const NIGHTLY_ENV: Record<string, string> = {
+  CTM_USER: "emuser",
+  CTM_PASSWORD: "empass-1234",
+  CTM_APIKEY: "ctm-seeded-api-token-emuser-public-0001",
+  CTM_USER2: "opsuser",
+  CTM_PASSWORD2: "opspass-5678",
+  HMC_USER: "hscroot",
+  HMC_PASSWORD: "hmc-pass-1",
+  HMC_USER2: "hmcoper",
+  HMC_PASSWORD2: "oper&pass-2",
+  VM_USER: "admin",
+  VM_PASSWORD: "admin-pass-1",
+  VM_USER2: "operator",
+  VM_PASSWORD2: "operator-pass-2",
+  AM_USER: "amadmin",
+  AM_PASSWORD: "amadmin-pass-1",
+  AM_DEMO: "demo",
+  AM_DEMO_PASSWORD: "demo-pass-1",
+  AM_BJ: "bjensen",
+  AM_BJ_PASSWORD: "bjensen-pass-1",
+  AM_ALICE: "alice",
+  AM_ALICE_PASSWORD: "alice-pass-1",
+  AM_ALICE_REALM: "/alpha",
+};
+
+const CREDENTIALS: Record<NightlyVendor, string> = {
+  controlm: `credentials: { username: "\${env:CTM_USER}", password: "\${env:CTM_PASSWORD}", apiKey: "\${env:CTM_APIKEY}" }
+    users: { other: { username: "\${env:CTM_USER2}", password: "\${env:CTM_PASSWORD2}" } }`,
+  hmc: `credentials: { username: "\${env:HMC_USER}", password: "\${env:HMC_PASSWORD}" }
+    users: { operator: { username: "\${env:HMC_USER2}", password: "\${env:HMC_PASSWORD2}" } }`,
+  vmanage: `credentials: { username: "\${env:VM_USER}", password: "\${env:VM_PASSWORD}" }
+    users: { operator: { username: "\${env:VM_USER2}", password: "\${env:VM_PASSWORD2}" } }`,
+  openam: `credentials: { username: "\${env:AM_USER}", password: "\${env:AM_PASSWORD}" }
+    users:
+      demo: { username: "\${env:AM_DEMO}", password: "\${env:AM_DEMO_PASSWORD}" }
+      bjensen: { username: "\${env:AM_BJ}", password: "\${env:AM_BJ_PASSWORD}" }
+      alpha: { username: "\${env:AM_ALICE}", password: "\${env:AM_ALICE_PASSWORD}", realm: "\${env:AM_ALICE_REALM}" }`,
+};
+
+/** Every server as a target: `expiry: wait`, the timeouts it was started with, the guarded tags allowed. */
+export function writeNightlyTargets(file: string, servers: readonly NightlyServer[], timeouts: NightlyTimeouts): string {
+  const idleS = seconds(timeouts.idle);
+  const entries = servers.map((s) => {
+    const options = Object.entries(declared(s.vendor, idleS))
+      .map(([k, v]) => `${k}: "${v}"`)
+      .join(", ");
+    return `  - name: ${s.name}
+    vendor: ${s.vendor}
+    baseUrl: ${s.server.url}${mocks[s.vendor]?.basePath ?? ""}
+    ${CREDENTIALS[s.vendor]}
+    tls: { ca: ${s.caFile} }
+    session: { idleTimeout: ${timeouts.idle}, lifetime: ${timeouts.lifetime} }
+    expiry: wait
+    controlPlane: true
+    allow: [session-flood, changes-password]
+${options ? `    options: { ${options} }\n` : ""}`;
+  });
+  writeFileSync(file, `targets:\n${entries.join("\n")}\n`);
+  return file;
+}

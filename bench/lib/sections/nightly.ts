@@ -1,0 +1,202 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { type Bench, NODE, ROOT, SESSIONPROBE_CLI, strip } from "../context.ts";
+import { NIGHTLY_ENV, type NightlyServer, type NightlyTimeouts } from "../nightly-world.ts";
+import { lineAt, RUNNING } from "../playwright-output.ts";
+import { runCommand } from "../proc.ts";
+import { type Row, type SectionReport, verdict } from "../report.ts";
+import { cell, median, mib, RATIO, SECONDS, seconds } from "../stats.ts";
+
+/** The goal: a nightly run costs its longest scenario, plus start-up and the report. */
+export const NIGHTLY_GOAL = { factor: 1.15, plusMs: 5000 };
+
+/** What the bench reads of Playwright's JSON report: each test's own time span, its project and its annotations. */
+interface JsonReport {
+  suites?: JsonSuite[];
+}
+interface JsonSuite {
+  suites?: JsonSuite[];
+  specs?: { title: string; tests: { projectName: string; results: JsonResult[] }[] }[];
+}
+interface JsonResult {
+  status: string;
+  startTime: string;
+  duration: number;
+  parallelIndex: number;
+  annotations?: { type: string; description?: string }[];
+}
+
+/** One scenario as it ran: its span, and its own duration (the rendezvous before its wait, which is scheduling, taken out). */
+export interface RanScenario {
+  project: string;
+  title: string;
+  status: string;
+  startMs: number;
+  endMs: number;
+  ownMs: number;
+  rendezvousMs: number;
+  realWaitMs: number;
+}
+
+/** Every test the JSON report holds that ran (skips left out). */
+export function ranScenarios(report: JsonReport): RanScenario[] {
+  const ran: RanScenario[] = [];
+  const visit = (suite: JsonSuite) => {
+    for (const spec of suite.specs ?? [])
+      for (const test of spec.tests)
+        for (const result of test.results) {
+          if (result.status === "skipped") continue;
+          const note = (type: string) => result.annotations?.find((a) => a.type === type)?.description;
+          const rendezvousMs = Number(/after (\d+) ms/.exec(note("real-wait-rendezvous") ?? "")?.[1] ?? 0);
+          const startMs = Date.parse(result.startTime);
+          ran.push({
+            project: test.projectName,
+            title: spec.title,
+            status: result.status,
+            startMs,
+            endMs: startMs + result.duration,
+            ownMs: result.duration - rendezvousMs,
+            rendezvousMs,
+            realWaitMs: Number(note("real-wait-ms") ?? 0),
+          });
+        }
+    for (const child of suite.suites ?? []) visit(child);
+  };
+  for (const suite of report.suites ?? []) visit(suite);
+  return ran;
+}
+
+/** One `sessionprobe run` against one target (a vendor) or all of them. */
+export interface NightlySample {
+  ok: boolean;
+  /** A vendor, or "all". */
+  which: string;
+  wallMs: number;
+  /** The longest scenario's own duration in this run: no schedule can end before it (plus start-up). */
+  criticalMs: number;
+  criticalTitle: string;
+  /** First scenario's start to the last one's end: Playwright's part, start-up and report outside it. */
+  windowMs: number;
+  /** Spawn to "Running N tests". */
+  runningAtMs: number;
+  /** Spawn to the first scenario's start. */
+  firstStartMs: number;
+  /** The last scenario's end to the CLI's exit: summary, statement, Allure report. */
+  afterMs: number;
+  /** Time scenarios spent at the rendezvous before their waits, the longest of them. */
+  longestRendezvousMs: number;
+  scenarios: number;
+  waiting: number;
+  /** Real waits summed: what they would cost one after another. */
+  waitSumMs: number;
+  /** Workers the run used (Playwright's parallel slots). */
+  workers: number;
+  /** Largest sum of RSS over the run's process tree (CLI, runner, workers, report), and its largest process. */
+  peakTreeRss: number;
+  peakProcessRss: number;
+  failed: string[];
+}
+
+export async function measureNightly(
+  bench: Bench,
+  targets: string,
+  which: NightlyServer | "all",
+  extraEnv: Record<string, string> = {},
+): Promise<NightlySample> {
+  const label = which === "all" ? "all four targets" : which.name;
+  const reports = bench.dir(`nightly-${which === "all" ? "all" : which.vendor}`);
+  const jsonFile = join(reports, "playwright.json");
+  const args = [
+    SESSIONPROBE_CLI,
+    "run",
+    "--targets",
+    targets,
+    ...(which === "all" ? [] : ["--target", which.name]),
+    // The list reporter for the timed lines, Playwright's JSON for each test's own span and annotations.
+    "--reporter",
+    "list,json",
+  ];
+  const spawnedAt = Date.now();
+  const result = await runCommand(NODE, args, {
+    cwd: ROOT,
+    env: { ...bench.env("nightly", { ...NIGHTLY_ENV, ...extraEnv }), SESSIONPROBE_REPORTS: reports, PLAYWRIGHT_JSON_OUTPUT_NAME: jsonFile },
+    // Workers sized to the waits cost memory: a process each.
+    sampleEveryMs: 250,
+  });
+  let ran: RanScenario[] = [];
+  try {
+    ran = ranScenarios(JSON.parse(readFileSync(jsonFile, "utf8")) as JsonReport);
+  } catch {
+    // no JSON report: the check below records the failure with the output's tail
+  }
+  const ok = bench.check(`nightly: sessionprobe run against ${label}`, result, /sessionprobe —/) && ran.length > 0;
+  const failed = ran.filter((s) => s.status !== "passed").map((s) => `${s.project} ${s.title}: ${s.status}`);
+  if (failed.length) bench.failures.push(`nightly ${label}: ${failed.join("; ")}`);
+  const critical = ran.reduce<RanScenario | undefined>((a, s) => (s.ownMs > (a?.ownMs ?? -1) ? s : a), undefined);
+  const firstStart = Math.min(...ran.map((s) => s.startMs));
+  const lastEnd = Math.max(...ran.map((s) => s.endMs));
+  const waits = ran.map((s) => s.realWaitMs).filter((w) => w > 0);
+  return {
+    ok: ok && failed.length === 0,
+    which: which === "all" ? "all" : which.vendor,
+    wallMs: result.wallMs,
+    criticalMs: critical?.ownMs ?? Number.NaN,
+    criticalTitle: critical ? `${critical.project} › ${critical.title}` : "",
+    windowMs: lastEnd - firstStart,
+    runningAtMs: lineAt(result, RUNNING),
+    firstStartMs: firstStart - spawnedAt,
+    afterMs: spawnedAt + result.wallMs - lastEnd,
+    longestRendezvousMs: Math.max(0, ...ran.map((s) => s.rendezvousMs)),
+    scenarios: ran.length,
+    waiting: waits.length,
+    waitSumMs: waits.reduce((a, b) => a + b, 0),
+    workers: (() => {
+      const m = /^Running \d+ tests? using (\d+) workers?/m.exec(strip(result.stdout));
+      return m ? Number(m[1]) : Number.NaN;
+    })(),
+    peakTreeRss: result.peakTreeRss ?? Number.NaN,
+    peakProcessRss: result.peakProcessRss ?? Number.NaN,
+    failed: failed.length ? failed : ok ? [] : [strip(result.stdout).split("\n").slice(-5).join(" ")],
+  };
+}
+
+const LABEL: Record<string, string> = { all: "all four targets in one run" };
+
+export function reportNightly(samples: readonly NightlySample[], timeouts: NightlyTimeouts, workersNote: string): SectionReport {
+  const order = [...new Set(samples.map((s) => s.which))];
+  const rows: Row[] = order.map((which) => {
+    const own = samples.filter((s) => s.which === which);
+    const ok = own.every((s) => s.ok);
+    // On the median, as every verdict: of how far each run ended from its own goal.
+    const met = median(own.map((s) => s.wallMs - (NIGHTLY_GOAL.factor * s.criticalMs + NIGHTLY_GOAL.plusMs))) <= 0;
+    return {
+      n: "9",
+      what: `Nightly: \`sessionprobe run\` against ${LABEL[which] ?? `the ${which} target`}, standalone HTTPS mocks with idle ${timeouts.idle} / lifetime ${timeouts.lifetime}, \`expiry: wait\`, ${workersNote}: wall time, against the run's critical path (its longest scenario's own duration, from the same run's JSON report)`,
+      runs: String(own.length),
+      sessionprobe: cell(
+        own.map((s) => s.wallMs),
+        SECONDS,
+      ),
+      baseline: `critical path ${cell(
+        own.map((s) => s.criticalMs),
+        SECONDS,
+      )}`,
+      ratio: cell(
+        own.map((s) => s.wallMs / s.criticalMs),
+        RATIO,
+      ),
+      goal: `≤ ${NIGHTLY_GOAL.factor} × critical path + ${NIGHTLY_GOAL.plusMs / 1000} s`,
+      verdict: verdict(ok, met),
+    };
+  });
+  const details = samples.map(
+    (s) =>
+      `${s.which}: wall ${seconds(s.wallMs)}, goal ${seconds(NIGHTLY_GOAL.factor * s.criticalMs + NIGHTLY_GOAL.plusMs)}; critical path ${seconds(s.criticalMs)} (${s.criticalTitle}); the scenarios' window (first start → last end) ${seconds(s.windowMs)}, ÷ critical path ${(s.windowMs / s.criticalMs).toFixed(2)}; "Running" at ${seconds(s.runningAtMs)}, first scenario at ${seconds(s.firstStartMs)}, report after the last ${seconds(s.afterMs)}; ${s.scenarios} scenarios on ${s.workers} workers, ${s.waiting} waiting (${seconds(s.waitSumMs)} of waits, summed); longest rendezvous ${seconds(s.longestRendezvousMs)}; peak memory ${mib(s.peakTreeRss)} over the tree (largest process ${mib(s.peakProcessRss)})`,
+  );
+  return {
+    rows,
+    details: [
+      `**9. Nightly** (each run once per round; the critical path is the longest scenario's Playwright duration less its time at the rendezvous before its wait): ${details.join(". ")}.`,
+    ],
+  };
+}
