@@ -52,6 +52,14 @@ const isDeviation = (labels) => labels.some((l) => l.name === "deviation");
  * runs under plain Node, without a TypeScript loader (which cost each Allure process over a second).
  */
 const assertsDocOrWire = (labels) => labels.some((l) => l.name === "sureness" && /DOC|WIRE/.test(l.value));
+/** The same for the team's own behaviours (its behaviours file): labelled apart, judged by a rule of their own. */
+const assertsTeamDocOrWire = (labels) => labels.some((l) => l.name === "team-sureness" && /DOC|WIRE/.test(l.value));
+/** A scenario about the team's own behaviours only: its failure is the team's check, not a vendor catalogue id. */
+const onlyTeamBehaviours = (labels) => labels.some((l) => l.name === "team-behaviour") && !labels.some((l) => l.name === "sureness");
+/** A failed scenario the gate counts: a broken behaviour (an expectation failure), not waived. */
+const brokenBehaviour = (tr) =>
+  !isDeviation(tr.labels) &&
+  failureKind({ status: tr.status, labels: tr.labels, message: tr.error?.message, trace: tr.error?.trace }) === "expectation";
 
 // A plain object, which is all Allure's defineConfig returns: importing the "allure" package runs its command
 // line, which src/report/allure-report.mjs (Allure's core, driven directly) must not start.
@@ -67,6 +75,13 @@ export default {
       name: "Known deviations (waived, with their tickets)",
       matchers: (d) => isDeviation(d.labels),
       groupBy: [{ label: "deviation" }],
+      expand: true,
+    },
+    {
+      // Before the vendor's defects (the first category that matches takes a result): the team's own checks, grouped by id.
+      name: "Team behaviours broken (the team's own checks)",
+      matchers: (d) => onlyTeamBehaviours(d.labels) && failureKind(d) === "expectation",
+      groupBy: [{ label: "team-behaviour" }],
       expand: true,
     },
     {
@@ -87,10 +102,13 @@ export default {
         id: "no-documented-behaviour-broken",
         // A DOC or WIRE behaviour failed: an expectation failure in a scenario covering one. Harness and transport errors are not counted here.
         maxFailures: 0,
-        filter: (tr) =>
-          assertsDocOrWire(tr.labels) &&
-          !isDeviation(tr.labels) &&
-          failureKind({ status: tr.status, labels: tr.labels, message: tr.error?.message, trace: tr.error?.trace }) === "expectation",
+        filter: (tr) => assertsDocOrWire(tr.labels) && brokenBehaviour(tr),
+      },
+      {
+        id: "no-team-behaviour-broken",
+        // A DOC or WIRE behaviour of the team's own file failed: it fails the gate the same way, under its own rule.
+        maxFailures: 0,
+        filter: (tr) => assertsTeamDocOrWire(tr.labels) && brokenBehaviour(tr),
       },
     ],
   },
