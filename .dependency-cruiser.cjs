@@ -51,9 +51,9 @@ module.exports = {
       severity: "error",
       comment:
         "The engine runs a scenario against any driver, in or out of Playwright: it never imports @playwright/test (or Allure), " +
-        "the CLI, the mocks or the reporters (src/report, src/observe, src/baseline, src/in-process, src/matrices). Pass what it needs in through its parameters.",
+        "the CLI, the mocks or the reporters (src/report, src/observe, src/baseline, src/in-process, src/matrices, src/evidence). Pass what it needs in through its parameters.",
       from: { path: "^src/engine/", pathNot: TEST_CODE },
-      to: { path: ["^src/(cli|mocks|report|observe|baseline|in-process|matrices)/", PLAYWRIGHT] },
+      to: { path: ["^src/(cli|mocks|report|observe|baseline|in-process|matrices|evidence)/", PLAYWRIGHT] },
     },
     {
       name: "drivers-and-mocks-import-playwright",

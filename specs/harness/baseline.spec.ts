@@ -64,6 +64,9 @@ test("vManage 20.12 → 20.18: the login-failure body and the GET logout change,
   expect(lines(upgrade.diff).sort()).toEqual(
     [
       `VM-02 review observation: "failure body content type": "text/html;charset=UTF-8" → "application/json"`,
+      // Three failed logins: an unknown user, a wrong password, and the account's credentials as a JSON body.
+      `VM-02 review body: ${jsonError}`,
+      `VM-02 review content-type: ${html} → application/json`,
       `VM-02 review body: ${jsonError}`,
       `VM-02 review content-type: ${html} → application/json`,
       `VM-02 review body: ${jsonError}`,

@@ -2,7 +2,9 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { behaviours } from "../../src/catalogue/behaviours.ts";
+import { corrections } from "../../src/catalogue/corrections.ts";
 import { vendors } from "../../src/drivers/registry.ts";
+import { loadCorpus } from "../../src/evidence/corpus.ts";
 import type { VendorDriver } from "../../src/drivers/types.ts";
 import { mocks } from "../../src/mocks/registry.ts";
 import { publishedScenarioSchema } from "../../src/scenario/publish-schema.ts";
@@ -18,7 +20,34 @@ test("the catalogue in src/ has exactly the ids and wording of the vendor catalo
     (m) => ({ id: m[1], text: m[2]?.trim(), sureness: m[3]?.trim() }),
   );
   expect(rows.length).toBeGreaterThan(50);
-  expect(behaviours.map((b) => ({ id: b.id, text: b.text, sureness: b.sureness }))).toEqual(rows);
+  // A row corrected by recorded traffic must still read, in BEHAVIOURS.md, what its correction says it does.
+  for (const c of corrections)
+    expect(
+      rows.find((r) => r.id === c.id),
+      `${c.id}: the shared row its correction departs from`,
+    ).toEqual({ id: c.id, ...c.shared });
+  const expected = rows.map((r) => {
+    const corrected = corrections.find((c) => c.id === r.id)?.corrected;
+    return corrected ? { id: r.id, ...corrected } : r;
+  });
+  expect(behaviours.map((b) => ({ id: b.id, text: b.text, sureness: b.sureness }))).toEqual(expected);
+});
+
+test("every correction of the shared catalogue changes its row and cites recorded exchanges the corpus holds, with the status it claims", () => {
+  const corpus = loadCorpus();
+  for (const c of corrections) {
+    expect(c.corrected, `${c.id}: a correction that changes nothing`).not.toEqual(c.shared);
+    expect(c.corrected.sureness, `${c.id}: a row corrected by recordings says so in its sureness`).toContain("RECORDED");
+    expect(c.evidence.length, `${c.id}: evidence`).toBeGreaterThan(0);
+    const vendor = behaviours.find((b) => b.id === c.id)?.vendor;
+    for (const e of c.evidence) {
+      const file = corpus.find((f) => f.vendor === vendor && f.file.endsWith(`/${e.file}`));
+      expect(file, `${c.id}: evidence/recordings/${vendor}/${e.file}`).toBeDefined();
+      const [method, path] = e.request.split(" ");
+      const recorded = file?.exchanges.filter((x) => x.request.method === method && x.request.path === path).map((x) => x.response.status);
+      expect(recorded, `${c.id}: ${e.request} in ${e.file}`).toContain(e.status);
+    }
+  }
 });
 
 test("every documented behaviour of every driven service is covered by a scenario", () => {

@@ -1,3 +1,5 @@
+import { type TeamFileProblem, teamBehavioursFromEnv } from "./team-behaviours.ts";
+
 /**
  * The documented behaviours the suites assert, with their stable ids, transcribed from
  * the vendor catalogue (BEHAVIOURS.md). `sureness` is the catalogue's own words:
@@ -10,6 +12,10 @@ export interface Behaviour {
   service: string;
   sureness: string;
   text: string;
+  /** Set on a team's own behaviour (src/catalogue/team-behaviours.ts): reports list those apart from the vendor's. */
+  origin?: "team";
+  /** A team behaviour's document or ticket. */
+  source?: string;
 }
 
 export interface ServiceInfo {
@@ -419,8 +425,9 @@ export const behaviours: readonly Behaviour[] = [
     id: "AM-12",
     vendor: "openam",
     service: "sessions",
-    sureness: "WIRE",
-    text: 'every action but `validate` needs a caller session (401 `{code:401, reason:"Unauthorized"}` without one); another user\'s session needs an admin (403)',
+    // Corrected from BEHAVIOURS.md by recorded traffic: src/catalogue/corrections.ts.
+    sureness: "WIRE + RECORDED",
+    text: "every action but `validate` needs a caller session (401 `{code:401, reason:\"Unauthorized\"}` without one) — except `getSessionInfo` of the live token the body names, which AM 7.x/8.x and Identity Cloud answer 200 with that session's info (the OpenAM fork: 401); another user's session needs an admin (403)",
   },
   {
     id: "AM-13",
@@ -433,8 +440,32 @@ export const behaviours: readonly Behaviour[] = [
 
 const byId = new Map(behaviours.map((b) => [b.id, b]));
 
+/** The team's own behaviours (the file SESSIONPROBE_BEHAVIOURS names), or none when the file is absent or does not validate. */
+export function teamBehaviours(): readonly Behaviour[] {
+  return teamBehavioursFromEnv({ behaviours, services })?.behaviours ?? [];
+}
+
+/** The team behaviours file's problems, located; validate and every run report them with the scenario files'. */
+export function teamBehaviourProblems(): readonly TeamFileProblem[] {
+  return teamBehavioursFromEnv({ behaviours, services })?.problems ?? [];
+}
+
+/** The team behaviours file's text (the loaded-file cache keys on it: its ids decide which covers: are known). */
+export function teamBehavioursText(): string {
+  return teamBehavioursFromEnv({ behaviours, services })?.text ?? "";
+}
+
+/** A catalogue id, else a team's own; the catalogue wins (a team file cannot declare its ids). */
 export function findBehaviour(id: string): Behaviour | undefined {
-  return byId.get(id);
+  return byId.get(id) ?? teamBehaviours().find((b) => b.id === id);
+}
+
+export const isTeamBehaviour = (behaviour: Behaviour): boolean => behaviour.origin === "team";
+
+/** True for an id of the team's own file: reports list it under "team behaviours", apart from the vendor's. */
+export function isTeamId(id: string): boolean {
+  const behaviour = findBehaviour(id);
+  return behaviour !== undefined && isTeamBehaviour(behaviour);
 }
 
 export function findService(vendor: string, service: string): ServiceInfo | undefined {

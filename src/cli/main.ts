@@ -4,6 +4,7 @@ import { Argument, Command, CommanderError, Option } from "commander";
 import { EXIT } from "../report/verdict.ts";
 import type { BaselineOptions } from "./baseline-command.ts";
 import type { ExploreCommandOptions } from "./explore-command.ts";
+import type { FidelityOptions } from "./fidelity-command.ts";
 import type { MockOptions } from "./mock-command.ts";
 import { loadDotEnv } from "./dot-env.ts";
 import { applyProjectConfig } from "./project-config.ts";
@@ -82,10 +83,14 @@ export function buildProgram(): Command {
     .description("the suites against real endpoints: one Playwright project per target of the targets file");
   runOptions(run)
     .option("--targets <file>", "the targets file (default SESSIONPROBE_TARGETS)")
-    .option("--target <name>", "run only this target of the file (repeatable)", collect);
+    .option("--target <name>", "run only this target of the file (repeatable)", collect)
+    .option(
+      "--record-har <file>",
+      "also write every exchange of the run to this HAR 1.2 file, secrets as fingerprints (for sessionprobe fidelity)",
+    );
   passThrough(run).addHelpText("after", `${PLAYWRIGHT_NOTE}\n${EXIT_CODES}`);
   run.action(
-    exits(async (args: string[], options: RunOptions & { targets?: string; target?: string[] }) =>
+    exits(async (args: string[], options: RunOptions & { targets?: string; target?: string[]; recordHar?: string }) =>
       (await import("./playwright-commands.ts")).runTargets(args, options),
     ),
   );
@@ -107,6 +112,19 @@ The exit code is the whole run's, as for conformance and run:
 ${EXIT_CODES}`,
     )
     .action(exits(async (folders: string[]) => (await import("./merge-command.ts")).runMerge(folders)));
+
+  program
+    .command("fidelity")
+    .description("replay a HAR (run --record-har, a browser's export, Playwright's recordHar) against a mock and list every difference")
+    .argument("<file.har>", "the HAR file")
+    .option("--vendor <vendor>", "the vendor whose mock answers the replay")
+    .option("--profile <name>", "a release profile of the mock, e.g. vmanage 20.18")
+    .option("--set <option=value>", "a mock option (repeatable)", keyValue("--set"), {})
+    .addHelpText(
+      "after",
+      "\nExit codes: 0 the mock answered every request alike, 1 differences (listed), 2 a bad file or flag.\nSee docs/fidelity.md.",
+    )
+    .action(exits(async (file: string, options: FidelityOptions) => (await import("./fidelity-command.ts")).runFidelity(file, options)));
 
   program
     .command("validate")

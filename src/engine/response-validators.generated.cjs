@@ -4235,10 +4235,446 @@ validate27.errors = vErrors;
 return errors === 0;
 }
 
-exports["openam/session-info"] = validate28;
-const schema29 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"getSessionInfo / getSessionInfoAndResetIdleTime / refresh answer","type":"object","required":["username","universalId","realm","latestAccessTime","maxIdleExpirationTime","maxSessionExpirationTime","properties"],"properties":{"username":{"type":"string","minLength":1},"universalId":{"type":"string","minLength":1},"realm":{"type":"string","pattern":"^/"},"latestAccessTime":{"type":"string","pattern":"^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z$"},"maxIdleExpirationTime":{"type":"string","pattern":"^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z$"},"maxSessionExpirationTime":{"type":"string","pattern":"^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z$"},"properties":{"type":"object","additionalProperties":{"type":"string"}}}};
+exports["openam/serverinfo-version"] = validate28;
+const schema29 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"serverinfo/version (AM 7.2+, recorded from AM 7.5.0, 8.0.1 and Identity Cloud): {_id:\"version\", _rev, version, fullVersion, revision, date}","type":"object","required":["_id","version","fullVersion"],"properties":{"_id":{"const":"version"},"_rev":{"type":"string"},"version":{"type":"string","pattern":"^\\d+\\.\\d+\\.\\d+"},"fullVersion":{"type":"string","minLength":1},"revision":{"type":"string"},"date":{"type":"string"}}};
+const pattern15 = new RegExp("^\\d+\\.\\d+\\.\\d+", "u");
 
 function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data._id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "_id"},message:"must have required property '"+"_id"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.version === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.fullVersion === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "fullVersion"},message:"must have required property '"+"fullVersion"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data._id !== undefined){
+if("version" !== data._id){
+const err3 = {instancePath:instancePath+"/_id",schemaPath:"#/properties/_id/const",keyword:"const",params:{allowedValue: "version"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data._rev !== undefined){
+if(typeof data._rev !== "string"){
+const err4 = {instancePath:instancePath+"/_rev",schemaPath:"#/properties/_rev/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.version !== undefined){
+let data2 = data.version;
+if(typeof data2 === "string"){
+if(!pattern15.test(data2)){
+const err5 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/pattern",keyword:"pattern",params:{pattern: "^\\d+\\.\\d+\\.\\d+"},message:"must match pattern \""+"^\\d+\\.\\d+\\.\\d+"+"\""};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.fullVersion !== undefined){
+let data3 = data.fullVersion;
+if(typeof data3 === "string"){
+if(func2(data3) < 1){
+const err7 = {instancePath:instancePath+"/fullVersion",schemaPath:"#/properties/fullVersion/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/fullVersion",schemaPath:"#/properties/fullVersion/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.revision !== undefined){
+if(typeof data.revision !== "string"){
+const err9 = {instancePath:instancePath+"/revision",schemaPath:"#/properties/revision/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.date !== undefined){
+if(typeof data.date !== "string"){
+const err10 = {instancePath:instancePath+"/date",schemaPath:"#/properties/date/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+else {
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+validate28.errors = vErrors;
+return errors === 0;
+}
+
+exports["openam/serverinfo"] = validate29;
+const schema30 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"serverinfo/* (recorded from AM 7.5.0, 8.0.1 and Identity Cloud): the keys every recorded release sends that a client reads; others vary by release","type":"object","required":["_id","cookieName","secureCookie","realm"],"properties":{"_id":{"const":"*"},"_rev":{"type":"string"},"domains":{"type":"array"},"protectedUserAttributes":{"type":"array","items":{"type":"string"}},"cookieName":{"type":"string","minLength":1},"secureCookie":{"type":"boolean"},"realm":{"type":"string","pattern":"^/"},"zeroPageLogin":{"type":"object","required":["enabled"],"properties":{"enabled":{"type":"boolean"},"refererWhitelist":{"type":"array"},"allowedWithoutReferer":{"type":"boolean"}}},"xuiUserSessionValidationEnabled":{"type":"boolean"},"fileBasedConfiguration":{"type":"boolean"},"userIdAttributes":{"type":"array"}}};
+
+function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data._id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "_id"},message:"must have required property '"+"_id"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.cookieName === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cookieName"},message:"must have required property '"+"cookieName"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.secureCookie === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "secureCookie"},message:"must have required property '"+"secureCookie"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.realm === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "realm"},message:"must have required property '"+"realm"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data._id !== undefined){
+if("*" !== data._id){
+const err4 = {instancePath:instancePath+"/_id",schemaPath:"#/properties/_id/const",keyword:"const",params:{allowedValue: "*"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data._rev !== undefined){
+if(typeof data._rev !== "string"){
+const err5 = {instancePath:instancePath+"/_rev",schemaPath:"#/properties/_rev/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.domains !== undefined){
+if(!(Array.isArray(data.domains))){
+const err6 = {instancePath:instancePath+"/domains",schemaPath:"#/properties/domains/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.protectedUserAttributes !== undefined){
+let data3 = data.protectedUserAttributes;
+if(Array.isArray(data3)){
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data3[i0] !== "string"){
+const err7 = {instancePath:instancePath+"/protectedUserAttributes/" + i0,schemaPath:"#/properties/protectedUserAttributes/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/protectedUserAttributes",schemaPath:"#/properties/protectedUserAttributes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.cookieName !== undefined){
+let data5 = data.cookieName;
+if(typeof data5 === "string"){
+if(func2(data5) < 1){
+const err9 = {instancePath:instancePath+"/cookieName",schemaPath:"#/properties/cookieName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/cookieName",schemaPath:"#/properties/cookieName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.secureCookie !== undefined){
+if(typeof data.secureCookie !== "boolean"){
+const err11 = {instancePath:instancePath+"/secureCookie",schemaPath:"#/properties/secureCookie/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.realm !== undefined){
+let data7 = data.realm;
+if(typeof data7 === "string"){
+if(!pattern0.test(data7)){
+const err12 = {instancePath:instancePath+"/realm",schemaPath:"#/properties/realm/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\""};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/realm",schemaPath:"#/properties/realm/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.zeroPageLogin !== undefined){
+let data8 = data.zeroPageLogin;
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+if(data8.enabled === undefined){
+const err14 = {instancePath:instancePath+"/zeroPageLogin",schemaPath:"#/properties/zeroPageLogin/required",keyword:"required",params:{missingProperty: "enabled"},message:"must have required property '"+"enabled"+"'"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(data8.enabled !== undefined){
+if(typeof data8.enabled !== "boolean"){
+const err15 = {instancePath:instancePath+"/zeroPageLogin/enabled",schemaPath:"#/properties/zeroPageLogin/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data8.refererWhitelist !== undefined){
+if(!(Array.isArray(data8.refererWhitelist))){
+const err16 = {instancePath:instancePath+"/zeroPageLogin/refererWhitelist",schemaPath:"#/properties/zeroPageLogin/properties/refererWhitelist/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data8.allowedWithoutReferer !== undefined){
+if(typeof data8.allowedWithoutReferer !== "boolean"){
+const err17 = {instancePath:instancePath+"/zeroPageLogin/allowedWithoutReferer",schemaPath:"#/properties/zeroPageLogin/properties/allowedWithoutReferer/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/zeroPageLogin",schemaPath:"#/properties/zeroPageLogin/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.xuiUserSessionValidationEnabled !== undefined){
+if(typeof data.xuiUserSessionValidationEnabled !== "boolean"){
+const err19 = {instancePath:instancePath+"/xuiUserSessionValidationEnabled",schemaPath:"#/properties/xuiUserSessionValidationEnabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.fileBasedConfiguration !== undefined){
+if(typeof data.fileBasedConfiguration !== "boolean"){
+const err20 = {instancePath:instancePath+"/fileBasedConfiguration",schemaPath:"#/properties/fileBasedConfiguration/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.userIdAttributes !== undefined){
+if(!(Array.isArray(data.userIdAttributes))){
+const err21 = {instancePath:instancePath+"/userIdAttributes",schemaPath:"#/properties/userIdAttributes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+else {
+const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+validate29.errors = vErrors;
+return errors === 0;
+}
+
+exports["openam/session-info"] = validate30;
+const schema31 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"getSessionInfo / getSessionInfoAndResetIdleTime / refresh answer","type":"object","required":["username","universalId","realm","latestAccessTime","maxIdleExpirationTime","maxSessionExpirationTime","properties"],"properties":{"username":{"type":"string","minLength":1},"universalId":{"type":"string","minLength":1},"realm":{"type":"string","pattern":"^/"},"latestAccessTime":{"type":"string","pattern":"^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z$"},"maxIdleExpirationTime":{"type":"string","pattern":"^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z$"},"maxSessionExpirationTime":{"type":"string","pattern":"^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z$"},"properties":{"type":"object","additionalProperties":{"type":"string"}}}};
+
+function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -4500,14 +4936,14 @@ vErrors.push(err21);
 }
 errors++;
 }
-validate28.errors = vErrors;
+validate30.errors = vErrors;
 return errors === 0;
 }
 
-exports["openam/session-properties"] = validate29;
-const schema30 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"getSessionProperties / updateSessionProperties answer: property name to string value","type":"object","additionalProperties":{"type":"string"}};
+exports["openam/session-properties"] = validate31;
+const schema32 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"getSessionProperties / updateSessionProperties answer: property name to string value","type":"object","additionalProperties":{"type":"string"}};
 
-function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -4534,15 +4970,15 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate29.errors = vErrors;
+validate31.errors = vErrors;
 return errors === 0;
 }
 
-exports["openam/session-query"] = validate30;
-const schema31 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"sessions query: PartialSession rows in a CREST query envelope (the envelope's other fields are UNCERTAIN: CREST convention, not a capture)","type":"object","required":["result"],"properties":{"result":{"type":"array","items":{"type":"object","required":["username","universalId","realm","sessionHandle","latestAccessTime","maxIdleExpirationTime","maxSessionExpirationTime"],"properties":{"username":{"type":"string"},"universalId":{"type":"string"},"realm":{"type":"string","pattern":"^/"},"sessionHandle":{"type":"string","pattern":"^shandle:"},"latestAccessTime":{"type":"string","pattern":"^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z$"},"maxIdleExpirationTime":{"type":"string","pattern":"^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z$"},"maxSessionExpirationTime":{"type":"string","pattern":"^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z$"}}}},"resultCount":{"type":"integer","minimum":0},"pagedResultsCookie":{"type":["string","null"]},"totalPagedResultsPolicy":{"type":"string"},"totalPagedResults":{"type":"integer"},"remainingPagedResults":{"type":"integer"}}};
-const pattern20 = new RegExp("^shandle:", "u");
+exports["openam/session-query"] = validate32;
+const schema33 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"sessions query: PartialSession rows in a CREST query envelope (the envelope's other fields are UNCERTAIN: CREST convention, not a capture)","type":"object","required":["result"],"properties":{"result":{"type":"array","items":{"type":"object","required":["username","universalId","realm","sessionHandle","latestAccessTime","maxIdleExpirationTime","maxSessionExpirationTime"],"properties":{"username":{"type":"string"},"universalId":{"type":"string"},"realm":{"type":"string","pattern":"^/"},"sessionHandle":{"type":"string","pattern":"^shandle:"},"latestAccessTime":{"type":"string","pattern":"^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z$"},"maxIdleExpirationTime":{"type":"string","pattern":"^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z$"},"maxSessionExpirationTime":{"type":"string","pattern":"^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z$"}}}},"resultCount":{"type":"integer","minimum":0},"pagedResultsCookie":{"type":["string","null"]},"totalPagedResultsPolicy":{"type":"string"},"totalPagedResults":{"type":"integer"},"remainingPagedResults":{"type":"integer"}}};
+const pattern22 = new RegExp("^shandle:", "u");
 
-function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -4685,7 +5121,7 @@ errors++;
 if(data1.sessionHandle !== undefined){
 let data5 = data1.sessionHandle;
 if(typeof data5 === "string"){
-if(!pattern20.test(data5)){
+if(!pattern22.test(data5)){
 const err12 = {instancePath:instancePath+"/result/" + i0+"/sessionHandle",schemaPath:"#/properties/result/items/properties/sessionHandle/pattern",keyword:"pattern",params:{pattern: "^shandle:"},message:"must match pattern \""+"^shandle:"+"\""};
 if(vErrors === null){
 vErrors = [err12];
@@ -4834,7 +5270,7 @@ errors++;
 if(data.pagedResultsCookie !== undefined){
 let data10 = data.pagedResultsCookie;
 if((typeof data10 !== "string") && (data10 !== null)){
-const err24 = {instancePath:instancePath+"/pagedResultsCookie",schemaPath:"#/properties/pagedResultsCookie/type",keyword:"type",params:{type: schema31.properties.pagedResultsCookie.type},message:"must be string,null"};
+const err24 = {instancePath:instancePath+"/pagedResultsCookie",schemaPath:"#/properties/pagedResultsCookie/type",keyword:"type",params:{type: schema33.properties.pagedResultsCookie.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -4893,14 +5329,14 @@ vErrors.push(err28);
 }
 errors++;
 }
-validate30.errors = vErrors;
+validate32.errors = vErrors;
 return errors === 0;
 }
 
-exports["openam/validate-invalid"] = validate31;
-const schema32 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"validate (or getSessionInfo/refresh) of a dead token: {valid:false}","type":"object","required":["valid"],"properties":{"valid":{"const":false}}};
+exports["openam/validate-invalid"] = validate33;
+const schema34 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"validate (or getSessionInfo/refresh) of a dead token: {valid:false}","type":"object","required":["valid"],"properties":{"valid":{"const":false}}};
 
-function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -4937,14 +5373,14 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate31.errors = vErrors;
+validate33.errors = vErrors;
 return errors === 0;
 }
 
-exports["openam/validate-valid"] = validate32;
-const schema33 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"validate of a live token: {valid:true, sessionUid, uid, realm}","type":"object","required":["valid","uid","realm"],"properties":{"valid":{"const":true},"sessionUid":{"type":"string","minLength":1},"uid":{"type":"string","minLength":1},"realm":{"type":"string","pattern":"^/"}}};
+exports["openam/validate-valid"] = validate34;
+const schema35 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"validate of a live token: {valid:true, sessionUid, uid, realm}","type":"object","required":["valid","uid","realm"],"properties":{"valid":{"const":true},"sessionUid":{"type":"string","minLength":1},"uid":{"type":"string","minLength":1},"realm":{"type":"string","pattern":"^/"}}};
 
-function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -5076,14 +5512,473 @@ vErrors.push(err10);
 }
 errors++;
 }
-validate32.errors = vErrors;
+validate34.errors = vErrors;
 return errors === 0;
 }
 
-exports["vmanage/devices"] = validate33;
-const schema34 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"vManage GET /dataservice/device (200): {header, data: [device rows]}","type":"object","required":["data"],"properties":{"header":{"type":"object"},"data":{"type":"array","items":{"type":"object","required":["deviceId","system-ip","device-type"],"properties":{"deviceId":{"type":"string","minLength":1},"system-ip":{"type":"string","minLength":1},"host-name":{"type":"string"},"device-type":{"type":"string"},"reachability":{"type":"string"}}}}}};
+exports["vmanage/devices"] = validate35;
+const schema36 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"vManage GET /dataservice/device (200): {header, data: [device rows]}; row fields per wire notes §1.9 (live shape), the Manager itself among them","type":"object","required":["data"],"properties":{"header":{"type":"object"},"data":{"type":"array","minItems":1,"items":{"type":"object","required":["deviceId","system-ip","host-name","device-type","reachability","status","site-id","version","uuid","device-model","personality"],"properties":{"deviceId":{"type":"string","minLength":1},"system-ip":{"type":"string","minLength":1},"host-name":{"type":"string","minLength":1},"device-type":{"enum":["vmanage","vsmart","vbond","vedge"]},"reachability":{"type":"string","minLength":1},"status":{"type":"string","minLength":1},"site-id":{"type":"string","minLength":1},"version":{"type":"string","minLength":1},"uuid":{"type":"string","minLength":1},"device-model":{"type":"string","minLength":1},"personality":{"type":"string","minLength":1}}}}}};
 
-function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.data === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.header !== undefined){
+let data0 = data.header;
+if(!(data0 && typeof data0 == "object" && !Array.isArray(data0))){
+const err1 = {instancePath:instancePath+"/header",schemaPath:"#/properties/header/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.data !== undefined){
+let data1 = data.data;
+if(Array.isArray(data1)){
+if(data1.length < 1){
+const err2 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+let data2 = data1[i0];
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(data2.deviceId === undefined){
+const err3 = {instancePath:instancePath+"/data/" + i0,schemaPath:"#/properties/data/items/required",keyword:"required",params:{missingProperty: "deviceId"},message:"must have required property '"+"deviceId"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data2["system-ip"] === undefined){
+const err4 = {instancePath:instancePath+"/data/" + i0,schemaPath:"#/properties/data/items/required",keyword:"required",params:{missingProperty: "system-ip"},message:"must have required property '"+"system-ip"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data2["host-name"] === undefined){
+const err5 = {instancePath:instancePath+"/data/" + i0,schemaPath:"#/properties/data/items/required",keyword:"required",params:{missingProperty: "host-name"},message:"must have required property '"+"host-name"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data2["device-type"] === undefined){
+const err6 = {instancePath:instancePath+"/data/" + i0,schemaPath:"#/properties/data/items/required",keyword:"required",params:{missingProperty: "device-type"},message:"must have required property '"+"device-type"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data2.reachability === undefined){
+const err7 = {instancePath:instancePath+"/data/" + i0,schemaPath:"#/properties/data/items/required",keyword:"required",params:{missingProperty: "reachability"},message:"must have required property '"+"reachability"+"'"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data2.status === undefined){
+const err8 = {instancePath:instancePath+"/data/" + i0,schemaPath:"#/properties/data/items/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data2["site-id"] === undefined){
+const err9 = {instancePath:instancePath+"/data/" + i0,schemaPath:"#/properties/data/items/required",keyword:"required",params:{missingProperty: "site-id"},message:"must have required property '"+"site-id"+"'"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data2.version === undefined){
+const err10 = {instancePath:instancePath+"/data/" + i0,schemaPath:"#/properties/data/items/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(data2.uuid === undefined){
+const err11 = {instancePath:instancePath+"/data/" + i0,schemaPath:"#/properties/data/items/required",keyword:"required",params:{missingProperty: "uuid"},message:"must have required property '"+"uuid"+"'"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(data2["device-model"] === undefined){
+const err12 = {instancePath:instancePath+"/data/" + i0,schemaPath:"#/properties/data/items/required",keyword:"required",params:{missingProperty: "device-model"},message:"must have required property '"+"device-model"+"'"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(data2.personality === undefined){
+const err13 = {instancePath:instancePath+"/data/" + i0,schemaPath:"#/properties/data/items/required",keyword:"required",params:{missingProperty: "personality"},message:"must have required property '"+"personality"+"'"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(data2.deviceId !== undefined){
+let data3 = data2.deviceId;
+if(typeof data3 === "string"){
+if(func2(data3) < 1){
+const err14 = {instancePath:instancePath+"/data/" + i0+"/deviceId",schemaPath:"#/properties/data/items/properties/deviceId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/data/" + i0+"/deviceId",schemaPath:"#/properties/data/items/properties/deviceId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data2["system-ip"] !== undefined){
+let data4 = data2["system-ip"];
+if(typeof data4 === "string"){
+if(func2(data4) < 1){
+const err16 = {instancePath:instancePath+"/data/" + i0+"/system-ip",schemaPath:"#/properties/data/items/properties/system-ip/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/data/" + i0+"/system-ip",schemaPath:"#/properties/data/items/properties/system-ip/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data2["host-name"] !== undefined){
+let data5 = data2["host-name"];
+if(typeof data5 === "string"){
+if(func2(data5) < 1){
+const err18 = {instancePath:instancePath+"/data/" + i0+"/host-name",schemaPath:"#/properties/data/items/properties/host-name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/data/" + i0+"/host-name",schemaPath:"#/properties/data/items/properties/host-name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data2["device-type"] !== undefined){
+let data6 = data2["device-type"];
+if(!((((data6 === "vmanage") || (data6 === "vsmart")) || (data6 === "vbond")) || (data6 === "vedge"))){
+const err20 = {instancePath:instancePath+"/data/" + i0+"/device-type",schemaPath:"#/properties/data/items/properties/device-type/enum",keyword:"enum",params:{allowedValues: schema36.properties.data.items.properties["device-type"].enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data2.reachability !== undefined){
+let data7 = data2.reachability;
+if(typeof data7 === "string"){
+if(func2(data7) < 1){
+const err21 = {instancePath:instancePath+"/data/" + i0+"/reachability",schemaPath:"#/properties/data/items/properties/reachability/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/data/" + i0+"/reachability",schemaPath:"#/properties/data/items/properties/reachability/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data2.status !== undefined){
+let data8 = data2.status;
+if(typeof data8 === "string"){
+if(func2(data8) < 1){
+const err23 = {instancePath:instancePath+"/data/" + i0+"/status",schemaPath:"#/properties/data/items/properties/status/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/data/" + i0+"/status",schemaPath:"#/properties/data/items/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data2["site-id"] !== undefined){
+let data9 = data2["site-id"];
+if(typeof data9 === "string"){
+if(func2(data9) < 1){
+const err25 = {instancePath:instancePath+"/data/" + i0+"/site-id",schemaPath:"#/properties/data/items/properties/site-id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/data/" + i0+"/site-id",schemaPath:"#/properties/data/items/properties/site-id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data2.version !== undefined){
+let data10 = data2.version;
+if(typeof data10 === "string"){
+if(func2(data10) < 1){
+const err27 = {instancePath:instancePath+"/data/" + i0+"/version",schemaPath:"#/properties/data/items/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/data/" + i0+"/version",schemaPath:"#/properties/data/items/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data2.uuid !== undefined){
+let data11 = data2.uuid;
+if(typeof data11 === "string"){
+if(func2(data11) < 1){
+const err29 = {instancePath:instancePath+"/data/" + i0+"/uuid",schemaPath:"#/properties/data/items/properties/uuid/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+else {
+const err30 = {instancePath:instancePath+"/data/" + i0+"/uuid",schemaPath:"#/properties/data/items/properties/uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data2["device-model"] !== undefined){
+let data12 = data2["device-model"];
+if(typeof data12 === "string"){
+if(func2(data12) < 1){
+const err31 = {instancePath:instancePath+"/data/" + i0+"/device-model",schemaPath:"#/properties/data/items/properties/device-model/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+else {
+const err32 = {instancePath:instancePath+"/data/" + i0+"/device-model",schemaPath:"#/properties/data/items/properties/device-model/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+if(data2.personality !== undefined){
+let data13 = data2.personality;
+if(typeof data13 === "string"){
+if(func2(data13) < 1){
+const err33 = {instancePath:instancePath+"/data/" + i0+"/personality",schemaPath:"#/properties/data/items/properties/personality/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+else {
+const err34 = {instancePath:instancePath+"/data/" + i0+"/personality",schemaPath:"#/properties/data/items/properties/personality/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+}
+else {
+const err35 = {instancePath:instancePath+"/data/" + i0,schemaPath:"#/properties/data/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+}
+else {
+const err37 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+validate35.errors = vErrors;
+return errors === 0;
+}
+
+exports["vmanage/query-result"] = validate36;
+const schema37 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"vManage query POST (200), e.g. /dataservice/alarms or /dataservice/statistics/interface: {header, data: [rows]}","type":"object","required":["data"],"properties":{"header":{"type":"object"},"data":{"type":"array","items":{"type":"object"}}}};
+
+function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -5116,9 +6011,8 @@ if(Array.isArray(data1)){
 const len0 = data1.length;
 for(let i0=0; i0<len0; i0++){
 let data2 = data1[i0];
-if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
-if(data2.deviceId === undefined){
-const err2 = {instancePath:instancePath+"/data/" + i0,schemaPath:"#/properties/data/items/required",keyword:"required",params:{missingProperty: "deviceId"},message:"must have required property '"+"deviceId"+"'"};
+if(!(data2 && typeof data2 == "object" && !Array.isArray(data2))){
+const err2 = {instancePath:instancePath+"/data/" + i0,schemaPath:"#/properties/data/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -5127,8 +6021,10 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data2["system-ip"] === undefined){
-const err3 = {instancePath:instancePath+"/data/" + i0,schemaPath:"#/properties/data/items/required",keyword:"required",params:{missingProperty: "system-ip"},message:"must have required property '"+"system-ip"+"'"};
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -5137,8 +6033,10 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data2["device-type"] === undefined){
-const err4 = {instancePath:instancePath+"/data/" + i0,schemaPath:"#/properties/data/items/required",keyword:"required",params:{missingProperty: "device-type"},message:"must have required property '"+"device-type"+"'"};
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -5147,192 +6045,14 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data2.deviceId !== undefined){
-let data3 = data2.deviceId;
-if(typeof data3 === "string"){
-if(func2(data3) < 1){
-const err5 = {instancePath:instancePath+"/data/" + i0+"/deviceId",schemaPath:"#/properties/data/items/properties/deviceId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-else {
-const err6 = {instancePath:instancePath+"/data/" + i0+"/deviceId",schemaPath:"#/properties/data/items/properties/deviceId/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-if(data2["system-ip"] !== undefined){
-let data4 = data2["system-ip"];
-if(typeof data4 === "string"){
-if(func2(data4) < 1){
-const err7 = {instancePath:instancePath+"/data/" + i0+"/system-ip",schemaPath:"#/properties/data/items/properties/system-ip/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-else {
-const err8 = {instancePath:instancePath+"/data/" + i0+"/system-ip",schemaPath:"#/properties/data/items/properties/system-ip/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data2["host-name"] !== undefined){
-if(typeof data2["host-name"] !== "string"){
-const err9 = {instancePath:instancePath+"/data/" + i0+"/host-name",schemaPath:"#/properties/data/items/properties/host-name/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data2["device-type"] !== undefined){
-if(typeof data2["device-type"] !== "string"){
-const err10 = {instancePath:instancePath+"/data/" + i0+"/device-type",schemaPath:"#/properties/data/items/properties/device-type/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-if(data2.reachability !== undefined){
-if(typeof data2.reachability !== "string"){
-const err11 = {instancePath:instancePath+"/data/" + i0+"/reachability",schemaPath:"#/properties/data/items/properties/reachability/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-}
-else {
-const err12 = {instancePath:instancePath+"/data/" + i0,schemaPath:"#/properties/data/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-}
-else {
-const err13 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-}
-else {
-const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-validate33.errors = vErrors;
+validate36.errors = vErrors;
 return errors === 0;
 }
 
-exports["vmanage/query-result"] = validate34;
-const schema35 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"vManage query POST (200), e.g. /dataservice/alarms or /dataservice/statistics/interface: {header, data: [rows]}","type":"object","required":["data"],"properties":{"header":{"type":"object"},"data":{"type":"array"}}};
+exports["vmanage/server-info"] = validate37;
+const schema38 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"vManage GET /dataservice/client/server (200): {data: ServerInfo}","type":"object","required":["data"],"properties":{"data":{"type":"object","required":["platformVersion","user","roles"],"properties":{"platformVersion":{"type":"string","minLength":1},"user":{"type":"string","minLength":1},"CSRFToken":{"type":"string"},"tenancyMode":{"type":"string"},"roles":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}}}}}};
 
-function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.data === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.header !== undefined){
-let data0 = data.header;
-if(!(data0 && typeof data0 == "object" && !Array.isArray(data0))){
-const err1 = {instancePath:instancePath+"/header",schemaPath:"#/properties/header/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-if(data.data !== undefined){
-if(!(Array.isArray(data.data))){
-const err2 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-validate34.errors = vErrors;
-return errors === 0;
-}
-
-exports["vmanage/server-info"] = validate35;
-const schema36 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"vManage GET /dataservice/client/server (200): {data: ServerInfo}","type":"object","required":["data"],"properties":{"data":{"type":"object","required":["platformVersion","user"],"properties":{"platformVersion":{"type":"string","minLength":1},"user":{"type":"string","minLength":1},"CSRFToken":{"type":"string"},"tenancyMode":{"type":"string"},"roles":{"type":"array"}}}}};
-
-function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -5369,11 +6089,8 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data0.platformVersion !== undefined){
-let data1 = data0.platformVersion;
-if(typeof data1 === "string"){
-if(func2(data1) < 1){
-const err3 = {instancePath:instancePath+"/data/platformVersion",schemaPath:"#/properties/data/properties/platformVersion/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data0.roles === undefined){
+const err3 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/required",keyword:"required",params:{missingProperty: "roles"},message:"must have required property '"+"roles"+"'"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -5382,9 +6099,11 @@ vErrors.push(err3);
 }
 errors++;
 }
-}
-else {
-const err4 = {instancePath:instancePath+"/data/platformVersion",schemaPath:"#/properties/data/properties/platformVersion/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data0.platformVersion !== undefined){
+let data1 = data0.platformVersion;
+if(typeof data1 === "string"){
+if(func2(data1) < 1){
+const err4 = {instancePath:instancePath+"/data/platformVersion",schemaPath:"#/properties/data/properties/platformVersion/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -5394,11 +6113,8 @@ vErrors.push(err4);
 errors++;
 }
 }
-if(data0.user !== undefined){
-let data2 = data0.user;
-if(typeof data2 === "string"){
-if(func2(data2) < 1){
-const err5 = {instancePath:instancePath+"/data/user",schemaPath:"#/properties/data/properties/user/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err5 = {instancePath:instancePath+"/data/platformVersion",schemaPath:"#/properties/data/properties/platformVersion/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -5408,8 +6124,11 @@ vErrors.push(err5);
 errors++;
 }
 }
-else {
-const err6 = {instancePath:instancePath+"/data/user",schemaPath:"#/properties/data/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data0.user !== undefined){
+let data2 = data0.user;
+if(typeof data2 === "string"){
+if(func2(data2) < 1){
+const err6 = {instancePath:instancePath+"/data/user",schemaPath:"#/properties/data/properties/user/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -5419,9 +6138,8 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data0.CSRFToken !== undefined){
-if(typeof data0.CSRFToken !== "string"){
-const err7 = {instancePath:instancePath+"/data/CSRFToken",schemaPath:"#/properties/data/properties/CSRFToken/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err7 = {instancePath:instancePath+"/data/user",schemaPath:"#/properties/data/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -5431,9 +6149,9 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data0.tenancyMode !== undefined){
-if(typeof data0.tenancyMode !== "string"){
-const err8 = {instancePath:instancePath+"/data/tenancyMode",schemaPath:"#/properties/data/properties/tenancyMode/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data0.CSRFToken !== undefined){
+if(typeof data0.CSRFToken !== "string"){
+const err8 = {instancePath:instancePath+"/data/CSRFToken",schemaPath:"#/properties/data/properties/CSRFToken/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -5443,9 +6161,9 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data0.roles !== undefined){
-if(!(Array.isArray(data0.roles))){
-const err9 = {instancePath:instancePath+"/data/roles",schemaPath:"#/properties/data/properties/roles/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data0.tenancyMode !== undefined){
+if(typeof data0.tenancyMode !== "string"){
+const err9 = {instancePath:instancePath+"/data/tenancyMode",schemaPath:"#/properties/data/properties/tenancyMode/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -5455,9 +6173,11 @@ vErrors.push(err9);
 errors++;
 }
 }
-}
-else {
-const err10 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data0.roles !== undefined){
+let data5 = data0.roles;
+if(Array.isArray(data5)){
+if(data5.length < 1){
+const err10 = {instancePath:instancePath+"/data/roles",schemaPath:"#/properties/data/properties/roles/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -5466,10 +6186,12 @@ vErrors.push(err10);
 }
 errors++;
 }
-}
-}
-else {
-const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+let data6 = data5[i0];
+if(typeof data6 === "string"){
+if(func2(data6) < 1){
+const err11 = {instancePath:instancePath+"/data/roles/" + i0,schemaPath:"#/properties/data/properties/roles/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -5478,14 +6200,61 @@ vErrors.push(err11);
 }
 errors++;
 }
-validate35.errors = vErrors;
+}
+else {
+const err12 = {instancePath:instancePath+"/data/roles/" + i0,schemaPath:"#/properties/data/properties/roles/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/data/roles",schemaPath:"#/properties/data/properties/roles/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+else {
+const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+validate37.errors = vErrors;
 return errors === 0;
 }
 
-exports["vmanage/token"] = validate36;
-const schema37 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"vManage GET /dataservice/client/token?json=true (200): {token}","type":"object","required":["token"],"properties":{"token":{"type":"string","minLength":1}}};
+exports["vmanage/token"] = validate38;
+const schema39 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"vManage GET /dataservice/client/token?json=true (200): {token}","type":"object","required":["token"],"properties":{"token":{"type":"string","minLength":1}}};
 
-function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -5535,7 +6304,7 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate36.errors = vErrors;
+validate38.errors = vErrors;
 return errors === 0;
 }
 
@@ -5558,13 +6327,15 @@ exports.hashes = {
   "openam/missing-tokenid-refresh": "1e968c76615af0223e7c1819d3964735880b52fc4af1f0514b565ca3efed22a7",
   "openam/missing-tokenid-validate": "04baec10bb7bec82f47217be20338280dd3ef898b1682e52148280c0560f2178",
   "openam/refresh-result": "b1cd22d35fdc58735b72131aa6921e3a5e4104b3f46d494b685c1f7bc90927f5",
+  "openam/serverinfo-version": "8b25cdce85f6ee4f5b975c6139a55d85eec973e3277081b5e774c4a0e82fc93e",
+  "openam/serverinfo": "05d73dec5966b545a9cbb9b117c41806b9228b99fad9af6520ab108384335497",
   "openam/session-info": "44a7477bab47745d6889a5d9bbb10a3eea0ef0b4d4af4c7db2952cb32fb74aa1",
   "openam/session-properties": "ef5583f2232bb07c8733fe9541297228259d002801e3750f5f6ca8e4ea37dca0",
   "openam/session-query": "7fdb6b7e4db5b21a376878a77b0d99fd70c0d9d6defc19433f661d5a8c137a45",
   "openam/validate-invalid": "65c20a2456338a6240386def8d450fa1c3f68a25bc425a4e23a3e6eeefc882d0",
   "openam/validate-valid": "088801bad6b9ed93a4cf7b3e7ae99cff9ae5279afa596fac59d609214630ecf1",
-  "vmanage/devices": "b333f0b379dad24e1c866dc66dea6f5191a39a9c7c0674edb064204ab20958b7",
-  "vmanage/query-result": "a1a3470eca33aa627b1311eb986ebdae814da606a6bb50f2203533591d02b171",
-  "vmanage/server-info": "a09e996743f664cf67278b4a9e299face552730be1ed0cc66929d398d5c8fb71",
+  "vmanage/devices": "7cdc78ed50e2dc570832116eec767ff49766a644a744e5e7d1e938a27514ec4f",
+  "vmanage/query-result": "6d4f3d8ec8b264457b6122083ed6b9e32021ad200ea40972cbdb3d38528193d3",
+  "vmanage/server-info": "3fa89078c238640d10b049422fa7b8fc8123818b0fa0db3b7b48c7be453d625f",
   "vmanage/token": "79f9ed4ec64a1ffc3f245a4038b11ac2684600593be927a9478cd3a1082816c1"
 };

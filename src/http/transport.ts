@@ -5,6 +5,7 @@ import type { Clock } from "../time/clock.ts";
 import { parseBody } from "./body.ts";
 import type { Exchange, HttpRequest, HttpResponse } from "./exchange.ts";
 import { requestLine } from "./exchange.ts";
+import { recordForHar } from "./har-recorder.ts";
 import { learnExchangeSecrets } from "./learn-secrets.ts";
 import { type ProxyAgents, type ProxyRoute, type ProxySetting, proxyAgents, routeFor } from "./proxy.ts";
 import { DeadlineError, FailedAttempt, ProxyRefusal, TransportError, transportError } from "./transport-errors.ts";
@@ -113,7 +114,9 @@ export class Transport {
       throw transportError(error, { req, timeoutMs, clientCertificate: this.offersClientCertificate });
     }
     learnExchangeSecrets(req, response);
-    return { request: req, response, startedAt, durationMs: Math.round(performance.now() - t0), label };
+    const exchange = { request: req, response, startedAt, durationMs: Math.round(performance.now() - t0), label };
+    recordForHar(exchange);
+    return exchange;
   }
 
   private get offersClientCertificate(): boolean {

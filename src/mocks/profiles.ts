@@ -57,8 +57,8 @@ export const profiles: Record<string, readonly MockProfile[]> = {
     },
     {
       name: "20.18",
-      description: "20.18: JSON login-failure body (still HTTP 200), POST logout only",
-      options: { version: "20.18.2", failureBody: "json", logoutMethod: "post", sessionCap: "100" },
+      description: "20.18: JSON login-failure body after three blank lines, as the 20.18.2.1 capture (still HTTP 200), POST logout only",
+      options: { version: "20.18.2", failureBody: "json-padded", logoutMethod: "post", sessionCap: "100" },
     },
   ],
   openam: [

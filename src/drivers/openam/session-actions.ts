@@ -97,13 +97,14 @@ export const sessionActions: Record<string, ActionSpec> = {
   },
   "server-info": {
     description:
-      "GET serverinfo/* (Accept-API-Version resource=1.1, or with.apiVersion): where frodo-lib learns the SSO cookie's name; needs no session",
+      "GET serverinfo/<with.id, default *> (Accept-API-Version resource=1.1, or with.apiVersion): where frodo-lib learns the SSO cookie's name (*) and the release (version); needs no session",
     needsSession: false,
     async run(ctx, _session, args) {
       const version = typeof args.apiVersion === "string" ? versionHeader(args.apiVersion) : "resource=1.1";
+      const id = typeof args.id === "string" ? args.id : "*";
       const request = {
         method: "GET",
-        url: ctx.url(`${settings(ctx).contextPath}/json/serverinfo/*`),
+        url: ctx.url(`${settings(ctx).contextPath}/json/serverinfo/${encodeURIComponent(id).replace("%2A", "*")}`),
         headers: { accept: "application/json", "accept-api-version": version },
       };
       return { exchange: await ctx.send(request, { label: "serverinfo" }) };

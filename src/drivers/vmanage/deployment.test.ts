@@ -24,14 +24,23 @@ test("facts: the token endpoint and a guarded query POST exist from 19.2 on; an 
   expect(facts({})).toMatchObject({
     xsrfTokenEndpoint: "client/token",
     xsrfCheckedQuery: "alarms",
+    xsrfExemptQuery: undefined,
+    missingXsrfTokenEndpoint: undefined,
     postLogout: "POST",
     otherLogoutMethod: "POST",
   });
-  expect(facts({ xsrfAllowList: "/dataservice/alarms" }).xsrfCheckedQuery).toBe("statistics/interface");
+  expect(facts({ xsrfAllowList: "/dataservice/alarms" })).toMatchObject({
+    xsrfCheckedQuery: "statistics/interface",
+    xsrfExemptQuery: "alarms",
+  });
   expect(facts({ xsrfAllowList: "/dataservice/alarms, /dataservice/statistics/interface" }).xsrfCheckedQuery).toBeUndefined();
+  // An allow-listed path that is no query POST the scenarios know gives no exempt query to try.
+  expect(facts({ xsrfAllowList: "/dataservice/template/feature" }).xsrfExemptQuery).toBeUndefined();
   expect(facts({ xsrfToken: "absent" })).toMatchObject({
     xsrfTokenEndpoint: undefined,
     xsrfCheckedQuery: undefined,
+    xsrfExemptQuery: undefined,
+    missingXsrfTokenEndpoint: "client/token",
     postLogout: undefined,
   });
 });

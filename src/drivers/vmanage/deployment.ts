@@ -64,6 +64,10 @@ export function deploymentFacts(options: Readonly<Record<string, string>>): Reco
     xsrfTokenEndpoint: enforced ? "client/token" : undefined,
     // A query POST the SessionTokenFilter still guards here.
     xsrfCheckedQuery: enforced ? QUERY_POSTS.find((p) => !exempt.has(`/dataservice/${p}`)) : undefined,
+    // A query POST TAC allow-listed here: it must pass without the token.
+    xsrfExemptQuery: enforced ? QUERY_POSTS.find((p) => exempt.has(`/dataservice/${p}`)) : undefined,
+    // Before 19.2 the token endpoint is missing (python-viptela reads its 404 as "no token").
+    missingXsrfTokenEndpoint: enforced ? undefined : "client/token",
     // GET where the release serves both methods (the driver's own logout is POST), else the one it serves.
     otherLogoutMethod: method === "post" ? "POST" : "GET",
     // POST, where the release serves POST /logout and has XSRF tokens: a logout without the token is tried there.

@@ -1,10 +1,11 @@
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { ControlmState } from "./state.ts";
+import { jacksonJson } from "./jackson.ts";
 
 /** Control-M's ErrorList body: `{"errors":[{"message":…}]}` (wire notes §1.3). */
 export function errorList(c: Context, status: ContentfulStatusCode, message: string, item?: string) {
-  return c.json({ errors: [item ? { message, item } : { message }] }, status);
+  return jacksonJson(c, { errors: [item ? { message, item } : { message }] }, status);
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Context, Hono } from "hono";
 import { errorList, readJsonObject } from "./errors.ts";
 import { type ControlmState, SEEDED_API_TOKEN } from "./state.ts";
+import { jacksonJson } from "./jackson.ts";
 
 export interface Principal {
   username: string;
@@ -106,8 +107,8 @@ export function sessionRoutes(app: Hono, state: ControlmState, apiKeyUser: ApiKe
     context.issued(session.id, "session-token");
     const result = { username, token: session.id, version: version() };
     // Stryker disable next-line ObjectLiteral: only the login-username-missing defect answers this.
-    if (context.defect("login-username-missing")) return c.json({ token: result.token, version: result.version });
-    return c.json(result);
+    if (context.defect("login-username-missing")) return jacksonJson(c, { token: result.token, version: result.version });
+    return jacksonJson(c, result);
   });
 
   app.post("/session/logout", (c) => {
@@ -128,7 +129,7 @@ export function sessionRoutes(app: Hono, state: ControlmState, apiKeyUser: ApiKe
     const plain = settings.logoutMessage === "plain";
     // Stryker disable next-line ConditionalExpression: as above.
     const message = plain ? "Successfully logged out" : `Successfully logged out from session ${sessionToken}`;
-    return c.json({ message });
+    return jacksonJson(c, { message });
   });
 
   app.post("/session/user/password/update", async (c) => {
@@ -149,7 +150,7 @@ export function sessionRoutes(app: Hono, state: ControlmState, apiKeyUser: ApiKe
       return errorList(c, 400, texts.wrongCurrentPassword);
     }
     // Stryker disable next-line ObjectLiteral: only the password-update-ignored defect answers here.
-    if (context.defect("password-update-ignored")) return c.json({ message: texts.passwordChanged });
+    if (context.defect("password-update-ignored")) return jacksonJson(c, { message: texts.passwordChanged });
     let stored = next;
     // `secret-update-sets-wrong-password` (CTM-S-10): a secret in the body corrupts what is stored.
     // Stryker disable next-line BlockStatement: only the secret-update-sets-wrong-password defect enters.
@@ -164,13 +165,13 @@ export function sessionRoutes(app: Hono, state: ControlmState, apiKeyUser: ApiKe
       // Stryker disable next-line all: only that defect reaches the other sessions.
       for (const s of state.liveSessions((s) => s.id !== principal.sessionToken)) state.sessions.close(s.id);
     }
-    return c.json({ message: texts.passwordChanged });
+    return jacksonJson(c, { message: texts.passwordChanged });
   });
 
   app.get("/config/servers", (c) => {
     if (!authenticate(c, state, apiKeyUser)) return unauthorized(c, state);
     // Stryker disable next-line ObjectLiteral,StringLiteral: the rest of a server's entry stands in for what a real one holds: the suites read whether the call is served, and that it names a server.
     const details = { host: "ctm-server.example.test", state: "Up", message: "Connected" };
-    return c.json([{ name: "ctm-server", ...details, version: version() }]);
+    return jacksonJson(c, [{ name: "ctm-server", ...details, version: version() }]);
   });
 }

@@ -5,6 +5,7 @@ import { errorList, readJsonObject } from "./errors.ts";
 import { authenticate, type Principal, unauthorized } from "./session-routes.ts";
 import { SEEDED_API_TOKEN, type ControlmState } from "./state.ts";
 import { parseTokenRequest } from "./token-request.ts";
+import { jacksonJson } from "./jackson.ts";
 
 /** The Authentication service (wire notes §1.4): API tokens of the logged-in user. */
 export function tokenRoutes(app: Hono, state: ControlmState, tokens: ApiTokenStore): void {
@@ -54,7 +55,7 @@ export function tokenRoutes(app: Hono, state: ControlmState, tokens: ApiTokenSto
     const created = createdTokenResponse(tokens.create(principal.username, request), settings);
     // `create-omits-value` (CTM-A-02): the token is made, its value never shown.
     const { tokenValue: _value, ...withoutValue } = created;
-    return c.json(context.defect("create-omits-value") ? withoutValue : created);
+    return jacksonJson(c, context.defect("create-omits-value") ? withoutValue : created);
   });
 
   app.put("/authentication/token", async (c) => {
@@ -83,14 +84,14 @@ export function tokenRoutes(app: Hono, state: ControlmState, tokens: ApiTokenSto
       // Stryker disable next-line all: only that defect reaches the user's other tokens.
       for (const sibling of tokens.siblingsOf(token)) tokens.update(sibling, request);
     }
-    return c.json(shown(tokens.update(token, request)));
+    return jacksonJson(c, shown(tokens.update(token, request)));
   });
 
   app.get("/authentication/token/:name", (c) => {
     const principal = caller(c);
     if (!principal) return unauthorized(c, state);
     const token = tokens.owned(principal.username, c.req.param("name"));
-    return token ? c.json(shown(token)) : errorList(c, 404, texts.tokenNotFound(c.req.param("name")));
+    return token ? jacksonJson(c, shown(token)) : errorList(c, 404, texts.tokenNotFound(c.req.param("name")));
   });
 
   app.get("/authentication/tokens", (c) => {
@@ -101,7 +102,7 @@ export function tokenRoutes(app: Hono, state: ControlmState, tokens: ApiTokenSto
     // `list-shows-all-users` (CTM-A-12): every user's tokens.
     const listed = (context.defect("list-shows-all-users") ? tokens.everyone() : tokens.listed(principal.username)).map(shown);
     // Stryker disable next-line ConditionalExpression,EqualityOperator,StringLiteral: {tokens: […]} and a bare array are both legal (variants token-list-wrapped and -bare).
-    return c.json(settings.tokenList === "bare" ? listed : { tokens: listed });
+    return jacksonJson(c, settings.tokenList === "bare" ? listed : { tokens: listed });
   });
 
   app.delete("/authentication/token/:name", (c) => {
@@ -115,6 +116,6 @@ export function tokenRoutes(app: Hono, state: ControlmState, tokens: ApiTokenSto
     if (!token) return errorList(c, 404, texts.tokenNotFound(name));
     const doomed = context.defect("delete-removes-name-prefix") ? tokens.prefixedBy(token.user, name) : [token];
     for (const gone of doomed) tokens.remove(gone);
-    return c.json({ message: texts.tokenDeleted(name) });
+    return jacksonJson(c, { message: texts.tokenDeleted(name) });
   });
 }

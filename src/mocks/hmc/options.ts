@@ -15,8 +15,10 @@ const CHOICES = {
   badRequestBody: ["http-error", "empty"],
   logonFailureBody: ["http-error", "empty"],
   doctype: ["refused", "parsed"],
-  logonResponseVersion: ["V1_0", "V1_1_0"],
+  logonResponseVersion: ["as-requested", "V1_1_0"],
   logonResponseMetadata: ["present", "absent"],
+  logonResponsePrefix: ["none", "web"],
+  consoleFeed: ["current", "2013"],
   cookieSet: ["2024", "2014"],
   responseHeaders: ["2024", "2014"],
   mcType: ["absent", "PVM"],
@@ -33,8 +35,10 @@ export const hmcOptionDefaults: Record<Choice | "operatorIdleTimeout", string> =
   badRequestBody: "http-error",
   logonFailureBody: "http-error",
   doctype: "refused",
-  logonResponseVersion: "V1_0",
+  logonResponseVersion: "as-requested",
   logonResponseMetadata: "present",
+  logonResponsePrefix: "none",
+  consoleFeed: "current",
   cookieSet: "2024",
   responseHeaders: "2024",
   mcType: "absent",
@@ -56,9 +60,14 @@ export const hmcOptionHelp: Record<keyof typeof hmcOptionDefaults, string> = {
     "body of the 401 for wrong credentials: http-error (default) or empty; UNVERIFIED (ansible's parse_error_response handles both)",
   doctype:
     "a LogonRequest with a DOCTYPE: refused (default, 400 like malformed XML) or parsed (its entities never match a credential, so an unknown user still gets 401); undocumented",
-  logonResponseVersion: "schemaVersion of the LogonResponse: V1_0 (default; the 2024 capture) or V1_1_0 (the IBM doc example)",
+  logonResponseVersion:
+    "schemaVersion of the LogonResponse: as-requested (default; V1_1_0 for a V1_1_0 LogonRequest as the IBM doc example, V1_0 otherwise as the 2024 capture) or V1_1_0 whatever was asked (pypowervm's recorded logon.xml answers its V1_0 request so)",
   logonResponseMetadata:
     "the LogonResponse's <Metadata><Atom/></Metadata>: present (default; both the capture and the doc example) or absent (no client reads it)",
+  logonResponsePrefix:
+    'how the LogonResponse binds the web namespace: none (default; xmlns="…" as both captures) or web (<web:LogonResponse xmlns:web="…">, the prefixed form the same console writes ManagementConsole and HttpErrorResponse in)',
+  consoleFeed:
+    "the ManagementConsole entry: current (default; as hmci's 1-hmc.xml records a V9R1 console: the entry's etag element, VersionInfo filled, object-model versions naming their schema) or 2013 (as pypowervm's managementconsole.txt records a V7R7.7 console: none of those, ManagedFrames and PowerEnterprisePools instead); the etag header is in both",
   cookieSet:
     "Logon cookies: 2024 (default; JSESSIONID Path=/rest, CCFWSESSION Path=/, as hmci captured) or 2014 (both Path=/, as pypowervm's test data)",
   responseHeaders:

@@ -31,12 +31,19 @@ test("every variant names wire-note evidence and only options the mock knows, wi
   }
 });
 
-test("logonResponseVersion and logonResponseMetadata shape the LogonResponse; the token reads the same", async () => {
-  const documented = await logon(hmcHost({ options: { logonResponseVersion: "V1_1_0" } }));
-  const root = parseXml(documented.text).LogonResponse as Node;
+test("logonResponseVersion, logonResponseMetadata and logonResponsePrefix shape the LogonResponse; the token reads the same", async () => {
+  // The variant says V1_1_0 even to a V1_0 request, as pypowervm's recorded logon.xml does.
+  const fixed = await logon(hmcHost({ options: { logonResponseVersion: "V1_1_0" } }), ansibleLogon("hscroot", "hmc-pass-1"));
+  const root = parseXml(fixed.text).LogonResponse as Node;
   expect(root["@schemaVersion"]).toBe("V1_1_0");
   expect(root["@xmlns:ns2"]).toBeUndefined();
   expect(root.Metadata).toEqual({ Atom: "" });
+  const prefixed = await logon(hmcHost({ options: { logonResponsePrefix: "web" } }));
+  const web = parseXml(prefixed.text)["web:LogonResponse"] as Node;
+  expect(web["@xmlns:web"]).toBe("http://www.ibm.com/xmlns/systems/power/firmware/web/mc/2012_10/");
+  expect(web["@xmlns"]).toBeUndefined();
+  expect(web["web:Metadata"]).toEqual({ "web:Atom": "" });
+  expect((web["web:X-API-Session"] as Node)["#text"]).toMatch(/^[A-Za-z0-9_-]{199}=$/);
   const bare = await logon(hmcHost({ options: { logonResponseMetadata: "absent" } }));
   expect((parseXml(bare.text).LogonResponse as Node).Metadata).toBeUndefined();
   expect(bare.token).toMatch(/^[A-Za-z0-9_-]{199}=$/);

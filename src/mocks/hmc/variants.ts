@@ -42,15 +42,29 @@ export const hmcVariants: readonly MockVariant[] = [
   },
   {
     name: "logon-response-v1-1-0",
-    description: "the LogonResponse as the IBM doc example prints it: schemaVersion V1_1_0, no k2 namespace declaration",
-    evidence: `ibm-hmc-logon-logoff.txt, Example response: '<LogonResponse xmlns="…/web/mc/2012_10/" schemaVersion="V1_1_0">'; ${NOTES} §2.1 Success response shows schemaVersion="V1_0" (captured 2024)`,
+    description:
+      "the LogonResponse says schemaVersion V1_1_0 whatever version the LogonRequest asked for, with no k2 namespace declaration (the default answers in the version asked)",
+    evidence: `ibm-hmc-logon-logoff.txt, Example response: '<LogonResponse xmlns="…/web/mc/2012_10/" schemaVersion="V1_1_0">'; pypowervm@8613035a tests/data/logon.xml answers its V1_0 request (const.py:59-67) with V1_1_0; ${NOTES} §2.1 Success response shows schemaVersion="V1_0" (captured 2024)`,
     options: { logonResponseVersion: "V1_1_0" },
+  },
+  {
+    name: "logon-response-prefixed",
+    description: 'the LogonResponse binds the web namespace through a prefix: <web:LogonResponse xmlns:web="…/web/mc/2012_10/">',
+    evidence: `${NOTES} §2.4/§2.5: the same console writes <ManagementConsole:ManagementConsole xmlns:ManagementConsole="…"> and <HttpErrorResponse:HttpErrorResponse xmlns:HttpErrorResponse="…">, so its serializer binds namespaces through prefixes; Namespaces in XML 1.0 §6: a prefixed and a default binding name the same element`,
+    options: { logonResponsePrefix: "web" },
   },
   {
     name: "logon-response-no-metadata",
     description: "the LogonResponse carries no <Metadata> element, only the X-API-Session",
     evidence: `${NOTES} §3 HMC mock 1: "accepts both schemaVersion values and an optional Metadata element"; §2.1: clients locate the token by X-API-Session alone ("doc.xpath('X-API-Session')", "root.findtext('{WEB_NS}X-API-Session')")`,
     options: { logonResponseMetadata: "absent" },
+  },
+  {
+    name: "console-feed-2013",
+    description:
+      "the ManagementConsole entry as a 2013 (V7R7.7) console sends it: no etag element in the entry, VersionInfo and the object-model versions with Metadata only, an empty ManagedFrames and PowerEnterprisePools (the etag header stays)",
+    evidence: `${NOTES} §2.4 "Recorded response (pypowervm tests/data/managementconsole.txt)", recorded 2013-07-26 (pypowervm@8613035a); the default follows hmci@7786f518 src/test/resources/1-hmc.xml, an HMC V9R1 recorded 2021-11-09`,
+    options: { consoleFeed: "2013" },
   },
   {
     name: "logon-401-empty-body",

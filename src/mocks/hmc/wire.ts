@@ -7,9 +7,11 @@ export const OPENSEARCH_NS = "http://a9.com/-/spec/opensearch/1.1/";
 export const XHTML_NS = "http://www.w3.org/1999/xhtml";
 
 /** What the `wrong-namespace-response` defect answers in: a plausible but wrong schema date. */
+// Stryker disable next-line StringLiteral: only the wrong-namespace-response defect uses it.
 export const WRONG_WEB_NS = "http://www.ibm.com/xmlns/systems/power/firmware/web/mc/2012_06/";
 
 export const WEB_MEDIA = "application/vnd.ibm.powervm.web+xml";
+// Stryker disable next-line StringLiteral: only an HttpErrorResponse Message (free wording) names it.
 export const LOGON_REQUEST_TYPE = `${WEB_MEDIA}; type=LogonRequest`;
 export const LOGON_RESPONSE_TYPE = `${WEB_MEDIA}; type=LogonResponse`;
 export const ATOM_TYPE = "application/atom+xml";
@@ -21,6 +23,7 @@ export const GENERATOR = "IBM Power Systems Management Console";
  * Headers the captured 2024 Logon response carries on every answer (hmci readme-hmc.md);
  * cheap to send, and a client that keys on `server` or HSTS sees what it would see live.
  */
+// Stryker disable all: decoration headers of either capture (the 2024 set here, the 2014 set below): both legal, and no client acts on them.
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   server: "Server Hardware Management Console",
   "x-content-type-options": "nosniff",
@@ -44,6 +47,8 @@ export const NO_CACHE_2014: Readonly<Record<string, string>> = {
   expires: "Thu, 01 Dec 1994 16:00:00 GMT",
   "cache-control": 'no-cache="set-cookie, set-cookie2"',
 };
+
+// Stryker restore all
 
 /** The HMC writes Atom times with an offset (`…591+01:00`), not `Z`. */
 export function atomTime(ms: number): string {

@@ -13,11 +13,12 @@ const ACTIONS = [
   "explode",
 ];
 
-test("every action but validate, and query, need a live caller session: 401 Access Denied", async () => {
+test("every action but validate (and getSessionInfo of its own live token with no caller at all), and query, need a live caller session: 401 Access Denied", async () => {
   const host = newHost();
   const { token } = await login(host, "demo");
   for (const name of ACTIONS) {
     for (const caller of [undefined, "not-a-token"]) {
+      if (name === "getSessionInfo" && caller === undefined) continue;
       const { res, body } = await action(host, name, { body: { tokenId: token }, ...(caller ? { caller } : {}) });
       expect(res.status, `${name} as ${caller}`).toBe(401);
       expect(body).toEqual(DENIED);
@@ -26,6 +27,25 @@ test("every action but validate, and query, need a live caller session: 401 Acce
   const q = await query(host, "true");
   expect(q.res.status).toBe(401);
   expect(q.body).toEqual(DENIED);
+});
+
+test("getSessionInfo with no caller: the body's live token answers for itself (AM 7.x/8.x, recorded); a dead one, or getSessionInfoCaller=required (the OpenAM fork), is 401", async () => {
+  const host = newHost();
+  const { token } = await login(host, "demo");
+  const own = await action(host, "getSessionInfo", { body: { tokenId: token } });
+  expect(own.res.status).toBe(200);
+  expect(own.body.username).toBe("demo");
+  expect(own.res.headers.get("content-type")).toBe("application/json;charset=UTF-8");
+  const forged = await action(host, "getSessionInfo", { body: { tokenId: "not-a-token" } });
+  expect(forged.res.status).toBe(401);
+  expect(forged.body).toEqual(DENIED);
+  const noTokenId = await action(host, "getSessionInfo", { body: {} });
+  expect(noTokenId.res.status).toBe(401);
+  const fork = newHost({ options: { getSessionInfoCaller: "required" } });
+  const forkToken = (await login(fork, "demo")).token;
+  const refused = await action(fork, "getSessionInfo", { body: { tokenId: forkToken } });
+  expect(refused.res.status).toBe(401);
+  expect(refused.body).toEqual(DENIED);
 });
 
 test("the caller's token works as a cookie as well as a header", async () => {

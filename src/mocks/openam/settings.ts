@@ -32,7 +32,17 @@ export interface AmSettings {
   queryEnvelope: "crest" | "crest-minimal";
   /** Longest session property value updateSessionProperties stores: the mock's bound, AM documents none. */
   maxPropertyValueLength: number;
+  /** getSessionInfo with no caller session: the body's own live token stands for the caller (AM 7.x/8.x, recorded) or 401 (the OpenAM fork's route table). */
+  getSessionInfoCaller: "body-token" | "required";
+  /** The release whose serverinfo documents the mock serves (their key sets differ by release, recorded). */
+  release: ServerRelease;
+  /** SameSite on the SSO cookie: none as the platform (ForgeRock Identity Platform) deployment sets it, recorded; empty: no attribute. */
+  ssoCookieSameSite: "" | "none";
 }
+
+/** Releases whose serverinfo documents the corpus (evidence/recordings/openam/) shows, each with its own key set. */
+export const SERVER_RELEASES = ["8.0.1", "7.5.0", "7.5.0-no-domains", "cloud-8.1.0", "cloud-9.0.0"] as const;
+export type ServerRelease = (typeof SERVER_RELEASES)[number];
 
 const DEFAULT_ALLOW_LIST = "AMCtxId,department";
 
@@ -73,6 +83,9 @@ export function readSettings(options: Record<string, string>): AmSettings {
     propertyUpdate: choice(options, "propertyUpdate", ["subset", "exact"]),
     queryEnvelope: choice(options, "queryEnvelope", ["crest", "crest-minimal"]),
     maxPropertyValueLength: positive(options, "maxPropertyValueLength", "4096"),
+    getSessionInfoCaller: choice(options, "getSessionInfoCaller", ["body-token", "required"]),
+    release: choice(options, "release", SERVER_RELEASES),
+    ssoCookieSameSite: choice(options, "ssoCookieSameSite", ["", "none"]),
   };
 }
 
@@ -92,6 +105,9 @@ export const defaultOptions: Record<string, string> = {
   propertyUpdate: "subset",
   queryEnvelope: "crest",
   maxPropertyValueLength: "4096",
+  getSessionInfoCaller: "body-token",
+  release: "8.0.1",
+  ssoCookieSameSite: "",
 };
 
 export const optionHelp: Record<string, string> = {
@@ -116,6 +132,11 @@ export const optionHelp: Record<string, string> = {
     "subset (default: properties outside the allow-list are refused) or exact (the body's properties must be exactly the settable allow-list)",
   queryEnvelope:
     "crest (default: result, resultCount, pagedResultsCookie, totalPagedResultsPolicy, totalPagedResults, remainingPagedResults) or crest-minimal (no total fields)",
+  getSessionInfoCaller:
+    "getSessionInfo with no caller session: body-token (default: the body's own live tokenId stands for the caller, as AM 7.x/8.x and Identity Cloud answer) or required (401, the OpenAM fork)",
+  release: `the release whose serverinfo/* and serverinfo/version documents are served: ${SERVER_RELEASES.join(", ")} (default 8.0.1)`,
+  ssoCookieSameSite:
+    "SameSite on the SSO cookie: empty (default, classic) or none (the platform deployment; pair it with secureCookie=true)",
   maxPropertyValueLength:
     "longest session property value updateSessionProperties stores; a longer one is refused with CREST's 400 (default 4096: the mock's bound, AM documents none)",
 };

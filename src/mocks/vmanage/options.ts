@@ -15,6 +15,8 @@ export const logoutXsrfModes = ["optional", "required"] as const;
 export const cookieAttributeSets = ["secure-httponly-lax", "secure-httponly", "path-only"] as const;
 export const xsrfTokenModes = ["enforced", "absent"] as const;
 export const dataserviceLoginModes = ["absent", "accepted"] as const;
+export const sessionCookieOnAnswersModes = ["none", "repeat"] as const;
+export const deviceVisibilities = ["all", "netadmin-only"] as const;
 
 export type FailureBody = (typeof failureBodies)[number];
 export type LogoutMethod = (typeof logoutMethods)[number];
@@ -39,6 +41,12 @@ export interface VmanageOptions {
   /** Paths TAC allow-listed: exempt from the XSRF check. */
   xsrfAllowList: ReadonlySet<string>;
   dataserviceLogin: boolean;
+  /** Every /dataservice answer to a live session sets its JSESSIONID again, the same value (RFC 6265: it replaces the stored one). */
+  repeatSessionCookie: boolean;
+  /** Only netadmin users see the device list (RBAC); other groups get an empty one. */
+  devicesForNetadminOnly: boolean;
+  /** What GET /dataservice/client/server/ready reports. */
+  serverReady: boolean;
   /** Where Location headers point (scheme://host[:port]); "" = the listening socket's address, else a path-only Location. */
   publicBaseUrl: string;
 }
@@ -57,6 +65,9 @@ export const defaultOptions: Record<string, string> = {
   xsrfToken: "enforced",
   xsrfAllowList: "",
   dataserviceLogin: "absent",
+  sessionCookieOnAnswers: "none",
+  deviceVisibility: "all",
+  serverReady: "yes",
   publicBaseUrl: "",
 };
 
@@ -82,6 +93,12 @@ export const optionHelp: Record<string, string> = {
   xsrfAllowList: "comma-separated /dataservice paths exempt from the XSRF check (TAC can allow-list endpoints); default none",
   dataserviceLogin:
     "absent (default): only /j_security_check logs in; accepted: POST /dataservice/j_security_check works too (python-viptela's path)",
+  sessionCookieOnAnswers:
+    "none (default): only the login sets JSESSIONID; repeat: every /dataservice answer to a live session sets the same JSESSIONID again (legal: a same-name cookie replaces the stored one, the session is unchanged)",
+  deviceVisibility:
+    "all (default): every user's GET /dataservice/device lists the fabric; netadmin-only: users of other groups get an empty list (RBAC)",
+  serverReady:
+    "yes (default): GET /dataservice/client/server/ready answers {isServerReady: true}; no: false (a server still starting its services)",
   publicBaseUrl:
     "scheme://host[:port] that Location headers name (logout, redirects); default: the address the mock listens on (never the request's Host header)",
 };
@@ -146,6 +163,9 @@ export function readOptions(config: MockConfig): VmanageOptions {
     xsrfEnforced: oneOf("xsrfToken", o.xsrfToken, xsrfTokenModes) === "enforced",
     xsrfAllowList: allowList(o.xsrfAllowList),
     dataserviceLogin: oneOf("dataserviceLogin", o.dataserviceLogin, dataserviceLoginModes) === "accepted",
+    repeatSessionCookie: oneOf("sessionCookieOnAnswers", o.sessionCookieOnAnswers, sessionCookieOnAnswersModes) === "repeat",
+    devicesForNetadminOnly: oneOf("deviceVisibility", o.deviceVisibility, deviceVisibilities) === "netadmin-only",
+    serverReady: oneOf("serverReady", o.serverReady, yesNo) === "yes",
     publicBaseUrl: baseUrl(o.publicBaseUrl),
   };
 }

@@ -67,6 +67,26 @@ export const vmanageVariants: readonly MockVariant[] = [
     evidence: `${NOTES} §1.1 Success: "The XSRF token observed there is 100 characters long." (one server); §1.2 [DOC] example "1BCE77AF...E11" is elided`,
     options: { xsrfTokenLength: "64" },
   },
+  // VM-11: a later answer may set the session's JSESSIONID again
+  {
+    name: "session-cookie-repeated",
+    description: "every /dataservice answer to a live session sets the same JSESSIONID again; the session is unchanged",
+    evidence: `RFC 6265 §5.3 step 11: a cookie with the same name, domain and path replaces the stored one; ${NOTES} §1.4 Other behaviours: PUT /dataservice/admin/user/password/admin "returns a JSESSIONID header" (catalystwan issue 294); CiscoDevNet/catalystwan@00c04d27:catalystwan/session.py:228,389-393 re-logs in only when a JSESSIONID differs from the one it holds`,
+    options: { sessionCookieOnAnswers: "repeat" },
+  },
+  // §1.9 what a user's group may see, and the ready flag
+  {
+    name: "devices-hidden-from-other-groups",
+    description: "GET /dataservice/device lists the fabric to netadmin users only; a user of another group gets an empty list",
+    evidence: `${NOTES} §1.9: the device list's rows are LIVE shape for one account; nothing records what another user group is shown (user groups and RBAC: §1.6 "User Sessions", §1.9 isRbacVpnUser)`,
+    options: { deviceVisibility: "netadmin-only" },
+  },
+  {
+    name: "server-ready-false",
+    description: "GET /dataservice/client/server/ready answers {isServerReady: false} while sessions are served (services still starting)",
+    evidence: `${NOTES} §1.9: "Returns {"isServerReady": bool}; 503 while the server restarts (catalystwan session.py:265-315)"; catalystwan polls until it reads true`,
+    options: { serverReady: "no" },
+  },
   // §1.2 releases before 19.2
   {
     name: "pre-19.2-no-xsrf-token",
@@ -191,11 +211,12 @@ export const vmanageVariants: readonly MockVariant[] = [
   },
   {
     name: "release-20.18",
-    description: "20.18: JSON login-failure body (still HTTP 200), POST logout only, the sandbox's cookie and token",
-    evidence: `${NOTES} §1.1 [LIVE 20.18.2.1 sandbox] JSON failure body, cookie "path=/; secure; HttpOnly; SameSite=Lax", token "100 characters"; §1.5 POST logout`,
+    description:
+      "20.18: JSON login-failure body after three blank lines (still HTTP 200), POST logout only, the sandbox's cookie and token",
+    evidence: `${NOTES} §1.1 [LIVE 20.18.2.1 sandbox] JSON failure body ("The three leading blank lines are in the original output"), cookie "path=/; secure; HttpOnly; SameSite=Lax", token "100 characters"; §1.5 POST logout`,
     options: {
       version: "20.18.2",
-      failureBody: "json",
+      failureBody: "json-padded",
       logoutMethod: "post",
       sessionCap: "100",
       cookieAttributes: "secure-httponly-lax",

@@ -54,7 +54,8 @@ const logon = (user: UserKey, version: SchemaVersion, judged: boolean) =>
           status: 200,
           headers: { "content-type": { matches: "^application/vnd\\.ibm\\.powervm\\.web\\+xml\\s*;\\s*type=LogonResponse" } },
           body: {
-            "LogonResponse.@xmlns": WEB_NS,
+            // The element's namespace however it is bound (a prefix is legal: variant logon-response-prefixed).
+            "LogonResponse.#namespace": WEB_NS,
             "LogonResponse.@schemaVersion": { matches: "^V\\d+_\\d+" },
             "LogonResponse.X-API-Session": { nonEmpty: true },
           },

@@ -55,7 +55,7 @@ const LIVE_FEED: Expect = {
   status: 200,
   headers: { "content-type": { contains: "application/atom+xml" } },
   body: {
-    "feed.@xmlns": ATOM_NS,
+    "feed.#namespace": ATOM_NS,
     "feed.entry.content.@type": { matches: "type=ManagementConsole" },
   },
 };
