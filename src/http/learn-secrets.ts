@@ -13,6 +13,7 @@ import { setCookiePair } from "./cookie-jar.ts";
  */
 export function learnExchangeSecrets(req: HttpRequest, res: HttpResponse | undefined): void {
   for (const [name, value] of Object.entries(req.headers)) learnHeader(name, value);
+  if (req.body) learnRequestBody(req);
   if (!res) return;
   for (const cookie of res.setCookies) learnSetCookie(cookie);
   for (const [name, value] of Object.entries(res.headers)) if (name !== "set-cookie") learnHeader(name, value);
@@ -61,5 +62,26 @@ export function learnFromValue(value: unknown, keyName = ""): void {
   if (value && typeof value === "object") {
     // XML text nodes carry the element's name in keyName.
     for (const [key, inner] of Object.entries(value)) learnFromValue(inner, key === "#text" ? keyName : key);
+  }
+}
+
+/**
+ * What a request body carries under a credential-bearing key: a scenario's raw `request:`
+ * (a password update sent by hand, say) goes through no driver that would register it.
+ * JSON and form bodies are read; a body that does not parse is left as it is.
+ */
+function learnRequestBody(req: HttpRequest): void {
+  const body = req.body ?? "";
+  const type = Object.entries(req.headers).find(([name]) => name.toLowerCase() === "content-type")?.[1] ?? "";
+  if (/x-www-form-urlencoded/i.test(type)) {
+    for (const [key, value] of new URLSearchParams(body)) if (value && isSensitiveKey(key)) secrets.add(value, key);
+    return;
+  }
+  const start = body.trimStart()[0];
+  if (start !== "{" && start !== "[") return;
+  try {
+    learnFromValue(JSON.parse(body));
+  } catch {
+    // Malformed on purpose (a negative case): nothing to read by key.
   }
 }
