@@ -49,6 +49,6 @@ export default {
   tempDirName: process.env.SESSIONPROBE_MUTATION_OUT ? `${out}/.stryker-tmp` : part ? `.stryker-tmp/${part}` : ".stryker-tmp",
   cleanTempDir: "always",
   // Another part's sandbox (parts graded side by side) is never copied into this one.
-  ignorePatterns: [".stryker-tmp", "reports", "bench", "fuzz", ".git", "lint-fixtures", "templates", ".scratch"],
+  ignorePatterns: [".stryker-tmp", "dist", "reports", "bench", "fuzz", ".git", "lint-fixtures", "templates", ".scratch"],
   thresholds: { high: 95, low: 90, break: null },
 };

@@ -29,6 +29,12 @@ class ScenarioTestRunner {
 
   async init() {
     register();
+  }
+
+  // Loaded on first use, not in init: a static mutant (module-level code) must be active
+  // while the mocks load, and Stryker starts a fresh process for each one.
+  async load() {
+    if (this.module) return;
     // The sandbox is this process's working directory: the mutated copy of the project.
     this.module = await import(pathToFileURL(join(process.cwd(), "mutation", "scenario-tests.ts")).href);
     this.tests = this.module.listScenarioTests();
@@ -36,6 +42,7 @@ class ScenarioTestRunner {
   }
 
   async dryRun({ coverageAnalysis }) {
+    await this.load();
     const results = [];
     const perTest = coverageAnalysis === "perTest";
     // The instrumented files hold on to the coverage object they first saw (loading the mocks already
@@ -56,7 +63,9 @@ class ScenarioTestRunner {
     return { status: DryRunStatus.Complete, tests: results, mutantCoverage: coverageAnalysis === "off" ? undefined : ns().mutantCoverage };
   }
 
-  async mutantRun({ activeMutant, testFilter, hitLimit, disableBail }) {
+  async mutantRun({ activeMutant, testFilter, hitLimit, disableBail, mutantActivation }) {
+    if (mutantActivation === "static") ns().activeMutant = activeMutant.id;
+    await this.load();
     // In the list's order (documented defaults first), whatever order Stryker hands the filter in.
     const wanted = testFilter ? new Set(testFilter) : undefined;
     const tests = wanted ? this.tests.filter((t) => wanted.has(t.id)) : this.tests;

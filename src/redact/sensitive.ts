@@ -6,7 +6,8 @@
 const SENSITIVE_HEADER =
   /^(authorization|proxy-authorization|cookie|set-cookie|x-api-key|x-api-session|x-xsrf-token|x-csrf-token|x-openam-password|iplanetdirectorypro|vsessionid)$|token|password|secret|session/i;
 const SENSITIVE_KEY = /password|passwd|secret|token|session(id|handle)?$|sessionuid|apikey|api_key|jsessionid|^tokenid$|credential/i;
-const NOT_SECRET_KEY = /^(tokenName|tokenType|sessionTimeout|maxSessionTime|maxIdleTime|.*ExpirationTime|.*Date|forgotPassword|forgotUsername)$/i;
+const NOT_SECRET_KEY =
+  /^(tokenName|tokenType|sessionTimeout|maxSessionTime|maxIdleTime|.*ExpirationTime|.*Date|forgotPassword|forgotUsername)$/i;
 
 export function isSensitiveHeader(name: string): boolean {
   return SENSITIVE_HEADER.test(name);
