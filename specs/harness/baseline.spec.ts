@@ -111,14 +111,23 @@ test("HMC 401 → 403 for a bad session: every refusal changes, filed under the 
       "HMC-04 review observation",
       "HMC-05 review observation",
       "HMC-08 review observation",
+      // suites/hmc/documents.yaml: the refusal bodies' and the Logon's scenarios cover several ids at once.
+      "HMC-01 HMC-03 review observation",
+      "HMC-06 HMC-07 HMC-08 review status",
+      "HMC-06 HMC-07 review status",
     ]),
   );
   // The probes after `session: invalid` (HMC-07 and HMC-09 scenarios) answer for HMC-06.
   expect(statuses.filter((c) => c.where.endsWith("(probe)")).every((c) => c.ids.join() === "HMC-06")).toBe(true);
   const logoff = compare(before, await record("hmc", "logoff-200"), testInfo.outputPath("logoff"));
   // Two logoffs answer 200 now: the HMC-07 scenario's and the V1_0 scenario's (its logoff step covers HMC-07 alone).
+  // suites/hmc/documents.yaml adds four more logoffs: two in scenarios about refusals (HMC-06, HMC-07, HMC-08), two whose steps cover HMC-07 alone.
   expect(lines(logoff.diff).sort()).toEqual([
+    "HMC-06 HMC-07 HMC-08 review status: 204 → 200",
+    "HMC-06 HMC-07 review status: 204 → 200",
     'HMC-07 review observation: "status of DELETE Logon": 204 → 200',
+    "HMC-07 review status: 204 → 200",
+    "HMC-07 review status: 204 → 200",
     "HMC-07 review status: 204 → 200",
     "HMC-07 review status: 204 → 200",
   ]);

@@ -39,7 +39,8 @@ test("a worker takes the runner's collection, equal to loading the files itself;
 
     // A repeat counted by a target's option is unrolled again in the worker, from the file (compared above).
     const repeating = suites.flatMap((s) => s.scenarios).find((s) => s.stepsFor);
-    expect(repeating?.stepsFor?.({ sessionCap: "4" }).length, "a shipped scenario repeats by a deployment option").toBeGreaterThan(
+    // A cap well above the scenario's fixed sessions, so the repeat unrolls into more steps than the file lists.
+    expect(repeating?.stepsFor?.({ sessionCap: "10" }).length, "a shipped scenario repeats by a deployment option").toBeGreaterThan(
       repeating?.steps.length ?? 0,
     );
 
