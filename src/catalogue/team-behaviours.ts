@@ -4,7 +4,7 @@ import { relative, resolve } from "node:path";
 import type { ErrorObject, ValidateFunction } from "ajv";
 import type { Document, LineCounter } from "yaml";
 import type { Behaviour, ServiceInfo } from "./behaviours.ts";
-import { type TeamBehavioursFile, TeamBehavioursFileSchema } from "./team-behaviours-schema.ts";
+import type { TeamBehavioursFile } from "./team-behaviours-schema.ts";
 
 /**
  * A team's own behaviours, declared beside the vendor catalogue in a YAML file that
@@ -38,7 +38,10 @@ const require = createRequire(import.meta.url);
 let validator: ValidateFunction<TeamBehavioursFile> | undefined;
 function validateFile(): ValidateFunction<TeamBehavioursFile> {
   const { Ajv } = require("ajv") as typeof import("ajv");
-  validator ??= new Ajv({ allErrors: true, strict: false, verbose: true }).compile<TeamBehavioursFile>(TeamBehavioursFileSchema);
+  // The published JSON Schema, generated from the TypeBox source (npm run schema; a test keeps them equal): importing
+  // TypeBox itself costs a worker a quarter of a second, and every worker imports the catalogue.
+  const schema = JSON.parse(readFileSync(new URL("../../fixtures/schemas/behaviours.schema.json", import.meta.url), "utf8")) as object;
+  validator ??= new Ajv({ allErrors: true, strict: false, verbose: true }).compile<TeamBehavioursFile>(schema);
   return validator;
 }
 
