@@ -55,7 +55,7 @@ export async function runExplore(options: ExploreCommandOptions): Promise<number
   }
   const written = writeScenario(
     outcome.file,
-    scenarioYaml(finding, { vendor, target: targetName, seed, runs: outcome.runs, when: new Date() }),
+    scenarioYaml(finding, { vendor, target: targetName, seed, runs: outcome.runs, when: new Date(systemClock.now()) }),
   );
   const verdict =
     finding.kind === "expectation"

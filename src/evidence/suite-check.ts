@@ -11,6 +11,7 @@ import type { LoadedSuite } from "../scenario/load.ts";
 import type { RecordedExchange, RecordedResponse } from "./corpus.ts";
 import { profileOf } from "./profiles.ts";
 import { type PlainRequest, recordedContext, requestSignature, type SignatureContext } from "./signature.ts";
+import { type Clock, systemClock } from "../time/clock.ts";
 
 /** One step of a suite as it ran on the clean mock: where it is written, what it asserts, and what it asked. */
 export interface SuiteStep {
@@ -183,6 +184,7 @@ export async function judgeSuiteOnCorpus(
   vendor: string,
   steps: readonly SuiteStep[],
   exchanges: readonly RecordedExchange[],
+  clock: Clock = systemClock,
 ): Promise<AssertionVerdict[]> {
   const ctx = recordedContext(profileOf(vendor));
   const verdicts: AssertionVerdict[] = [];
@@ -217,7 +219,7 @@ export async function judgeSuiteOnCorpus(
           verdicts.push({ ...base, outcome: "not evaluable", detail: "the source shows no Set-Cookie headers" });
           continue;
         }
-        const { failures } = checkResponse(response, part, Date.now());
+        const { failures } = checkResponse(response, part, clock.now());
         if (!failures.length) verdicts.push({ ...base, outcome: "accepted" });
         else if (readsStrippedValue(response, name, failures))
           verdicts.push({ ...base, outcome: "not evaluable", detail: "it reads a value the corpus replaced with a placeholder" });
