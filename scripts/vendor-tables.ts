@@ -1,5 +1,5 @@
 /**
- * Prints the README's per-vendor tables from the code: legal variants with the evidence
+ * Prints docs/mocks.md's per-vendor tables from the code: legal variants with the evidence
  * they stand for, deployment options with their documented defaults, defects with the
  * ids they break. `npm run docs:tables`; specs/harness/readme.spec.ts keeps the README
  * in step (every variant, option and defect named there).

@@ -10,7 +10,7 @@ import type { LoadedScenario, LoadedSuite } from "../scenario/load.ts";
  */
 export const HANDED_ENV = "SESSIONPROBE_RUN_SCHEDULE";
 
-/** Workers when nothing waits in real time: two fit a 2-core runner's memory (README "Performance"). */
+/** Workers when nothing waits in real time: two fit a 2-core runner's memory (docs/performance.md). */
 export const DEFAULT_WORKERS = 2;
 const WORKERS_ENV = "SESSIONPROBE_WORKERS";
 

@@ -19,7 +19,7 @@ const BELONGS: Record<string, string> = {
   session: "the deployment's timeouts: idleTimeout:, lifetime:, expiryMargin:",
   users: "user names, each with its credential fields as ${env:NAME}",
   lockout: "budget: and account:",
-  options: "deployment options by name (see the README), or {} for none",
+  options: "deployment options by name (see docs/mocks.md), or {} for none",
 };
 
 const NOUN: Record<string, string> = {
