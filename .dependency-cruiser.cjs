@@ -15,36 +15,84 @@ module.exports = {
       name: "driver-imports-outside-its-room",
       severity: "error",
       comment:
-        "A vendor driver may import only src/http, src/redact, src/time, src/text, src/catalogue, src/drivers/types.ts " +
-        "and its own folder. It speaks the wire; the engine calls it through the VendorDriver interface. " +
-        "Move what both need into one of those folders (or into the driver) instead of reaching into the engine, mocks or scenario loader.",
-      from: { path: "^src/drivers/([^/]+)/", pathNot: TEST_CODE },
-      to: { path: "^src/", pathNot: ["^src/(http|redact|time|text|catalogue)/", "^src/drivers/types\\.ts$", "^src/drivers/$1/"] },
+        "A vendor driver (src/vendors/<vendor>/driver/) may import only src/http, src/redact, src/time, src/text, src/vendor-api " +
+        "and its own vendor's folder, never that vendor's mock/. It speaks the wire; the engine calls it through the VendorDriver interface. " +
+        "Move what both need into one of those folders (or into the vendor's own folder) instead of reaching into the engine, the mocks or the scenario loader.",
+      from: { path: "^src/vendors/([^/]+)/driver/", pathNot: TEST_CODE },
+      to: { path: "^src/", pathNot: ["^src/(http|redact|time|text|vendor-api)/", "^src/vendors/$1/(?!mock/|index\\.ts$)"] },
     },
     {
       name: "mock-imports-outside-its-room",
       severity: "error",
       comment:
-        "A vendor mock may import only src/time, src/text, src/http/xml.ts, src/mocks/core and its own folder. " +
-        "It is an independent model of the vendor: a mock that borrows driver or engine code would agree with the harness by construction and prove nothing.",
-      from: { path: "^src/mocks/([^/]+)/", pathNot: [...TEST_CODE, "^src/mocks/core/"] },
-      to: { path: "^src/", pathNot: ["^src/(time|text)/", "^src/http/xml\\.ts$", "^src/mocks/core/", "^src/mocks/$1/"] },
+        "A vendor mock (src/vendors/<vendor>/mock/) may import only src/time, src/text, src/http/xml.ts, src/mock-kit, src/vendor-api " +
+        "and its own vendor's folder, never that vendor's driver/. It is an independent model of the vendor: " +
+        "a mock that borrows driver or engine code would agree with the harness by construction and prove nothing.",
+      from: { path: "^src/vendors/([^/]+)/mock/", pathNot: TEST_CODE },
+      to: {
+        path: "^src/",
+        pathNot: ["^src/(time|text|mock-kit|vendor-api)/", "^src/http/xml\\.ts$", "^src/vendors/$1/(?!driver/|index\\.ts$)"],
+      },
     },
     {
-      name: "mock-core-imports-outside-its-room",
+      name: "vendor-facts-import-outside-their-room",
       severity: "error",
-      comment: "src/mocks/core is shared by every vendor mock: it may import only src/time, src/text, src/http/xml.ts and itself.",
-      from: { path: "^src/mocks/core/", pathNot: TEST_CODE },
-      to: { path: "^src/", pathNot: ["^src/(time|text)/", "^src/http/xml\\.ts$", "^src/mocks/core/"] },
+      comment:
+        "A vendor folder's own files (behaviours, variants, defects, timeouts, evidence …: src/vendors/<vendor>/*.ts) are facts " +
+        "the driver, the mock and the reports all read: they may import only src/vendor-api, src/time, src/text and each other. " +
+        "Only index.ts, the Vendor record, names the driver, and loads the mock on demand.",
+      from: { path: "^src/vendors/([^/]+)/[^/]+\\.ts$", pathNot: [...TEST_CODE, "^src/vendors/[^/]+/index\\.ts$"] },
+      to: { path: "^src/", pathNot: ["^src/(time|text|vendor-api)/", "^src/vendors/$1/[^/]+\\.ts$"] },
+    },
+    {
+      name: "vendor-record-imports-outside-its-room",
+      severity: "error",
+      comment:
+        "A vendor's index.ts (its Vendor record) imports its facts and its driver; the mock only by a dynamic import, " +
+        "so a run that does not need them never loads them. It imports nothing outside its own folder but src/vendor-api.",
+      from: { path: "^src/vendors/([^/]+)/index\\.ts$" },
+      to: { path: "^src/", pathNot: ["^src/vendor-api/", "^src/vendors/$1/"] },
+    },
+    {
+      name: "vendor-record-loads-its-mock-eagerly",
+      severity: "error",
+      comment:
+        "The Vendor record loads its mock with import() when asked: a static import would load every vendor's mock into every worker.",
+      from: { path: "^src/vendors/([^/]+)/index\\.ts$" },
+      to: { path: "^src/vendors/$1/mock/", dynamic: false },
+    },
+    {
+      name: "vendor-imports-another-vendor",
+      severity: "error",
+      comment: "A vendor folder is one room: nothing in it imports another vendor's folder. Share through src/vendor-api or src/mock-kit.",
+      from: { path: "^src/vendors/([^/]+)/", pathNot: TEST_CODE },
+      to: { path: "^src/vendors/[^/]+/", pathNot: "^src/vendors/$1/" },
+    },
+    {
+      name: "mock-kit-imports-outside-its-room",
+      severity: "error",
+      comment:
+        "src/mock-kit is shared by every vendor mock: it may import only src/time, src/text, src/http/xml.ts, src/vendor-api and itself.",
+      from: { path: "^src/mock-kit/", pathNot: TEST_CODE },
+      to: { path: "^src/", pathNot: ["^src/(time|text|vendor-api|mock-kit)/", "^src/http/xml\\.ts$"] },
+    },
+    {
+      name: "vendor-api-imports-outside-its-room",
+      severity: "error",
+      comment:
+        "src/vendor-api is the public contract a vendor folder implements (types and small helpers): it sits below everything else " +
+        "and may import only src/http, src/time, src/text and itself, or every vendor would depend on the harness's insides.",
+      from: { path: "^src/vendor-api/", pathNot: TEST_CODE },
+      to: { path: "^src/", pathNot: ["^src/(http|time|text|vendor-api)/"] },
     },
     {
       name: "explore-model-imports-a-mock",
       severity: "error",
       comment:
-        "A reference model for exploration (src/explore/models/) is written from the vendor documents and wire notes: it may not import src/mocks. " +
+        "A reference model for exploration (src/explore/models/) is written from the vendor documents and wire notes: it may not import a mock or src/mock-kit. " +
         "A model that borrows the mock's code agrees with the mock by construction and can find nothing. Restate the documented rule in the model.",
       from: { path: "^src/explore/models/", pathNot: TEST_CODE },
-      to: { path: "^src/mocks/" },
+      to: { path: ["^src/vendors/[^/]+/mock/", "^src/mock-kit/"] },
     },
     {
       name: "engine-imports-runner-cli-mocks-or-reporters",
@@ -53,13 +101,22 @@ module.exports = {
         "The engine runs a scenario against any driver, in or out of Playwright: it never imports @playwright/test (or Allure), " +
         "the CLI, the mocks or the reporters (src/report, src/observe, src/baseline, src/in-process, src/matrices, src/evidence). Pass what it needs in through its parameters.",
       from: { path: "^src/engine/", pathNot: TEST_CODE },
-      to: { path: ["^src/(cli|mocks|report|observe|baseline|in-process|matrices|evidence)/", PLAYWRIGHT] },
+      to: { path: ["^src/(cli|mock-kit|report|observe|baseline|in-process|matrices|evidence)/", "^src/vendors/[^/]+/mock/", PLAYWRIGHT] },
+    },
+    {
+      name: "pipeline-imports-outside-its-room",
+      severity: "error",
+      comment:
+        "src/pipeline runs one scenario for both of its callers, the Playwright fixture and the in-process runs: it sits on the engine and " +
+        "imports only src/engine, src/targets, src/time and src/vendor-api; never @playwright/test, a mock or the fixtures. Pass the rest in through its hooks.",
+      from: { path: "^src/pipeline/", pathNot: TEST_CODE },
+      to: { path: ["^src/", PLAYWRIGHT, "^fixtures/"], pathNot: ["^src/(engine|targets|time|vendor-api|pipeline)/"] },
     },
     {
       name: "drivers-and-mocks-import-playwright",
       severity: "error",
       comment: "Drivers and mocks run outside Playwright too (sessionprobe mock, the bench, in-process runs): they never import @playwright/test or Allure.",
-      from: { path: "^src/(drivers|mocks)/", pathNot: TEST_CODE },
+      from: { path: ["^src/vendors/", "^src/mock-kit/", "^src/vendor-api/"], pathNot: TEST_CODE },
       to: { path: PLAYWRIGHT },
     },
     {

@@ -3,6 +3,7 @@ import { defineConfig, type Project } from "@playwright/test";
 import { runId } from "./src/coordination/run-state.ts";
 import { GUARDED_PROJECT_SUFFIX, GUARDED_TAG } from "./src/coordination/shard-plan.ts";
 import { DEFAULT_WORKERS, workersChosen } from "./src/coordination/run-schedule.ts";
+import { rerunIfReporterFlag } from "./src/report/reporter-flag.ts";
 import { projectReporters } from "./src/report/reporters.ts";
 
 /**
@@ -10,6 +11,10 @@ import { projectReporters } from "./src/report/reporters.ts";
  * mock) and "harness" (the harness's own tests). With it: one project per target in the file, named after it.
  * Reports go to SESSIONPROBE_REPORTS (default reports/).
  */
+// `npx playwright test --reporter X` would lose JUnit, Allure, the summary and the evidence: that command alone is
+// run once more with X as the terminal reporter, and this process exits with its code (src/report/reporter-flag.ts).
+// `sessionprobe … --reporter X` and a plain `npx playwright test` never take this path.
+rerunIfReporterFlag();
 // Set before workers fork, so all of them share this run's locks and budgets.
 runId();
 const targetsFile = process.env.SESSIONPROBE_TARGETS;
@@ -73,7 +78,7 @@ export default defineConfig({
   workers: sized?.total ?? chosen ?? DEFAULT_WORKERS,
   timeout: 30_000,
   forbidOnly: !!process.env.CI,
-  // The project's reporters survive a user's --reporter (src/report/reporters.ts).
+  // A terminal reporter (SESSIONPROBE_TERMINAL_REPORTER, else list or dot on CI), then the report files' reporters.
   reporter: projectReporters(reports),
   projects,
 });

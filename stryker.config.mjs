@@ -4,7 +4,13 @@
 //
 // SESSIONPROBE_MUTATION_VENDOR=<vendor> (or core) grades one part alone, with only the scenarios
 // that can reach it, its own reports and incremental file: parts can be reviewed side by side.
-const VENDORS = ["controlm", "hmc", "openam", "vmanage"];
+import { readdirSync } from "node:fs";
+
+// Every vendor folder with a mock (src/vendors/<vendor>/mock/): adding a vendor adds it here by itself.
+const VENDORS = readdirSync("src/vendors", { withFileTypes: true })
+  .filter((e) => e.isDirectory() && readdirSync(`src/vendors/${e.name}`).includes("mock"))
+  .map((e) => e.name)
+  .sort();
 const part = process.env.SESSIONPROBE_MUTATION_VENDOR;
 if (part !== undefined && part !== "core" && !VENDORS.includes(part))
   throw new Error(`SESSIONPROBE_MUTATION_VENDOR must be core or one of ${VENDORS.join(", ")}, not "${part}"`);
@@ -13,21 +19,20 @@ const out = process.env.SESSIONPROBE_MUTATION_OUT ?? (part ? `reports/mutation/$
 
 // Behaviour code only: session tables, routes, state, token stores, the documents they answer.
 // Not messages (texts.ts), option parsing, variant and defect tables, the control plane, logging or the host's plumbing.
+// (The variant and defect tables live beside the mock, in the vendor's folder, not in mock/.)
 const vendorFiles = (vendor) => [
-  `src/mocks/${vendor}/*.ts`,
-  `!src/mocks/${vendor}/*.test.ts`,
-  `!src/mocks/${vendor}/defects.ts`,
-  `!src/mocks/${vendor}/variants.ts`,
-  `!src/mocks/${vendor}/options.ts`,
-  `!src/mocks/${vendor}/texts.ts`,
-  `!src/mocks/${vendor}/settings.ts`,
+  `src/vendors/${vendor}/mock/*.ts`,
+  `!src/vendors/${vendor}/mock/*.test.ts`,
+  `!src/vendors/${vendor}/mock/options.ts`,
+  `!src/vendors/${vendor}/mock/texts.ts`,
+  `!src/vendors/${vendor}/mock/settings.ts`,
 ];
 const mutate =
   part === "core"
-    ? ["src/mocks/core/session-table.ts"]
+    ? ["src/mock-kit/session-table.ts"]
     : part
       ? vendorFiles(part)
-      : ["src/mocks/core/session-table.ts", ...VENDORS.flatMap(vendorFiles)];
+      : ["src/mock-kit/session-table.ts", ...VENDORS.flatMap(vendorFiles)];
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {

@@ -24,7 +24,7 @@ phase = "run";
 const t0 = performance.now();
 const [{ runAgainstMock }, { controlmMock }] = await Promise.all([
   import("../src/in-process/run-suites.ts"),
-  import("../src/mocks/controlm/index.ts"),
+  import("../src/vendors/controlm/mock/index.ts"),
 ]);
 const t1 = performance.now();
 const verdicts = await runAgainstMock({ mock: controlmMock, suites });

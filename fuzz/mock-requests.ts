@@ -1,7 +1,7 @@
 import fc from "fast-check";
-import { CONTROL_PREFIX } from "../src/mocks/core/control-plane.ts";
-import { createMockHost, type MockHost } from "../src/mocks/core/host.ts";
-import type { VendorMock } from "../src/mocks/core/types.ts";
+import { CONTROL_PREFIX } from "../src/mock-kit/control-plane.ts";
+import { createMockHost, type MockHost } from "../src/mock-kit/host.ts";
+import type { VendorMock } from "../src/vendor-api/mock.ts";
 
 /**
  * Arbitrary requests to every route of a mock and to its control plane, sent in-process

@@ -13,7 +13,7 @@ import { parseArgs } from "node:util";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { findSuiteFiles } from "../src/scenario/discover.ts";
-import { mocks } from "../src/mocks/registry.ts";
+import { mocks } from "../test-support/mocks.ts";
 import { loaderProperty, summarise } from "./loader-mutations.ts";
 import { mockProperty, summariseMocks } from "./mock-requests.ts";
 

@@ -1,10 +1,10 @@
-import { vendors } from "../src/drivers/registry.ts";
+import { vendorIds } from "../src/vendors/registry.ts";
 import { SWEEP, setupFor } from "../src/matrices/sweep.ts";
 import { MockRun } from "../src/in-process/mock-run.ts";
 import { variantSetup } from "../src/in-process/run-suites.ts";
-import type { MockHostOptions } from "../src/mocks/core/host.ts";
-import type { VendorMock } from "../src/mocks/core/types.ts";
-import { mocks } from "../src/mocks/registry.ts";
+import type { MockHostOptions } from "../src/mock-kit/host.ts";
+import type { VendorMock } from "../src/vendor-api/mock.ts";
+import { mocks } from "../test-support/mocks.ts";
 import { findSuiteFiles } from "../src/scenario/discover.ts";
 import { type LoadedScenario, type LoadedSuite, loadSuitesOrThrow } from "../src/scenario/load.ts";
 import type { MockDeclaration } from "../src/targets/mock-target.ts";
@@ -62,7 +62,7 @@ export function listScenarioTests(): ScenarioTest[] {
   const rank = (setup: string) => (setup === "documented defaults" ? 0 : setup.startsWith("timeouts") ? 1 : 2);
   // One vendor's part is graded by that vendor's scenarios alone (the shared session table by every vendor's).
   const part = process.env.SESSIONPROBE_MUTATION_VENDOR;
-  for (const vendor of Object.keys(vendors)) {
+  for (const vendor of vendorIds) {
     const mock = mocks[vendor];
     if (!mock || (part !== undefined && part !== "core" && part !== vendor)) continue;
     for (const setup of setupsOf(mock)) {

@@ -1,6 +1,6 @@
-import { createMockHost, type MockHostOptions } from "../src/mocks/core/host.ts";
-import { controlmMock } from "../src/mocks/controlm/index.ts";
-import { SEEDED_API_TOKEN } from "../src/mocks/controlm/state.ts";
+import { createMockHost, type MockHostOptions } from "../src/mock-kit/host.ts";
+import { controlmMock } from "../src/vendors/controlm/mock/index.ts";
+import { SEEDED_API_TOKEN } from "../src/vendors/controlm/mock/state.ts";
 
 /** Helpers shared by the Authentication-service tests (in-process requests, no network). */
 export type Host = ReturnType<typeof createMockHost>;

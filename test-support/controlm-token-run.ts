@@ -5,11 +5,11 @@ import { type EngineHooks, silentHooks } from "../src/engine/hooks.ts";
 import type { FailureKind } from "../src/engine/failure.ts";
 import type { Exchange } from "../src/http/exchange.ts";
 import type { Transport } from "../src/http/transport.ts";
-import { controlmMock } from "../src/mocks/controlm/index.ts";
-import { SEEDED_API_TOKEN, seededUsers } from "../src/mocks/controlm/state.ts";
+import { controlmMock } from "../src/vendors/controlm/mock/index.ts";
+import { SEEDED_API_TOKEN, seededUsers } from "../src/vendors/controlm/mock/state.ts";
 import { MockRun } from "../src/in-process/mock-run.ts";
 import { type LoadedSuite, loadSuiteFile } from "../src/scenario/load.ts";
-import { controlm } from "../src/drivers/controlm/index.ts";
+import { controlm } from "../src/vendors/controlm/driver/index.ts";
 
 /** Test support: runs Control-M scenarios through the engine against an in-process mock. */
 

@@ -1,7 +1,7 @@
 import { escapeXml } from "../src/http/xml.ts";
-import { createMockHost, type MockHostOptions } from "../src/mocks/core/host.ts";
-import { hmcMock } from "../src/mocks/hmc/index.ts";
-import { LOGON_REQUEST_TYPE, WEB_NS } from "../src/mocks/hmc/wire.ts";
+import { createMockHost, type MockHostOptions } from "../src/mock-kit/host.ts";
+import { hmcMock } from "../src/vendors/hmc/mock/index.ts";
+import { LOGON_REQUEST_TYPE, WEB_NS } from "../src/vendors/hmc/mock/wire.ts";
 
 /** Shared by the hmc mock's tests: request builders in the shapes real clients send. */
 export const LOGON = "/rest/api/web/Logon";
@@ -72,6 +72,6 @@ export async function sessionOf(host: Host, who: "root" | "operator"): Promise<s
   const body = who === "root" ? documentedLogon("hscroot", "hmc-pass-1") : ansibleLogon("hmcoper", "oper&pass-2");
   const { res, token } = await logon(host, body);
   if (res.status !== 200 || !token)
-    throw new Error(`hmc mock test: the ${who} Logon answered ${res.status}; check the seeded users in src/mocks/hmc/state.ts`);
+    throw new Error(`hmc mock test: the ${who} Logon answered ${res.status}; check the seeded users in src/vendors/hmc/mock/state.ts`);
   return token;
 }

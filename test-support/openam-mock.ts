@@ -1,6 +1,6 @@
-import { type MockHost, type MockHostOptions, createMockHost } from "../src/mocks/core/host.ts";
-import { openamMock } from "../src/mocks/openam/index.ts";
-import { seededUsers } from "../src/mocks/openam/users.ts";
+import { type MockHost, type MockHostOptions, createMockHost } from "../src/mock-kit/host.ts";
+import { openamMock } from "../src/vendors/openam/mock/index.ts";
+import { seededUsers } from "../src/vendors/openam/mock/users.ts";
 
 /** Helpers shared by the openam tests (not a test file itself). */
 export const newHost = (options: MockHostOptions = {}) => createMockHost(openamMock, options);

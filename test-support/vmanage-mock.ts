@@ -1,5 +1,5 @@
-import { createMockHost, type MockHostOptions } from "../src/mocks/core/host.ts";
-import { vmanageMock } from "../src/mocks/vmanage/index.ts";
+import { createMockHost, type MockHostOptions } from "../src/mock-kit/host.ts";
+import { vmanageMock } from "../src/vendors/vmanage/mock/index.ts";
 
 /** In-process helpers for the vManage mock's tests: a form login and cookie-carrying calls. */
 export type Host = ReturnType<typeof createMockHost>;

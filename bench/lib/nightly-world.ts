@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { mocks } from "../../src/mocks/registry.ts";
+import { mocks } from "../../test-support/mocks.ts";
 import { type Bench, NODE, ROOT, SESSIONPROBE_CLI } from "./context.ts";
 import { type Server, startServer } from "./proc.ts";
 
@@ -29,21 +29,20 @@ export interface NightlyServer {
  * HMC's operator idles out before the default user (and a lifetime of twice it fits), AM's refresh
  * throttle is short enough for the throttle scenario (idle ≥ 250 % of it), a staging vManage's cap.
  */
-function settings(vendor: NightlyVendor, idleS: number): Record<string, string> {
-  switch (vendor) {
-    case "hmc":
-      return { operatorIdleTimeout: `${Math.max(1, Math.floor(idleS * 0.8))}s` };
-    case "openam":
-      return { latestAccessUpdateFrequency: String(Math.max(1, Math.floor(idleS / 3))) };
-    case "vmanage":
-      return { sessionCap: "20" };
-    case "controlm":
-      return {};
-  }
-}
+const STAGING: Record<NightlyVendor, (idleS: number) => Record<string, string>> = {
+  hmc: (idleS) => ({ operatorIdleTimeout: `${Math.max(1, Math.floor(idleS * 0.8))}s` }),
+  openam: (idleS) => ({ latestAccessUpdateFrequency: String(Math.max(1, Math.floor(idleS / 3))) }),
+  vmanage: () => ({ sessionCap: "20" }),
+  controlm: () => ({}),
+};
+const settings = (vendor: NightlyVendor, idleS: number): Record<string, string> => STAGING[vendor](idleS);
 
-const declared = (vendor: NightlyVendor, idleS: number): Record<string, string> =>
-  vendor === "controlm" ? { passwordSecretKey: "emuser-password" } : settings(vendor, idleS);
+/** What the targets file declares besides: Control-M's Secrets key for the password-change scenario. */
+const DECLARED_ONLY: Partial<Record<NightlyVendor, Record<string, string>>> = { controlm: { passwordSecretKey: "emuser-password" } };
+const declared = (vendor: NightlyVendor, idleS: number): Record<string, string> => ({
+  ...settings(vendor, idleS),
+  ...DECLARED_ONLY[vendor],
+});
 
 const seconds = (duration: string) => {
   const m = /^(\d+(?:\.\d+)?)(ms|s|m)$/.exec(duration);

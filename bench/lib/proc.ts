@@ -20,6 +20,26 @@ export interface CommandResult {
   peakProcessRss?: number;
   /** Most processes alive in the tree at once. */
   peakProcesses?: number;
+  /** The tree at its peak, by role (what each kind of process held then): where the memory goes. */
+  peakByRole?: Record<string, { count: number; bytes: number }>;
+}
+
+/** What a process of the tree is, from its command line: the bench's own vocabulary. */
+export function processRole(cmdline: string): string {
+  if (/allure-report\.mjs|allure\b.*generate/.test(cmdline)) return "allure";
+  if (/npm-cli\.js|\bnpm\b/.test(cmdline)) return "npm";
+  if (/bin\/sessionprobe\.mjs/.test(cmdline)) return "cli";
+  if (/playwright\/cli\.js|@playwright\/test\/cli\.js/.test(cmdline) || /\bplaywright test\b/.test(cmdline)) return "runner";
+  if (/playwright/.test(cmdline)) return "worker";
+  return "other";
+}
+
+function cmdlineOf(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, "utf8").replaceAll("\0", " ");
+  } catch {
+    return "";
+  }
 }
 
 export interface CommandOptions {
@@ -61,8 +81,11 @@ function processTable(): Map<number, ProcEntry> {
   return table;
 }
 
-/** RSS of `root` and every descendant: summed, the largest single one, and how many. */
-export function treeRss(root: number): { sum: number; max: number; count: number } {
+/** RSS of `root` and every descendant: summed, the largest single one, how many, and (when asked) by role. */
+export function treeRss(
+  root: number,
+  byRole = false,
+): { sum: number; max: number; count: number; roles?: Record<string, { count: number; bytes: number }> } {
   const table = processTable();
   const children = new Map<number, number[]>();
   for (const [pid, entry] of table) {
@@ -73,6 +96,7 @@ export function treeRss(root: number): { sum: number; max: number; count: number
   let sum = 0;
   let max = 0;
   let count = 0;
+  const roles: Record<string, { count: number; bytes: number }> = {};
   const queue = [root];
   while (queue.length) {
     const pid = queue.pop() as number;
@@ -81,9 +105,16 @@ export function treeRss(root: number): { sum: number; max: number; count: number
     sum += entry.rssBytes;
     max = Math.max(max, entry.rssBytes);
     count++;
+    if (byRole) {
+      const role = processRole(cmdlineOf(pid));
+      const r = roles[role] ?? { count: 0, bytes: 0 };
+      r.count++;
+      r.bytes += entry.rssBytes;
+      roles[role] = r;
+    }
     queue.push(...(children.get(pid) ?? []));
   }
-  return { sum, max, count };
+  return byRole ? { sum, max, count, roles } : { sum, max, count };
 }
 
 /** Runs a command to its end; wall time by performance.now(), optionally the process tree's memory. */
@@ -108,9 +139,11 @@ export function runCommand(command: string, args: readonly string[], options: Co
     let peakTreeRss = 0;
     let peakProcessRss = 0;
     let peakProcesses = 0;
+    let peakByRole: Record<string, { count: number; bytes: number }> = {};
     const sample = () => {
       if (child.pid === undefined) return;
-      const { sum, max, count } = treeRss(child.pid);
+      const { sum, max, count, roles } = treeRss(child.pid, true);
+      if (sum > peakTreeRss) peakByRole = roles ?? {};
       peakTreeRss = Math.max(peakTreeRss, sum);
       peakProcessRss = Math.max(peakProcessRss, max);
       peakProcesses = Math.max(peakProcesses, count);
@@ -132,7 +165,7 @@ export function runCommand(command: string, args: readonly string[], options: Co
       if (timer) clearTimeout(timer);
       if (partial) lines.push({ atMs: wallMs, text: partial });
       const result: CommandResult = { code: code ?? (signal ? 128 : 0), wallMs, stdout: out.join(""), stderr: err.join(""), lines };
-      if (options.sampleEveryMs) Object.assign(result, { peakTreeRss, peakProcessRss, peakProcesses });
+      if (options.sampleEveryMs) Object.assign(result, { peakTreeRss, peakProcessRss, peakProcesses, peakByRole });
       resolve(result);
     });
   });

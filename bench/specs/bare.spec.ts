@@ -1,5 +1,5 @@
 import { test as base, expect } from "@playwright/test";
-import type { RunningMock } from "../../src/mocks/core/server.ts";
+import type { RunningMock } from "../../src/mock-kit/server.ts";
 import { timedStartup } from "../lib/startup-timing.ts";
 
 /**
@@ -8,12 +8,12 @@ import { timedStartup } from "../lib/startup-timing.ts";
  * server (an in-process controlm mock started in a worker fixture).
  */
 // The mock's modules, imported so that a worker can time them (the sessionprobe side imports the same mock).
-let mockModules!: [typeof import("../../src/mocks/controlm/index.ts"), typeof import("../../src/mocks/core/server.ts")];
+let mockModules!: [typeof import("../../src/vendors/controlm/mock/index.ts"), typeof import("../../src/mock-kit/server.ts")];
 await timedStartup("bare", [
   [
     "mock",
     async () => {
-      mockModules = await Promise.all([import("../../src/mocks/controlm/index.ts"), import("../../src/mocks/core/server.ts")]);
+      mockModules = await Promise.all([import("../../src/vendors/controlm/mock/index.ts"), import("../../src/mock-kit/server.ts")]);
     },
   ],
 ]);

@@ -2,14 +2,14 @@ import { expect, test } from "@playwright/test";
 import { compareWithBaseline } from "../../src/baseline/run-compare.ts";
 import { baselinePath, saveBaseline } from "../../src/baseline/store.ts";
 import type { BaselineDiff } from "../../src/baseline/types.ts";
-import { findVendor } from "../../src/drivers/registry.ts";
-import { findProfile, profileOptions } from "../../src/mocks/profiles.ts";
-import { mocks } from "../../src/mocks/registry.ts";
+import { findDriver } from "../../src/vendors/registry.ts";
+import { findVariant, variantHostOptions } from "../../src/vendors/variants.ts";
+import { mocks } from "../../test-support/mocks.ts";
 import { formatRecord } from "../../src/observe/record-file.ts";
 import { observeMock } from "../../src/observe/run-in-process.ts";
 import { measureTimeouts } from "../../src/observe/timeouts/measure.ts";
 import type { TargetRecord } from "../../src/observe/types.ts";
-import { startMock } from "../../src/mocks/core/server.ts";
+import { startMock } from "../../src/mock-kit/server.ts";
 import { findSuiteFiles } from "../../src/scenario/discover.ts";
 import { loadSuitesOrThrow } from "../../src/scenario/load.ts";
 import { mockTarget } from "../../src/targets/mock-target.ts";
@@ -23,12 +23,12 @@ import { mockTarget } from "../../src/targets/mock-target.ts";
 const suites = loadSuitesOrThrow(findSuiteFiles());
 
 async function record(vendor: string, profile: string, options: { measure?: boolean; defects?: string[] } = {}): Promise<TargetRecord> {
-  const mock = profileOptions(findProfile(vendor, profile), { defects: options.defects ?? [] });
+  const mock = variantHostOptions(findVariant(vendor, profile), { defects: options.defects ?? [] });
   const observed = await observeMock({ vendor, suites, mock });
   if (!options.measure) return observed;
   const running = await startMock(mocks[vendor] ?? fail(vendor), mock);
   try {
-    return { ...observed, timeouts: (await measureTimeouts(mockTarget(running, findVendor(vendor) ?? fail(vendor)))).timeouts };
+    return { ...observed, timeouts: (await measureTimeouts(mockTarget(running, findDriver(vendor) ?? fail(vendor)))).timeouts };
   } finally {
     await running.close();
   }

@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
+import { vendorRecords } from "../../src/vendors/registry.ts";
 
 /**
  * Issue 18: the import boundaries in .dependency-cruiser.cjs are enforced by `npm run lint`
@@ -74,19 +75,23 @@ test("test support has one home: nothing under src/ but *.test.ts is named as te
 
 test("a tree that breaks each import rule once fails the check with exactly those violations", () => {
   const run = check(BROKEN_TREE);
-  expect(run.status, run.output).toBe(10);
+  expect(run.status, run.output).toBe(14);
   expect(lines(run.output)).toEqual(
     [
-      "driver-imports-outside-its-room: src/drivers/acme/index.ts → src/engine/selectors.ts",
-      "explore-model-imports-a-mock: src/explore/models/acme/index.ts → src/mocks/acme/routes.ts",
-      "drivers-and-mocks-import-playwright: src/drivers/acme/report.ts → ../../node_modules/@playwright/test/index.js",
+      "driver-imports-outside-its-room: src/vendors/acme/driver/index.ts → src/engine/selectors.ts",
+      "drivers-and-mocks-import-playwright: src/vendors/acme/driver/report.ts → ../../node_modules/@playwright/test/index.js",
       "engine-imports-runner-cli-mocks-or-reporters: src/engine/expect.ts → ../../node_modules/@playwright/test/index.js",
-      "engine-imports-runner-cli-mocks-or-reporters: src/engine/run.ts → src/mocks/core/host.ts",
+      "engine-imports-runner-cli-mocks-or-reporters: src/engine/run.ts → src/mock-kit/host.ts",
+      "explore-model-imports-a-mock: src/explore/models/acme/index.ts → src/vendors/acme/mock/routes.ts",
       "folder-cycle: src/cli → src/report → src/cli",
       "folder-cycle: src/report → src/cli → src/report",
-      "mock-core-imports-outside-its-room: src/mocks/core/host.ts → src/http/transport.ts",
-      "mock-imports-outside-its-room: src/mocks/acme/routes.ts → src/redact/secrets.ts",
+      "mock-kit-imports-outside-its-room: src/mock-kit/host.ts → src/http/transport.ts",
+      "mock-imports-outside-its-room: src/vendors/acme/mock/login.ts → src/vendors/acme/driver/index.ts",
+      "mock-imports-outside-its-room: src/vendors/acme/mock/routes.ts → src/redact/secrets.ts",
       "production-code-imports-test-support: src/scenario/load.ts → test-support/sample-suite.ts",
+      "vendor-facts-import-outside-their-room: src/vendors/other/behaviours.ts → src/vendors/acme/index.ts",
+      "vendor-imports-another-vendor: src/vendors/other/behaviours.ts → src/vendors/acme/index.ts",
+      "vendor-record-loads-its-mock-eagerly: src/vendors/acme/index.ts → src/vendors/acme/mock/login.ts",
     ].sort(),
   );
 });
@@ -94,12 +99,12 @@ test("a tree that breaks each import rule once fails the check with exactly thos
 test("the error report a developer sees names the rule and explains it", () => {
   const run = check(BROKEN_TREE, false);
   expect(run.status).not.toBe(0);
-  expect(run.output).toContain("error driver-imports-outside-its-room: src/drivers/acme/index.ts → src/engine/selectors.ts");
+  expect(run.output).toContain("error driver-imports-outside-its-room: src/vendors/acme/driver/index.ts → src/engine/selectors.ts");
   // The rule's comment, rewrapped by dependency-cruiser, is the explanation.
   expect(run.output.replace(/\s+/g, " ")).toContain(
-    "A vendor driver may import only src/http, src/redact, src/time, src/text, src/catalogue, src/drivers/types.ts and its own folder.",
+    "A vendor driver (src/vendors/<vendor>/driver/) may import only src/http, src/redact, src/time, src/text, src/vendor-api and its own vendor's folder, never that vendor's mock/.",
   );
-  expect(run.output).toMatch(/10 dependency violations/);
+  expect(run.output).toMatch(/14 dependency violations/);
 });
 
 /** Violations the tree is allowed today: none. A new one fails the test. */
@@ -113,4 +118,23 @@ test("the real tree breaks no import rule beyond the known exceptions", () => {
   expect(unexpected, "new violations: fix the import (the rule's comment in .dependency-cruiser.cjs says how)").toEqual([]);
   expect(fixed, "fixed: delete these lines from KNOWN_EXCEPTIONS in specs/harness/boundaries.spec.ts").toEqual([]);
   expect(run.status).toBe(KNOWN_EXCEPTIONS.length);
+});
+
+test("no vendor id is spelled outside its vendor folder: what differs per vendor lives in src/vendors/<vendor>/", () => {
+  const ids = vendorRecords().map((v) => v.id);
+  const literal = new RegExp(`["'\`](${ids.join("|")})["'\`]`);
+  const found: string[] = [];
+  for (const dir of ["src", "fixtures"]) {
+    for (const file of readdirSync(join(ROOT, dir), { recursive: true, encoding: "utf8" })) {
+      const path = `${dir}/${file.replaceAll("\\", "/")}`;
+      if (!/\.(ts|mjs)$/.test(path) || path.endsWith(".test.ts") || /^src\/(vendors|explore\/models)\//.test(path)) continue;
+      readFileSync(join(ROOT, path), "utf8")
+        .split("\n")
+        .forEach((line, i) => {
+          const code = line.replace(/\/\/.*$/, "").replace(/^\s*\*.*$/, "");
+          if (literal.test(code)) found.push(`${path}:${i + 1}: ${line.trim()}`);
+        });
+    }
+  }
+  expect(found, "move the vendor-specific part into the vendor's folder (its Vendor record) and read it through the registry").toEqual([]);
 });

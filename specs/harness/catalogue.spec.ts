@@ -2,11 +2,10 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { behaviours } from "../../src/catalogue/behaviours.ts";
-import { corrections } from "../../src/catalogue/corrections.ts";
-import { vendors } from "../../src/drivers/registry.ts";
+import { corrections } from "../../src/vendors/openam/corrections.ts";
+import { vendorRecords } from "../../src/vendors/registry.ts";
 import { loadCorpus } from "../../src/evidence/corpus.ts";
-import type { VendorDriver } from "../../src/drivers/types.ts";
-import { mocks } from "../../src/mocks/registry.ts";
+import { mocks } from "../../test-support/mocks.ts";
 import { publishedScenarioSchema } from "../../src/scenario/publish-schema.ts";
 import { findSuiteFiles } from "../../src/scenario/discover.ts";
 import { loadSuitesOrThrow } from "../../src/scenario/load.ts";
@@ -30,7 +29,7 @@ test("the catalogue in src/ has exactly the ids and wording of the vendor catalo
     const corrected = corrections.find((c) => c.id === r.id)?.corrected;
     return corrected ? { id: r.id, ...corrected } : r;
   });
-  expect(behaviours.map((b) => ({ id: b.id, text: b.text, sureness: b.sureness }))).toEqual(expected);
+  expect(behaviours().map((b) => ({ id: b.id, text: b.text, sureness: b.sureness }))).toEqual(expected);
 });
 
 test("every correction of the shared catalogue changes its row and cites recorded exchanges the corpus holds, with the status it claims", () => {
@@ -39,7 +38,7 @@ test("every correction of the shared catalogue changes its row and cites recorde
     expect(c.corrected, `${c.id}: a correction that changes nothing`).not.toEqual(c.shared);
     expect(c.corrected.sureness, `${c.id}: a row corrected by recordings says so in its sureness`).toContain("RECORDED");
     expect(c.evidence.length, `${c.id}: evidence`).toBeGreaterThan(0);
-    const vendor = behaviours.find((b) => b.id === c.id)?.vendor;
+    const vendor = behaviours().find((b) => b.id === c.id)?.vendor;
     for (const e of c.evidence) {
       const file = corpus.find((f) => f.vendor === vendor && f.file.endsWith(`/${e.file}`));
       expect(file, `${c.id}: evidence/recordings/${vendor}/${e.file}`).toBeDefined();
@@ -52,8 +51,12 @@ test("every correction of the shared catalogue changes its row and cites recorde
 
 test("every documented behaviour of every driven service is covered by a scenario", () => {
   const covered = new Set(loadSuitesOrThrow(findSuiteFiles()).flatMap((s) => s.scenarios.flatMap((sc) => sc.scenario.covers)));
-  const driven = Object.values(vendors as Record<string, VendorDriver>).flatMap((d) => d.services.map((service) => `${d.id}/${service}`));
-  const uncovered = behaviours.filter((b) => driven.includes(`${b.vendor}/${b.service}`) && !covered.has(b.id)).map((b) => b.id);
+  const driven = vendorRecords()
+    .map((v) => v.driver)
+    .flatMap((d) => d.services.map((service) => `${d.id}/${service}`));
+  const uncovered = behaviours()
+    .filter((b) => driven.includes(`${b.vendor}/${b.service}`) && !covered.has(b.id))
+    .map((b) => b.id);
   expect(uncovered).toEqual([]);
 });
 
@@ -62,7 +65,7 @@ test("every mock defect breaks ids that exist in its vendor's catalogue", () => 
     for (const defect of mock.defects) {
       expect(defect.breaks.length, `${mock.id}/${defect.name}`).toBeGreaterThan(0);
       for (const id of defect.breaks)
-        expect(behaviours.find((b) => b.id === id)?.vendor, `${mock.id}/${defect.name} breaks ${id}`).toBe(mock.id);
+        expect(behaviours().find((b) => b.id === id)?.vendor, `${mock.id}/${defect.name} breaks ${id}`).toBe(mock.id);
     }
   }
 });

@@ -8,7 +8,7 @@ import { envExample, runInit } from "../../src/cli/init-command.ts";
 import { ROOT, runCli, runPlaywrightTest } from "./support/processes.ts";
 
 /**
- * The CI templates of README "Sharded runs" (templates/ci/), tested where they can be off CI:
+ * The CI templates of docs/ci.md, "Sharded runs" (templates/ci/), tested where they can be off CI:
  * they parse; every command they run exists; the shard count of the matrix (or `parallel:`) is
  * the one --shard and `sessionprobe merge` use; the guarded job runs after the shards, unsharded,
  * and selects only the guarded scenarios; the merge job depends on every other job, has no

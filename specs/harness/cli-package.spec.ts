@@ -154,8 +154,8 @@ async function exerciseInstalled(team: string, node: string): Promise<string[]> 
 
   const validate = await cli.run(["validate"]);
   expect(validate.code, validate.output).toBe(0);
-  const shipped = join(team, "node_modules", "sessionprobe", "dist", "suites");
-  const builtIn = readdirSync(shipped, { recursive: true }).filter((f) => String(f).endsWith(".yaml")).length;
+  const shipped = join(team, "node_modules", "sessionprobe", "dist", "src", "vendors");
+  const builtIn = readdirSync(shipped, { recursive: true }).filter((f) => /[/\\]suites[/\\].*\.yaml$/.test(String(f))).length;
   expect(builtIn).toBeGreaterThan(0);
   expect(validate.output).toContain(`${builtIn + 1} files`);
 
@@ -222,10 +222,16 @@ test("the package ships compiled JavaScript and declarations, no TypeScript sour
       "dist/playwright.config.js",
       "dist/specs/conformance.spec.js",
       "dist/fixtures/conformance.js",
-      "dist/src/drivers/types.d.ts",
+      "dist/src/vendor-api/driver.d.ts",
+      "dist/src/vendor-api/index.d.ts",
+      "dist/src/vendors/controlm/suites/session.yaml",
+      "dist/src/vendors/openam/schemas/session-info.schema.json",
+      "dist/src/vendors/openam/recordings/frodo-lib-classic-7.5.0.json",
       "dist/allurerc.mjs",
       "dist/fixtures/schemas/scenario.schema.json",
       "dist/src/report/junit-10.xsd",
+      "dist/generated/scenario-validators.mjs",
+      "dist/generated/response-validators.cjs",
     ]),
   );
   expect(files.filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))).toEqual([]);

@@ -4,24 +4,18 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { PROJECT_CONFIG_KEYS } from "../../src/cli/project-config.ts";
-import { profileNames } from "../../src/mocks/profiles.ts";
-import { mocks } from "../../src/mocks/registry.ts";
+import { mocks } from "../../test-support/mocks.ts";
 import { ROOT, runCli } from "./support/processes.ts";
 
 /** What a new user meets first in a team's own repository: help, mistakes, listing, .env, the project file. */
 
-test("mock <vendor> --help lists that vendor's every defect, option, legal variant and release profile", async () => {
+test("mock <vendor> --help lists that vendor's every defect, option, legal variant and release", async () => {
   test.setTimeout(90_000);
   const helps = await Promise.all(Object.keys(mocks).map((vendor) => runCli(["mock", vendor, "--help"], {})));
   Object.values(mocks).forEach((mock, i) => {
     const help = helps[i] as { code: number; output: string };
     expect(help.code, mock.id).toBe(0);
-    const names = [
-      ...mock.defects.map((d) => d.name),
-      ...Object.keys(mock.optionHelp),
-      ...mock.variants.map((v) => v.name),
-      ...profileNames(mock.id),
-    ];
+    const names = [...mock.defects.map((d) => d.name), ...Object.keys(mock.optionHelp), ...mock.variants.map((v) => v.name)];
     expect(
       names.filter((name) => !new RegExp(`^ {2}${name.replace(/\./g, "\\.")} `, "m").test(help.output)),
       mock.id,
@@ -30,16 +24,16 @@ test("mock <vendor> --help lists that vendor's every defect, option, legal varia
   expect(helps[0]?.output).toMatch(/Defects \(--defect NAME, repeatable; each breaks the behaviour ids in brackets\):\n {2}\S+ +\[CTM-/);
 });
 
-test("an unknown --defect, --profile or --set option is a usage mistake (exit 2) that names what is known", async () => {
+test("an unknown --defect, --variant or --set option is a usage mistake (exit 2) that names what is known", async () => {
   test.setTimeout(90_000);
   const cases: [string[], RegExp][] = [
     [["mock", "vmanage", "--defect", "no-such-defect"], /mock: unknown defect\(s\) for vmanage: no-such-defect; known: failed-login-401, /],
-    [["mock", "vmanage", "--profile", "99.9"], /mock: no profile "99\.9" for vmanage; known: 20\.9, 20\.12, 20\.18/],
+    [["mock", "vmanage", "--variant", "99.9"], /mock: no variant "99\.9" of vmanage; known: .*20\.9, 20\.12, 20\.18/],
     [["mock", "vmanage", "--set", "sessionCap=lots"], /mock: vmanage option sessionCap=lots is not a positive whole number/],
     [["mock", "controlm", "--client-ca", "ca.pem"], /mock: --client-ca requires --tls/],
     [
-      ["baseline", "measure", "--target", "vmanage", "--profile", "99.9", "--in-process"],
-      /--profile: no profile "99\.9" for the vmanage mock; known: 20\.9/,
+      ["baseline", "measure", "--target", "vmanage", "--variant", "99.9", "--in-process"],
+      /--variant: no variant "99\.9" of vmanage; known: /,
     ],
   ];
   const runs = await Promise.all(cases.map(([args]) => runCli(args, {})));
@@ -142,6 +136,6 @@ test("sessionprobe.json is documented, and an unknown key in it says where its k
   const run = await runCli(["validate"], {}, team);
   expect(run.code).toBe(2);
   expect(run.output).toContain(
-    'sessionprobe.json: unknown key(s) "suite"; expected: suites, targets, reports, behaviours (README, "Project settings: sessionprobe.json")',
+    'sessionprobe.json: unknown key(s) "suite"; expected: suites, targets, reports, behaviours, vendors (README, "Project settings: sessionprobe.json")',
   );
 });

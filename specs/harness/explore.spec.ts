@@ -2,12 +2,12 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
-import { models } from "../../src/explore/models/index.ts";
+import { modelledVendors, referenceModel } from "../../src/explore/models.ts";
 import { exploreMock } from "../../src/explore/on-mock.ts";
 import { scenarioYaml, writeScenario } from "../../src/explore/write-scenario.ts";
 import { runAgainstMock } from "../../src/in-process/run-suites.ts";
 import { SWEEP, setupFor } from "../../src/matrices/sweep.ts";
-import { mocks } from "../../src/mocks/registry.ts";
+import { mocks } from "../../test-support/mocks.ts";
 import { loadSuitesOrThrow } from "../../src/scenario/load.ts";
 
 /**
@@ -35,14 +35,14 @@ const SAMPLE_DEFECTS: Record<string, readonly string[]> = {
   vmanage: ["idle-not-reset-by-use"],
 };
 
-for (const vendor of Object.keys(models)) {
+for (const vendor of modelledVendors) {
   const mock = mocks[vendor];
   if (!mock) continue;
   const defects = MATRIX ? mock.defects : mock.defects.filter((d) => SAMPLE_DEFECTS[vendor]?.includes(d.name));
 
   test(`${vendor}: exploration raises no alarm on the clean mock${MATRIX ? ", any legal variant or any timeout setting" : ""}`, async () => {
     test.setTimeout(300_000);
-    const model = await (models[vendor] as () => Promise<never>)();
+    const model = (await referenceModel(vendor)) as never;
     const alarms: string[] = [];
     const check = async (label: string, options: Parameters<typeof exploreMock>[2]) => {
       const outcome = await exploreMock(mock, model, options);
@@ -61,7 +61,7 @@ for (const vendor of Object.keys(models)) {
 
   test(`${vendor}: exploration finds ${MATRIX ? "every defect of the kill matrix" : "the sample defects"}, without being told which behaviour is broken`, async () => {
     test.setTimeout(300_000);
-    const model = await (models[vendor] as () => Promise<never>)();
+    const model = (await referenceModel(vendor)) as never;
     const missed: string[] = [];
     const lines: string[] = [];
     let elsewhere = 0;
@@ -98,7 +98,7 @@ for (const vendor of Object.keys(models)) {
 test("a counterexample is a scenario file: it loads, fails on the server that broke the behaviour, and passes on the clean mock", async () => {
   test.setTimeout(120_000);
   const mock = mocks.controlm;
-  const model = await (models.controlm as () => Promise<never>)();
+  const model = (await referenceModel("controlm")) as never;
   if (!mock) throw new Error("no controlm mock");
   const outcome = await exploreMock(mock, model, { runs: DEFECT_RUNS, seed: SEED, file: "x.yaml", defects: ["update-merges-roles"] });
   const finding = outcome.finding;

@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { type CorpusFile, loadCorpus } from "../../src/evidence/corpus.ts";
 import { formatFidelity, mockFidelity, type VendorFidelity, vendorFidelity } from "../../src/evidence/fidelity.ts";
 import { judgeSuiteOnCorpus, suiteSteps } from "../../src/evidence/suite-check.ts";
-import { mocks } from "../../src/mocks/registry.ts";
+import { mocks } from "../../test-support/mocks.ts";
 import { findSuiteFiles } from "../../src/scenario/discover.ts";
 import { loadSuitesOrThrow } from "../../src/scenario/load.ts";
 

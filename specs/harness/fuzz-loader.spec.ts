@@ -115,7 +115,9 @@ test("a file with CR-only line ends is read line by line", () => {
 });
 
 function readFileOfSuite(): string {
-  return execFileSync("cat", [join(import.meta.dirname, "..", "..", "suites", "controlm", "session.yaml")], { encoding: "utf8" });
+  return execFileSync("cat", [join(import.meta.dirname, "..", "..", "src", "vendors", "controlm", "suites", "session.yaml")], {
+    encoding: "utf8",
+  });
 }
 
 test("invalid regular expressions are refused at load time, at the pattern", () => {

@@ -2,15 +2,15 @@ import { spawnSync } from "node:child_process";
 import { connect } from "node:net";
 import { expect, test } from "@playwright/test";
 import { mockProperty, summariseMocks } from "../../fuzz/mock-requests.ts";
-import { controlmMock } from "../../src/mocks/controlm/index.ts";
-import { CONTROL_PREFIX } from "../../src/mocks/core/control-plane.ts";
-import { createMockHost } from "../../src/mocks/core/host.ts";
-import { MAX_JOURNAL_ENTRIES, MAX_JOURNAL_PATH } from "../../src/mocks/core/journal.ts";
-import { MAX_OPEN_SESSIONS } from "../../src/mocks/core/session-table.ts";
-import { SEEDED_API_TOKEN } from "../../src/mocks/controlm/state.ts";
-import { openamMock } from "../../src/mocks/openam/index.ts";
-import { startMock } from "../../src/mocks/core/server.ts";
-import { mocks } from "../../src/mocks/registry.ts";
+import { controlmMock } from "../../src/vendors/controlm/mock/index.ts";
+import { CONTROL_PREFIX } from "../../src/mock-kit/control-plane.ts";
+import { createMockHost } from "../../src/mock-kit/host.ts";
+import { MAX_JOURNAL_ENTRIES, MAX_JOURNAL_PATH } from "../../src/mock-kit/journal.ts";
+import { MAX_OPEN_SESSIONS } from "../../src/mock-kit/session-table.ts";
+import { SEEDED_API_TOKEN } from "../../src/vendors/controlm/mock/state.ts";
+import { openamMock } from "../../src/vendors/openam/mock/index.ts";
+import { startMock } from "../../src/mock-kit/server.ts";
+import { mocks } from "../../test-support/mocks.ts";
 
 /** The mocks' control plane and host limits: no request may break a mock or grow it without bound (issue 14). */
 const json = (body: unknown) => ({ method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
@@ -82,8 +82,8 @@ test("the journal keeps no request's URL alive: 6,000 requests with 16 KB query 
   // A path is a slice of the URL, and V8 keeps a slice's parent alive: 5,000 short journal paths once held 80 MB.
   // Measured in a child process with a full collection before and after: a bound, not a timing.
   const script = `
-    import { createMockHost } from "./src/mocks/core/host.ts";
-    import { controlmMock } from "./src/mocks/controlm/index.ts";
+    import { createMockHost } from "./src/mock-kit/host.ts";
+    import { controlmMock } from "./src/vendors/controlm/mock/index.ts";
     const long = "q".repeat(16000);
     const out = {};
     for (const shape of ["query", "path"]) {

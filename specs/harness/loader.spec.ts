@@ -34,14 +34,16 @@ test("names that do not exist are errors with positions, not skips", () => {
     expect.stringMatching(/:9:17: unknown action "no-such-action" for controlm; expected one of: .*change-password/),
     expect.stringMatching(/:10:9: \$\{undefinedCapture\} is not defined before this step/),
     expect.stringMatching(
-      /:11:27: no JSON Schema "controlm\/no-such-schema": expected a file fixtures\/schemas\/controlm\/no-such-schema\.schema\.json$/,
+      /:11:27: no JSON Schema "controlm\/no-such-schema": expected a file src\/vendors\/controlm\/schemas\/no-such-schema\.schema\.json$/,
     ),
   ]);
 });
 
 test("an unknown vendor and broken YAML are reported with positions", () => {
   expect(problemsOf("broken-vendor.yaml")).toEqual([
-    expect.stringMatching(/broken-vendor\.yaml:1:9: expected a vendor id: .*controlm.*, got "acme"$/),
+    expect.stringMatching(
+      /broken-vendor\.yaml:1:9: expected a vendor id: .*controlm.*, got "acme" \(a team's own vendor is named in sessionprobe\.json "vendors"\)$/,
+    ),
   ]);
   const yaml = problemsOf("broken-yaml.yaml");
   expect(yaml.length).toBeGreaterThan(0);
@@ -153,7 +155,7 @@ test("an empty file, an empty list item and keys left without a value say which 
   const problems = loadSuiteFiles([empty, keys]).problems.map(formatProblem);
   expect(problems).toEqual([
     expect.stringMatching(
-      /empty\.yaml:1:1: the file is empty \(or holds only comments\): a suite needs vendor:, service: and scenarios: \(see suites\/controlm\/session\.yaml\)$/,
+      /empty\.yaml:1:1: the file is empty \(or holds only comments\): a suite needs vendor:, service: and scenarios: \(see src\/vendors\/controlm\/suites\/session\.yaml\)$/,
     ),
     expect.stringMatching(
       /keys\.yaml:4:4: item 1 of "scenarios:" has no value \(a "-" with nothing after it\); write a scenario: name:, covers: and steps: indented below the "-"$/,

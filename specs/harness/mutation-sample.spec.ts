@@ -13,7 +13,7 @@ import { ROOT } from "./support/processes.ts";
  * or the mutant must be one reviewed in the code as equivalent. A weakened assertion, or a
  * broken runner, fails here.
  */
-const SAMPLE = "src/mocks/hmc/logon-routes.ts";
+const SAMPLE = "src/vendors/hmc/mock/logon-routes.ts";
 
 test("a fixed sample of the mocks' mutants is killed by the suites' assertions", async () => {
   test.setTimeout(300_000);

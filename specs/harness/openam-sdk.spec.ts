@@ -10,12 +10,12 @@ import {
   StepType,
 } from "@forgerock/javascript-sdk";
 import { expect, test } from "@playwright/test";
-import { openam } from "../../src/drivers/openam/index.ts";
+import { openam } from "../../src/vendors/openam/driver/index.ts";
 import { createDriverContext } from "../../src/engine/driver-context.ts";
 import { Transport } from "../../src/http/transport.ts";
-import { type RunningMock, startMock } from "../../src/mocks/core/server.ts";
-import { openamMock } from "../../src/mocks/openam/index.ts";
-import { seededUsers } from "../../src/mocks/openam/users.ts";
+import { type RunningMock, startMock } from "../../src/mock-kit/server.ts";
+import { openamMock } from "../../src/vendors/openam/mock/index.ts";
+import { seededUsers } from "../../src/vendors/openam/mock/users.ts";
 import { systemClock } from "../../src/time/clock.ts";
 
 /**

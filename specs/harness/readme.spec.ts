@@ -1,18 +1,42 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
-import { vendors } from "../../src/drivers/registry.ts";
-import { mocks } from "../../src/mocks/registry.ts";
+import { VENDOR_PAGES, vendorPages } from "../../scripts/vendor-pages.ts";
+import { vendorRecords } from "../../src/vendors/registry.ts";
 
-/** docs/mocks.md names every variant, deployment option and defect the code has (npx tsx scripts/vendor-tables.ts writes the tables). */
-test("docs/mocks.md lists every legal variant, deployment option and defect", () => {
-  const readme = readFileSync(join(import.meta.dirname, "..", "..", "docs", "mocks.md"), "utf8");
-  const missing: string[] = [];
-  for (const [id, driver] of Object.entries(vendors)) {
-    const mock = mocks[id];
-    for (const v of mock?.variants ?? []) if (!readme.includes(`| \`${v.name}\` |`)) missing.push(`${id} variant ${v.name}`);
-    for (const d of mock?.defects ?? []) if (!readme.includes(`| \`${d.name}\` |`)) missing.push(`${id} defect ${d.name}`);
-    for (const name of Object.keys(driver.deploymentOptions)) if (!readme.includes(`| \`${name}\` |`)) missing.push(`${id} option ${name}`);
+const ROOT = join(import.meta.dirname, "..", "..");
+
+/** docs/vendors/<id>.md is what its vendor folder says today: every behaviour, variant, option and defect. */
+test("each vendor's page is generated from its vendor folder and current (npm run docs:vendors)", async () => {
+  const pages = await vendorPages();
+  expect([...pages.keys()].sort()).toEqual(
+    vendorRecords()
+      .map((v) => `${v.id}.md`)
+      .sort(),
+  );
+  const stale = [...pages].filter(
+    ([file, text]) => !existsSync(join(VENDOR_PAGES, file)) || readFileSync(join(VENDOR_PAGES, file), "utf8") !== text,
+  );
+  expect(
+    stale.map(([file]) => file),
+    "run npm run docs:vendors",
+  ).toEqual([]);
+  expect(
+    readdirSync(VENDOR_PAGES).filter((f) => !pages.has(f)),
+    "a page without a vendor",
+  ).toEqual([]);
+  for (const vendor of vendorRecords()) {
+    const page = pages.get(`${vendor.id}.md`) ?? "";
+    for (const v of vendor.variants) expect(page).toContain(`| \`${v.name}\``);
+    for (const d of vendor.defects) expect(page).toContain(`| \`${d.name}\` |`);
+    for (const b of vendor.behaviours) expect(page).toContain(`| ${b.id} |`);
   }
-  expect(missing, "run npx tsx scripts/vendor-tables.ts and paste its tables into docs/mocks.md").toEqual([]);
+});
+
+test("the README stays short and every docs/ page it sends a reader to exists", () => {
+  const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+  expect(readme.split("\n").length, "README.md: at most 300 lines; move reference material to docs/").toBeLessThanOrEqual(300);
+  const links = [...readme.matchAll(/\]\((docs\/[^)#]+)/g)].map((m) => m[1] as string);
+  expect(links.length).toBeGreaterThan(5);
+  expect(links.filter((link) => !existsSync(join(ROOT, link)))).toEqual([]);
 });

@@ -1,8 +1,8 @@
 import { createRequire } from "node:module";
 import { expect, test } from "@playwright/test";
-import { type RunningMock, startMock } from "../../src/mocks/core/server.ts";
-import { openamMock } from "../../src/mocks/openam/index.ts";
-import { seededUsers } from "../../src/mocks/openam/users.ts";
+import { type RunningMock, startMock } from "../../src/mock-kit/server.ts";
+import { openamMock } from "../../src/vendors/openam/mock/index.ts";
+import { seededUsers } from "../../src/vendors/openam/mock/users.ts";
 
 /**
  * A real client against the AM mock: @rockcarver/frodo-lib (pinned 3.3.3), the library

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
-import { type RunningMock, startMock } from "../../src/mocks/core/server.ts";
-import { vmanageMock } from "../../src/mocks/vmanage/index.ts";
-import { seededUsers } from "../../src/mocks/vmanage/state.ts";
+import { type RunningMock, startMock } from "../../src/mock-kit/server.ts";
+import { vmanageMock } from "../../src/vendors/vmanage/mock/index.ts";
+import { seededUsers } from "../../src/vendors/vmanage/mock/state.ts";
 
 /**
  * Cisco's own sample client against the vManage mock, over a socket, request by request.
@@ -34,7 +34,7 @@ import { seededUsers } from "../../src/mocks/vmanage/state.ts";
  */
 
 const user = seededUsers.default;
-if (!user?.password) throw new Error("the vManage mock seeds no default user: src/mocks/vmanage/state.ts seededUsers.default");
+if (!user?.password) throw new Error("the vManage mock seeds no default user: src/vendors/vmanage/mock/state.ts seededUsers.default");
 const account = { username: user.username, password: user.password };
 
 /** What `requests` sends for `data={...}`. */
@@ -136,7 +136,7 @@ async function runSample(running: RunningMock): Promise<SampleRun> {
 
 async function withMock<T>(variant: string | undefined, run: (running: RunningMock) => Promise<T>): Promise<T> {
   const options = variant === undefined ? {} : vmanageMock.variants?.find((v) => v.name === variant)?.options;
-  if (!options) throw new Error(`no vManage variant "${variant}" in src/mocks/vmanage/variants.ts`);
+  if (!options) throw new Error(`no vManage variant "${variant}" in src/vendors/vmanage/variants.ts`);
   const running = await startMock(vmanageMock, { options });
   try {
     return await run(running);

@@ -122,7 +122,7 @@ test("a defect makes the run fail with a located, redacted message, and teardown
     });
     expect(run.code).not.toBe(0);
     expect(run.output).toMatch(
-      /\[ctm-real\] step 2 "logout" \(suites\/controlm\/session\.yaml:\d+:\d+\): session "default": expected invalid \(the server's unauthenticated answer\), but the probe \(config-servers\) says ok/,
+      /\[ctm-real\] step 2 "logout" \(src\/vendors\/controlm\/suites\/session\.yaml:\d+:\d+\): session "default": expected invalid \(the server's unauthenticated answer\), but the probe \(config-servers\) says ok/,
     );
     expect(run.output).toMatch(/POST \/automation-api\/session\/logout → 200 application\/json/);
     expect(run.output).toMatch(/Successfully logged out from session «[a-z:]*#[0-9a-f]{8}»/);

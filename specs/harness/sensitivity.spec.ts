@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { runAgainstMock } from "../../src/in-process/run-suites.ts";
-import { mocks } from "../../src/mocks/registry.ts";
+import { mocks } from "../../test-support/mocks.ts";
 import { findSuiteFiles } from "../../src/scenario/discover.ts";
 import { loadSuitesOrThrow } from "../../src/scenario/load.ts";
 

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { vendorIds } from "../../src/drivers/registry.ts";
-import { mocks } from "../../src/mocks/registry.ts";
+import { vendorIds } from "../../src/vendors/registry.ts";
+import { mocks } from "../../test-support/mocks.ts";
 import { formatMatrix } from "../../src/matrices/defect-matrix.ts";
 import { SWEEP, sweepSetting } from "../../src/matrices/sweep.ts";
 import { findSuiteFiles } from "../../src/scenario/discover.ts";

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { vendorIds } from "../../src/drivers/registry.ts";
-import { mocks } from "../../src/mocks/registry.ts";
+import { vendorIds } from "../../src/vendors/registry.ts";
+import { mocks } from "../../test-support/mocks.ts";
 import { behaviours } from "../../src/catalogue/behaviours.ts";
 import { runAgainstMock } from "../../src/in-process/run-suites.ts";
 import { formatSpecificity, openIdsToldApart, specificityMatrix } from "../../src/matrices/specificity.ts";
@@ -39,7 +39,9 @@ for (const vendor of vendorIds.filter((v) => v in mocks)) {
  * Only the scenarios covering OPEN ids run here, once per variant.
  */
 for (const vendor of vendorIds.filter((v) => v in mocks)) {
-  const open = behaviours.filter((b) => b.vendor === vendor && /OPEN/.test(b.sureness)).map((b) => b.id);
+  const open = behaviours()
+    .filter((b) => b.vendor === vendor && /OPEN/.test(b.sureness))
+    .map((b) => b.id);
   if (!open.length) continue;
   test(`${vendor}: every OPEN id is told apart by a pair of legal variants`, async () => {
     test.setTimeout(120_000);

@@ -1,24 +1,18 @@
 import { findBehaviour } from "../catalogue/behaviours.ts";
+import { findVendor } from "../vendors/registry.ts";
 import type { ExchangeRecord, ScenarioObservation, StepRecord, TargetRecord } from "../observe/types.ts";
 import type { Aspect, Severity } from "./types.ts";
 
 /**
- * Which behaviour a probe's answer is evidence of, per vendor: a live session's answer
- * shows the credential works, a dead one's shows how the vendor refuses a bad session.
- * Probes run in every scenario with a `session:` check, so their answers are filed
- * under these ids rather than under whatever the scenario covers: HMC's 401-vs-403 for
+ * A probe's answer is filed under the vendor's probe ids (its record's probeIds): a live
+ * session's answer shows the credential works, a dead one's shows how the vendor refuses a
+ * bad session. Probes run in every scenario with a `session:` check, so their answers are
+ * filed under these ids rather than under whatever the scenario covers: HMC's 401-vs-403 for
  * a dead session is HMC-06's question, wherever the probe happened to ask it.
  */
-const PROBE_IDS: Record<string, { alive: string; refused: string }> = {
-  controlm: { alive: "CTM-S-03", refused: "CTM-S-04" },
-  hmc: { alive: "HMC-05", refused: "HMC-06" },
-  vmanage: { alive: "VM-05", refused: "VM-06" },
-  openam: { alive: "AM-02", refused: "AM-02" },
-};
-
 /** The ids an exchange's change is filed under. */
 export function exchangeIds(vendor: string, scenario: ScenarioObservation, exchange: ExchangeRecord, step?: StepRecord): string[] {
-  const probe = PROBE_IDS[vendor];
+  const probe = findVendor(vendor)?.probeIds;
   if (exchange.role !== "probe" || !probe) return step?.covers ?? scenario.covers;
   return [exchange.verdict === "ok" ? probe.alive : probe.refused];
 }

@@ -1,8 +1,7 @@
-import { startMock } from "../mocks/core/server.ts";
-import type { MockHostOptions } from "../mocks/core/host.ts";
-import { findProfile, profileOptions } from "../mocks/profiles.ts";
-import { findVendor } from "../drivers/registry.ts";
-import { mocks } from "../mocks/registry.ts";
+import { startMock } from "../mock-kit/server.ts";
+import type { MockHostOptions } from "../mock-kit/host.ts";
+import { findVariant, variantHostOptions } from "../vendors/variants.ts";
+import { findDriver, findVendor, loadMock, vendorIds } from "../vendors/registry.ts";
 import { readRecord, readTimeouts, recordPath, timeoutsPath, withTimeouts, writeJson } from "../observe/record-file.ts";
 import { observeMock } from "../observe/run-in-process.ts";
 import { type MeasureOptions, measureTimeouts } from "../observe/timeouts/measure.ts";
@@ -19,8 +18,8 @@ export interface SourceOptions {
   targetsFile?: string | undefined;
   /** Run the suites in-process against the built-in mock now, instead of reading the last run's record. */
   inProcess: boolean;
-  /** Mock release profile and `--set` options (built-in mocks only). */
-  profile?: string | undefined;
+  /** A mock variant (a release among them) and `--set` options (built-in mocks only). */
+  variant?: string | undefined;
   set: Record<string, string>;
   /** Measure the timeouts now (else use the last `baseline measure`, if any). */
   measure: boolean;
@@ -28,11 +27,9 @@ export interface SourceOptions {
 }
 
 function mockOptions(options: SourceOptions): MockHostOptions {
-  if (!mocks[options.target])
-    throw new Error(
-      `"${options.target}" is not a built-in mock (${Object.keys(mocks).join(", ")}); name a target of a targets file with --targets`,
-    );
-  return profileOptions(options.profile ? findProfile(options.target, options.profile) : undefined, { options: options.set });
+  if (!findVendor(options.target))
+    throw new Error(`"${options.target}" is not a built-in mock (${vendorIds.join(", ")}); name a target of a targets file with --targets`);
+  return variantHostOptions(options.variant ? findVariant(options.target, options.variant) : undefined, { options: options.set });
 }
 
 /** Measures the target's timeouts (an in-process mock, or a target of the targets file) and keeps them beside the run's record. */
@@ -44,8 +41,8 @@ export async function measureSource(options: SourceOptions): Promise<Record<stri
     result = await measureTimeouts(target, options.measureOptions);
   } else {
     const hostOptions = mockOptions(options);
-    const mock = mocks[options.target];
-    const driver = findVendor(options.target);
+    const mock = await loadMock(options.target);
+    const driver = findDriver(options.target);
     if (!mock || !driver) throw new Error(`no built-in mock ${options.target}`);
     const running = await startMock(mock, hostOptions);
     try {

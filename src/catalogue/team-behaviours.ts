@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import { relative, resolve } from "node:path";
 import type { ErrorObject, ValidateFunction } from "ajv";
 import type { Document, LineCounter } from "yaml";
-import type { Behaviour, ServiceInfo } from "./behaviours.ts";
+import type { Behaviour, ServiceInfo } from "../vendor-api/behaviour.ts";
 import type { TeamBehavioursFile } from "./team-behaviours-schema.ts";
 
 /**

@@ -1,8 +1,8 @@
 import { allureResultsDir, compareWithBaseline } from "../baseline/run-compare.ts";
 import { currentRecord, measureSource, type SourceOptions } from "../baseline/sources.ts";
 import { baselinePath, baselinesDir, saveBaseline } from "../baseline/store.ts";
-import { profileNames } from "../mocks/profiles.ts";
-import { mocks } from "../mocks/registry.ts";
+import { vendorIds } from "../vendors/registry.ts";
+import { findVariant } from "../vendors/variants.ts";
 import { timeoutTable } from "../observe/timeouts/format.ts";
 import { parseDuration } from "../time/duration.ts";
 import { UsageError } from "./usage-error.ts";
@@ -11,6 +11,8 @@ export interface BaselineOptions {
   target: string[];
   targets?: string;
   inProcess: boolean;
+  variant?: string;
+  /** The old name of --variant. */
   profile?: string;
   set: Record<string, string>;
   measure: boolean;
@@ -29,7 +31,7 @@ function sourceOptions(values: BaselineOptions, target: string): SourceOptions {
     target,
     targetsFile: values.targets ?? process.env.SESSIONPROBE_TARGETS,
     inProcess: values.inProcess,
-    profile: values.profile,
+    variant: values.variant,
     set: values.set,
     measure: values.measure,
     measureOptions: {
@@ -47,20 +49,22 @@ function sourceOptions(values: BaselineOptions, target: string): SourceOptions {
 export async function runBaseline(action: "save" | "compare" | "measure", values: BaselineOptions): Promise<number> {
   if (!values.target.length)
     throw new UsageError(
-      `baseline ${action}: name a target with --target (a built-in mock: ${Object.keys(mocks).join(", ")}, or a target of --targets FILE)`,
+      `baseline ${action}: name a target with --target (a built-in mock: ${vendorIds.join(", ")}, or a target of --targets FILE)`,
     );
-  if (values.profile && values.targets) throw new UsageError("--profile sets up a built-in mock; it does not go with --targets");
-  const unknownProfile = values.target.find((target) => values.profile && !profileNames(target).includes(values.profile));
-  if (values.profile && unknownProfile)
-    throw new UsageError(
-      `--profile: no profile "${values.profile}" for the ${unknownProfile} mock; known: ${profileNames(unknownProfile).join(", ") || "none"}`,
-    );
+  if (values.variant === undefined && values.profile !== undefined) values.variant = values.profile;
+  if (values.variant && values.targets) throw new UsageError("--variant sets up a built-in mock; it does not go with --targets");
+  for (const target of values.target) {
+    try {
+      if (values.variant) findVariant(target, values.variant);
+    } catch (error) {
+      throw new UsageError(`--variant: ${(error as Error).message}`);
+    }
+  }
   const dir = values.dir ?? baselinesDir();
   let exitCode = 0;
   for (const target of values.target) {
     const options = sourceOptions(values, target);
-    if (values.profile)
-      process.stderr.write(`  profile ${values.profile} of the ${target} mock (profiles: ${profileNames(target).join(", ")})\n`);
+    if (values.variant) process.stderr.write(`  variant ${values.variant} of the ${target} mock\n`);
     if (action === "measure") {
       const timeouts = await measureSource(options);
       process.stdout.write(`timeouts of ${target} (documented vs measured):\n${timeoutTable(timeouts).join("\n")}\n`);

@@ -1,7 +1,7 @@
-import { findVendor } from "../drivers/registry.ts";
+import { referenceModel } from "../explore/models.ts";
+import { findDriver, loadMock, vendorIds } from "../vendors/registry.ts";
 import { RealTime, VirtualTime } from "../engine/time.ts";
 import { explore, type ExploreOutcome, type ExploreSetup, ExploreUnavailable } from "../explore/explore.ts";
-import { loadModel } from "../explore/models/index.ts";
 import { exploreMock } from "../explore/on-mock.ts";
 import { nextScenarioFile, scenarioYaml, writeScenario } from "../explore/write-scenario.ts";
 import { Transport } from "../http/transport.ts";
@@ -77,10 +77,9 @@ export async function runExplore(options: ExploreCommandOptions): Promise<number
 }
 
 async function onMock(vendor: string, options: ExploreCommandOptions, common: { runs: number; seed: number }) {
-  const { mocks } = await import("../mocks/registry.ts");
-  const mock = mocks[vendor];
-  if (!mock) throw new UsageError(`explore: no built-in mock "${vendor}"; expected one of: ${Object.keys(mocks).join(", ")}`);
-  const model = await loadModel(vendor);
+  const mock = await loadMock(vendor);
+  if (!mock) throw new UsageError(`explore: no built-in mock "${vendor}"; expected one of: ${vendorIds.join(", ")}`);
+  const model = await referenceModel(vendor);
   if (!model) throw new UsageError(`explore: no reference model for ${vendor} yet`);
   const variant = options.variant === undefined ? undefined : mock.variants.find((v) => v.name === options.variant);
   if (options.variant !== undefined && !variant)
@@ -108,8 +107,8 @@ async function onTarget(options: ExploreCommandOptions, common: { runs: number; 
   const { loadTargets } = await import("../targets/load.ts");
   const target = loadTargets(file).find((t) => t.name === options.target);
   if (!target) throw new UsageError(`explore: target ${options.target} is not in ${file}`);
-  const driver = findVendor(target.vendor);
-  const model = await loadModel(target.vendor);
+  const driver = findDriver(target.vendor);
+  const model = await referenceModel(target.vendor);
   if (!driver || !model) throw new UsageError(`explore: no reference model for ${target.vendor} yet`);
   const transport = new Transport({ tls: target.tls, proxy: target.proxy, timeoutMs: target.stepTimeoutMs, clock: systemClock });
   const setup: ExploreSetup = {

@@ -1,10 +1,10 @@
 import { CorpusError } from "../evidence/corpus.ts";
 import { harToExchanges, readHar } from "../evidence/har.ts";
-import { profileOf } from "../evidence/profiles.ts";
+import type { MockVariant } from "../vendor-api/mock.ts";
 import { replayExchanges } from "../evidence/replay.ts";
 import { judgeSuiteOnCorpus, suiteSteps } from "../evidence/suite-check.ts";
-import { loadMock, mockIds } from "../mocks/load-mock.ts";
-import { profileNames, profiles } from "../mocks/profiles.ts";
+import { findVendor, loadMock, vendorIds } from "../vendors/registry.ts";
+import { findVariant } from "../vendors/variants.ts";
 import { redact } from "../redact/secrets.ts";
 import { EXIT } from "../report/verdict.ts";
 import { findSuiteFiles } from "../scenario/discover.ts";
@@ -13,12 +13,14 @@ import { UsageError } from "./usage-error.ts";
 
 export interface FidelityOptions {
   vendor?: string;
+  variant?: string;
+  /** The old name of --variant. */
   profile?: string;
   set?: Record<string, string>;
 }
 
 /**
- * `sessionprobe fidelity <file.har> --vendor V [--profile P]`: replays a HAR against the
+ * `sessionprobe fidelity <file.har> --vendor V [--variant NAME]`: replays a HAR against the
  * vendor's mock in the same state (its logins first, their tokens where the HAR had its
  * own) and prints each difference in what a client can tell apart; the recorded answers
  * are also checked against the response schemas the suites assert on the same requests.
@@ -26,13 +28,17 @@ export interface FidelityOptions {
  */
 export async function runFidelity(file: string, options: FidelityOptions): Promise<number> {
   const vendor = options.vendor;
-  if (!vendor) throw new UsageError(`fidelity: name the vendor with --vendor (one of ${mockIds.join(", ")})`);
+  if (!vendor) throw new UsageError(`fidelity: name the vendor with --vendor (one of ${vendorIds.join(", ")})`);
   const mock = await loadMock(vendor);
-  if (!mock) throw new UsageError(`fidelity: unknown vendor "${vendor}"; known: ${mockIds.join(", ")}`);
-  const profile = options.profile ? (profiles[vendor] ?? []).find((p) => p.name === options.profile) : undefined;
-  if (options.profile && !profile)
-    throw new UsageError(`fidelity: no profile "${options.profile}" for ${vendor}; known: ${profileNames(vendor).join(", ") || "none"}`);
-  const variantOptions = { ...profile?.options, ...options.set };
+  if (!mock) throw new UsageError(`fidelity: unknown vendor "${vendor}"; known: ${vendorIds.join(", ")}`);
+  const variantName = options.variant ?? options.profile;
+  let named: MockVariant | undefined;
+  try {
+    named = variantName === undefined ? undefined : findVariant(vendor, variantName);
+  } catch (error) {
+    throw new UsageError(`fidelity: ${(error as Error).message}`);
+  }
+  const variantOptions = { ...named?.options, ...options.set };
   let entries: ReturnType<typeof readHar>;
   try {
     entries = readHar(file);
@@ -41,13 +47,13 @@ export async function runFidelity(file: string, options: FidelityOptions): Promi
     process.stderr.write(`${redact(error.message)}\n`);
     return EXIT.usage;
   }
-  const basePath = mock.basePath ?? profileOf(vendor).basePath?.({ ...mock.defaults.options, ...variantOptions }) ?? "";
+  const basePath = mock.basePath ?? findVendor(vendor)?.evidence?.basePath?.({ ...mock.defaults.options, ...variantOptions }) ?? "";
   const exchanges = harToExchanges(
     entries.filter((e) => !e.request.url.includes("/__sessionprobe")),
     { vendor, basePath, file },
   );
   const variant = {
-    name: options.profile ?? "options",
+    name: named?.name ?? "options",
     description: "as the command line says",
     evidence: "the command line",
     options: variantOptions,
@@ -73,7 +79,7 @@ export async function runFidelity(file: string, options: FidelityOptions): Promi
   });
   const replayed = results.filter((r) => r.outcome !== "skipped").length;
   process.stdout.write(
-    `fidelity ${vendor}${options.profile ? ` (profile ${options.profile})` : ""}: ${replayed} of ${results.length} exchanges replayed, ${replayed - different} answered alike, ${different} differ\n`,
+    `fidelity ${vendor}${named ? ` (variant ${named.name})` : ""}: ${replayed} of ${results.length} exchanges replayed, ${replayed - different} answered alike, ${different} differ\n`,
   );
   return different ? EXIT.nonConformance : EXIT.conformed;
 }

@@ -1,11 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
-import { findVendor, vendorIds } from "../drivers/registry.ts";
-import type { DeploymentOption } from "../drivers/types.ts";
-import { PACKAGE_ROOT } from "./playwright-commands.ts";
+import { findDriver, findVendor, vendorIds } from "../vendors/registry.ts";
+import type { DeploymentOption } from "../vendor-api/driver.ts";
 import { UsageError } from "./usage-error.ts";
-
-const TEMPLATES = join(PACKAGE_ROOT, "templates");
 
 /** The driver's deployment options, each commented with what it means and its documented default. */
 export function optionsBlock(options: Readonly<Record<string, DeploymentOption>>): string {
@@ -43,9 +40,9 @@ export function envExample(targets: string, vendor: string): string {
 
 /** `sessionprobe init <vendor>`: a commented starter targets file and the .env.example of its variables. */
 export function runInit(vendor: string, options: { dir: string; force: boolean }): number {
-  const driver = findVendor(vendor);
+  const driver = findDriver(vendor);
   if (!driver) throw new UsageError(`init: expected a vendor: ${vendorIds.join(", ")} (got "${vendor}")`);
-  const targets = readFileSync(join(TEMPLATES, `${vendor}.targets.yaml`), "utf8").replace(
+  const targets = readFileSync(join(findVendor(vendor)?.home ?? "", "targets.template.yaml"), "utf8").replace(
     "{{options}}",
     optionsBlock(driver.deploymentOptions),
   );

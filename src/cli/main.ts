@@ -10,6 +10,7 @@ import { loadDotEnv } from "./dot-env.ts";
 import { applyProjectConfig } from "./project-config.ts";
 import { collect, duration, keyValue, port, positiveInteger, timeoutOrNone } from "./option-types.ts";
 import type { RunOptions } from "./playwright-commands.ts";
+import { InputError } from "../errors/errors.ts";
 
 // Commands load their modules when they run: --help and --version answer without loading drivers and mocks.
 const PACKAGE_ROOT = join(import.meta.dirname, "..", "..");
@@ -49,7 +50,8 @@ function sourceOptions(command: Command): Command {
     .requiredOption("--target <name>", "a built-in mock vendor, or a target of --targets FILE (repeatable)", collect)
     .option("--targets <file>", "the targets file (default SESSIONPROBE_TARGETS)")
     .option("--in-process", "drive the built-in mock in this process on a virtual clock", false)
-    .option("--profile <name>", "a release profile of the built-in mock (e.g. vmanage 20.18)")
+    .option("--variant <name>", "a legal variant or release of the built-in mock (e.g. vmanage 20.18)")
+    .addOption(new Option("--profile <name>").hideHelp())
     .option("--set <option=value>", "a mock option (repeatable)", keyValue("--set"), {})
     .option("--dir <dir>", "where baselines are kept (default baselines/)");
 }
@@ -118,7 +120,8 @@ ${EXIT_CODES}`,
     .description("replay a HAR (run --record-har, a browser's export, Playwright's recordHar) against a mock and list every difference")
     .argument("<file.har>", "the HAR file")
     .option("--vendor <vendor>", "the vendor whose mock answers the replay")
-    .option("--profile <name>", "a release profile of the mock, e.g. vmanage 20.18")
+    .option("--variant <name>", "a legal variant or release of the mock, e.g. vmanage 20.18")
+    .addOption(new Option("--profile <name>").hideHelp())
     .option("--set <option=value>", "a mock option (repeatable)", keyValue("--set"), {})
     .addHelpText(
       "after",
@@ -145,9 +148,13 @@ ${EXIT_CODES}`,
     .option("--lifetime <duration|none>", "absolute session lifetime, e.g. 24h, or none", timeoutOrNone("--lifetime"))
     .option("--defect <name>", "switch on a named defect (repeatable)", collect, [])
     .option("--set <option=value>", "a deployment option of the mock (repeatable)", keyValue("--set"), {})
-    .option("--profile <name>", "a release profile, e.g. vmanage 20.18")
+    .option("--variant <name>", "a legal variant or release, e.g. vmanage 20.18 (--help after the vendor lists them)")
+    .addOption(new Option("--profile <name>").hideHelp())
     .option("--record-issued", "remember every credential handed out, for secret scans of the reports", false)
-    .addHelpText("after", "\nsessionprobe mock <vendor> --help lists that vendor's defects, options, legal variants and release profiles.")
+    .addHelpText(
+      "after",
+      "\nsessionprobe mock <vendor> --help lists that vendor's defects, options and legal variants (releases among them).",
+    )
     .action(exits(async (vendor: string, options: MockOptions) => (await import("./mock-command.ts")).runMock(vendor, options)));
 
   program
@@ -222,10 +229,16 @@ sessionprobe run reproduces); 2 usage or configuration; 3 the target could not b
   return program;
 }
 
-/** Errors that mean "nothing was sent": the command line or the files it names are wrong. */
-const USAGE_CODES = new Set(["SP_USAGE", "TARGETS_INVALID", "SCENARIO_INVALID"]);
-function isUsageError(error: unknown): boolean {
-  return USAGE_CODES.has((error as { code?: string } | undefined)?.code ?? "");
+/**
+ * The exit code of an error that escaped a command. The command line or a file it names is
+ * wrong (an InputError: usage, targets, scenario files, a team vendor): nothing was sent (2).
+ * Anything else ended the command without a verdict (4): a configuration or transport error
+ * found once requests were under way is no usage error, and a command that can tell more
+ * (explore, fidelity, merge, a run's verdict) returns its own code. docs/errors.md lists
+ * every code with the exit it leads to.
+ */
+function exitCodeFor(error: unknown): number {
+  return error instanceof InputError ? EXIT.usage : EXIT.incomplete;
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -233,12 +246,14 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     loadDotEnv();
     applyProjectConfig();
+    // A team's own vendors (sessionprobe.json `vendors`) join the registry before any command reads it.
+    await (await import("../vendors/registry.ts")).registerTeamVendors();
     if (argv.length === 0) {
       program.outputHelp();
       return EXIT.usage;
     }
     if (argv[0] === "mock" && argv.some((arg) => arg === "--help" || arg === "-h")) {
-      const text = (await import("./mock-help.ts")).mockHelpFor(argv);
+      const text = await (await import("./mock-help.ts")).mockHelpFor(argv);
       if (text) program.commands.find((c) => c.name() === "mock")?.addHelpText("after", text);
     }
     await program.parseAsync([...argv], { from: "user" });
@@ -247,6 +262,6 @@ export async function main(argv: readonly string[]): Promise<number> {
     // Commander's own exits: --help and --version (0), a usage mistake it found (2).
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.conformed : EXIT.usage;
     process.stderr.write(`sessionprobe: ${(error as Error).message}\n`);
-    return isUsageError(error) ? EXIT.usage : EXIT.incomplete;
+    return exitCodeFor(error);
   }
 }

@@ -1,8 +1,9 @@
 import { readFileSync, writeFileSync } from "node:fs";
-import { createMockHost, type MockHost } from "../mocks/core/host.ts";
-import { serveMock } from "../mocks/core/server.ts";
-import { type MockProfile, profileNames, profileOptions, profiles } from "../mocks/profiles.ts";
-import { mocks } from "../mocks/registry.ts";
+import { createMockHost, type MockHost } from "../mock-kit/host.ts";
+import { serveMock } from "../mock-kit/server.ts";
+import type { MockVariant } from "../vendor-api/mock.ts";
+import { loadMock, vendorIds } from "../vendors/registry.ts";
+import { findVariant, variantHostOptions } from "../vendors/variants.ts";
 import { systemClock } from "../time/clock.ts";
 import { formatDuration } from "../time/duration.ts";
 import { UsageError } from "./usage-error.ts";
@@ -19,21 +20,22 @@ export interface MockOptions {
   lifetime?: number | null;
   defect: string[];
   set: Record<string, string>;
+  /** A legal variant or release (`20.18`); --profile is its old name. */
+  variant?: string;
   profile?: string;
   recordIssued: boolean;
 }
 
-const seeHelp = (vendor: string) => `(sessionprobe mock ${vendor} --help lists its defects, options and profiles)`;
+const seeHelp = (vendor: string) => `(sessionprobe mock ${vendor} --help lists its defects, options and variants)`;
 
-/** The release profile named by --profile; an unknown one is a usage mistake. */
-function profileFor(vendor: string, name: string | undefined): MockProfile | undefined {
+/** The variant named by --variant (or its old name --profile); an unknown one is a usage mistake. */
+function variantFor(vendor: string, name: string | undefined): MockVariant | undefined {
   if (name === undefined) return undefined;
-  const profile = (profiles[vendor] ?? []).find((p) => p.name === name);
-  if (!profile)
-    throw new UsageError(
-      `mock: no profile "${name}" for ${vendor}; known: ${profileNames(vendor).join(", ") || "none"} ${seeHelp(vendor)}`,
-    );
-  return profile;
+  try {
+    return findVariant(vendor, name);
+  } catch (error) {
+    throw new UsageError(`mock: ${(error as Error).message} ${seeHelp(vendor)}`);
+  }
 }
 
 /** The CA file of --client-ca, read before the mock starts. */
@@ -49,11 +51,11 @@ function clientCa(values: MockOptions): string | undefined {
 
 /** `sessionprobe mock <vendor>`: one mock on the system clock (time really passes), until stopped. */
 export async function runMock(vendor: string, values: MockOptions): Promise<number> {
-  const mock = mocks[vendor];
-  if (!mock) throw new UsageError(`mock: expected a vendor: ${Object.keys(mocks).join(", ")} (got "${vendor}")`);
+  const mock = await loadMock(vendor);
+  if (!mock) throw new UsageError(`mock: expected a vendor: ${vendorIds.join(", ")} (got "${vendor}")`);
   const options = values.set;
-  // A release profile (src/mocks/profiles.ts) supplies options and timeouts; explicit flags win over it.
-  const profile = profileFor(mock.id, values.profile);
+  // A variant (a release among them) supplies options and timeouts; explicit flags win over it.
+  const variant = variantFor(mock.id, values.variant ?? values.profile);
   const ca = clientCa(values);
   let host: MockHost;
   try {
@@ -63,7 +65,7 @@ export async function runMock(vendor: string, values: MockOptions): Promise<numb
       // For rehearsals: remember every credential handed out, so reports can be searched for it.
       recordIssued: values.recordIssued,
       defects: values.defect,
-      ...profileOptions(profile, {
+      ...variantHostOptions(variant, {
         options,
         ...(values.idle !== undefined ? { idleMs: values.idle ?? undefined } : {}),
         ...(values.lifetime !== undefined ? { lifetimeMs: values.lifetime ?? undefined } : {}),
@@ -89,7 +91,7 @@ export async function runMock(vendor: string, values: MockOptions): Promise<numb
     `${mock.title} mock (${mock.id}) listening on ${running.baseUrl}`,
     `  idle timeout: ${config.idleMs === undefined ? "none" : formatDuration(config.idleMs)}, lifetime: ${config.lifetimeMs === undefined ? "none" : formatDuration(config.lifetimeMs)}`,
     `  defects: ${[...running.host.activeDefects].join(", ") || "none"}; options: ${JSON.stringify(config.options)}`,
-    ...(profile ? [`  release profile: ${profile.name} (${profile.description})`] : []),
+    ...(variant ? [`  variant: ${variant.name} (${variant.description})`] : []),
     `  control plane: ${running.baseUrl}/__sessionprobe`,
     ...(values.certOut ? [`  certificate written to ${values.certOut} (use it as tls.ca)`] : []),
     ...(values.clientCa

@@ -1,6 +1,5 @@
-import type { MockVariant, VendorMock } from "../mocks/core/types.ts";
-import { profiles } from "../mocks/profiles.ts";
-import { mocks } from "../mocks/registry.ts";
+import type { MockVariant, VendorMock } from "../vendor-api/mock.ts";
+import { findVendor } from "../vendors/registry.ts";
 import { formatDuration } from "../time/duration.ts";
 
 const timeout = (flag: string, value: number | null | undefined) =>
@@ -24,7 +23,6 @@ function table(rows: readonly [string, string][]): string[] {
 
 /** What `sessionprobe mock <vendor> --help` adds below the usage: everything the flags can name for that vendor. */
 export function vendorMockHelp(mock: VendorMock): string {
-  const vendorProfiles = profiles[mock.id] ?? [];
   return [
     "",
     `${mock.title} mock (${mock.id}):`,
@@ -35,16 +33,18 @@ export function vendorMockHelp(mock: VendorMock): string {
     "Options (--set NAME=VALUE, repeatable):",
     ...table(Object.entries(mock.optionHelp)),
     "",
-    "Legal variants (a server that conforms either way; every suite passes against each):",
-    ...table(mock.variants.map((v) => [v.name, `${variantFlags(v)}: ${v.description}`])),
-    "",
-    `Release profiles (--profile NAME)${vendorProfiles.length ? ":" : ": none"}`,
-    ...table(vendorProfiles.map((p) => [p.name, p.description])),
+    "Legal variants (--variant NAME, or its release in brackets; a server that conforms either way, every suite passes against each):",
+    ...table(
+      mock.variants.map((v) => [
+        v.aliases?.length ? `${v.name} [${v.aliases.join(", ")}]` : v.name,
+        `${variantFlags(v)}: ${v.description}`,
+      ]),
+    ),
   ].join("\n");
 }
 
 /** The vendor named on a `mock … --help` command line, if any. */
-export function mockHelpFor(argv: readonly string[]): string | undefined {
-  const vendor = argv.slice(1).find((arg) => Object.hasOwn(mocks, arg));
-  return vendor ? vendorMockHelp(mocks[vendor] as VendorMock) : undefined;
+export async function mockHelpFor(argv: readonly string[]): Promise<string | undefined> {
+  const vendor = argv.slice(1).find((arg) => findVendor(arg) !== undefined);
+  return vendor ? vendorMockHelp(await (findVendor(vendor) as { mock(): Promise<VendorMock> }).mock()) : undefined;
 }

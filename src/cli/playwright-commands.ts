@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { extname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { COMPARE_ENV } from "../observe/compare-env.ts";
+import { takeReporterFlag } from "../report/reporter-flag.ts";
 import { TERMINAL_REPORTER_ENV } from "../report/reporters.ts";
 import { EXIT, type Verdict } from "../report/verdict.ts";
 import { UsageError } from "./usage-error.ts";
@@ -46,15 +47,28 @@ function spawnNodeQuietly(args: readonly string[], env: NodeJS.ProcessEnv): Prom
   });
 }
 
-function playwright(args: readonly string[], options: RunOptions, env: NodeJS.ProcessEnv = {}): Promise<number> {
+/**
+ * The Playwright command line and environment for a run. The user's reporter replaces only the terminal one
+ * (JUnit, Allure, summary and evidence stay): it goes in TERMINAL_REPORTER_ENV, which the config reads, and
+ * never as Playwright's `--reporter` — not even one passed through among Playwright's own flags.
+ */
+export function playwrightInvocation(
+  args: readonly string[],
+  options: RunOptions,
+  env: NodeJS.ProcessEnv = {},
+): { args: string[]; env: NodeJS.ProcessEnv } {
+  const { reporter: passedThrough, rest } = takeReporterFlag(args);
   const childEnv: NodeJS.ProcessEnv = { ...process.env, SESSIONPROBE_REPORTS: reportsDir(), ...env };
-  // The user's reporter replaces only the terminal one: JUnit, Allure, summary and evidence stay.
-  if (options.reporter) childEnv[TERMINAL_REPORTER_ENV] = options.reporter;
+  const reporter = options.reporter ?? passedThrough;
+  if (reporter) childEnv[TERMINAL_REPORTER_ENV] = reporter;
   if (options.compareBaseline) childEnv[COMPARE_ENV] = "1";
-  return spawnNode(
-    [require.resolve("@playwright/test/cli"), "test", "--config", join(PACKAGE_ROOT, `playwright.config${OWN_EXTENSION}`), ...args],
-    childEnv,
-  );
+  const config = join(PACKAGE_ROOT, `playwright.config${OWN_EXTENSION}`);
+  return { args: [require.resolve("@playwright/test/cli"), "test", "--config", config, ...rest], env: childEnv };
+}
+
+function playwright(args: readonly string[], options: RunOptions, env: NodeJS.ProcessEnv = {}): Promise<number> {
+  const invocation = playwrightInvocation(args, options, env);
+  return spawnNode(invocation.args, invocation.env);
 }
 
 /** Fresh results per run: Allure would otherwise merge yesterday's results into today's report (history is kept apart). */

@@ -1,13 +1,14 @@
 import { existsSync, readFileSync } from "node:fs";
 import { delimiter, dirname, join, resolve } from "node:path";
 import { TEAM_BEHAVIOURS_ENV } from "../catalogue/team-behaviours.ts";
+import { TEAM_VENDORS_ENV } from "../vendors/team-vendors-env.ts";
 import { UsageError } from "./usage-error.ts";
 
 /** A team repository's pointers to its own folders; the environment variables win over it. */
 export const PROJECT_CONFIG = "sessionprobe.json";
 
 /** The keys sessionprobe.json may hold (README, "Project settings: sessionprobe.json"). */
-export const PROJECT_CONFIG_KEYS = ["suites", "targets", "reports", "behaviours"] as const;
+export const PROJECT_CONFIG_KEYS = ["suites", "targets", "reports", "behaviours", "vendors"] as const;
 
 interface ProjectConfig {
   /** Folders of the team's scenario files (added to the built-in suites). */
@@ -18,11 +19,13 @@ interface ProjectConfig {
   reports?: string;
   /** The team's own behaviours file (src/catalogue/team-behaviours.ts): ids its scenarios cover beside the catalogue's. */
   behaviours?: string;
+  /** The team's own vendor folders (each exports a Vendor record from its index): they join the built-in ones. */
+  vendors?: string[];
 }
 
 /**
  * Reads ./sessionprobe.json, when there is one, into SESSIONPROBE_SUITES, SESSIONPROBE_TARGETS,
- * SESSIONPROBE_REPORTS and SESSIONPROBE_BEHAVIOURS (paths relative to the file), unless those are set already.
+ * SESSIONPROBE_REPORTS, SESSIONPROBE_BEHAVIOURS and SESSIONPROBE_VENDORS (paths relative to the file), unless those are set already.
  */
 export function applyProjectConfig(cwd = process.cwd(), env: NodeJS.ProcessEnv = process.env): void {
   const file = join(cwd, PROJECT_CONFIG);
@@ -42,6 +45,8 @@ export function applyProjectConfig(cwd = process.cwd(), env: NodeJS.ProcessEnv =
   const at = (path: string) => resolve(dirname(file), path);
   if (config.suites !== undefined && (!Array.isArray(config.suites) || !config.suites.every((s) => typeof s === "string")))
     throw new UsageError(`${PROJECT_CONFIG}: "suites" must be a list of folders`);
+  if (config.vendors !== undefined && (!Array.isArray(config.vendors) || !config.vendors.every((s) => typeof s === "string")))
+    throw new UsageError(`${PROJECT_CONFIG}: "vendors" must be a list of vendor folders (each with an index exporting \`vendor\`)`);
   for (const key of ["targets", "reports", "behaviours"] as const) {
     if (config[key] !== undefined && typeof config[key] !== "string") throw new UsageError(`${PROJECT_CONFIG}: "${key}" must be a path`);
   }
@@ -49,4 +54,5 @@ export function applyProjectConfig(cwd = process.cwd(), env: NodeJS.ProcessEnv =
   if (config.targets && !env.SESSIONPROBE_TARGETS_DEFAULT) env.SESSIONPROBE_TARGETS_DEFAULT = at(config.targets);
   if (config.reports && !env.SESSIONPROBE_REPORTS) env.SESSIONPROBE_REPORTS = at(config.reports);
   if (config.behaviours && !env[TEAM_BEHAVIOURS_ENV]) env[TEAM_BEHAVIOURS_ENV] = at(config.behaviours);
+  if (config.vendors && !env[TEAM_VENDORS_ENV]) env[TEAM_VENDORS_ENV] = config.vendors.map(at).join(delimiter);
 }

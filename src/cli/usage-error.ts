@@ -1,8 +1,8 @@
+import { InputError } from "../errors/errors.ts";
+
 /** A mistake in how the command was called (exit code 2): nothing was sent to any server. */
-export class UsageError extends Error {
-  readonly code = "SP_USAGE";
+export class UsageError extends InputError {
   constructor(message: string) {
-    super(message);
-    this.name = "UsageError";
+    super("SP_USAGE", message);
   }
 }

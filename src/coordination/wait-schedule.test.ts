@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import fc from "fast-check";
-import { findVendor } from "../drivers/registry.ts";
+import { findDriver } from "../vendors/registry.ts";
 import { isExclusive, planScenario } from "../engine/plan.ts";
 import { collectSuites } from "../scenario/collection.ts";
 import { findSuiteFiles } from "../scenario/discover.ts";
@@ -117,7 +117,7 @@ const amStaging = (timeouts: ResolvedTarget["timeouts"]): ResolvedTarget => ({
 
 test("a target's schedule: the scenarios its project runs, waiting ones longest first, and the workers that fit them", async () => {
   const suites = await collectSuites(findSuiteFiles());
-  const driver = findVendor("openam");
+  const driver = findDriver("openam");
   if (!driver) throw new Error("the openam driver is not registered");
   const target = amStaging({ idleMs: 20_000, lifetimeMs: 45_000 });
   const schedule = targetSchedule(suites, target, driver, { min: 2, cores: 2 });
@@ -148,7 +148,7 @@ test("a target's schedule: the scenarios its project runs, waiting ones longest 
 
 test("a wait counted from the login costs the scenario only what is left of it when the step comes", async () => {
   const suites = await collectSuites(findSuiteFiles());
-  const driver = findVendor("openam");
+  const driver = findDriver("openam");
   if (!driver) throw new Error("the openam driver is not registered");
   const target = amStaging({ idleMs: 20_000, lifetimeMs: 45_000 });
   const plans = suites

@@ -1,4 +1,4 @@
-import type { VendorDriver } from "../drivers/types.ts";
+import type { VendorDriver } from "../vendor-api/driver.ts";
 import { isExclusive, planScenario, stepsFor } from "../engine/plan.ts";
 import type { LoadedScenario, LoadedSuite } from "../scenario/load.ts";
 import type { ResolvedTarget } from "../targets/types.ts";
@@ -27,11 +27,13 @@ import type { ResolvedTarget } from "../targets/types.ts";
 export const STEP_ESTIMATE_MS = 150;
 export const SCENARIO_ESTIMATE_MS = 250;
 /**
- * What starting a worker costs the run: node, Playwright, the config, the spec and the harness, ≈ 1.2 s of
- * one core on a 2-core machine (README "Performance"). Workers start together and share the cores, so
- * w workers on c cores are ready after about max(1, w / c) of it: on 2 cores, 16 workers would cost ≈ 10 s.
+ * What starting a worker costs the run: node, Playwright, the config, the spec and the harness. Measured in the
+ * nightly bench row on this 2-core machine (docs/performance.md): the first scenario of a run started at 3.6 s with
+ * 3 workers, 5.6 s with 6 and 8.0 s with 9, ≈ 0.73 s of wall time per worker more, so ≈ 1.5 s of one core each
+ * (the first estimate, 1.2 s, sized too many workers). Workers start together and share the cores, so w workers on
+ * c cores are ready after about max(1, w / c) of it: on 2 cores, 16 workers would cost ≈ 12 s.
  */
-export const WORKER_START_MS = 1200;
+export const WORKER_START_MS = 1500;
 /** The workers of a target that waits in real time: at least the default, at most this many (a worker is a process of ≈ 200 MiB). */
 export const MAX_WAIT_WORKERS = 16;
 

@@ -76,8 +76,8 @@ test("a count the user chose replaces the sizing, not the order; nothing waits, 
 
 test("a scenario may wait at the rendezvous only as long as it is shorter than its vendor's longest", () => {
   const at = (line: number) => ({ position: { line, column: 5 } });
-  const am = { file: "suites/openam/sessions.yaml", vendor: "openam", scenarios: [at(10), at(20), at(30)] };
-  const hmc = { file: "suites/hmc/logon.yaml", vendor: "hmc", scenarios: [at(10)] };
+  const am = { file: "src/vendors/openam/suites/sessions.yaml", vendor: "openam", scenarios: [at(10), at(20), at(30)] };
+  const hmc = { file: "src/vendors/hmc/suites/logon.yaml", vendor: "hmc", scenarios: [at(10)] };
   const estimates = new Map([
     [scenarioKey(am, at(10)), 48_000],
     [scenarioKey(am, at(20)), 21_000],

@@ -1,5 +1,5 @@
 import { availableParallelism } from "node:os";
-import { findVendor } from "../drivers/registry.ts";
+import { findDriver } from "../vendors/registry.ts";
 import { collectSuites } from "../scenario/collection.ts";
 import { findSuiteFiles } from "../scenario/discover.ts";
 import type { LoadedScenario, LoadedSuite } from "../scenario/load.ts";
@@ -74,7 +74,7 @@ async function plan(
   for (const suite of suites) for (const loaded of suite.scenarios) keys.set(loaded, scenarioKey(suite, loaded));
   const schedules = new Map<string, number[]>();
   for (const target of waiting) {
-    const driver = findVendor(target.vendor);
+    const driver = findDriver(target.vendor);
     if (!driver) continue;
     const schedule = targetSchedule(suites, target, driver, sizing);
     if (!schedule.waiting) continue;

@@ -1,7 +1,8 @@
-import type { Credentials, Session } from "../drivers/types.ts";
+import type { Credentials, Session } from "../vendor-api/driver.ts";
 import { ConfigurationError, ExpectationFailure } from "./failure.ts";
 import { judgeSession } from "./session-judge.ts";
-import { runLogin, type StepEnv } from "./step-runners.ts";
+import type { StepEnv } from "./steps/env.ts";
+import { runLogin } from "./steps/login.ts";
 
 /**
  * Bystanders: sessions a scenario opens before its first step and judges after its last,

@@ -1,4 +1,4 @@
-import type { DriverContext, TargetView } from "../drivers/types.ts";
+import type { DriverContext, TargetView } from "../vendor-api/driver.ts";
 import { serverTime } from "../http/cookie-jar.ts";
 import type { Exchange } from "../http/exchange.ts";
 import type { Transport } from "../http/transport.ts";

@@ -86,7 +86,7 @@ test("interpolation resolves captures, credentials, users and dates; an unknown 
 
 test("a scenario's requirements skip it, with the reason, on a target whose timeouts are too short", async () => {
   const { planScenario } = await import("./plan.ts");
-  const { controlm } = await import("../drivers/controlm/index.ts");
+  const { controlm } = await import("../vendors/controlm/driver/index.ts");
   const loaded = {
     scenario: { name: "x", covers: ["CTM-S-05"], requires: { idleTimeoutAtLeast: "3m" }, steps: [{ login: {} }] },
     position: { line: 1, column: 1 },

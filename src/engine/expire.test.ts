@@ -1,8 +1,8 @@
 import { expect, test } from "@playwright/test";
-import { findVendor } from "../drivers/registry.ts";
+import { findDriver } from "../vendors/registry.ts";
 import type { ResolvedTarget } from "../targets/types.ts";
 import { runExpire } from "./expire.ts";
-import type { StepEnv } from "./step-runners.ts";
+import type { StepEnv } from "./steps/env.ts";
 import type { TimeControl } from "./time.ts";
 
 /** A clock standing at `now` that records every wait asked of it. */
@@ -12,7 +12,7 @@ function recordingTime(now: number): TimeControl & { waits: number[] } {
 }
 
 function env(): StepEnv {
-  const driver = findVendor("controlm");
+  const driver = findDriver("controlm");
   if (!driver) throw new Error("controlm driver missing");
   const target = { kind: "real", timeouts: { idleMs: 3_000, marginMs: 250 }, options: {} } as unknown as ResolvedTarget;
   return { driver, target, where: "[controlm] step 2" } as unknown as StepEnv;

@@ -1,10 +1,10 @@
-import type { Session, StepResult, Verdict } from "../drivers/types.ts";
+import type { Session, StepResult, Verdict } from "../vendor-api/driver.ts";
 import type { ExpireArgs } from "../scenario/schema.ts";
-import { optionScope } from "../targets/options.ts";
 import { formatDuration } from "../time/duration.ts";
 import { ConfigurationError, ExpectationFailure } from "./failure.ts";
 import { marginFor, timeoutFor } from "./plan.ts";
-import { probe, runUse, sessionNamed, type StepEnv } from "./step-runners.ts";
+import { probe, sessionNamed, type StepEnv } from "./steps/env.ts";
+import { runUse } from "./steps/use.ts";
 import { keepAliveSchedule, resolveTimeExpr, type TimeControl } from "./time.ts";
 
 /**
@@ -28,7 +28,7 @@ export async function runExpire(
   const { args, time, log } = options;
   const { target, driver } = env;
   const margin = target.timeouts.marginMs;
-  const scope = optionScope(driver, target.options);
+  const scope = env.optionScope;
   if (args.idle) {
     let wait = resolveTimeExpr(args.idle, timeoutFor("idle", target, driver), margin, scope);
     if (args.since === "login") {

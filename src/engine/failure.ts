@@ -1,5 +1,7 @@
 import type { Exchange } from "../http/exchange.ts";
 import { requestLine } from "../http/exchange.ts";
+import { SessionprobeError } from "../errors/errors.ts";
+import type { FailureKind } from "../errors/errors.ts";
 import { redact } from "../redact/secrets.ts";
 
 const EXCERPT = 600;
@@ -22,47 +24,18 @@ export function describeExchange(exchange: Exchange): string {
   return redact(lines.join("\n"));
 }
 
-/**
- * The four kinds of failure a run can end in, and only these. Reports, JUnit, Allure
- * categories, exit codes and the defect matrix all read the kind, never the message:
- * - expectation: the server broke a documented behaviour (an assertion failed);
- * - transport: the server could not be talked to (refused, reset, hang, TLS, garbage);
- * - configuration: the target or the scenario cannot run as written here (a missing
- *   user, an undeclared timeout, a session that holds no credential to probe with);
- * - harness: our own bug.
- */
-export type FailureKind = "expectation" | "transport" | "configuration" | "harness";
-
-/** Stable codes, one per kind: what a CI log or a dashboard matches on. */
-export const FAILURE_CODES: Record<FailureKind, string> = {
-  expectation: "SP_EXPECTATION_FAILED",
-  transport: "SP_TRANSPORT_FAILED",
-  configuration: "SP_CONFIGURATION",
-  harness: "SP_HARNESS_BUG",
-};
-
-/** Where in a suite a failure happened, for the matrix's "caught by suites/x.yaml:14". */
-export interface StepLocation {
-  file: string;
-  line: number;
-  column: number;
-  /** 1-based step number. */
-  step: number;
-}
-
-export abstract class SessionprobeError extends Error {
-  abstract readonly kind: FailureKind;
-  location?: StepLocation;
-  /** The behaviour ids the failed step asserts (its own `covers:`, else the scenario's): what a report says is broken. */
-  ids?: readonly string[];
-  get code(): string {
-    return FAILURE_CODES[this.kind];
-  }
-}
+// The hierarchy lives in src/errors (a leaf every layer may import); the engine's four
+// verdict classes below extend it, and the names the rest of the code imports from here stay.
+export {
+  FAILURE_CODES,
+  type FailureKind,
+  failureKind,
+  SessionprobeError,
+  type StepLocation,
+} from "../errors/errors.ts";
 
 /** A step did not do what the scenario says: the only error that means "the server broke a behaviour". */
 export class ExpectationFailure extends SessionprobeError {
-  readonly kind = "expectation" as const;
   /** The exchange the failed assertions were about, when there is one. */
   readonly exchange: Exchange | undefined;
   constructor(
@@ -80,7 +53,7 @@ export class ExpectationFailure extends SessionprobeError {
       );
     if (evidence.clock) lines.push(`  clock: ${evidence.clock}`);
     if (evidence.hint) lines.push(`  hint: ${evidence.hint}`);
-    super(redact(lines.join("\n")));
+    super("SP_EXPECTATION_FAILED", redact(lines.join("\n")));
     this.exchange = evidence.exchange;
     this.name = "ExpectationFailure";
     // A verdict on the server, not on our code: no harness stack under it in reports.
@@ -90,9 +63,8 @@ export class ExpectationFailure extends SessionprobeError {
 
 /** The server could not be talked to: no verdict about any behaviour can be drawn from it. */
 export class TransportFailure extends SessionprobeError {
-  readonly kind = "transport" as const;
   constructor(where: string, message: string) {
-    super(redact(`${where}: ${message}`));
+    super("SP_TRANSPORT_FAILED", redact(`${where}: ${message}`));
     this.name = "TransportFailure";
     // A verdict on the server, not on our code: no harness stack under it in reports.
     this.stack = `${this.name}: ${this.message}`;
@@ -101,9 +73,8 @@ export class TransportFailure extends SessionprobeError {
 
 /** The scenario cannot run here as written (no timeout declared, a missing user…): a setup problem, not a vendor defect. */
 export class ConfigurationError extends SessionprobeError {
-  readonly kind = "configuration" as const;
   constructor(where: string, message: string) {
-    super(redact(`${where}: ${message}`));
+    super("SP_CONFIGURATION", redact(`${where}: ${message}`));
     this.name = "ConfigurationError";
     // A verdict on the server, not on our code: no harness stack under it in reports.
     this.stack = `${this.name}: ${this.message}`;
@@ -112,19 +83,10 @@ export class ConfigurationError extends SessionprobeError {
 
 /** Our own bug: reported as such, with its stack kept for the report. */
 export class HarnessError extends SessionprobeError {
-  readonly kind = "harness" as const;
   constructor(where: string, message: string, options?: { cause?: unknown }) {
-    super(redact(`${where}: ${message}`), options);
+    super("SP_HARNESS_BUG", redact(`${where}: ${message}`), options);
     this.name = "HarnessError";
   }
-}
-
-/** Older names, kept so the rest of the code reads as before. */
-export { ExpectationFailure as StepFailure, ConfigurationError as ScenarioSetupError };
-
-/** The kind of any error: ours carry it; anything else escaping the engine is a harness bug. */
-export function failureKind(error: unknown): FailureKind {
-  return error instanceof SessionprobeError ? error.kind : "harness";
 }
 
 /** Marks the first line of a report's message so a reader of plain text (JUnit, logs) sees the kind. */

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
-import { vmanageMock } from "../mocks/vmanage/index.ts";
+import { vmanageMock } from "../vendors/vmanage/mock/index.ts";
 import { runAgainstMock } from "../in-process/run-suites.ts";
 import { loadSuitesOrThrow } from "../scenario/load.ts";
 

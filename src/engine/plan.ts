@@ -1,10 +1,13 @@
-import type { VendorDriver } from "../drivers/types.ts";
+import type { VendorDriver } from "../vendor-api/driver.ts";
 import type { LoadedScenario } from "../scenario/load.ts";
 import type { ResolvedTarget } from "../targets/types.ts";
 import { formatDuration } from "../time/duration.ts";
 import { references } from "../scenario/interpolate.ts";
 import { optionScope } from "../targets/options.ts";
 import { defaultMargin, resolveTimeExpr } from "./time.ts";
+
+/** `${options.<name>}` for one target: what `optionScope` resolves. */
+type OptionScope = Readonly<Record<string, string | undefined>>;
 
 /** Tags that a real target must allow explicitly (`allow:` in the targets file), and why. */
 export const GUARDED_TAGS: Record<string, string> = {
@@ -27,9 +30,8 @@ export function isExclusive(loaded: LoadedScenario): boolean {
 }
 
 /** References a scenario makes that the target cannot resolve: credential fields, users, deployment options. */
-function unresolvable(loaded: LoadedScenario, target: ResolvedTarget, driver: VendorDriver): string[] {
+function unresolvable(loaded: LoadedScenario, target: ResolvedTarget, options: OptionScope): string[] {
   const missing = new Set<string>();
-  const options = optionScope(driver, target.options);
   for (const name of references(loaded.scenario.steps)) {
     const [head, a, b] = name.split(".");
     if (head === "credentials" && a && target.credentials[a] === undefined) missing.add(name);
@@ -74,7 +76,7 @@ export function marginFor(timeoutMs: number, target: ResolvedTarget): number {
 }
 
 /** What a scenario needs of the target's timeouts (`requires:`), as a duration or a share of a duration option. */
-function unmetRequirement(loaded: LoadedScenario, target: ResolvedTarget, driver: VendorDriver): string | undefined {
+function unmetRequirement(loaded: LoadedScenario, target: ResolvedTarget, driver: VendorDriver, options: OptionScope): string | undefined {
   const { requires } = loaded.scenario;
   if (!requires) return undefined;
   const checks = [
@@ -89,7 +91,7 @@ function unmetRequirement(loaded: LoadedScenario, target: ResolvedTarget, driver
       const idle = timeoutFor("idle", target, driver);
       const lifetime = timeoutFor("absolute", target, driver);
       const scope = {
-        ...optionScope(driver, target.options),
+        ...options,
         ...(idle === undefined ? {} : { idleTimeout: `${idle}ms` }),
         ...(lifetime === undefined ? {} : { lifetime: `${lifetime}ms` }),
       };
@@ -142,9 +144,17 @@ export function isWrongCredentials(loaded: LoadedScenario): boolean {
   return (loaded.scenario.tags ?? []).includes(WRONG_CREDENTIALS_TAG);
 }
 
-/** The scenario's steps for this target: a repeat counted by a deployment option is unrolled with the target's value. */
-export function stepsFor(loaded: LoadedScenario, target: ResolvedTarget, driver: VendorDriver): LoadedScenario["steps"] {
-  return loaded.stepsFor ? loaded.stepsFor(optionScope(driver, target.options)) : loaded.steps;
+/**
+ * The scenario's steps for this target: a repeat counted by a deployment option is unrolled with the target's value.
+ * `options` is the target's option scope when the caller has it already (a scenario run computes it once).
+ */
+export function stepsFor(
+  loaded: LoadedScenario,
+  target: ResolvedTarget,
+  driver: VendorDriver,
+  options: OptionScope = optionScope(driver, target.options),
+): LoadedScenario["steps"] {
+  return loaded.stepsFor ? loaded.stepsFor(options) : loaded.steps;
 }
 
 /** Decides before any request whether the scenario runs against this target, and what it will cost in time. */
@@ -152,6 +162,7 @@ export function planScenario(loaded: LoadedScenario, target: ResolvedTarget, dri
   const skip = (why: string, totalWaitMs = 0, realWaitMs = 0): ScenarioPlan => ({ skip: why, totalWaitMs, realWaitMs, elapsedWaitMs: 0 });
   const { scenario } = loaded;
   if (scenario.skip) return skip(scenario.skip);
+  const options = optionScope(driver, target.options);
   if (target.kind === "real") {
     for (const tag of scenario.tags ?? []) {
       const why = GUARDED_TAGS[tag];
@@ -164,17 +175,16 @@ export function planScenario(loaded: LoadedScenario, target: ResolvedTarget, dri
       );
     }
   }
-  const unmet = unmetRequirement(loaded, target, driver);
+  const unmet = unmetRequirement(loaded, target, driver, options);
   if (unmet) return skip(unmet);
-  const missing = unresolvable(loaded, target, driver);
+  const missing = unresolvable(loaded, target, options);
   if (missing.length) return skip(`needs ${missing.join(", ")}, which target ${target.name} does not declare`);
   let steps: LoadedScenario["steps"];
   try {
-    steps = stepsFor(loaded, target, driver);
+    steps = stepsFor(loaded, target, driver, options);
   } catch (error) {
     return skip(`${(error as Error).message} (target ${target.name})`);
   }
-  const options = optionScope(driver, target.options);
   let total = 0;
   // The scenario's own clock (its waits only): where a wait counted from a login ends.
   let elapsed = 0;

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { Credentials, StepResult, VendorDriver } from "../drivers/types.ts";
+import type { Credentials, StepResult, VendorDriver } from "../vendor-api/driver.ts";
 import { optionScope } from "../targets/options.ts";
 import { stepsFor } from "./plan.ts";
 import type { Transport } from "../http/transport.ts";
@@ -7,25 +7,18 @@ import { redact } from "../redact/secrets.ts";
 import { InterpolationError, type InterpolationScope, interpolate, REFERENCE, resolveReference } from "../scenario/interpolate.ts";
 import { TransportError } from "../http/transport.ts";
 import type { LoadedScenario, LoadedStep, LoadedSuite } from "../scenario/load.ts";
+import type { StepVerb } from "../scenario/schema.ts";
 import type { ResolvedTarget } from "../targets/types.ts";
 import { createDriverContext, type RecordingContext } from "./driver-context.ts";
 import { checkResponse } from "./expectations.ts";
-import {
-  ConfigurationError,
-  HarnessError,
-  ScenarioSetupError,
-  SessionprobeError,
-  type StepLocation,
-  StepFailure,
-  TransportFailure,
-} from "./failure.ts";
+import { ConfigurationError, ExpectationFailure, HarnessError, SessionprobeError, type StepLocation, TransportFailure } from "./failure.ts";
 import type { EngineHooks } from "./hooks.ts";
 import { SessionLedger } from "./session-ledger.ts";
 import { describeStep } from "./step-title.ts";
-import { runLogin, runRequest, runUse, sessionNamed, type StepEnv } from "./step-runners.ts";
+import { sessionNamed, type StepEnv } from "./steps/env.ts";
+import { runStepVerb } from "./steps/index.ts";
 import { judgeSession } from "./session-judge.ts";
 import { type Bystander, judgeBystander, openBystander, resolveBystanders } from "./bystanders.ts";
-import { runExpire } from "./expire.ts";
 import type { TimeControl } from "./time.ts";
 import { parseDuration } from "../time/duration.ts";
 import { select, show } from "./selectors.ts";
@@ -37,9 +30,10 @@ import { select, show } from "./selectors.ts";
  */
 function located(where: string, location: StepLocation, error: unknown, ids: readonly string[]): SessionprobeError {
   let out: SessionprobeError;
-  if (error instanceof SessionprobeError) out = error;
-  else if (error instanceof TransportError) out = new TransportFailure(where, error.message);
+  // Lower layers' errors are SessionprobeErrors too: told at the step first, so the message names it.
+  if (error instanceof TransportError) out = new TransportFailure(where, error.message);
   else if (error instanceof InterpolationError) out = new ConfigurationError(where, error.message);
+  else if (error instanceof SessionprobeError) out = error;
   else {
     const e = error instanceof Error ? error : new Error(String(error));
     out = new HarnessError(where, `unexpected ${e.name} (a harness or driver bug, please report it): ${e.message}`, { cause: e });
@@ -74,7 +68,7 @@ export interface ScenarioRunOptions {
 
 /**
  * Runs one scenario's steps in order; the first failed step ends it with a
- * StepFailure. `teardown()` is separate so a runner can call it even after a
+ * ExpectationFailure. `teardown()` is separate so a runner can call it even after a
  * timeout abandoned `execute()`.
  */
 export class ScenarioRunner {
@@ -85,6 +79,8 @@ export class ScenarioRunner {
   private readonly random = randomBytes(4).toString("hex");
   /** The running step's own `timeout:`, if it has one. */
   private stepTimeoutMs: number | undefined;
+  /** `${options.…}` for this target: the same for every step of the run, so resolved once (on first use). */
+  private resolvedOptionScope: Readonly<Record<string, string | undefined>> | undefined;
 
   constructor(private readonly options: ScenarioRunOptions) {
     const { target, transport, time } = options;
@@ -100,11 +96,16 @@ export class ScenarioRunner {
     return this.options.credentials ?? this.options.target.credentials;
   }
 
+  private get optionScope(): Readonly<Record<string, string | undefined>> {
+    this.resolvedOptionScope ??= optionScope(this.options.driver, this.options.target.options);
+    return this.resolvedOptionScope;
+  }
+
   async execute(): Promise<ScenarioOutcome> {
     const { loaded, target, driver } = this.options;
     let steps: LoadedStep[];
     try {
-      steps = stepsFor(loaded, target, driver);
+      steps = stepsFor(loaded, target, driver, this.optionScope);
     } catch (error) {
       throw new ConfigurationError(`[${target.name}] ${this.options.suite.file} "${loaded.scenario.name}"`, (error as Error).message);
     }
@@ -170,6 +171,7 @@ export class ScenarioRunner {
       ledger: this.ledger,
       where,
       credentials: this.credentials,
+      optionScope: this.optionScope,
       onServerVersion: (version) => {
         this.outcome.serverVersion = version;
         hooks.note("server-version", version);
@@ -221,14 +223,14 @@ export class ScenarioRunner {
   }
 
   private scope(): InterpolationScope {
-    const { target, driver, time } = this.options;
+    const { target, time } = this.options;
     return {
       captures: this.captures,
       credentials: this.credentials,
       users: target.users,
       random: this.random,
       now: time.now(),
-      options: optionScope(driver, target.options),
+      options: this.optionScope,
     };
   }
 
@@ -252,49 +254,30 @@ export class ScenarioRunner {
   }
 
   private async runStepBody(loadedStep: LoadedStep, where: string): Promise<StepResult | undefined> {
-    const { hooks } = this.options;
+    const { hooks, time } = this.options;
     const step = interpolate(loadedStep.step, this.scope());
     const env = this.stepEnv(where);
     const sessionName = step.as ?? "default";
     let result: StepResult | undefined;
     this.stepTimeoutMs = step.timeout ? parseDuration(step.timeout) : undefined;
     try {
-      result = await this.perform(env, step, sessionName);
+      result = await runStepVerb(loadedStep.verb, step, {
+        ...env,
+        sessionName,
+        time,
+        log: (line) => hooks.log(redact(`${where}: ${line}`)),
+        lastAnsweredAt: this.ctx.lastAnsweredAt(),
+      });
     } finally {
       this.stepTimeoutMs = undefined;
       for (const exchange of this.ctx.take()) await hooks.exchange(exchange);
     }
     if (!result) {
-      if (step.expect) throw new ScenarioSetupError(where, "an expire step has no response to expect anything of");
+      if (step.expect) throw new ConfigurationError(where, "an expire step has no response to expect anything of");
       return undefined;
     }
-    await this.judge(env, { step, result, sessionName, where, index: loadedStep.index });
+    await this.judge(env, { step, verb: loadedStep.verb, result, sessionName, where, index: loadedStep.index });
     return result;
-  }
-
-  private async perform(env: StepEnv, step: LoadedStep["step"], sessionName: string): Promise<StepResult | undefined> {
-    if ("login" in step) return runLogin(env, step, sessionName);
-    if ("use" in step) return runUse(env, step.use, step.with ?? {}, sessionNamed(env, sessionName));
-    if ("request" in step) return runRequest(env, step.request, sessionName);
-    if ("logout" in step) {
-      const session = sessionNamed(env, sessionName);
-      const result = await env.driver.logout(env.ctx, session, step.with ?? {});
-      if (env.driver.classify(result.exchange) === "ok") session.open = false;
-      return result;
-    }
-    if ("action" in step) {
-      const spec = env.driver.actions[step.action];
-      if (!spec) throw new ScenarioSetupError(env.where, `unknown action ${step.action}`);
-      return spec.run(env.ctx, spec.needsSession ? sessionNamed(env, sessionName) : env.ledger.get(sessionName), step.with ?? {});
-    }
-    await runExpire(env, {
-      args: step.expire,
-      sessionName,
-      time: this.options.time,
-      log: (line) => this.options.hooks.log(redact(`${env.where}: ${line}`)),
-      lastAnsweredAt: this.ctx.lastAnsweredAt(),
-    });
-    return undefined;
   }
 
   private observe(index: number, observations: readonly { label: string; value: unknown }[]): void {
@@ -304,32 +287,54 @@ export class ScenarioRunner {
     }
   }
 
-  private async judge(
-    env: StepEnv,
-    s: { step: LoadedStep["step"]; result: StepResult; sessionName: string; where: string; index: number },
-  ): Promise<void> {
-    const { step, result, where } = s;
-    const response = result.exchange.response;
-    const { failures, observations } = checkResponse(response, step.expect, this.options.time.now());
-    if ("login" in step && !step.expect && !(result as { ok?: boolean }).ok)
-      failures.push(`login failed (status ${response.status}); add expect: to assert a refused login`);
-    this.observe(s.index, observations);
-    if (step.expect?.session) {
-      const judgement = await judgeSession(env, sessionNamed(env, s.sessionName), step.expect.session, where);
-      for (const exchange of this.ctx.take()) await this.options.hooks.exchange(exchange);
-      failures.push(...judgement.failures);
-      this.observe(s.index, judgement.observations);
-    }
+  /** The step's answer against its `expect:` and `session:`; all failures are told together, then captures are taken. */
+  private async judge(env: StepEnv, s: Judged): Promise<void> {
+    const failures = this.responseFailures(s);
+    if (s.step.expect?.session) failures.push(...(await this.sessionFailures(env, s, s.step.expect.session)));
     if (failures.length)
-      throw new StepFailure(where, failures, {
-        exchange: result.exchange,
+      throw new ExpectationFailure(s.where, failures, {
+        exchange: s.result.exchange,
         clock: `${new Date(this.options.time.now()).toISOString()} (${this.options.time.description})`,
       });
-    for (const [name, selector] of Object.entries(step.capture ?? {})) {
+    this.capture(s);
+  }
+
+  /** `expect:` on the response (its `observe:` recorded), and a refused login nobody said to expect. */
+  private responseFailures(s: Judged): string[] {
+    const response = s.result.exchange.response;
+    const { failures, observations } = checkResponse(response, s.step.expect, this.options.time.now());
+    if (s.verb === "login" && !s.step.expect && !(s.result as { ok?: boolean }).ok)
+      failures.push(`login failed (status ${response.status}); add expect: to assert a refused login`);
+    this.observe(s.index, observations);
+    return failures;
+  }
+
+  /** `session: valid | invalid`, asked of the server; its probes' exchanges are reported with the step. */
+  private async sessionFailures(env: StepEnv, s: Judged, expected: "valid" | "invalid"): Promise<string[]> {
+    const judgement = await judgeSession(env, sessionNamed(env, s.sessionName), expected, s.where);
+    for (const exchange of this.ctx.take()) await this.options.hooks.exchange(exchange);
+    this.observe(s.index, judgement.observations);
+    return judgement.failures;
+  }
+
+  /** `capture:` from a response whose expectations held; an absent value fails the step, it never captures "undefined". */
+  private capture(s: Judged): void {
+    const response = s.result.exchange.response;
+    for (const [name, selector] of Object.entries(s.step.capture ?? {})) {
       const value = select(response, selector, this.options.time.now());
       if (value === undefined)
-        throw new StepFailure(where, [`capture ${name}: ${selector} is absent in the response`], { exchange: result.exchange });
+        throw new ExpectationFailure(s.where, [`capture ${name}: ${selector} is absent in the response`], { exchange: s.result.exchange });
       this.captures[name] = typeof value === "string" ? value : JSON.stringify(value);
     }
   }
+}
+
+/** A step that answered, as the runner judges it. */
+interface Judged {
+  step: LoadedStep["step"];
+  verb: StepVerb;
+  result: StepResult;
+  sessionName: string;
+  where: string;
+  index: number;
 }

@@ -1,11 +1,18 @@
-import type { CredentialCarrier, Session, Verdict } from "../drivers/types.ts";
+import type { CredentialCarrier, Session, Verdict } from "../vendor-api/driver.ts";
 import { ConfigurationError } from "./failure.ts";
-import { probe, type StepEnv } from "./step-runners.ts";
+import { probeName } from "./probe.ts";
+import { probe, type StepEnv } from "./steps/env.ts";
 
 /** Does the session carry anything a probe would send (a token, a cookie)? */
 export function holdsCredential(session: Session): boolean {
   return Object.values(session.state).some((v) => v !== "") || session.cookies.hasAny();
 }
+
+/**
+ * The verdicts that prove a session dead for `session: invalid`. A vendor whose "no session"
+ * looks like something else (HMC's 403 with reason code 4 or 5) says so in its classify.
+ */
+const DEAD: readonly Verdict[] = ["unauthenticated"];
 
 export interface SessionJudgement {
   failures: string[];
@@ -15,7 +22,7 @@ export interface SessionJudgement {
 
 /**
  * `session: valid` needs the probe's ok; `session: invalid` needs the driver's
- * unauthenticated verdict (or one the vendor documents as "dead", such as HMC's 403).
+ * unauthenticated verdict.
  * A 5xx or a refused request says nothing about the session and fails the step. A
  * session that holds no credential cannot be proved dead by a probe that sends none.
  *
@@ -36,13 +43,13 @@ export async function judgeSession(
       `session "${name}" holds no credential (its login was refused or never completed), so a probe sends none and cannot prove it invalid: drop session: invalid here, or assert what the response shows`,
     );
   }
-  const dead: readonly Verdict[] = ["unauthenticated", ...(env.driver.deadVerdicts ?? [])];
   const judgement: SessionJudgement = { failures: [], observations: [] };
   const { verdict } = await probe(env, session);
   if (verdict !== "ok") session.open = false;
-  const probeName = `the probe (${env.driver.probeCall})`;
-  judgement.failures.push(...verdictFailures({ name, expected, verdict, dead, by: probeName }));
-  for (const carrier of env.driver.carriers?.(session) ?? []) await judgeCarrier(env, { session, carrier, expected, dead, judgement });
+  const by = `the probe (${probeName(env.driver)})`;
+  judgement.failures.push(...verdictFailures({ name, expected, verdict, dead: DEAD, by }));
+  for (const carrier of env.driver.carriers?.(session) ?? [])
+    await judgeCarrier(env, { session, carrier, expected, dead: DEAD, judgement });
   return judgement;
 }
 

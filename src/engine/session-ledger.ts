@@ -1,4 +1,4 @@
-import type { DriverContext, Session, VendorDriver } from "../drivers/types.ts";
+import type { DriverContext, Session, VendorDriver } from "../vendor-api/driver.ts";
 import { SessionCookies } from "../http/cookie-jar.ts";
 
 /**

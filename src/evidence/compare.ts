@@ -1,7 +1,7 @@
 import { parseSetCookie } from "../http/cookie-jar.ts";
 import type { HttpResponse } from "../http/exchange.ts";
 import type { RecordedResponse } from "./corpus.ts";
-import type { EvidenceProfile } from "./profiles.ts";
+import type { EvidenceProfile } from "../vendor-api/evidence.ts";
 
 const squash = (value: string) => value.toLowerCase().replace(/\s+/g, "");
 const show = (value: string | undefined) => (value === undefined ? "(absent)" : JSON.stringify(value));

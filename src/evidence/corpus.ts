@@ -1,20 +1,16 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
+import { SessionprobeError } from "../errors/errors.ts";
+import type { RecordedRequest } from "../vendor-api/evidence.ts";
+import { findVendor, vendorIds } from "../vendors/registry.ts";
+
+export type { RecordedRequest } from "../vendor-api/evidence.ts";
 
 /**
- * Recorded traffic of real servers (evidence/recordings/<vendor>/*.json): data, not code.
+ * Recorded traffic of real servers (src/vendors/<vendor>/recordings/*.json): data, not code.
  * Every secret is a placeholder (`{{token}}`, `{{password}}` …, see placeholders.ts); a
  * large body is kept as its element or key set.
  */
-export interface RecordedRequest {
-  method: string;
-  /** Below the API's base path (a real server's context path is not part of it). */
-  path: string;
-  headers?: Record<string, string>;
-  /** A JSON body; `text` for any other. */
-  body?: unknown;
-  text?: string;
-}
 
 export interface RecordedResponse {
   status: number;
@@ -58,11 +54,18 @@ export interface CorpusFile {
   exchanges: RecordedExchange[];
 }
 
-export class CorpusError extends Error {
-  readonly code = "SP_CORPUS";
+/** A recording or HAR file that cannot be read as one: named with its file and entry. */
+export class CorpusError extends SessionprobeError {
+  constructor(message: string) {
+    super("SP_CORPUS", message);
+  }
 }
 
-export const CORPUS_DIR = join(import.meta.dirname, "..", "..", "evidence", "recordings");
+/** A vendor's recordings: its folder's recordings/ (src/vendors/<vendor>/recordings/). */
+function recordingsDir(vendor: string): string | undefined {
+  const home = findVendor(vendor)?.home;
+  return home === undefined ? undefined : join(home, "recordings");
+}
 
 function checkExchange(where: string, value: unknown): RecordedExchange {
   const e = value as Partial<RecordedExchange> | null;
@@ -93,16 +96,18 @@ export function readCorpusFile(path: string, vendor?: string): CorpusFile {
 }
 
 /** Every corpus file of a vendor (or of all vendors), in name order. */
-export function loadCorpus(vendor?: string, dir = CORPUS_DIR): CorpusFile[] {
-  const vendors = vendor ? [vendor] : readdirSync(dir).sort();
+export function loadCorpus(vendor?: string): CorpusFile[] {
+  const vendors = vendor ? [vendor] : vendorIds.toSorted();
   return vendors.flatMap((v) => {
+    const dir = recordingsDir(v);
     let names: string[];
     try {
-      names = readdirSync(join(dir, v)).filter((n) => n.endsWith(".json"));
+      if (dir === undefined) return [];
+      names = readdirSync(dir).filter((n) => n.endsWith(".json"));
     } catch {
       return [];
     }
-    return names.sort().map((n) => readCorpusFile(join(dir, v, n), v));
+    return names.sort().map((n) => readCorpusFile(join(dir, n), v));
   });
 }
 

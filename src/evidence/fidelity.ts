@@ -1,4 +1,4 @@
-import type { VendorMock } from "../mocks/core/types.ts";
+import type { VendorMock } from "../vendor-api/mock.ts";
 import type { LoadedSuite } from "../scenario/load.ts";
 import { type CorpusFile, loadCorpus, type RecordedExchange, sourceName } from "./corpus.ts";
 import { replayExchanges } from "./replay.ts";

@@ -51,8 +51,6 @@ export function writeHarFrom(dir: string, out: string, creator: { name: string; 
   return entries.length;
 }
 
-const LOGIN_NAMES: Record<string, string> = { openam: "token", hmc: "session", controlm: "token", vmanage: "jsessionid" };
-
 /**
  * Recorded exchanges from HAR entries, with every credential a placeholder the replay
  * fills from the mock: a value a login answered with becomes `{{token}}` (HMC
@@ -65,7 +63,7 @@ export function harToExchanges(
   options: { vendor: string; basePath: string; file: string },
 ): RecordedExchange[] {
   const profile = profileOf(options.vendor);
-  const name = LOGIN_NAMES[options.vendor] ?? "token";
+  const name = profile.placeholder;
   const values = new Map<string, string>();
   const placeholder = (value: string) => values.get(value) ?? value;
   const sessions = new Map<string, number>();

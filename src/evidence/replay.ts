@@ -1,7 +1,7 @@
 import { parseBody } from "../http/body.ts";
 import type { HttpResponse } from "../http/exchange.ts";
-import { createMockHost, type MockHost } from "../mocks/core/host.ts";
-import type { MockVariant, VendorMock } from "../mocks/core/types.ts";
+import { createMockHost, type MockHost } from "../mock-kit/host.ts";
+import type { MockVariant, VendorMock } from "../vendor-api/mock.ts";
 import { variantSetup } from "../in-process/run-suites.ts";
 import { compareResponse } from "./compare.ts";
 import type { RecordedExchange, RecordedRequest } from "./corpus.ts";

@@ -1,5 +1,5 @@
 import { XMLValidator } from "fast-xml-parser";
-import type { EvidenceProfile } from "./profiles.ts";
+import type { EvidenceProfile } from "../vendor-api/evidence.ts";
 
 /** A request as both worlds can state it: a recording's, and a suite step's sent to a mock. */
 export interface PlainRequest {

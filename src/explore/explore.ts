@@ -1,6 +1,6 @@
 import fc from "fast-check";
-import type { VendorDriver } from "../drivers/types.ts";
-import { failureKind, type FailureKind, SessionprobeError } from "../engine/failure.ts";
+import type { VendorDriver } from "../vendor-api/driver.ts";
+import { failureKind, type FailureKind, SessionprobeError } from "../errors/errors.ts";
 import type { TimeControl } from "../engine/time.ts";
 import type { Transport } from "../http/transport.ts";
 import type { PlainStep } from "../scenario/schema.ts";
@@ -111,8 +111,10 @@ export async function explore<M extends object>(
 }
 
 /** The target lacks what the model needs (a second user, say): exploration does not start. */
-export class ExploreUnavailable extends Error {
-  readonly code = "SP_CONFIGURATION";
+export class ExploreUnavailable extends SessionprobeError {
+  constructor(message: string) {
+    super("SP_EXPLORE_UNAVAILABLE", message);
+  }
 }
 
 export type { ExploreContext };

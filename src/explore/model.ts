@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import type { VendorDriver } from "../drivers/types.ts";
+import type { VendorDriver } from "../vendor-api/driver.ts";
 import { marginFor, timeoutFor } from "../engine/plan.ts";
 import type { ResolvedTarget } from "../targets/types.ts";
 import { optionScope } from "../targets/options.ts";

@@ -1,7 +1,7 @@
 import { VirtualTime } from "../engine/time.ts";
 import { MockRun } from "../in-process/mock-run.ts";
 import { variantSetup } from "../in-process/run-suites.ts";
-import type { MockVariant, VendorMock } from "../mocks/core/types.ts";
+import type { MockVariant, VendorMock } from "../vendor-api/mock.ts";
 import { explore, type ExploreOptions, type ExploreOutcome } from "./explore.ts";
 import type { VendorModel } from "./model.ts";
 

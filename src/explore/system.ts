@@ -1,4 +1,4 @@
-import type { StepResult, VendorDriver } from "../drivers/types.ts";
+import type { StepResult, VendorDriver } from "../vendor-api/driver.ts";
 import { ExpectationFailure } from "../engine/failure.ts";
 import { silentHooks } from "../engine/hooks.ts";
 import { ScenarioRunner } from "../engine/run-scenario.ts";

@@ -5,8 +5,8 @@ import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { makeClientCertificates } from "../../test-support/client-certificates.ts";
 import { startConnectProxy } from "../../test-support/connect-proxy.ts";
-import { controlmMock } from "../mocks/controlm/index.ts";
-import { startMock } from "../mocks/core/server.ts";
+import { controlmMock } from "../vendors/controlm/mock/index.ts";
+import { startMock } from "../mock-kit/server.ts";
 import { redact } from "../redact/secrets.ts";
 import { systemClock } from "../time/clock.ts";
 import type { ProxySetting } from "./proxy.ts";
@@ -69,18 +69,18 @@ test("https through a CONNECT proxy: the server is reachable only through it, TL
   const tls = { ca: mock.certificate as string };
   try {
     // Straight, the server is not there; through the proxy it answers (401: no session), over TLS the client verified.
-    expect((await get({ url, tls })) as TransportError).toMatchObject({ code: "CONNECTION_REFUSED" });
+    expect((await get({ url, tls })) as TransportError).toMatchObject({ reason: "CONNECTION_REFUSED" });
     const withCredentials = `http://probe:${password}@127.0.0.1:${proxy.port}`;
     expect(await get({ url, tls, proxy: { kind: "url", url: withCredentials } })).toBe(401);
     expect(proxy.log).toEqual([`CONNECT 127.0.0.1:${hidden}`]);
-    expect(await get({ url, proxy: { kind: "url", url: withCredentials } })).toMatchObject({ code: "TLS_CERTIFICATE" });
+    expect(await get({ url, proxy: { kind: "url", url: withCredentials } })).toMatchObject({ reason: "TLS_CERTIFICATE" });
 
     const wrong = (await get({
       url,
       tls,
       proxy: { kind: "url", url: `http://probe:not-${password}@127.0.0.1:${proxy.port}` },
     })) as TransportError;
-    expect(wrong.code).toBe("PROXY");
+    expect(wrong.reason).toBe("PROXY");
     expect(wrong.message).toBe(
       `GET /config/servers: the proxy http://127.0.0.1:${proxy.port} (the target's proxy:) refused to connect to https://127.0.0.1:${hidden}: 407 Proxy Authentication Required; it wants credentials: write them into the proxy URL (http://user:password@host:port), from the environment`,
     );
@@ -113,7 +113,7 @@ test("HTTPS_PROXY and HTTP_PROXY are honoured, NO_PROXY hosts go straight, and a
     const nowhere = await closedPort();
     await withEnv({ ...NO_PROXY_VARS, HTTPS_PROXY: `http://127.0.0.1:${nowhere}`, NO_PROXY: undefined }, async () => {
       const error = (await get({ url: `${secure.baseUrl}/config/servers`, tls, proxy: environment })) as TransportError;
-      expect(error.code).toBe("PROXY");
+      expect(error.reason).toBe("PROXY");
       expect(error.message).toBe(
         `GET /config/servers: could not reach the proxy http://127.0.0.1:${nowhere} (HTTPS_PROXY) for ${secure.baseUrl}: ECONNREFUSED; check HTTPS_PROXY, or list the host in NO_PROXY if it is reachable without the proxy`,
       );
@@ -130,7 +130,7 @@ test("mutual TLS: a mock that requires client certificates refuses none and a st
   const ca = mock.certificate as string;
   try {
     const without = (await get({ url, tls: { ca } })) as TransportError;
-    expect(without.code).toBe("TLS_CLIENT_CERTIFICATE");
+    expect(without.reason).toBe("TLS_CLIENT_CERTIFICATE");
     expect(without.message).toMatch(
       /^GET \/config\/servers: https:\/\/127\.0\.0\.1:\d+ requires a client certificate \(mutual TLS\) and refused the connection without one \(ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED\); set tls\.cert and tls\.key \(PEM files\) or tls\.pfx on the target$/,
     );

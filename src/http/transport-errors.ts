@@ -1,11 +1,13 @@
+import { SessionprobeError } from "../errors/errors.ts";
 import { requestLine, type HttpRequest } from "./exchange.ts";
 import type { ProxyRoute } from "./proxy.ts";
 
 /**
- * How a request that got no answer is told: one code per way it failed (ky's HTTPError
+ * How a request that got no answer is told: one reason per way it failed (ky's HTTPError
  * beside our contract failures), a message that says where, what, and what to change.
+ * The error's code stays SP_TRANSPORT; the reason says which of these it was.
  */
-export type TransportErrorCode =
+export type TransportReason =
   | "TIMEOUT"
   | "CONNECTION_REFUSED"
   | "CONNECTION_RESET"
@@ -17,21 +19,24 @@ export type TransportErrorCode =
   | "NETWORK";
 
 /** The server could not be talked to at all: kept apart from contract failures. */
-export class TransportError extends Error {
+export class TransportError extends SessionprobeError {
   constructor(
-    readonly code: TransportErrorCode,
+    readonly reason: TransportReason,
     message: string,
     readonly requestLine: string,
   ) {
-    super(message);
-    this.name = "TransportError";
+    super("SP_TRANSPORT", message);
   }
 }
 
 const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|ERR_TLS|HOSTNAME_MISMATCH|ALTNAME/;
 
 /** The request's deadline passed: headers and body must both arrive within the step timeout. */
-export class DeadlineError extends Error {}
+export class DeadlineError extends SessionprobeError {
+  constructor(message: string) {
+    super("SP_DEADLINE", message);
+  }
+}
 
 /** The server's TLS alerts about our client certificate: it wanted one, or refused the one it got. */
 const CLIENT_CERTIFICATE_REQUIRED = /ALERT_CERTIFICATE_REQUIRED/;
@@ -52,22 +57,29 @@ export interface FailureContext {
 }
 
 /** The proxy's own answer to CONNECT (or a 407 to an absolute-form request): the server was never reached. */
-export class ProxyRefusal extends Error {
+export class ProxyRefusal extends SessionprobeError {
   constructor(
     readonly status: number,
     readonly statusText: string,
   ) {
-    super(`${status} ${statusText}`.trim());
+    super("SP_PROXY_REFUSED", `${status} ${statusText}`.trim());
   }
 }
 
 /** A failed try, with what the socket had done by then. */
-export class FailedAttempt extends Error {
+export class FailedAttempt extends SessionprobeError {
   constructor(
     override readonly cause: unknown,
     readonly freshTls: boolean,
   ) {
-    super("the request failed");
+    super("SP_FAILED_ATTEMPT", "the request failed");
+  }
+}
+
+/** A reused keep-alive connection turned out closed before any answer came: the request is sent again on a new one. */
+export class StaleConnection extends SessionprobeError {
+  constructor() {
+    super("SP_STALE_CONNECTION", "the reused connection was closed before any answer");
   }
 }
 

@@ -1,8 +1,8 @@
 import { once } from "node:events";
 import { type AddressInfo, createServer, type Server } from "node:net";
 import { expect, test } from "@playwright/test";
-import { controlmMock } from "../mocks/controlm/index.ts";
-import { startMock } from "../mocks/core/server.ts";
+import { controlmMock } from "../vendors/controlm/mock/index.ts";
+import { startMock } from "../mock-kit/server.ts";
 import { systemClock } from "../time/clock.ts";
 import { Transport, TransportError } from "./transport.ts";
 
@@ -29,7 +29,7 @@ test("a server that never answers fails the request after the timeout, with a hi
   const started = performance.now();
   const error = await failure(transport, url);
   expect(performance.now() - started).toBeLessThan(5_000);
-  expect(error.code).toBe("TIMEOUT");
+  expect(error.reason).toBe("TIMEOUT");
   expect(error.message).toMatch(/^GET \/config\/servers: no complete answer from http:\/\/127\.0\.0\.1:\d+ within 300 ms/);
   for (const s of sockets) s.destroy();
   server.close();
@@ -40,9 +40,9 @@ test("a connection reset and a non-HTTP answer are told apart", async () => {
   const reset = await rawServer((socket) => socket.resetAndDestroy());
   const garbage = await rawServer((socket) => socket.end("SSH-2.0-OpenSSH_9.6\r\nthis is not http\r\n\r\n"));
   const transport = new Transport({ timeoutMs: 2_000, clock: systemClock });
-  expect((await failure(transport, reset.url)).code).toBe("CONNECTION_RESET");
+  expect((await failure(transport, reset.url)).reason).toBe("CONNECTION_RESET");
   const notHttp = await failure(transport, garbage.url);
-  expect(notHttp.code).toBe("NOT_HTTP");
+  expect(notHttp.reason).toBe("NOT_HTTP");
   expect(notHttp.message).toMatch(/answered something that is not HTTP/);
   reset.server.close();
   garbage.server.close();
@@ -55,7 +55,7 @@ test("a refused connection says to check the server and baseUrl", async () => {
   await once(server, "close");
   const transport = new Transport({ timeoutMs: 2_000, clock: systemClock });
   const error = await failure(transport, url);
-  expect(error.code).toBe("CONNECTION_REFUSED");
+  expect(error.reason).toBe("CONNECTION_REFUSED");
   expect(error.message).toMatch(/is the server running, and is baseUrl right\?/);
   await transport.close();
 });
@@ -64,7 +64,7 @@ test("TLS is verified by default; tls.ca trusts the mock's certificate; tls.inse
   const mock = await startMock(controlmMock, { tls: true });
   const strict = new Transport({ timeoutMs: 5_000, clock: systemClock });
   const error = await failure(strict, mock.baseUrl);
-  expect(error.code).toBe("TLS_CERTIFICATE");
+  expect(error.reason).toBe("TLS_CERTIFICATE");
   expect(error.message).toMatch(/not trusted .*set tls\.ca to the server's CA certificate \(PEM\), or tls\.insecure: true/);
   const trusting = new Transport({ timeoutMs: 5_000, clock: systemClock, tls: { ca: mock.certificate as string } });
   const insecure = new Transport({ timeoutMs: 5_000, clock: systemClock, tls: { insecure: true } });
@@ -78,7 +78,7 @@ test("TLS is verified by default; tls.ca trusts the mock's certificate; tls.inse
 
 /**
  * The faulty servers of issue 14, as a permanent suite: each run ends within the step
- * timeout plus start-up, with a transport error of its own code, or with a response whose
+ * timeout plus start-up, with a transport error of its own reason, or with a response whose
  * body problem is reported (never thrown) for the expectations to judge.
  */
 async function httpServer(answer: (socket: import("node:net").Socket, request: string) => void): Promise<{ url: string; close(): void }> {
@@ -158,16 +158,16 @@ test("faulty servers: a slow drip, a body shorter than its Content-Length and a 
     const timer = setInterval(() => (socket.writable ? socket.write(" ") : clearInterval(timer)), 300);
     socket.on("close", () => clearInterval(timer));
   });
-  expect("error" in drip && drip.error.code).toBe("TIMEOUT");
+  expect("error" in drip && drip.error.reason).toBe("TIMEOUT");
   const short = await outcome(
     reply("HTTP/1.1 200 OK\nContent-Type: application/json\nContent-Length: 500\nConnection: close\n\n", '{"token":'),
   );
-  expect("error" in short && short.error.code).toMatch(/^(CONNECTION_RESET|NETWORK)$/);
+  expect("error" in short && short.error.reason).toMatch(/^(CONNECTION_RESET|NETWORK)$/);
   if ("error" in short) expect(short.error.message).toMatch(/^GET \/rest\/api\/web\/Logon: /);
   const huge = await outcome(
     reply("HTTP/1.1 200 OK\nContent-Type: application/json\nConnection: close\n\n", Buffer.alloc(10 * 1024 * 1024, 32)),
   );
-  expect("error" in huge && huge.error.code).toBe("BODY_TOO_LARGE");
+  expect("error" in huge && huge.error.reason).toBe("BODY_TOO_LARGE");
 });
 
 test("faulty servers: a redirect loop stops after five hops; status 999 is not HTTP", async () => {
@@ -184,7 +184,7 @@ test("faulty servers: a redirect loop stops after five hops; status 999 is not H
   const odd = await outcome(reply("HTTP/1.1 999 Odd\nContent-Length: 0\nConnection: close\n\n"));
   // Node's parser reads any three digits; a status no HTTP version defines is handed to the expectations, which name it.
   if ("exchange" in odd) expect(odd.exchange.response.status).toBe(999);
-  else expect(odd.error.code).toBe("NOT_HTTP");
+  else expect(odd.error.reason).toBe("NOT_HTTP");
 });
 
 test("a kept-alive connection the server closed unannounced: a GET is sent again on a new one, a POST is never sent twice", async () => {
@@ -205,7 +205,7 @@ test("a kept-alive connection the server closed unannounced: a GET is sent again
   const send = (method: string) => transport.send({ method, url: `${url}/rest/api/web/Logon`, headers: {} }, "step");
   try {
     for (let i = 0; i < 3; i++) expect((await send("GET")).response.status).toBe(200);
-    await send("POST").catch((e: unknown) => expect(e).toMatchObject({ code: "CONNECTION_RESET" }));
+    await send("POST").catch((e: unknown) => expect(e).toMatchObject({ reason: "CONNECTION_RESET" }));
     expect(received.filter((line) => line.startsWith("POST")).length).toBeLessThanOrEqual(1);
   } finally {
     await transport.close();

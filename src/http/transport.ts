@@ -8,9 +8,9 @@ import { requestLine } from "./exchange.ts";
 import { recordForHar } from "./har-recorder.ts";
 import { learnExchangeSecrets } from "./learn-secrets.ts";
 import { type ProxyAgents, type ProxyRoute, type ProxySetting, proxyAgents, routeFor } from "./proxy.ts";
-import { DeadlineError, FailedAttempt, ProxyRefusal, TransportError, transportError } from "./transport-errors.ts";
+import { DeadlineError, FailedAttempt, ProxyRefusal, StaleConnection, TransportError, transportError } from "./transport-errors.ts";
 
-export { TransportError, type TransportErrorCode } from "./transport-errors.ts";
+export { TransportError, type TransportReason } from "./transport-errors.ts";
 
 export interface TlsOptions {
   /** Skip certificate verification. Loud: the summary and report say so. */
@@ -45,9 +45,6 @@ interface Answer {
 
 /** Methods a client may repeat on its own: sending one twice has the effect of sending it once. */
 const IDEMPOTENT = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"]);
-
-/** A reused keep-alive connection turned out closed before any answer came. */
-class StaleConnection extends Error {}
 
 /**
  * Every header as the server sent it: `headersDistinct` keeps each repeat (plain `headers`
@@ -123,7 +120,7 @@ export class Transport {
     return Boolean(this.options.tls?.cert || this.options.tls?.pfx);
   }
 
-  /** One request on the wire; an in-process transport (src/in-process) answers it from the mock app instead. */
+  /** One request on the wire; an AppTransport (src/in-process/app-transport.ts) hands it to a mock's app instead. */
   protected async once(req: HttpRequest, timeoutMs: number): Promise<HttpResponse> {
     const { status, distinct, text } = await this.exchange(req, timeoutMs);
     const { headers, setCookies } = flattenHeaders(distinct);

@@ -1,4 +1,5 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { SessionprobeError } from "../errors/errors.ts";
 
 /**
  * The project's single XML configuration. Entities are never expanded and DOCTYPEs
@@ -41,8 +42,11 @@ const parser = new XMLParser({
   attributeValueProcessor: (_name, value) => decodeXmlText(value),
 });
 
-export class XmlError extends Error {
-  readonly code = "XML_INVALID";
+/** A body that is not well-formed XML, or one we refuse to parse (a DTD): garbage on the wire, never expanded. */
+export class XmlError extends SessionprobeError {
+  constructor(message: string) {
+    super("SP_XML", message);
+  }
 }
 
 export function parseXml(text: string): Record<string, unknown> {

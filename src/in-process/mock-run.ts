@@ -1,30 +1,29 @@
-import { findVendor } from "../drivers/registry.ts";
-import type { VendorDriver } from "../drivers/types.ts";
-import { type EngineHooks, silentHooks } from "../engine/hooks.ts";
-import { planScenario } from "../engine/plan.ts";
-import { ScenarioRunner } from "../engine/run-scenario.ts";
-import { VirtualTime } from "../engine/time.ts";
+import { findDriver } from "../vendors/registry.ts";
+import type { VendorDriver } from "../vendor-api/driver.ts";
+import type { EngineHooks } from "../engine/hooks.ts";
+import type { ScenarioRunner } from "../engine/run-scenario.ts";
 import { Transport } from "../http/transport.ts";
-import { InProcessTransport } from "./in-process-transport.ts";
-import type { MockHostOptions } from "../mocks/core/host.ts";
-import { createMockHost } from "../mocks/core/host.ts";
-import { type RunningMock, startMock } from "../mocks/core/server.ts";
-import type { VendorMock } from "../mocks/core/types.ts";
+import { AppTransport } from "./app-transport.ts";
+import type { MockHostOptions } from "../mock-kit/host.ts";
+import { createMockHost } from "../mock-kit/host.ts";
+import { type RunningMock, startMock } from "../mock-kit/server.ts";
+import type { VendorMock } from "../vendor-api/mock.ts";
 import type { LoadedScenario, LoadedSuite } from "../scenario/load.ts";
-import { HarnessError, SessionprobeError } from "../engine/failure.ts";
+import type { SessionprobeError } from "../engine/failure.ts";
+import { ScenarioPipeline, type UnmodelledPolicy } from "../pipeline/run-one-scenario.ts";
 import { type MockDeclaration, mockTarget } from "../targets/mock-target.ts";
 import { openSessionCount, unmodelledRequests } from "../targets/control-plane-client.ts";
 import type { ResolvedTarget } from "../targets/types.ts";
 import { systemClock } from "../time/clock.ts";
 
 /**
- * The origin an in-process mock is addressed by: loopback, as a served mock's is (cookie
- * jars treat it as a secure context, so Secure cookies travel as they would), on the
+ * The origin a mock driven through its app is addressed by: loopback, as a served mock's is
+ * (cookie jars treat it as a secure context, so Secure cookies travel as they would), on the
  * discard port, where a request that escaped to the network would find nobody listening.
  */
-const IN_PROCESS_ORIGIN = "http://127.0.0.1:9";
+const APP_ORIGIN = "http://127.0.0.1:9";
 
-/** Requests a mock answered since its last reset that matched no modelled route ("GET /path"), from its control plane. */
+/** How one scenario went against the mock. */
 export interface ScenarioRun {
   /** Why it did not run against this mock, if it did not. */
   skip?: string;
@@ -33,6 +32,8 @@ export interface ScenarioRun {
   /** What the failure was: only an expectation failure says anything about the mock. */
   failure?: SessionprobeError;
   runner?: ScenarioRunner;
+  /** Sessions the mock still held after teardown, when the run asked (`leftOpen: true`). */
+  leftOpen?: number;
 }
 
 /** What a caller may wrap around one scenario: the driver it sees and the hooks it reports through. */
@@ -42,7 +43,7 @@ export interface Instrument {
 }
 
 /**
- * One in-process mock driven without Playwright: the engine is runner-agnostic, so
+ * One mock in this process, driven without Playwright: the engine is runner-agnostic, so
  * the defect matrix, the baseline observer and the benchmarks all run scenarios
  * through this, each scenario on a freshly reset mock.
  */
@@ -66,14 +67,14 @@ export class MockRun {
     declared?: MockDeclaration,
     via: { wire?: boolean } = {},
   ): Promise<MockRun> {
-    // In process no socket is opened: requests go to the app itself, under an address nothing listens on.
+    // Through the app, no socket is opened: requests go to the app itself, under an address nothing listens on.
     const running: RunningMock = via.wire
       ? await startMock(mock, options)
-      : { host: createMockHost(mock, options), baseUrl: IN_PROCESS_ORIGIN, close: async () => {} };
+      : { host: createMockHost(mock, options), baseUrl: APP_ORIGIN, close: async () => {} };
     const declaration: MockDeclaration = declared ?? { options: { ...options.options } };
     if (!declared && "idleMs" in options) declaration.idleMs = options.idleMs ?? null;
     if (!declared && "lifetimeMs" in options) declaration.lifetimeMs = options.lifetimeMs ?? null;
-    const driver = findVendor(mock.id);
+    const driver = findDriver(mock.id);
     if (!driver) {
       await running.close();
       throw new Error(`no driver for ${mock.id}`);
@@ -85,11 +86,11 @@ export class MockRun {
       await running.close();
       throw error;
     }
-    // In-process by default: the same app, without the loopback socket (see InProcessTransport); `wire` for what needs real TCP.
+    // The app by default: the same app, without the loopback socket (see AppTransport); `wire` for what needs real TCP.
     const transportOptions = { timeoutMs: target.stepTimeoutMs, clock: systemClock, tls: target.tls };
     const transport = via.wire
       ? new Transport(transportOptions)
-      : new InProcessTransport(transportOptions, (request) => running.host.app.fetch(request));
+      : new AppTransport(transportOptions, (request) => running.host.app.fetch(request));
     return new MockRun(target, driver, transport, async () => {
       await transport.close();
       await running.close();
@@ -107,49 +108,30 @@ export class MockRun {
   }
 
   /**
-   * Plans, resets the mock, runs and tears down one scenario. A request no route models is
-   * a harness error (a mistyped driver URL) even where a step failed on the 404 — unless
-   * `unmodelled: "evidence"`: a mutated mock that no longer serves a documented route is a
-   * server that broke the behaviour, and the failed assertion is the verdict.
+   * Plans, resets the mock, runs and tears down one scenario (src/pipeline, as the Playwright
+   * fixture does). A request no route models is a harness error (a mistyped driver URL) even
+   * where a step failed on the 404 — unless `unmodelled: "evidence"`: a mutated mock that no
+   * longer serves a documented route is a server that broke the behaviour, and the failed
+   * assertion is the verdict. `leftOpen`: also ask how many sessions the mock still holds.
    */
   async run(
     suite: LoadedSuite,
     loaded: LoadedScenario,
     instrument: Instrument = {},
-    options: { unmodelled?: "harness-error" | "evidence" } = {},
+    options: { unmodelled?: UnmodelledPolicy; leftOpen?: boolean } = {},
   ): Promise<ScenarioRun> {
     const { target, transport } = this;
-    const skip = planScenario(loaded, target, this.driver).skip;
-    if (skip) return { skip };
-    const time = new VirtualTime(target.controlUrl as string, transport);
-    await time.start({ reset: true });
-    const runner = new ScenarioRunner({
-      suite,
-      loaded,
-      target,
-      driver: instrument.driver ?? this.driver,
-      transport,
-      time,
-      hooks: instrument.hooks ?? silentHooks,
-    });
-    let failure: SessionprobeError | undefined;
-    try {
-      await runner.execute();
-    } catch (e) {
-      failure = e instanceof SessionprobeError ? e : new HarnessError(`[${target.name}] ${suite.file}`, (e as Error).message, { cause: e });
-    } finally {
-      await runner.teardown();
-    }
-    // A request no mock route models is a harness error (a mistyped driver URL), even when the step "passed" on the 404.
-    const unmodelled = await this.unmodelled();
-    const verdictStands = options.unmodelled === "evidence" && failure?.kind === "expectation";
-    if (unmodelled.length && !verdictStands && !(failure && failure.kind !== "expectation")) {
-      failure = new HarnessError(
-        `[${target.name}] ${suite.file} "${loaded.scenario.name}"`,
-        `requests that no route of the ${target.vendor} mock models: ${unmodelled.join(", ")} (a mistyped driver URL, or a route the mock lacks)`,
-      );
-    }
-    return failure === undefined ? { runner } : { runner, error: failure.message, failure };
+    const pipeline = new ScenarioPipeline(
+      { suite, loaded, target, driver: this.driver, transport, control: transport, clock: systemClock },
+      { instrument: () => instrument },
+      { unmodelled: options.unmodelled ?? "harness-error", countOpenSessions: options.leftOpen === true },
+    );
+    const result = await pipeline.run();
+    if (result.skip !== undefined) return { skip: result.skip };
+    const { runner, failure, aftermath } = result;
+    const run: ScenarioRun = { runner };
+    if (aftermath.leaks?.leftOpen !== undefined) run.leftOpen = aftermath.leaks.leftOpen;
+    return failure ? { ...run, error: failure.error.message, failure: failure.error } : run;
   }
 
   /** Requests since the last reset that matched no modelled route. */

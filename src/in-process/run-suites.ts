@@ -1,6 +1,6 @@
 import type { FailureKind, StepLocation } from "../engine/failure.ts";
-import type { MockHostOptions } from "../mocks/core/host.ts";
-import type { MockVariant, VendorMock } from "../mocks/core/types.ts";
+import type { MockHostOptions } from "../mock-kit/host.ts";
+import type { MockVariant, VendorMock } from "../vendor-api/mock.ts";
 import type { LoadedScenario, LoadedSuite } from "../scenario/load.ts";
 import type { MockDeclaration } from "../targets/mock-target.ts";
 import { MockRun } from "./mock-run.ts";
@@ -40,7 +40,7 @@ export function variantSetup(
   return { host, declared };
 }
 
-/** Runs scenarios against one in-process mock and says how each went (the defect matrix's view). */
+/** Runs scenarios against one mock in this process and says how each went (the defect matrix's view). */
 export async function runAgainstMock(options: {
   mock: VendorMock;
   suites: readonly LoadedSuite[];
@@ -49,7 +49,7 @@ export async function runAgainstMock(options: {
   /** A legal variant, and/or timeouts and options on top of it (the sweep). */
   variant?: MockVariant;
   setup?: { idleMs?: number | null; lifetimeMs?: number | null; options?: Record<string, string> };
-  /** Over a real socket instead of in-process (for transport faults). */
+  /** Over a real socket instead of through the mock's app (for transport faults). */
   wire?: boolean;
 }): Promise<ScenarioVerdict[]> {
   const { host, declared } = variantSetup(options.variant, options.setup);
@@ -58,7 +58,7 @@ export async function runAgainstMock(options: {
   try {
     for (const { suite, loaded } of run.scenarios(options.suites, options.filter)) {
       const base = { suite: suite.file, scenario: loaded.scenario.name, covers: loaded.scenario.covers };
-      const { skip, error, failure, runner } = await run.run(suite, loaded);
+      const { skip, error, failure, runner, leftOpen: counted } = await run.run(suite, loaded, {}, { leftOpen: true });
       if (skip) {
         verdicts.push({ ...base, outcome: "skipped", error: skip, observations: {}, leftOpen: 0 });
         continue;
@@ -66,7 +66,8 @@ export async function runAgainstMock(options: {
       const observations: Record<string, string> = {};
       for (const o of runner?.outcome.observations ?? [])
         observations[o.label] = typeof o.value === "string" ? o.value : JSON.stringify(o.value);
-      const leftOpen = await run.openSessions();
+      // -1: the mock did not say, as MockRun.openSessions() has it.
+      const leftOpen = counted ?? -1;
       if (error === undefined) verdicts.push({ ...base, outcome: "passed", observations, leftOpen });
       else {
         const verdict: ScenarioVerdict = { ...base, outcome: "failed", error, observations, leftOpen };

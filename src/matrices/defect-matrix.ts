@@ -1,5 +1,5 @@
 import { behaviours } from "../catalogue/behaviours.ts";
-import type { MockDefect, VendorMock } from "../mocks/core/types.ts";
+import type { MockDefect, VendorMock } from "../vendor-api/mock.ts";
 import type { LoadedSuite } from "../scenario/load.ts";
 import { runAgainstMock, type ScenarioVerdict } from "../in-process/run-suites.ts";
 
@@ -62,7 +62,7 @@ function at(v: ScenarioVerdict): string {
 
 /** Per behaviour id of the vendor: the defects that break it and the steps that caught them. */
 export function killsById(result: MatrixResult): { id: string; sureness: string; defects: { name: string; caughtAt: string[] }[] }[] {
-  return behaviours
+  return behaviours()
     .filter((b) => b.vendor === result.vendor)
     .map((b) => ({
       id: b.id,

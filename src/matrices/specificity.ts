@@ -1,5 +1,5 @@
 import { behaviours } from "../catalogue/behaviours.ts";
-import type { MockVariant, VendorMock } from "../mocks/core/types.ts";
+import type { MockVariant, VendorMock } from "../vendor-api/mock.ts";
 import type { LoadedSuite } from "../scenario/load.ts";
 import { runAgainstMock, type ScenarioVerdict } from "../in-process/run-suites.ts";
 
@@ -35,7 +35,7 @@ export function openIdsToldApart(
   vendor: string,
   results: readonly VariantResult[],
 ): { id: string; label?: string; values?: Record<string, string> }[] {
-  const open = behaviours.filter((b) => b.vendor === vendor && /OPEN/.test(b.sureness));
+  const open = behaviours().filter((b) => b.vendor === vendor && /OPEN/.test(b.sureness));
   return open.map(({ id }) => {
     const byLabel = new Map<string, Map<string, string>>();
     for (const r of results) {

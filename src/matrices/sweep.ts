@@ -1,16 +1,13 @@
-import type { VendorMock } from "../mocks/core/types.ts";
+import type { VendorMock } from "../vendor-api/mock.ts";
+import type { SweepSetup, TimeoutSetting } from "../vendor-api/timeouts.ts";
+import { findVendor } from "../vendors/registry.ts";
+
+export type { SweepSetup, TimeoutSetting } from "../vendor-api/timeouts.ts";
 import type { LoadedSuite } from "../scenario/load.ts";
 import { defectMatrix, type MatrixResult } from "./defect-matrix.ts";
 
 const S = 1000;
 const M = 60 * S;
-
-/** A timeout setting a staging server might declare: idle and lifetime, either possibly off. */
-export interface TimeoutSetting {
-  name: string;
-  idleMs: number;
-  lifetimeMs: number;
-}
 
 /**
  * The range staging servers use, from a few seconds to the documented defaults: a
@@ -26,34 +23,13 @@ export const SWEEP: readonly TimeoutSetting[] = [
   { name: "idle>=lifetime 10s/8s", idleMs: 10 * S, lifetimeMs: 8 * S },
 ];
 
-/** A vendor's timeouts (and the options that scale with them) for a setting; undefined = the documented defaults. */
-export interface SweepSetup {
-  idleMs?: number | null;
-  lifetimeMs?: number | null;
-  options?: Record<string, string>;
-}
-
 /**
- * How each vendor's timeouts read a setting. Control-M has one validity period (the
- * lifetime, from issue; its idle form is a variant), HMC one per-user idle timeout, AM's
- * latest-access update frequency is a deployment setting a short server also shortens.
+ * How a vendor's timeouts read a setting (its record's sweepSetup: Control-M has one
+ * validity period, HMC one per-user idle timeout, AM a latest-access update frequency that
+ * shortens with the server); by default idle and lifetime as given.
  */
 export function setupFor(vendor: string, setting: TimeoutSetting): SweepSetup {
-  switch (vendor) {
-    case "controlm":
-      return { idleMs: null, lifetimeMs: setting.idleMs };
-    case "hmc":
-      // The second user's own idle timeout shortens with the console's.
-      return { idleMs: setting.idleMs, lifetimeMs: null, options: { operatorIdleTimeout: `${Math.round(setting.idleMs * 0.4)}ms` } };
-    case "openam":
-      return {
-        idleMs: setting.idleMs,
-        lifetimeMs: setting.lifetimeMs,
-        options: { latestAccessUpdateFrequency: String(Math.min(60, Math.max(1, Math.floor(setting.idleMs / 4 / S)))) },
-      };
-    default:
-      return { idleMs: setting.idleMs, lifetimeMs: setting.lifetimeMs };
-  }
+  return findVendor(vendor)?.sweepSetup?.(setting) ?? { idleMs: setting.idleMs, lifetimeMs: setting.lifetimeMs };
 }
 
 /** Defects whose broken ids are covered by a scenario that lets time pass: the ones a timeout scale can hide. */

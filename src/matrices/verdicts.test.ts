@@ -3,10 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { Hono } from "hono";
-import type { VendorDriver } from "../drivers/types.ts";
-import { findVendor } from "../drivers/registry.ts";
-import { controlmMock } from "../mocks/controlm/index.ts";
-import type { VendorMock } from "../mocks/core/types.ts";
+import type { VendorDriver } from "../vendor-api/driver.ts";
+import { findDriver } from "../vendors/registry.ts";
+import { controlmMock } from "../vendors/controlm/mock/index.ts";
+import type { VendorMock } from "../vendor-api/mock.ts";
 import { loadSuitesOrThrow } from "../scenario/load.ts";
 import { defectMatrix } from "./defect-matrix.ts";
 import { MockRun } from "../in-process/mock-run.ts";
@@ -19,7 +19,7 @@ function suiteFile(body: string): string {
   return file;
 }
 
-const controlm = findVendor("controlm") as VendorDriver;
+const controlm = findDriver("controlm") as VendorDriver;
 
 test("a defect run that ends in a transport failure is a harness error of the matrix, never a catch", async () => {
   // A defect that resets every vendor connection: the covering scenario fails, but not on an assertion.

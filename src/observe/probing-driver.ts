@@ -1,5 +1,5 @@
-import type { VendorDriver, Verdict } from "../drivers/types.ts";
-import { probeSession } from "../engine/probe.ts";
+import type { VendorDriver, Verdict } from "../vendor-api/driver.ts";
+import { probeName, probeSession } from "../engine/probe.ts";
 import type { Exchange } from "../http/exchange.ts";
 
 /**
@@ -10,10 +10,13 @@ import type { Exchange } from "../http/exchange.ts";
 export function probingDriver(driver: VendorDriver, seen: (exchange: Exchange, verdict: Verdict) => void): VendorDriver {
   return {
     ...driver,
-    async probe(ctx, session) {
-      const result = await probeSession(driver, ctx, session);
-      seen(result.exchange, result.verdict);
-      return result;
+    probe: {
+      name: probeName(driver),
+      async run(ctx, session) {
+        const result = await probeSession(driver, ctx, session);
+        seen(result.exchange, result.verdict);
+        return result;
+      },
     },
     // Each credential carrier's question is a probe too.
     ...(driver.carriers

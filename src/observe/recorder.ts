@@ -1,4 +1,4 @@
-import type { VendorDriver, Verdict } from "../drivers/types.ts";
+import type { VendorDriver, Verdict } from "../vendor-api/driver.ts";
 import type { EngineHooks } from "../engine/hooks.ts";
 import type { Exchange } from "../http/exchange.ts";
 import type { LoadedScenario, LoadedSuite } from "../scenario/load.ts";

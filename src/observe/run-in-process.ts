@@ -1,6 +1,6 @@
 import { silentHooks } from "../engine/hooks.ts";
-import type { MockHostOptions } from "../mocks/core/host.ts";
-import { mocks } from "../mocks/registry.ts";
+import type { MockHostOptions } from "../mock-kit/host.ts";
+import { loadMock } from "../vendors/registry.ts";
 import { MockRun } from "../in-process/mock-run.ts";
 import type { LoadedScenario, LoadedSuite } from "../scenario/load.ts";
 import { assembleRecord } from "./record-file.ts";
@@ -10,7 +10,7 @@ import type { ScenarioObservation, TargetRecord } from "./types.ts";
 export interface InProcessOptions {
   vendor: string;
   suites: readonly LoadedSuite[];
-  /** Mock options (a profile's, see src/mocks/profiles.ts). */
+  /** Mock options (a variant's, see src/vendors/variants.ts). */
   mock?: MockHostOptions;
   filter?: (scenario: LoadedScenario) => boolean;
 }
@@ -21,7 +21,7 @@ export interface InProcessOptions {
  * or two and without Playwright (the baseline test and `baseline … --in-process`).
  */
 export async function observeMock(options: InProcessOptions): Promise<TargetRecord> {
-  const mock = mocks[options.vendor];
+  const mock = await loadMock(options.vendor);
   if (!mock) throw new Error(`no built-in mock for ${options.vendor}`);
   const run = await MockRun.start(mock, options.mock ?? {});
   const scenarios: ScenarioObservation[] = [];

@@ -2,6 +2,7 @@ import type { Suite } from "@playwright/test/reporter";
 import { Status, type TestResult } from "allure-js-commons";
 import { AllureReporter } from "allure-playwright";
 import { AllureResultsWriter } from "./allure-results-writer.ts";
+import { allureWriterInUse, replaceAllureWriter } from "./private-apis.ts";
 
 /**
  * A known deviation as Allure's own known issue: Playwright ran it as an expected failure, which
@@ -19,17 +20,12 @@ export function deviationAsKnownFailure(result: TestResult): TestResult {
 
 type AllureOptions = ConstructorParameters<typeof AllureReporter>[0];
 
-/** The part of allure-playwright this reporter reaches into: the runtime it builds in onBegin, and its writer. */
-interface WithRuntime {
-  allureRuntime?: { writer?: unknown };
-}
-
 /**
  * allure-playwright with the results writer swapped for one without a per-file fsync
  * (src/report/allure-results-writer.ts). allure-playwright builds its runtime, and with it
  * the writer, in onBegin and offers no option for it, so the writer is replaced right
- * after. If a later allure-playwright moves that field, onBegin says so instead of
- * silently writing with fsyncs again (and a test checks it, src/report/allure-reporter.test.ts).
+ * after, through src/report/private-apis.ts: if a later allure-playwright moves that field,
+ * a warning names its version and its own writer stays (src/report/private-apis.test.ts fails).
  */
 export default class SessionprobeAllureReporter extends AllureReporter {
   private readonly resultsDir: string;
@@ -41,16 +37,11 @@ export default class SessionprobeAllureReporter extends AllureReporter {
 
   override onBegin(suite: Suite): void {
     super.onBegin(suite);
-    const runtime = (this as unknown as WithRuntime).allureRuntime;
-    if (!runtime || !("writer" in runtime))
-      throw new Error(
-        "allure-playwright no longer keeps its runtime's writer in allureRuntime.writer: update src/report/allure-reporter.ts",
-      );
-    runtime.writer = new AllureResultsWriter(this.resultsDir, deviationAsKnownFailure);
+    replaceAllureWriter(this, new AllureResultsWriter(this.resultsDir, deviationAsKnownFailure));
   }
 
   /** For the test: the writer in use. */
   writerInUse(): unknown {
-    return (this as unknown as WithRuntime).allureRuntime?.writer;
+    return allureWriterInUse(this);
   }
 }

@@ -134,10 +134,12 @@ export function localRunFacts(targetsFile: string | undefined = process.env.SESS
   };
 }
 
+// A Playwright run serves each built-in mock from its worker on a loopback socket: the scenarios
+// reach it over TCP, as they would a real server; only the mock's clock is not real.
 const builtInMock = (name: string): TargetFacts => ({
   name,
   vendor: name,
-  baseUrl: "built-in mock (in-process, virtual clock)",
+  baseUrl: "built-in mock (served by each worker on loopback, virtual clock)",
   kind: "mock",
   tlsVerified: true,
 });

@@ -1,18 +1,18 @@
 import { chmodSync, cpSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { basename, dirname, join, relative } from "node:path";
 import { expect, test } from "@playwright/test";
 import { TEAM_BEHAVIOURS_ENV } from "../catalogue/team-behaviours.ts";
 import { CACHE_DIR_ENV, CACHE_ENV, cacheWritesDone, loaderModules } from "./collection-cache.ts";
 import { COLLECTION_ENV, collectSuites, lastCollection } from "./collection.ts";
-import { findSuiteFiles, SUITES_DIR } from "./discover.ts";
+import { builtInSuiteDirs, findSuiteFiles } from "./discover.ts";
 import { loadSuitesOrThrow } from "./load.ts";
 import { suitesAsData } from "../../test-support/loaded-suites.ts";
 
 /** A copy of the shipped suites and an empty cache folder, with this process's hand-over out of the way. */
 function setUp(): { dir: string; restore: () => void } {
   const dir = mkdtempSync(join(tmpdir(), "sp-cache-suites-"));
-  cpSync(SUITES_DIR, dir, { recursive: true });
+  for (const suites of builtInSuiteDirs()) cpSync(suites, join(dir, basename(dirname(suites))), { recursive: true });
   const saved = { cache: process.env[CACHE_DIR_ENV], off: process.env[CACHE_ENV], handOver: process.env[COLLECTION_ENV] };
   process.env[CACHE_DIR_ENV] = mkdtempSync(join(tmpdir(), "sp-cache-"));
   delete process.env[CACHE_ENV];
@@ -89,9 +89,10 @@ test("the cache key covers the loader's whole module graph: schema, semantic che
     expect.arrayContaining([
       "src/scenario/load.ts",
       "src/scenario/semantic-checks.ts",
-      "src/scenario/scenario-validators.generated.js",
+      "src/scenario/scenario-validators.ts",
+      "src/scenario/schema.ts",
       "src/catalogue/behaviours.ts",
-      "src/drivers/registry.ts",
+      "src/vendors/registry.ts",
     ]),
   );
 });

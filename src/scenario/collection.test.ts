@@ -1,10 +1,10 @@
 import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { COLLECTION_ENV, collectSuites, lastCollection } from "./collection.ts";
-import { findSuiteFiles, SUITES_DIR } from "./discover.ts";
+import { builtInSuiteDirs, findSuiteFiles } from "./discover.ts";
 import { loadSuitesOrThrow } from "./load.ts";
 import { suitesAsData } from "../../test-support/loaded-suites.ts";
 
@@ -26,7 +26,7 @@ function collectInChild(dir: string): { handedOver: boolean; suites: unknown } {
 
 test("a worker takes the runner's collection, equal to loading the files itself; a changed file makes it load again", async () => {
   const dir = mkdtempSync(join(tmpdir(), "sp-collection-"));
-  cpSync(SUITES_DIR, dir, { recursive: true });
+  for (const suites of builtInSuiteDirs()) cpSync(suites, join(dir, basename(dirname(suites))), { recursive: true });
   const saved = process.env[COLLECTION_ENV];
   try {
     const suites = await collectSuites(findSuiteFiles(dir));

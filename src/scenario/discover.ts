@@ -1,8 +1,21 @@
 import { delimiter, join, resolve } from "node:path";
-import { readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { findVendor, vendorRecords } from "../vendors/registry.ts";
 import { TEAM_BEHAVIOURS_ENV } from "../catalogue/team-behaviours.ts";
 
-export const SUITES_DIR = join(import.meta.dirname, "..", "..", "suites");
+/** The built-in suites: each vendor folder's suites/ (src/vendors/<vendor>/suites/). */
+export function builtInSuiteDirs(): string[] {
+  return vendorRecords()
+    .map((v) => join(v.home, "suites"))
+    .filter((dir) => existsSync(dir));
+}
+
+/** One vendor's built-in suites folder. */
+export function suitesDirOf(vendor: string): string {
+  const home = findVendor(vendor)?.home;
+  if (home === undefined) throw new Error(`no vendor "${vendor}"`);
+  return join(home, "suites");
+}
 
 /** Every .yaml / .yml file below a directory, sorted so runs are repeatable. */
 function filesBelow(dir: string): string[] {
@@ -17,7 +30,7 @@ function filesBelow(dir: string): string[] {
 }
 
 /**
- * The scenario files of a run: suites/, plus the directories SESSIONPROBE_SUITES
+ * The scenario files of a run: every vendor's suites/, plus the directories SESSIONPROBE_SUITES
  * lists (separated like PATH) — a team's own scenarios, or a rehearsal's extra ones.
  */
 export function findSuiteFiles(dir?: string): string[] {
@@ -28,5 +41,5 @@ export function findSuiteFiles(dir?: string): string[] {
     .map((d) => resolve(d));
   // A team may keep its behaviours file among its suites: it is no scenario file.
   const teamFile = process.env[TEAM_BEHAVIOURS_ENV] ? resolve(process.env[TEAM_BEHAVIOURS_ENV]) : undefined;
-  return [SUITES_DIR, ...extra].flatMap(filesBelow).filter((file) => file !== teamFile);
+  return [...builtInSuiteDirs(), ...extra].flatMap(filesBelow).filter((file) => file !== teamFile);
 }

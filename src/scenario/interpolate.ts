@@ -9,6 +9,9 @@
  *   ${options.<name>}            a deployment option of the target (declared, or the documented
  *                                default), or a value the driver derives from them
  */
+
+import { SessionprobeError } from "../errors/errors.ts";
+
 export const REFERENCE = /\$\{([^}]*)\}/g;
 
 export interface InterpolationScope {
@@ -22,8 +25,11 @@ export interface InterpolationScope {
   options?: Record<string, string | undefined>;
 }
 
-export class InterpolationError extends Error {
-  readonly code = "INTERPOLATION";
+/** A `${…}` that names nothing this target or scenario has: a configuration error at the step that holds it. */
+export class InterpolationError extends SessionprobeError {
+  constructor(message: string) {
+    super("SP_INTERPOLATION", message);
+  }
 }
 
 const DAY_MS = 86_400_000;

@@ -1,3 +1,4 @@
+import { InputError } from "../errors/errors.ts";
 import type { Position } from "./positions.ts";
 
 /** One thing wrong with a scenario file, located to the character. */
@@ -25,12 +26,11 @@ export function formatProblem(problem: LoadProblem): string {
 }
 
 /** Thrown when files do not load; the message lists every problem, one per line. */
-export class ScenarioLoadError extends Error {
-  readonly code = "SCENARIO_INVALID";
+export class ScenarioLoadError extends InputError {
   constructor(readonly problems: readonly LoadProblem[]) {
     super(
+      "SP_SCENARIO",
       `${problems.length} problem${problems.length === 1 ? "" : "s"} in scenario files:\n${problems.map(formatProblem).join("\n")}\nRun npx sessionprobe validate to check files on their own.`,
     );
-    this.name = "ScenarioLoadError";
   }
 }

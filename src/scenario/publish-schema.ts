@@ -1,4 +1,4 @@
-import { vendorIds } from "../drivers/registry.ts";
+import { vendorIds } from "../vendors/registry.ts";
 import { suiteSchema } from "./schema.ts";
 
 /** The JSON Schema editors read (`# yaml-language-server: $schema=…`), generated from the TypeBox source. */

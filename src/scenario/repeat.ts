@@ -1,3 +1,4 @@
+import { SessionprobeError } from "../errors/errors.ts";
 import type { PlainStep, RepeatStep, Step } from "./schema.ts";
 import { STEP_VERBS, type StepVerb } from "./schema-names.ts";
 
@@ -24,7 +25,12 @@ function substitute<T>(value: T, index: string, n: number): T {
 /** The most rounds a repeat may resolve to from a target's option: a typo'd cap must not open a million sessions. */
 export const MAX_ROUNDS = 1000;
 
-export class RepeatTimesError extends Error {}
+/** A repeat counted by a deployment option the target does not give as it must: the scenario is skipped there, not run. */
+export class RepeatTimesError extends SessionprobeError {
+  constructor(message: string) {
+    super("SP_REPEAT_TIMES", message);
+  }
+}
 
 /** `${options.sessionCap} - 1` against the target's options; a number stays as it is. */
 export function resolveTimes(times: number | string, options: Readonly<Record<string, string | undefined>> | undefined): number {

@@ -1,8 +1,12 @@
 import { join } from "node:path";
+import { findVendor } from "../vendors/registry.ts";
 
-/** Where `expect: { schema: <vendor>/<name> }` finds its JSON Schema: fixtures/schemas/<vendor>/<name>.schema.json. */
-export const SCHEMA_DIR = join(import.meta.dirname, "..", "..", "fixtures", "schemas");
-
-export function schemaFile(ref: string): string {
-  return join(SCHEMA_DIR, `${ref}.schema.json`);
+/**
+ * Where `expect: { schema: <vendor>/<name> }` finds its JSON Schema: the vendor folder's
+ * schemas/<name>.schema.json (src/vendors/<vendor>/schemas/). Undefined for an unknown vendor.
+ */
+export function schemaFile(ref: string): string | undefined {
+  const [vendor = "", name = ""] = ref.split("/");
+  const home = findVendor(vendor)?.home;
+  return home === undefined ? undefined : join(home, "schemas", `${name}.schema.json`);
 }

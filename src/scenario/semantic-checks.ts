@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { findBehaviour } from "../catalogue/behaviours.ts";
 import { TEAM_BEHAVIOURS_ENV } from "../catalogue/team-behaviours.ts";
-import { findVendor } from "../drivers/registry.ts";
+import { findDriver, vendorIds } from "../vendors/registry.ts";
 import { isBuiltinReference, references } from "./interpolate.ts";
 import type { PathSegment } from "./positions.ts";
 import { requiresRangeProblems, stepRangeProblems } from "./range-checks.ts";
@@ -19,21 +19,27 @@ export interface SemanticProblem {
   message: string;
 }
 
-export { SCHEMA_DIR, schemaFile } from "./schema-files.ts";
+export { schemaFile } from "./schema-files.ts";
 
 /** Where else an id may come from: the team's own file, or how to declare one. */
 function teamFileHint(): string {
   const file = process.env[TEAM_BEHAVIOURS_ENV];
   return file
     ? ` nor in the team's behaviours file ${relative(process.cwd(), resolve(file))}`
-    : '; a team declares its own ids in a behaviours file named by sessionprobe.json "behaviours" (README, "Team behaviours")';
+    : '; a team declares its own ids in a behaviours file named by sessionprobe.json "behaviours" (docs/team.md, "Team behaviours")';
 }
 
 /** What JSON Schema cannot say: names that must exist in the driver, the catalogue, the fixtures, earlier steps. */
 export function semanticProblems(suite: Suite): SemanticProblem[] {
   const problems: SemanticProblem[] = [];
-  const driver = findVendor(suite.vendor);
-  if (!driver) return [{ path: ["vendor"], message: `unknown vendor "${suite.vendor}"` }];
+  const driver = findDriver(suite.vendor);
+  if (!driver)
+    return [
+      {
+        path: ["vendor"],
+        message: `expected a vendor id: ${vendorIds.join(", ")}, got "${suite.vendor}" (a team's own vendor is named in sessionprobe.json "vendors")`,
+      },
+    ];
   if (!driver.services.includes(suite.service)) {
     problems.push({
       path: ["service"],
@@ -113,7 +119,7 @@ function stepCoversProblems(step: PlainStep, path: PathSegment[], scenarioCovers
 function stepProblems(
   step: PlainStep,
   path: PathSegment[],
-  context: { driver: NonNullable<ReturnType<typeof findVendor>>; captured: Set<string> },
+  context: { driver: NonNullable<ReturnType<typeof findDriver>>; captured: Set<string> },
 ): SemanticProblem[] {
   const { driver, captured } = context;
   const problems: SemanticProblem[] = [];
@@ -145,10 +151,14 @@ function stepProblems(
     });
   }
   const schemaRef = step.expect?.schema;
-  if (schemaRef && !existsSync(schemaFile(schemaRef))) {
+  const schemaPath = schemaRef ? schemaFile(schemaRef) : undefined;
+  if (schemaRef && (schemaPath === undefined || !existsSync(schemaPath))) {
+    const [vendor] = schemaRef.split("/");
     problems.push({
       path: [...path, "expect", "schema"],
-      message: `no JSON Schema "${schemaRef}": expected a file fixtures/schemas/${schemaRef}.schema.json`,
+      message: schemaPath
+        ? `no JSON Schema "${schemaRef}": expected a file ${relative(process.cwd(), schemaPath)}`
+        : `no JSON Schema "${schemaRef}": no vendor "${vendor}" holds schemas; write <vendor>/<name>`,
     });
   }
   problems.push(...stepRangeProblems(step, path), ...matcherProblems(step, path), ...referenceProblems(step, path));

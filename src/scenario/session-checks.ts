@@ -1,4 +1,4 @@
-import type { VendorDriver } from "../drivers/types.ts";
+import type { VendorDriver } from "../vendor-api/driver.ts";
 import type { PathSegment } from "./positions.ts";
 import { isRepeat } from "./repeat.ts";
 import type { PlainStep, Scenario } from "./schema.ts";

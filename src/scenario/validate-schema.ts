@@ -1,7 +1,7 @@
 import type { ErrorObject, ValidateFunction } from "ajv";
 import { expected } from "./ajv-messages.ts";
 import { type PathSegment, pointerToPath } from "./positions.ts";
-import * as generated from "./scenario-validators.generated.js";
+import { scenarioValidators as generated } from "./scenario-validators.ts";
 import { STEP_VERBS, type StepVerb } from "./schema-names.ts";
 
 export interface SchemaProblem {
@@ -16,9 +16,9 @@ export interface SchemaProblem {
 }
 
 /**
- * The schema's validators, compiled ahead of time (`npm run schema` writes them from
- * src/scenario/schema.ts; src/scenario/build-validators.test.ts fails when they are stale):
- * compiling them here took most of a second in every process that validated a file.
+ * The schema's validators, compiled ahead of time into generated/ (src/scenario/scenario-validators.ts
+ * writes them again when src/scenario/schema.ts changed): compiling them here took most of a second
+ * in every process that validated a file.
  */
 const compiled: { suite: ValidateFunction; steps: Record<StepVerb, ValidateFunction>; repeatArgs: ValidateFunction } = {
   suite: generated.suite,
@@ -36,7 +36,7 @@ const compiled: { suite: ValidateFunction; steps: Record<StepVerb, ValidateFunct
 const validators = () => compiled;
 
 /** What a suite file holds: said when a file is empty. */
-const WHOLE_SUITE = "a suite needs vendor:, service: and scenarios: (see suites/controlm/session.yaml)";
+const WHOLE_SUITE = "a suite needs vendor:, service: and scenarios: (see src/vendors/controlm/suites/session.yaml)";
 
 function toProblem(error: ErrorObject, prefix: PathSegment[] = []): SchemaProblem {
   const path = [...prefix, ...pointerToPath(error.instancePath)];

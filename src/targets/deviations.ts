@@ -30,7 +30,9 @@ export function deviationProblems(vendor: string, declared: readonly Deviation[]
   declared.forEach((deviation, index) => {
     const behaviour = findBehaviour(deviation.id);
     if (!behaviour) {
-      const known = behaviours.filter((b) => b.vendor === vendor).map((b) => b.id);
+      const known = behaviours()
+        .filter((b) => b.vendor === vendor)
+        .map((b) => b.id);
       problems.push({
         index,
         field: "id",

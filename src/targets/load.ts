@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs";
 import { dirname, relative } from "node:path";
 import { Ajv } from "ajv";
+import { InputError } from "../errors/errors.ts";
 import { LineCounter, parseDocument } from "yaml";
-import { findVendor, vendorIds } from "../drivers/registry.ts";
-import type { Credentials } from "../drivers/types.ts";
+import { findDriver, vendorIds } from "../vendors/registry.ts";
+import type { Credentials } from "../vendor-api/driver.ts";
 import { secrets } from "../redact/secrets.ts";
 import { isSensitiveKey } from "../redact/sensitive.ts";
 import { expected } from "../scenario/ajv-messages.ts";
@@ -15,8 +16,11 @@ import { resolveOptions } from "./options.ts";
 import { type TargetEntry, TargetsFileSchema } from "./schema.ts";
 import { DEFAULT_LOCKOUT_BUDGET, DEFAULT_MAX_WAIT_MS, DEFAULT_STEP_TIMEOUT_MS, type ResolvedTarget } from "./types.ts";
 
-export class TargetsError extends Error {
-  readonly code = "TARGETS_INVALID";
+/** The targets file is wrong: every problem at once, with file:line:column, before any request is sent (exit code 2). */
+export class TargetsError extends InputError {
+  constructor(message: string) {
+    super("SP_TARGETS", message);
+  }
 }
 
 const validate = new Ajv({ allErrors: true, strict: false, verbose: true }).compile(TargetsFileSchema);
@@ -117,7 +121,7 @@ function resolveCredentials(set: Record<string, string> | undefined, path: (stri
 }
 
 function resolveEntry(entry: TargetEntry, ctx: ResolveContext): ResolvedTarget {
-  if (!findVendor(entry.vendor))
+  if (!findDriver(entry.vendor))
     ctx.problems.push(`${ctx.where(["vendor"])}: unknown vendor "${entry.vendor}"; expected one of: ${vendorIds.join(", ")}`);
   const tls = resolveTls(entry.tls, ctx);
   const duration = (text: string | undefined) => (text === undefined ? undefined : parseDuration(text));
@@ -151,7 +155,7 @@ function resolveEntry(entry: TargetEntry, ctx: ResolveContext): ResolvedTarget {
         `${ctx.where(["lockout", "account"])}: lockout.account names "${entry.lockout.account}", which is not under users: (declare the disposable account's credentials there)`,
       );
   }
-  const driver = findVendor(entry.vendor);
+  const driver = findDriver(entry.vendor);
   if (driver) {
     const { options, problems } = resolveOptions(driver, entry.options ?? {});
     target.options = options;

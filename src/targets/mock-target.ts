@@ -1,5 +1,5 @@
-import type { Credentials, VendorDriver } from "../drivers/types.ts";
-import type { RunningMock } from "../mocks/core/server.ts";
+import type { Credentials, VendorDriver } from "../vendor-api/driver.ts";
+import type { RunningMock } from "../mock-kit/server.ts";
 import { secrets } from "../redact/secrets.ts";
 import { resolveOptions } from "./options.ts";
 import { DEFAULT_MAX_WAIT_MS, DEFAULT_STEP_TIMEOUT_MS, type ResolvedTarget } from "./types.ts";

@@ -1,4 +1,4 @@
-import type { DeploymentOption, VendorDriver } from "../drivers/types.ts";
+import type { DeploymentOption, VendorDriver } from "../vendor-api/driver.ts";
 import { parseDuration } from "../time/duration.ts";
 
 /**

@@ -1,4 +1,4 @@
-import type { Credentials } from "../drivers/types.ts";
+import type { Credentials } from "../vendor-api/driver.ts";
 import type { ProxySetting } from "../http/proxy.ts";
 import type { TlsOptions } from "../http/transport.ts";
 

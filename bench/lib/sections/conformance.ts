@@ -6,7 +6,13 @@ import { cell, MIB, median, SECONDS, seconds } from "../stats.ts";
 
 /** Row 1's goals (issue 17). */
 const WALL_GOAL_MS = 6_000;
-const TREE_RSS_GOAL_BYTES = 500 * 2 ** 20;
+/**
+ * Row 1's memory goal, relative to its floor: bare Playwright's runner and the same two workers (row 2's bare
+ * project, measured in the same bench) take ≈ 580 MiB before a harness or a mock is loaded, so an absolute 500 MiB
+ * could never be met. What sessionprobe may add on top: npm and the CLI around the runner, a built-in mock in each
+ * worker and the harness; the Allure generation runs after the workers have ended, so it is not on top of them.
+ */
+const TREE_RSS_OVER_FLOOR_GOAL_BYTES = 200 * 2 ** 20;
 
 export interface ConformanceSample {
   ok: boolean;
@@ -18,6 +24,10 @@ export interface ConformanceSample {
   passedAtMs: number;
   playwrightMs: number;
   firstTestStartMs: number;
+  /** How many tests Playwright said it was running. */
+  tests: number;
+  /** The tree at its peak, by process role (npm, cli, runner, worker, allure). */
+  peakByRole: Record<string, { count: number; bytes: number }>;
   /** Time between one project's last test and the next project's first: its workers stop, new ones start. */
   switchGapsMs: number;
   projects: string[];
@@ -36,6 +46,8 @@ export async function measureConformance(bench: Bench): Promise<ConformanceSampl
     treeRss: result.peakTreeRss ?? Number.NaN,
     processRss: result.peakProcessRss ?? Number.NaN,
     processes: result.peakProcesses ?? 0,
+    peakByRole: result.peakByRole ?? {},
+    tests: Number(/Running (\d+) tests?/.exec(result.stdout)?.[1] ?? Number.NaN),
     runningAtMs: lineAt(result, RUNNING),
     passedAtMs: lineAt(result, PASSED),
     playwrightMs: playwrightMs(result),
@@ -55,18 +67,34 @@ function projectsText(c: readonly ConformanceSample[], projects: readonly string
   )} in total between one project's last test and the next one's first (worker stop + start-up, no test running)`;
 }
 
-export function reportConformance(c: readonly ConformanceSample[]): SectionReport {
+/** "runner 150 MiB, 2 workers 420 MiB, …": the tree at its peak, by role, medians over the samples. */
+function byRoleText(c: readonly ConformanceSample[]): string {
+  const roles = [...new Set(c.flatMap((s) => Object.keys(s.peakByRole)))].sort();
+  return roles
+    .map((role) => {
+      const counts = c.map((s) => s.peakByRole[role]?.count ?? 0);
+      const n = Math.max(...counts);
+      return `${n > 1 ? `${n} ${role}s` : role} ${cell(
+        c.map((s) => s.peakByRole[role]?.bytes ?? 0),
+        MIB,
+      )}`;
+    })
+    .join(", ");
+}
+
+export function reportConformance(c: readonly ConformanceSample[], floor: readonly number[] = []): SectionReport {
   const ok = c.length > 0 && c.every((s) => s.ok);
   const values = (pick: (s: ConformanceSample) => number) => c.map(pick);
   const wall = median(values((s) => s.wallMs));
   const tree = median(values((s) => s.treeRss));
+  const floorMedian = floor.length ? median(floor) : Number.NaN;
   const passed = median(values((s) => s.passedAtMs));
   const projects = c[0]?.projects ?? [];
   return {
     rows: [
       {
         n: "1",
-        what: "Full conformance: `npm run conformance` (61 scenarios, 4 mocks incl. the 24 h / 120 min / 30 min expiries, 2 workers, Allure report included): wall time",
+        what: `Full conformance: \`npm run conformance\` (${c[0]?.tests ?? "?"} scenarios, 4 mocks incl. the 24 h / 120 min / 30 min expiries, 2 workers, Allure report included): wall time`,
         runs: String(c.length),
         sessionprobe: cell(
           values((s) => s.wallMs),
@@ -85,17 +113,16 @@ export function reportConformance(c: readonly ConformanceSample[]): SectionRepor
           values((s) => s.treeRss),
           MIB,
         ),
-        baseline: `largest single process ${cell(
-          values((s) => s.processRss),
-          MIB,
-        )}`,
-        ratio: "—",
-        goal: "≤ 500 MiB",
-        verdict: verdict(ok, tree <= TREE_RSS_GOAL_BYTES),
+        baseline: floor.length
+          ? `bare Playwright, the same 2 workers (row 2's bare project) ${cell(floor, MIB)}`
+          : "bare Playwright not measured in this run (BENCH_ONLY without engine)",
+        ratio: floor.length ? `+${Math.round((tree - floorMedian) / 2 ** 20)} MiB` : "—",
+        goal: "≤ bare + 200 MiB",
+        verdict: verdict(ok && floor.length > 0, tree - floorMedian <= TREE_RSS_OVER_FLOOR_GOAL_BYTES),
       },
     ],
     details: [
-      `**1. Conformance**: "Running 61 tests" printed after ${cell(
+      `**1. Conformance**: "Running ${c[0]?.tests ?? "?"} tests" printed after ${cell(
         values((s) => s.runningAtMs),
         SECONDS,
       )} (npm, CLI, Playwright config, collection of suites/ in the runner); ` +
@@ -109,7 +136,11 @@ export function reportConformance(c: readonly ConformanceSample[]): SectionRepor
         )}; "passed" line at ${seconds(passed)}; summary + Allure HTML report after it ${cell(
           values((s) => s.wallMs - s.passedAtMs),
           SECONDS,
-        )}. Up to ${Math.max(0, ...values((s) => s.processes))} processes at once.`,
+        )}. Up to ${Math.max(0, ...values((s) => s.processes))} processes at once. ` +
+        `The tree at its peak (largest single process ${cell(
+          values((s) => s.processRss),
+          MIB,
+        )}): ${byRoleText(c)}.`,
     ],
   };
 }

@@ -18,8 +18,8 @@ export interface StandaloneMock {
 }
 
 /** `sessionprobe mock …` in its own process, as a user would start it; resolves once it prints its URL. */
-export function startStandaloneMock(args: readonly string[]): Promise<StandaloneMock> {
-  const child = spawn(process.execPath, [CLI, "mock", ...args], { cwd: ROOT, env: childEnv({}), stdio: ["ignore", "pipe", "pipe"] });
+export function startStandaloneMock(args: readonly string[], cwd = ROOT): Promise<StandaloneMock> {
+  const child = spawn(process.execPath, [CLI, "mock", ...args], { cwd, env: childEnv({}), stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the mock did not start within 20 s:\n${output}`)), 20_000);

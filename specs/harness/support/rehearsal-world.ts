@@ -2,7 +2,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { request } from "undici";
 import { Agent } from "undici";
-import { mocks } from "../../../src/mocks/registry.ts";
+import { mocks } from "../../../test-support/mocks.ts";
 import { type StandaloneMock, startStandaloneMock } from "./processes.ts";
 
 /** Each vendor as its own HTTPS process with short real timeouts, and what a target needs to reach it. */

@@ -1,4 +1,4 @@
-import { findVendor } from "../../drivers/registry.ts";
+import { findDriver } from "../../vendors/registry.ts";
 import { RealTime, VirtualTime } from "../../engine/time.ts";
 import { Transport } from "../../http/transport.ts";
 import type { ResolvedTarget } from "../../targets/types.ts";
@@ -49,7 +49,7 @@ export async function measureTimeouts(
   target: ResolvedTarget,
   options: MeasureOptions = {},
 ): Promise<{ timeouts: Record<string, ServiceTimeouts>; requests: number }> {
-  const driver = findVendor(target.vendor);
+  const driver = findDriver(target.vendor);
   if (!driver) throw new Error(`no driver for vendor ${target.vendor}`);
   const log = options.log ?? (() => {});
   const transport = new Transport({ tls: target.tls, proxy: target.proxy, timeoutMs: target.stepTimeoutMs, clock: systemClock });

@@ -1,4 +1,4 @@
-import type { Session, VendorDriver } from "../../drivers/types.ts";
+import type { Session, VendorDriver } from "../../vendor-api/driver.ts";
 import { createDriverContext, type RecordingContext } from "../../engine/driver-context.ts";
 import type { TimeControl } from "../../engine/time.ts";
 import { SessionCookies } from "../../http/cookie-jar.ts";

@@ -1,4 +1,4 @@
-import type { Session } from "../../drivers/types.ts";
+import type { Session } from "../../vendor-api/driver.ts";
 import type { TimeControl } from "../../engine/time.ts";
 import type { SearchResult } from "./bisect.ts";
 import type { SessionOps } from "./session-ops.ts";

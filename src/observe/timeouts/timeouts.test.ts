@@ -1,9 +1,9 @@
 import { expect, test } from "@playwright/test";
-import { findVendor } from "../../drivers/registry.ts";
+import { findDriver } from "../../vendors/registry.ts";
 import { VirtualTime } from "../../engine/time.ts";
 import { Transport } from "../../http/transport.ts";
-import { startMock } from "../../mocks/core/server.ts";
-import { vmanageMock } from "../../mocks/vmanage/index.ts";
+import { startMock } from "../../mock-kit/server.ts";
+import { vmanageMock } from "../../vendors/vmanage/mock/index.ts";
 import { mockTarget } from "../../targets/mock-target.ts";
 import { systemClock } from "../../time/clock.ts";
 import { findTimeout } from "./bisect.ts";
@@ -49,7 +49,7 @@ test("a session still alive at the bound has no limit up to it", async () => {
 
 test("staggered sessions (the real-target method) bracket the idle timeout within the resolution, with one wait", async () => {
   const running = await startMock(vmanageMock);
-  const driver = findVendor("vmanage");
+  const driver = findDriver("vmanage");
   if (!driver) throw new Error("no vmanage driver");
   const target = mockTarget(running, driver);
   if (!target.controlUrl) throw new Error("no vmanage control plane");

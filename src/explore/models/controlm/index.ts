@@ -1,4 +1,4 @@
-import { behaviours } from "../../../catalogue/behaviours.ts";
+import { behaviours } from "../../../vendors/controlm/behaviours.ts";
 import { type VendorModel, weighted } from "../../model.ts";
 import { sessionCommands } from "./session-commands.ts";
 import { type CtmModel, initialModel, passwordRef } from "./state.ts";

@@ -1,4 +1,4 @@
-import { behaviours } from "../../../catalogue/behaviours.ts";
+import { behaviours } from "../../../vendors/hmc/behaviours.ts";
 import { type VendorModel, weighted } from "../../model.ts";
 import { logonCommands } from "./logon-commands.ts";
 import { sessionCommands } from "./session-commands.ts";

@@ -1,4 +1,4 @@
-import { behaviours } from "../../../catalogue/behaviours.ts";
+import { behaviours } from "../../../vendors/openam/behaviours.ts";
 import { type VendorModel, weighted } from "../../model.ts";
 import { adminCommands } from "./admin-commands.ts";
 import { infoCommands } from "./info-commands.ts";

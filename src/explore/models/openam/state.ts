@@ -1,4 +1,4 @@
-import type { StepResult } from "../../../drivers/types.ts";
+import type { StepResult } from "../../../vendor-api/driver.ts";
 import { optionDurationMs } from "../../../engine/time.ts";
 import type { Expect, PlainStep } from "../../../scenario/schema.ts";
 import { type ExploreContext, Readings } from "../../model.ts";

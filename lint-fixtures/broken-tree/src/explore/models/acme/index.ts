@@ -1,4 +1,4 @@
 // Breaks explore-model-imports-a-mock: a reference model borrowing the mock's own routes.
-import { routes } from "../../../mocks/acme/routes.ts";
+import { routes } from "../../../vendors/acme/mock/routes.ts";
 
 export const model = { routes };

@@ -1,0 +1,26 @@
+import type { Vendor } from "../../vendor-api/vendor.ts";
+import { behaviours, services } from "./behaviours.ts";
+import { controlmDefects } from "./defects.ts";
+import { controlm as controlmDriver } from "./driver/index.ts";
+import { evidenceProfile } from "./evidence.ts";
+import { documentedTimeouts, measurePlans } from "./timeouts.ts";
+import { controlmVariants } from "./variants.ts";
+
+/** Control-M Automation API (Session and Authentication services): everything the harness knows of it (see Vendor in src/vendor-api/vendor.ts). */
+export const vendor: Vendor = {
+  id: "controlm",
+  title: "Control-M Automation API (Session and Authentication services)",
+  home: import.meta.dirname,
+  services,
+  behaviours,
+  documentedTimeouts,
+  measurePlans,
+  probeIds: { alive: "CTM-S-03", refused: "CTM-S-04" },
+  variants: controlmVariants,
+  defects: controlmDefects,
+  // One validity period: the lifetime, from issue (its idle form is a variant); a staging server's shortest timeout is what it sets.
+  sweepSetup: (setting) => ({ idleMs: null, lifetimeMs: setting.idleMs }),
+  evidence: evidenceProfile,
+  driver: controlmDriver,
+  mock: async () => (await import("./mock/index.ts")).controlmMock,
+};

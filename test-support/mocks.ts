@@ -1,0 +1,4 @@
+import { loadMocks } from "../src/vendors/registry.ts";
+
+/** Every built-in mock, loaded once for the tests that walk them all (the registry loads mocks on demand). */
+export const mocks = await loadMocks();
