@@ -40,7 +40,7 @@ module.exports = {
       comment:
         "A vendor folder's own files (behaviours, variants, defects, timeouts, evidence …: src/vendors/<vendor>/*.ts) are facts " +
         "the driver, the mock and the reports all read: they may import only src/vendor-api, src/time, src/text and each other. " +
-        "Only index.ts, the Vendor record, names the driver, and loads the mock on demand.",
+        "Only index.ts, the Vendor record, loads the driver and the mock, on demand.",
       from: { path: "^src/vendors/([^/]+)/[^/]+\\.ts$", pathNot: [...TEST_CODE, "^src/vendors/[^/]+/index\\.ts$"] },
       to: { path: "^src/", pathNot: ["^src/(time|text|vendor-api)/", "^src/vendors/$1/[^/]+\\.ts$"] },
     },
@@ -48,18 +48,18 @@ module.exports = {
       name: "vendor-record-imports-outside-its-room",
       severity: "error",
       comment:
-        "A vendor's index.ts (its Vendor record) imports its facts and its driver; the mock only by a dynamic import, " +
+        "A vendor's index.ts (its Vendor record) imports its facts; its driver and mock only by a dynamic import, " +
         "so a run that does not need them never loads them. It imports nothing outside its own folder but src/vendor-api.",
       from: { path: "^src/vendors/([^/]+)/index\\.ts$" },
       to: { path: "^src/", pathNot: ["^src/vendor-api/", "^src/vendors/$1/"] },
     },
     {
-      name: "vendor-record-loads-its-mock-eagerly",
+      name: "vendor-record-loads-its-code-eagerly",
       severity: "error",
       comment:
-        "The Vendor record loads its mock with import() when asked: a static import would load every vendor's mock into every worker.",
+        "The Vendor record loads its driver and mock with import() when asked: a static import would load every vendor's code into every Playwright worker (bench row 7).",
       from: { path: "^src/vendors/([^/]+)/index\\.ts$" },
-      to: { path: "^src/vendors/$1/mock/", dynamic: false },
+      to: { path: "^src/vendors/$1/(mock|driver)/", dynamic: false },
     },
     {
       name: "vendor-imports-another-vendor",

@@ -26,6 +26,8 @@ const vendorTag = (vendor: string) => new RegExp(`@${vendor}(?![\\w-])`);
 // need, each target's project its own share (src/coordination/workers.ts); a count the user chose
 // (--workers, SESSIONPROBE_WORKERS) replaces the sizing.
 const chosen = workersChosen(process.argv, process.env);
+// The targets file is checked against each vendor's driver (its options): with one, the drivers load first.
+if (targetsFile) await (await import("./src/vendors/registry.ts")).loadDrivers();
 const targets = targetsFile ? (await import("./src/targets/load.ts")).loadTargets(targetsFile) : [];
 // Imported only with a targets file, as the parser is: the sizing plans with every vendor's driver, which a mocks worker never needs.
 const sized = targetsFile

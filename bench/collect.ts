@@ -1,4 +1,5 @@
 import { timeCollection, timeRunCollection } from "./lib/timed-collection.ts";
+import "../test-support/drivers.ts";
 
 /**
  * Collection benchmark, in a fresh process. Prints one JSON line.

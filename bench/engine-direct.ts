@@ -1,5 +1,6 @@
 import { PerformanceObserver, performance } from "node:perf_hooks";
 import { timeCollection } from "./lib/timed-collection.ts";
+import "../test-support/drivers.ts";
 
 /**
  * The engine without Playwright (src/in-process/run-suites.ts), in a fresh process:

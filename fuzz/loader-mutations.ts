@@ -4,6 +4,7 @@ import fc from "fast-check";
 import { parse, stringify } from "yaml";
 import { LOADER_BUG, loadSuiteFiles } from "../src/scenario/load.ts";
 import { formatProblem } from "../src/scenario/problems.ts";
+import "../test-support/drivers.ts";
 
 /**
  * Mutations of the real suites, as an outside tester would try them: byte flips,

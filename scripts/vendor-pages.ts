@@ -6,6 +6,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import type { VendorDriver } from "../src/vendor-api/driver.ts";
 import type { VendorMock } from "../src/vendor-api/mock.ts";
 import type { Vendor } from "../src/vendor-api/vendor.ts";
 import { formatDuration } from "../src/time/duration.ts";
@@ -16,8 +17,7 @@ export const VENDOR_PAGES = join(import.meta.dirname, "..", "docs", "vendors");
 const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\n/g, " ");
 const timeout = (ms: number | undefined) => (ms === undefined ? "none documented" : formatDuration(ms));
 
-export function vendorPage(vendor: Vendor, mock: VendorMock): string {
-  const { driver } = vendor;
+export function vendorPage(vendor: Vendor, mock: VendorMock, driver: VendorDriver): string {
   const lines = [
     `# ${vendor.title} (\`${vendor.id}\`)`,
     "",
@@ -65,7 +65,7 @@ export function vendorPage(vendor: Vendor, mock: VendorMock): string {
     "",
     "| variant | what it models | evidence |",
     "|---|---|---|",
-    ...vendor.variants.map(
+    ...mock.variants.map(
       (v) => `| \`${v.name}\`${v.aliases?.length ? ` [${v.aliases.join(", ")}]` : ""} | ${cell(v.description)} | ${cell(v.evidence)} |`,
     ),
     "",
@@ -75,7 +75,7 @@ export function vendorPage(vendor: Vendor, mock: VendorMock): string {
     "",
     "| defect | breaks | what it does |",
     "|---|---|---|",
-    ...vendor.defects.map((d) => `| \`${d.name}\` | ${d.breaks.join(", ")} | ${cell(d.description)} |`),
+    ...mock.defects.map((d) => `| \`${d.name}\` | ${d.breaks.join(", ")} | ${cell(d.description)} |`),
     "",
     "## The mock",
     "",
@@ -104,7 +104,7 @@ export async function vendorPages(): Promise<Map<string, string>> {
   const pages = new Map<string, string>();
   for (const vendor of vendorRecords()) {
     const mock = await loadMock(vendor.id);
-    if (mock) pages.set(`${vendor.id}.md`, vendorPage(vendor, mock));
+    if (mock) pages.set(`${vendor.id}.md`, vendorPage(vendor, mock, await vendor.driver()));
   }
   return pages;
 }

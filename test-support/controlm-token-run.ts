@@ -10,6 +10,7 @@ import { SEEDED_API_TOKEN, seededUsers } from "../src/vendors/controlm/mock/stat
 import { MockRun } from "../src/in-process/mock-run.ts";
 import { type LoadedSuite, loadSuiteFile } from "../src/scenario/load.ts";
 import { controlm } from "../src/vendors/controlm/driver/index.ts";
+import "./drivers.ts";
 
 /** Test support: runs Control-M scenarios through the engine against an in-process mock. */
 

@@ -1,4 +1,5 @@
-import { loadMocks } from "../src/vendors/registry.ts";
+import { loadDrivers, loadMocks } from "../src/vendors/registry.ts";
 
-/** Every built-in mock, loaded once for the tests that walk them all (the registry loads mocks on demand). */
+/** Every built-in mock, loaded once for the tests that walk them all (the registry loads mocks and drivers on demand). */
 export const mocks = await loadMocks();
+await loadDrivers();

@@ -9,6 +9,7 @@ import { defectMatrix } from "../src/matrices/defect-matrix.ts";
 import { findSuiteFiles } from "../src/scenario/discover.ts";
 import { loadSuitesOrThrow } from "../src/scenario/load.ts";
 import { findVendor, loadMock, vendorIds } from "../src/vendors/registry.ts";
+import "./drivers.ts";
 
 const id = process.argv[2] ?? "";
 const vendor = findVendor(id);
@@ -17,7 +18,7 @@ if (!vendor || !mock) throw new Error(`vendor ${id} is not registered (known: ${
 const suites = loadSuitesOrThrow(findSuiteFiles(join(vendor.home, "suites")));
 const matrix = await defectMatrix(mock, suites);
 const falseFailures: string[] = [];
-for (const variant of vendor.variants) {
+for (const variant of mock.variants) {
   const verdicts = await runAgainstMock({ mock, suites, variant });
   falseFailures.push(...verdicts.filter((v) => v.outcome !== "passed").map((v) => `${variant.name}: ${v.scenario}: ${v.error}`));
 }

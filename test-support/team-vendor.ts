@@ -17,8 +17,6 @@ export function writeTeamVendor(team: string, repoRoot: string): string {
   const api = relative(home, join(repoRoot, "src", "vendor-api", "index.ts")).replaceAll("\\", "/");
   const files: Record<string, string> = {
     "index.ts": `import type { Vendor } from "${api}";
-import { acmeDriver } from "./driver.ts";
-import { acmeDefects, acmeVariants } from "./mock-tables.ts";
 
 const MINUTE = 60_000;
 
@@ -36,9 +34,7 @@ export const vendor: Vendor = {
   documentedTimeouts: { idleMs: 10 * MINUTE },
   measurePlans: [],
   probeIds: { alive: "ACME-01", refused: "ACME-03" },
-  variants: acmeVariants,
-  defects: acmeDefects,
-  driver: acmeDriver,
+  driver: async () => (await import("./driver.ts")).acmeDriver,
   mock: async () => (await import("./mock.ts")).acmeMock,
 };
 `,

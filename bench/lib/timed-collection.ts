@@ -1,5 +1,6 @@
 import { performance } from "node:perf_hooks";
 import type { LoadedSuite } from "../../src/scenario/load.ts";
+import "../../test-support/drivers.ts";
 
 /** How long collection took in this process, as bench/collect.ts prints it. */
 export interface CollectionTiming {

@@ -23,7 +23,7 @@ import { mockTarget } from "../../src/targets/mock-target.ts";
 const suites = loadSuitesOrThrow(findSuiteFiles());
 
 async function record(vendor: string, profile: string, options: { measure?: boolean; defects?: string[] } = {}): Promise<TargetRecord> {
-  const mock = variantHostOptions(findVariant(vendor, profile), { defects: options.defects ?? [] });
+  const mock = variantHostOptions(findVariant(mocks[vendor] ?? fail(vendor), profile), { defects: options.defects ?? [] });
   const observed = await observeMock({ vendor, suites, mock });
   if (!options.measure) return observed;
   const running = await startMock(mocks[vendor] ?? fail(vendor), mock);

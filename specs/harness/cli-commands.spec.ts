@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { loadTargets } from "../../src/targets/load.ts";
 import { runCli } from "./support/processes.ts";
+import "../../test-support/drivers.ts";
 
 const COMMANDS = [
   "conformance",

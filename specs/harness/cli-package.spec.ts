@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { delimiter, dirname, join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { childEnv, ROOT } from "./support/processes.ts";
+import "../../test-support/drivers.ts";
 
 /**
  * The package as a team gets it: `npm pack` (which compiles it into dist/ at prepack), installed by npm into an

@@ -9,6 +9,7 @@ import { references } from "../../src/scenario/interpolate.ts";
 import { loadSuiteFiles } from "../../src/scenario/load.ts";
 import { formatProblem } from "../../src/scenario/problems.ts";
 import { resolveReference } from "../../src/scenario/interpolate.ts";
+import "../../test-support/drivers.ts";
 
 /**
  * The examples of issue 14, each a regression test: hostile or mistaken scenario files

@@ -5,6 +5,7 @@ import { expect, test } from "@playwright/test";
 import { findSuiteFiles } from "../../src/scenario/discover.ts";
 import { loadSuiteFiles } from "../../src/scenario/load.ts";
 import { formatProblem } from "../../src/scenario/problems.ts";
+import "../../test-support/drivers.ts";
 
 const data = (name: string) => join(import.meta.dirname, "data", name);
 const problemsOf = (name: string) => loadSuiteFiles([data(name)]).problems.map(formatProblem);

@@ -27,8 +27,9 @@ test("each vendor's page is generated from its vendor folder and current (npm ru
   ).toEqual([]);
   for (const vendor of vendorRecords()) {
     const page = pages.get(`${vendor.id}.md`) ?? "";
-    for (const v of vendor.variants) expect(page).toContain(`| \`${v.name}\``);
-    for (const d of vendor.defects) expect(page).toContain(`| \`${d.name}\` |`);
+    const mock = await vendor.mock();
+    for (const v of mock.variants) expect(page).toContain(`| \`${v.name}\``);
+    for (const d of mock.defects) expect(page).toContain(`| \`${d.name}\` |`);
     for (const b of vendor.behaviours) expect(page).toContain(`| ${b.id} |`);
   }
 });

@@ -1,7 +1,7 @@
 import { startMock } from "../mock-kit/server.ts";
 import type { MockHostOptions } from "../mock-kit/host.ts";
 import { findVariant, variantHostOptions } from "../vendors/variants.ts";
-import { findDriver, findVendor, loadMock, vendorIds } from "../vendors/registry.ts";
+import { loadDriver, loadMock, vendorIds } from "../vendors/registry.ts";
 import { readRecord, readTimeouts, recordPath, timeoutsPath, withTimeouts, writeJson } from "../observe/record-file.ts";
 import { observeMock } from "../observe/run-in-process.ts";
 import { type MeasureOptions, measureTimeouts } from "../observe/timeouts/measure.ts";
@@ -26,10 +26,11 @@ export interface SourceOptions {
   measureOptions: MeasureOptions;
 }
 
-function mockOptions(options: SourceOptions): MockHostOptions {
-  if (!findVendor(options.target))
+async function mockOptions(options: SourceOptions): Promise<MockHostOptions> {
+  const mock = await loadMock(options.target);
+  if (!mock)
     throw new Error(`"${options.target}" is not a built-in mock (${vendorIds.join(", ")}); name a target of a targets file with --targets`);
-  return variantHostOptions(options.variant ? findVariant(options.target, options.variant) : undefined, { options: options.set });
+  return variantHostOptions(options.variant ? findVariant(mock, options.variant) : undefined, { options: options.set });
 }
 
 /** Measures the target's timeouts (an in-process mock, or a target of the targets file) and keeps them beside the run's record. */
@@ -40,9 +41,9 @@ export async function measureSource(options: SourceOptions): Promise<Record<stri
     if (!target) throw new Error(`target ${options.target} is not in ${options.targetsFile}`);
     result = await measureTimeouts(target, options.measureOptions);
   } else {
-    const hostOptions = mockOptions(options);
+    const hostOptions = await mockOptions(options);
     const mock = await loadMock(options.target);
-    const driver = findDriver(options.target);
+    const driver = await loadDriver(options.target);
     if (!mock || !driver) throw new Error(`no built-in mock ${options.target}`);
     const running = await startMock(mock, hostOptions);
     try {
@@ -61,7 +62,7 @@ export async function currentRecord(options: SourceOptions): Promise<TargetRecor
   let record: TargetRecord;
   if (options.inProcess) {
     if (options.targetsFile) throw new Error("--in-process runs the built-in mocks; it does not go with --targets");
-    record = await observeMock({ vendor: options.target, suites: loadSuitesOrThrow(findSuiteFiles()), mock: mockOptions(options) });
+    record = await observeMock({ vendor: options.target, suites: loadSuitesOrThrow(findSuiteFiles()), mock: await mockOptions(options) });
     writeJson(recordPath(options.target), record);
   } else {
     const path = recordPath(options.target);

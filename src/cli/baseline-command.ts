@@ -1,7 +1,7 @@
 import { allureResultsDir, compareWithBaseline } from "../baseline/run-compare.ts";
 import { currentRecord, measureSource, type SourceOptions } from "../baseline/sources.ts";
 import { baselinePath, baselinesDir, saveBaseline } from "../baseline/store.ts";
-import { vendorIds } from "../vendors/registry.ts";
+import { loadMock, vendorIds } from "../vendors/registry.ts";
 import { findVariant } from "../vendors/variants.ts";
 import { timeoutTable } from "../observe/timeouts/format.ts";
 import { parseDuration } from "../time/duration.ts";
@@ -55,7 +55,8 @@ export async function runBaseline(action: "save" | "compare" | "measure", values
   if (values.variant && values.targets) throw new UsageError("--variant sets up a built-in mock; it does not go with --targets");
   for (const target of values.target) {
     try {
-      if (values.variant) findVariant(target, values.variant);
+      const mock = await loadMock(target);
+      if (values.variant && mock) findVariant(mock, values.variant);
     } catch (error) {
       throw new UsageError(`--variant: ${(error as Error).message}`);
     }

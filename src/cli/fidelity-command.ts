@@ -34,7 +34,7 @@ export async function runFidelity(file: string, options: FidelityOptions): Promi
   const variantName = options.variant ?? options.profile;
   let named: MockVariant | undefined;
   try {
-    named = variantName === undefined ? undefined : findVariant(vendor, variantName);
+    named = variantName === undefined ? undefined : findVariant(mock, variantName);
   } catch (error) {
     throw new UsageError(`fidelity: ${(error as Error).message}`);
   }

@@ -247,7 +247,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     loadDotEnv();
     applyProjectConfig();
     // A team's own vendors (sessionprobe.json `vendors`) join the registry before any command reads it.
-    await (await import("../vendors/registry.ts")).registerTeamVendors();
+    const registry = await import("../vendors/registry.ts");
+    await registry.registerTeamVendors();
+    // The commands that read drivers synchronously (the loader's checks, the targets file, the mocks' help) get every
+    // vendor's loaded here; those that only start Playwright or read reports (conformance, run, merge, report) do not
+    // hold them in this process for the whole run, and load them where they need them.
+    if (!["conformance", "run", "merge", "report", "--help", "-h", "--version", "-V"].includes(argv[0] ?? "")) await registry.loadDrivers();
     if (argv.length === 0) {
       program.outputHelp();
       return EXIT.usage;

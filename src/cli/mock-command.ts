@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { createMockHost, type MockHost } from "../mock-kit/host.ts";
 import { serveMock } from "../mock-kit/server.ts";
-import type { MockVariant } from "../vendor-api/mock.ts";
+import type { MockVariant, VendorMock } from "../vendor-api/mock.ts";
 import { loadMock, vendorIds } from "../vendors/registry.ts";
 import { findVariant, variantHostOptions } from "../vendors/variants.ts";
 import { systemClock } from "../time/clock.ts";
@@ -29,12 +29,12 @@ export interface MockOptions {
 const seeHelp = (vendor: string) => `(sessionprobe mock ${vendor} --help lists its defects, options and variants)`;
 
 /** The variant named by --variant (or its old name --profile); an unknown one is a usage mistake. */
-function variantFor(vendor: string, name: string | undefined): MockVariant | undefined {
+function variantFor(mock: VendorMock, name: string | undefined): MockVariant | undefined {
   if (name === undefined) return undefined;
   try {
-    return findVariant(vendor, name);
+    return findVariant(mock, name);
   } catch (error) {
-    throw new UsageError(`mock: ${(error as Error).message} ${seeHelp(vendor)}`);
+    throw new UsageError(`mock: ${(error as Error).message} ${seeHelp(mock.id)}`);
   }
 }
 
@@ -55,7 +55,7 @@ export async function runMock(vendor: string, values: MockOptions): Promise<numb
   if (!mock) throw new UsageError(`mock: expected a vendor: ${vendorIds.join(", ")} (got "${vendor}")`);
   const options = values.set;
   // A variant (a release among them) supplies options and timeouts; explicit flags win over it.
-  const variant = variantFor(mock.id, values.variant ?? values.profile);
+  const variant = variantFor(mock, values.variant ?? values.profile);
   const ca = clientCa(values);
   let host: MockHost;
   try {

@@ -172,6 +172,8 @@ export async function runTargets(
     );
   // Imported here: the targets parser (YAML, its schema) is for `run` alone, not for a conformance run's waiting CLI.
   const { loadTargets } = await import("../targets/load.ts");
+  // The file is checked against the drivers of the vendors it names (their deployment options).
+  await (await import("../vendors/registry.ts")).loadDrivers();
   const targets = loadTargets(file);
   const wanted = options.target ?? [];
   const unknown = wanted.filter((name) => !targets.some((t) => t.name === name));

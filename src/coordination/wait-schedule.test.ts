@@ -6,6 +6,7 @@ import { collectSuites } from "../scenario/collection.ts";
 import { findSuiteFiles } from "../scenario/discover.ts";
 import type { ResolvedTarget } from "../targets/types.ts";
 import { estimatedEnd, longestFirst, MAX_WAIT_WORKERS, makespan, targetSchedule, WORKER_START_MS, workersFor } from "./wait-schedule.ts";
+import "../../test-support/drivers.ts";
 
 test("list scheduling hands each job, in order, to the worker that frees first", () => {
   expect(makespan([47, 21, 21, 12, 10], 3)).toBe(47);

@@ -4,6 +4,7 @@ import type { ResolvedTarget } from "../targets/types.ts";
 import { runExpire } from "./expire.ts";
 import type { StepEnv } from "./steps/env.ts";
 import type { TimeControl } from "./time.ts";
+import "../../test-support/drivers.ts";
 
 /** A clock standing at `now` that records every wait asked of it. */
 function recordingTime(now: number): TimeControl & { waits: number[] } {

@@ -5,6 +5,7 @@ import { expect, test } from "@playwright/test";
 import { vmanageMock } from "../vendors/vmanage/mock/index.ts";
 import { runAgainstMock } from "../in-process/run-suites.ts";
 import { loadSuitesOrThrow } from "../scenario/load.ts";
+import "../../test-support/drivers.ts";
 
 const SUITE = `vendor: vmanage
 service: session

@@ -1,4 +1,4 @@
-import { findDriver } from "../vendors/registry.ts";
+import { loadDriver } from "../vendors/registry.ts";
 import type { VendorDriver } from "../vendor-api/driver.ts";
 import type { EngineHooks } from "../engine/hooks.ts";
 import type { ScenarioRunner } from "../engine/run-scenario.ts";
@@ -74,7 +74,7 @@ export class MockRun {
     const declaration: MockDeclaration = declared ?? { options: { ...options.options } };
     if (!declared && "idleMs" in options) declaration.idleMs = options.idleMs ?? null;
     if (!declared && "lifetimeMs" in options) declaration.lifetimeMs = options.lifetimeMs ?? null;
-    const driver = findDriver(mock.id);
+    const driver = await loadDriver(mock.id);
     if (!driver) {
       await running.close();
       throw new Error(`no driver for ${mock.id}`);

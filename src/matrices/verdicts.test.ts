@@ -11,6 +11,7 @@ import { loadSuitesOrThrow } from "../scenario/load.ts";
 import { defectMatrix } from "./defect-matrix.ts";
 import { MockRun } from "../in-process/mock-run.ts";
 import { runAgainstMock } from "../in-process/run-suites.ts";
+import "../../test-support/drivers.ts";
 
 /** Verdicts that mean what they say: each of these passed (wrongly) before its rule existed. */
 function suiteFile(body: string): string {

@@ -7,6 +7,7 @@ import { loadSuitesOrThrow } from "../scenario/load.ts";
 import { systemClock } from "../time/clock.ts";
 import { controlmMock } from "../vendors/controlm/mock/index.ts";
 import { type PipelineHooks, type PipelineOptions, ScenarioPipeline } from "./run-one-scenario.ts";
+import "../../test-support/drivers.ts";
 
 /** One Control-M scenario, run by the pipeline against a fresh mock driven through its app. */
 async function withScenario<T>(

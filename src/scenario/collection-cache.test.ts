@@ -8,6 +8,7 @@ import { COLLECTION_ENV, collectSuites, lastCollection } from "./collection.ts";
 import { builtInSuiteDirs, findSuiteFiles } from "./discover.ts";
 import { loadSuitesOrThrow } from "./load.ts";
 import { suitesAsData } from "../../test-support/loaded-suites.ts";
+import "../../test-support/drivers.ts";
 
 /** A copy of the shipped suites and an empty cache folder, with this process's hand-over out of the way. */
 function setUp(): { dir: string; restore: () => void } {

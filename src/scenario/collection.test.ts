@@ -7,6 +7,7 @@ import { COLLECTION_ENV, collectSuites, lastCollection } from "./collection.ts";
 import { builtInSuiteDirs, findSuiteFiles } from "./discover.ts";
 import { loadSuitesOrThrow } from "./load.ts";
 import { suitesAsData } from "../../test-support/loaded-suites.ts";
+import "../../test-support/drivers.ts";
 
 /** A worker of this process, as Playwright starts one: a child that inherits the environment and collects the same files. */
 function collectInChild(dir: string): { handedOver: boolean; suites: unknown } {

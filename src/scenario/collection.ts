@@ -8,6 +8,7 @@ import type { LoadedScenario, LoadedSuite } from "./load.ts";
 import { cacheEnabled, entryKey, readEntry, writeEntry } from "./collection-cache.ts";
 import { type LoadProblem, ScenarioLoadError } from "./problems.ts";
 import { readScenarioSource, type SourceRead } from "./read-source.ts";
+import { loadDrivers } from "../vendors/registry.ts";
 
 /**
  * Collection once. A Playwright run evaluates the spec in the runner (to list the tests)
@@ -135,6 +136,8 @@ export async function collectSuites(paths: readonly string[], options: { cwd?: s
   const handed = await fromRunner(key, sources, cwd);
   last = { handedOver: handed !== undefined };
   if (handed) return handed;
+  // The checks read each vendor's driver (its calls, actions, options); a worker handed the collection never needs them.
+  await loadDrivers();
   // In file order: a suite parsed here stays as it is; one read back from the cache is made live below.
   const collected: ({ live: LoadedSuite } | { kept: StoredSuite })[] = [];
   const problems: LoadProblem[] = [...teamBehaviourProblems()];

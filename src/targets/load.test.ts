@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { loadTargets } from "./load.ts";
+import "../../test-support/drivers.ts";
 
 function targetsFile(text: string): string {
   const dir = mkdtempSync(join(tmpdir(), "sp-targets-"));

@@ -5,6 +5,7 @@ import { expect, test } from "@playwright/test";
 import { makeClientCertificates } from "../../test-support/client-certificates.ts";
 import { redact } from "../redact/secrets.ts";
 import { loadTargets } from "./load.ts";
+import "../../test-support/drivers.ts";
 
 /** A targets file with one Control-M target (or `vendor`), `extra` lines added to it, in a fresh folder. */
 function targetsFile(extra: string, options: { dir?: string; vendor?: string } = {}): string {

@@ -12,16 +12,18 @@ import { vendor as openam } from "./openam/index.ts";
 import { vendor as vmanage } from "./vmanage/index.ts";
 
 /**
- * The one registry: every built-in vendor, one line each. A vendor's record holds its facts
- * and its driver; its mock loads on first use (a worker that drives
- * Control-M never loads the vManage mock). A team's own vendors join at start-up
- * (`registerVendor`, from sessionprobe.json `vendors`).
+ * The one registry: every built-in vendor, one line each. A vendor's record holds its facts;
+ * its driver and mock load on first use (a worker that drives Control-M never loads the vManage
+ * driver or mock). A team's own vendors join at start-up (`registerVendor`, from sessionprobe.json
+ * `vendors`).
  */
 const builtIn = [controlm, hmc, vmanage, openam] as const satisfies readonly Vendor[];
 
 export type VendorId = (typeof builtIn)[number]["id"];
 
 const registered = new Map<string, Vendor>(builtIn.map((v) => [v.id, v]));
+/** Drivers loaded so far, for the callers that read one synchronously (the loader's checks, the targets file). */
+const drivers = new Map<string, VendorDriver>();
 
 /** Every vendor id, built-in first; the scenario schema's vendor enum comes from these. */
 export const vendorIds: string[] = builtIn.map((v) => v.id);
@@ -34,11 +36,6 @@ export function findVendor(id: string): Vendor | undefined {
   return registered.get(id);
 }
 
-/** The vendor's driver, or undefined for an unknown id. */
-export function findDriver(id: string): VendorDriver | undefined {
-  return registered.get(id)?.driver;
-}
-
 /** Adds a vendor from outside src/ (a team's folder). Its id must be new: a built-in vendor cannot be replaced. */
 export function registerVendor(vendor: Vendor): void {
   const known = registered.get(vendor.id);
@@ -47,8 +44,33 @@ export function registerVendor(vendor: Vendor): void {
   if (!vendorIds.includes(vendor.id)) vendorIds.push(vendor.id);
 }
 
+/** The vendor's driver, loaded on first use; undefined for an unknown id. */
 export async function loadDriver(id: string): Promise<VendorDriver | undefined> {
-  return registered.get(id)?.driver;
+  const loaded = drivers.get(id);
+  if (loaded) return loaded;
+  const vendor = registered.get(id);
+  if (!vendor) return undefined;
+  const driver = await vendor.driver();
+  drivers.set(id, driver);
+  return driver;
+}
+
+/**
+ * Loads the drivers of these vendors (all by default), so `findDriver` can answer synchronously:
+ * the CLI does it at start, the scenario collection before its checks.
+ */
+export async function loadDrivers(ids: readonly string[] = vendorIds): Promise<void> {
+  await Promise.all(ids.map(loadDriver));
+}
+
+/**
+ * A loaded driver, synchronously: undefined for an unknown vendor id. A known vendor whose driver was not
+ * loaded yet is our own mistake (a caller that skipped `loadDrivers`), said as such rather than taken for an unknown id.
+ */
+export function findDriver(id: string): VendorDriver | undefined {
+  const loaded = drivers.get(id);
+  if (loaded || !registered.has(id)) return loaded;
+  throw new Error(`harness: the ${id} driver is not loaded yet: await loadDrivers() before reading drivers synchronously`);
 }
 
 export async function loadMock(id: string): Promise<VendorMock | undefined> {
@@ -87,11 +109,9 @@ function checkRecord(where: string, value: unknown): Vendor {
   if (typeof v.id !== "string" || !/^[a-z][a-z0-9-]*$/.test(v.id)) problems.push("id must be a lower-case name (letters, digits, -)");
   if (typeof v.title !== "string") problems.push("title is missing");
   if (typeof v.home !== "string" || !existsSync(v.home)) problems.push("home must be the vendor's folder (import.meta.dirname)");
-  for (const key of ["services", "behaviours", "variants", "defects", "measurePlans"] as const)
+  for (const key of ["services", "behaviours", "measurePlans"] as const)
     if (!Array.isArray(v[key])) problems.push(`${key} must be a list (it may be empty)`);
-  if (!v.driver || typeof v.driver !== "object" || typeof v.driver.id !== "string")
-    problems.push("driver must be the vendor's VendorDriver");
-  else if (v.driver.id !== v.id) problems.push(`driver.id is "${v.driver.id}", not the vendor's id "${v.id}"`);
+  if (typeof v.driver !== "function") problems.push("driver must be a function loading the vendor's VendorDriver");
   if (typeof v.mock !== "function") problems.push("mock must be a function loading the vendor's VendorMock");
   if (!v.probeIds || typeof v.probeIds.alive !== "string") problems.push("probeIds must name the ids a probe's answer is evidence of");
   if (problems.length) throw new TeamVendorError(where, problems.join("; "));
@@ -109,6 +129,14 @@ export async function registerTeamVendors(env: NodeJS.ProcessEnv = process.env):
       throw new TeamVendorError(file, `cannot be imported: ${(error as Error).message.split("\n")[0]}`);
     }
     const vendor = checkRecord(file, exported);
+    let driver: { id?: unknown } | undefined;
+    try {
+      driver = (await vendor.driver()) as { id?: unknown } | undefined;
+    } catch (error) {
+      throw new TeamVendorError(file, `its driver cannot be loaded: ${(error as Error).message.split("\n")[0]}`);
+    }
+    if (driver?.id !== vendor.id)
+      throw new TeamVendorError(file, `driver() gives a driver whose id is "${String(driver?.id)}", not the vendor's id "${vendor.id}"`);
     try {
       registerVendor(vendor);
     } catch (error) {

@@ -11,6 +11,7 @@ import { agrees, describeMeasured } from "./format.ts";
 import { SessionOps } from "./session-ops.ts";
 import { measureStaggered } from "./staggered.ts";
 import { openSessionCount } from "../../targets/control-plane-client.ts";
+import "../../../test-support/drivers.ts";
 
 const MINUTE = 60_000;
 const deadFrom = (timeoutMs: number) => async (age: number) => age >= timeoutMs;

@@ -1,10 +1,7 @@
 import type { Vendor } from "../../vendor-api/vendor.ts";
 import { behaviours, services } from "./behaviours.ts";
-import { controlmDefects } from "./defects.ts";
-import { controlm as controlmDriver } from "./driver/index.ts";
 import { evidenceProfile } from "./evidence.ts";
 import { documentedTimeouts, measurePlans } from "./timeouts.ts";
-import { controlmVariants } from "./variants.ts";
 
 /** Control-M Automation API (Session and Authentication services): everything the harness knows of it (see Vendor in src/vendor-api/vendor.ts). */
 export const vendor: Vendor = {
@@ -16,11 +13,9 @@ export const vendor: Vendor = {
   documentedTimeouts,
   measurePlans,
   probeIds: { alive: "CTM-S-03", refused: "CTM-S-04" },
-  variants: controlmVariants,
-  defects: controlmDefects,
   // One validity period: the lifetime, from issue (its idle form is a variant); a staging server's shortest timeout is what it sets.
   sweepSetup: (setting) => ({ idleMs: null, lifetimeMs: setting.idleMs }),
   evidence: evidenceProfile,
-  driver: controlmDriver,
+  driver: async () => (await import("./driver/index.ts")).controlm,
   mock: async () => (await import("./mock/index.ts")).controlmMock,
 };

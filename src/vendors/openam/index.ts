@@ -1,11 +1,8 @@
 import type { Vendor } from "../../vendor-api/vendor.ts";
 import { behaviours, services } from "./behaviours.ts";
 import { corrections } from "./corrections.ts";
-import { openamDefects } from "./defects.ts";
-import { openam as openamDriver } from "./driver/index.ts";
 import { evidenceProfile } from "./evidence.ts";
 import { documentedTimeouts, measurePlans } from "./timeouts.ts";
-import { openamVariants } from "./variants.ts";
 
 /** OpenAM / ForgeRock AM (Sessions endpoint): everything the harness knows of it (see Vendor in src/vendor-api/vendor.ts). */
 export const vendor: Vendor = {
@@ -18,8 +15,6 @@ export const vendor: Vendor = {
   documentedTimeouts,
   measurePlans,
   probeIds: { alive: "AM-02", refused: "AM-02" },
-  variants: openamVariants,
-  defects: openamDefects,
   // The latest-access update frequency is a deployment setting a short server also shortens.
   sweepSetup: (setting) => ({
     idleMs: setting.idleMs,
@@ -27,6 +22,6 @@ export const vendor: Vendor = {
     options: { latestAccessUpdateFrequency: String(Math.min(60, Math.max(1, Math.floor(setting.idleMs / 4 / 1000)))) },
   }),
   evidence: evidenceProfile,
-  driver: openamDriver,
+  driver: async () => (await import("./driver/index.ts")).openam,
   mock: async () => (await import("./mock/index.ts")).openamMock,
 };

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { loadedOrThrow, runSuite, suiteFrom } from "../../../../test-support/controlm-token-run.ts";
+import "../../../../test-support/drivers.ts";
 
 // Frame conditions: what a behaviour must leave alone (other carriers, other sessions, the rest
 // of a list). Each proof runs the suite's own scenario against a defect its old form let pass.

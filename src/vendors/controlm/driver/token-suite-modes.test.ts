@@ -4,6 +4,7 @@ import { controlmMock } from "../mock/index.ts";
 import type { ResolvedTarget } from "../../../targets/types.ts";
 import { controlm } from "./index.ts";
 import { loadedOrThrow, runSuite } from "../../../../test-support/controlm-token-run.ts";
+import "../../../../test-support/drivers.ts";
 
 const suite = loadedOrThrow("src/vendors/controlm/suites/api-tokens.yaml");
 const a13 = { ...suite, scenarios: suite.scenarios.filter((s) => s.scenario.covers.includes("CTM-A-13")) };

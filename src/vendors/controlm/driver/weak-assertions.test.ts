@@ -7,6 +7,7 @@ import type { Expect } from "../../../scenario/schema.ts";
 import type { ResolvedTarget } from "../../../targets/types.ts";
 import { controlm } from "./index.ts";
 import { loadedOrThrow, runSuite, suiteFrom } from "../../../../test-support/controlm-token-run.ts";
+import "../../../../test-support/drivers.ts";
 
 // Issue 13 #9: each strengthened scenario fails on a server its old form let pass.
 const session = loadedOrThrow("src/vendors/controlm/suites/session.yaml");

@@ -16,6 +16,7 @@ import {
   put,
   withSession,
 } from "../../../../test-support/hmc-mock.ts";
+import "../../../../test-support/drivers.ts";
 
 type Node = Record<string, unknown>;
 

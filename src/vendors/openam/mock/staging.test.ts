@@ -3,6 +3,7 @@ import { runAgainstMock } from "../../../in-process/run-suites.ts";
 import { findSuiteFiles, suitesDirOf } from "../../../scenario/discover.ts";
 import { loadSuitesOrThrow } from "../../../scenario/load.ts";
 import { openamMock } from "./index.ts";
+import "../../../../test-support/drivers.ts";
 
 /**
  * Issue 12 #2–#5, as a team's staging server would meet the suite: short timeouts (idle 6 s,

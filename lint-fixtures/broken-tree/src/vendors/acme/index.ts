@@ -1,4 +1,4 @@
-// Breaks vendor-record-loads-its-mock-eagerly: every worker would load this mock.
+// Breaks vendor-record-loads-its-code-eagerly (twice): every worker would load this driver and this mock.
 import { acme } from "./driver/index.ts";
 import { login } from "./mock/login.ts";
 
