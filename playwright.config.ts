@@ -1,8 +1,9 @@
+import { availableParallelism } from "node:os";
 import { extname } from "node:path";
 import { defineConfig, type Project } from "@playwright/test";
 import { runId } from "./src/coordination/run-state.ts";
 import { GUARDED_PROJECT_SUFFIX, GUARDED_TAG } from "./src/coordination/shard-plan.ts";
-import { DEFAULT_WORKERS, workersChosen } from "./src/coordination/run-schedule.ts";
+import { DEFAULT_WORKERS, mockWorkers, workersChosen } from "./src/coordination/run-schedule.ts";
 import { rerunIfReporterFlag } from "./src/report/reporter-flag.ts";
 import { projectReporters } from "./src/report/reporters.ts";
 
@@ -67,7 +68,7 @@ const projects: Project[] = targetsFile
   : [
       // Every vendor against its built-in mock, in one project: workers start once for all of them.
       // One vendor: --grep @vmanage (tags: @<vendor>, @<vendor>-<service>, and each scenario's own).
-      { name: "mocks", testMatch: conformance },
+      { name: "mocks", testMatch: conformance, ...(chosen === undefined ? { workers: mockWorkers(availableParallelism()) } : {}) },
       { name: "harness", testMatch: ["src/**/*.test.ts", "fixtures/**/*.test.ts", "specs/harness/**/*.spec.ts"] },
     ];
 

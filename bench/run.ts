@@ -375,13 +375,7 @@ function plannedCuts(roundCost: (name: string) => number | undefined = () => und
 
 function sectionReports(samples: Samples, cold: ColdThroughput | undefined, cores: string): SectionReport[] {
   const reports: SectionReport[] = [];
-  if (samples.conformance.length)
-    reports.push(
-      reportConformance(
-        samples.conformance,
-        samples.engine.map((e) => e.bareTreeRss),
-      ),
-    );
+  if (samples.conformance.length) reports.push(reportConformance(samples.conformance));
   if (samples.engine.length) {
     const alone = engineAloneText(samples.growth, SCENARIOS);
     reports.push(reportEngine(samples.engine, { scenarios: SCENARIOS, workers: WORKERS, ...(alone ? { engineAlone: alone } : {}) }));

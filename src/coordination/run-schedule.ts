@@ -12,6 +12,16 @@ export const HANDED_ENV = "SESSIONPROBE_RUN_SCHEDULE";
 
 /** Workers when nothing waits in real time: two fit a 2-core runner's memory (docs/performance.md). */
 export const DEFAULT_WORKERS = 2;
+
+/**
+ * Workers of a run against the built-in mocks, unless the user chose: half the cores, at least one. Measured on
+ * 2 cores (docs/performance.md, "Memory"): `npm run conformance` took 9.1 s (8.5–10.0) with one worker and 9.3 s
+ * (8.4–9.9) with two, at 615 MiB instead of 815 MiB: the mocks run inside the workers on a virtual clock, so the
+ * run is CPU-bound, and the runner, the reporters and the workers already share the two cores.
+ */
+export function mockWorkers(cores: number): number {
+  return Math.max(1, Math.floor(cores / 2));
+}
 const WORKERS_ENV = "SESSIONPROBE_WORKERS";
 
 /** The count the user chose: `--workers`/`-j` on Playwright's command line (Playwright applies it), or SESSIONPROBE_WORKERS. */

@@ -6,7 +6,16 @@ import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { childEnv, ROOT } from "../../specs/harness/support/processes.ts";
 import type { ResolvedTarget } from "../targets/types.ts";
-import { DEFAULT_WORKERS, HANDED_ENV, handedSchedule, scenarioKey, sizedWorkersOf, slackMs, workersChosen } from "./run-schedule.ts";
+import {
+  DEFAULT_WORKERS,
+  HANDED_ENV,
+  handedSchedule,
+  mockWorkers,
+  scenarioKey,
+  sizedWorkersOf,
+  slackMs,
+  workersChosen,
+} from "./run-schedule.ts";
 import { runSchedule } from "./workers.ts";
 
 const require = createRequire(import.meta.url);
@@ -137,4 +146,11 @@ test("against a target that waits, its waiting scenarios are declared longest fi
   expect(lifetime, titles.join("\n")).toBe(0);
   expect(idle).toBeGreaterThan(lifetime);
   expect(requestsOnly).toBeGreaterThan(idle);
+});
+
+test("a run against the built-in mocks gets half the cores as workers, at least one (measured: one is as fast as two on 2 cores, 200 MiB lighter)", () => {
+  expect(mockWorkers(1)).toBe(1);
+  expect(mockWorkers(2)).toBe(1);
+  expect(mockWorkers(3)).toBe(1);
+  expect(mockWorkers(8)).toBe(4);
 });

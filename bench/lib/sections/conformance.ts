@@ -1,4 +1,6 @@
-import { type Bench, ROOT } from "../context.ts";
+import { availableParallelism } from "node:os";
+import { mockWorkers } from "../../../src/coordination/run-schedule.ts";
+import { type Bench, BENCH_CONFIG, NODE, PLAYWRIGHT_CLI, ROOT } from "../context.ts";
 import { lineAt, PASSED, playwrightMs, projectWindows, RUNNING } from "../playwright-output.ts";
 import { runCommand } from "../proc.ts";
 import { type SectionReport, verdict } from "../report.ts";
@@ -7,10 +9,10 @@ import { cell, MIB, median, SECONDS, seconds } from "../stats.ts";
 /** Row 1's goals (issue 17). */
 const WALL_GOAL_MS = 6_000;
 /**
- * Row 1's memory goal, relative to its floor: bare Playwright's runner and the same two workers (row 2's bare
- * project, measured in the same bench) take ≈ 580 MiB before a harness or a mock is loaded, so an absolute 500 MiB
- * could never be met. What sessionprobe may add on top: npm and the CLI around the runner, a built-in mock in each
- * worker and the harness; the Allure generation runs after the workers have ended, so it is not on top of them.
+ * Row 1's memory goal, relative to its floor: bare Playwright's runner and the same number of workers, doing plain
+ * fetches, measured in the same round (two workers alone took ≈ 580 MiB, so an absolute 500 MiB could not be met
+ * with them). What sessionprobe may add on top: npm and the CLI around the runner, a built-in mock in each worker
+ * and the harness; the Allure generation runs after the workers have ended, so it is not on top of them.
  */
 const TREE_RSS_OVER_FLOOR_GOAL_BYTES = 200 * 2 ** 20;
 
@@ -26,6 +28,10 @@ export interface ConformanceSample {
   firstTestStartMs: number;
   /** How many tests Playwright said it was running. */
   tests: number;
+  /** The workers the run had (the mocks project's default on this machine). */
+  workers: number;
+  /** Bare Playwright with the same workers (bench/specs/bare.spec.ts: fetch against an in-process mock): its tree's peak RSS. */
+  bareTreeRss: number;
   /** The tree at its peak, by process role (npm, cli, runner, worker, allure). */
   peakByRole: Record<string, { count: number; bytes: number }>;
   /** Time between one project's last test and the next project's first: its workers stop, new ones start. */
@@ -36,6 +42,14 @@ export interface ConformanceSample {
 /** One `npm run conformance`, its process tree's memory sampled every 100 ms. */
 export async function measureConformance(bench: Bench): Promise<ConformanceSample> {
   const result = await runCommand("npm", ["run", "conformance"], { cwd: ROOT, env: bench.env("conformance"), sampleEveryMs: 100 });
+  // The floor: Playwright's runner and the same number of workers doing plain fetches, nothing of sessionprobe loaded.
+  const workers = mockWorkers(availableParallelism());
+  const bare = await runCommand(NODE, [PLAYWRIGHT_CLI, "test", "-c", BENCH_CONFIG, "--project", "bare"], {
+    cwd: ROOT,
+    env: bench.env("conformance-bare", { BENCH_BARE_COUNT: "100", SESSIONPROBE_WORKERS: String(workers) }),
+    sampleEveryMs: 100,
+  });
+  bench.check("conformance floor: bare project", bare, /100 passed/);
   const ok = bench.check("npm run conformance", result, /all scenarios passed/);
   const windows = projectWindows(result);
   let gaps = 0;
@@ -48,6 +62,8 @@ export async function measureConformance(bench: Bench): Promise<ConformanceSampl
     processes: result.peakProcesses ?? 0,
     peakByRole: result.peakByRole ?? {},
     tests: Number(/Running (\d+) tests?/.exec(result.stdout)?.[1] ?? Number.NaN),
+    workers,
+    bareTreeRss: bare.peakTreeRss ?? Number.NaN,
     runningAtMs: lineAt(result, RUNNING),
     passedAtMs: lineAt(result, PASSED),
     playwrightMs: playwrightMs(result),
@@ -82,7 +98,9 @@ function byRoleText(c: readonly ConformanceSample[]): string {
     .join(", ");
 }
 
-export function reportConformance(c: readonly ConformanceSample[], floor: readonly number[] = []): SectionReport {
+export function reportConformance(c: readonly ConformanceSample[]): SectionReport {
+  const floor = c.map((s) => s.bareTreeRss).filter((v) => Number.isFinite(v));
+  const workers = c[0]?.workers ?? 0;
   const ok = c.length > 0 && c.every((s) => s.ok);
   const values = (pick: (s: ConformanceSample) => number) => c.map(pick);
   const wall = median(values((s) => s.wallMs));
@@ -94,7 +112,7 @@ export function reportConformance(c: readonly ConformanceSample[], floor: readon
     rows: [
       {
         n: "1",
-        what: `Full conformance: \`npm run conformance\` (${c[0]?.tests ?? "?"} scenarios, 4 mocks incl. the 24 h / 120 min / 30 min expiries, 2 workers, Allure report included): wall time`,
+        what: `Full conformance: \`npm run conformance\` (${c[0]?.tests ?? "?"} scenarios, 4 mocks incl. the 24 h / 120 min / 30 min expiries, ${workers} worker${workers === 1 ? "" : "s"} (the mocks' default here), Allure report included): wall time`,
         runs: String(c.length),
         sessionprobe: cell(
           values((s) => s.wallMs),
@@ -113,9 +131,7 @@ export function reportConformance(c: readonly ConformanceSample[], floor: readon
           values((s) => s.treeRss),
           MIB,
         ),
-        baseline: floor.length
-          ? `bare Playwright, the same 2 workers (row 2's bare project) ${cell(floor, MIB)}`
-          : "bare Playwright not measured in this run (BENCH_ONLY without engine)",
+        baseline: `bare Playwright with the same ${workers} worker${workers === 1 ? "" : "s"} (bench/specs/bare.spec.ts) ${cell(floor, MIB)}`,
         ratio: floor.length ? `+${Math.round((tree - floorMedian) / 2 ** 20)} MiB` : "—",
         goal: "≤ bare + 200 MiB",
         verdict: verdict(ok && floor.length > 0, tree - floorMedian <= TREE_RSS_OVER_FLOOR_GOAL_BYTES),

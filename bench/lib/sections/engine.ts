@@ -20,9 +20,6 @@ export interface EngineSample {
   workers: StartupTiming[];
   /** Per worker of the bare run: importing the in-process mock. */
   bareWorkers: StartupTiming[];
-  /** Peak RSS summed over each run's process tree (runner + workers): bare Playwright's is row 1's memory floor. */
-  sessionprobeTreeRss: number;
-  bareTreeRss: number;
 }
 
 function readStartups(dir: string): StartupTiming[] {
@@ -49,7 +46,6 @@ export async function measureEngine(
         SESSIONPROBE_WORKERS: String(workers),
         [STARTUP_DIR_ENV]: startups[name],
       }),
-      sampleEveryMs: 100,
     });
   const [sp, bare] = await inOrder(round, project("sessionprobe"), project("bare"));
   const passed = new RegExp(`${scenarios} passed`);
@@ -60,8 +56,6 @@ export async function measureEngine(
     bare: playwrightRun(bare),
     workers: readStartups(startups.sessionprobe),
     bareWorkers: readStartups(startups.bare),
-    sessionprobeTreeRss: sp.peakTreeRss ?? Number.NaN,
-    bareTreeRss: bare.peakTreeRss ?? Number.NaN,
   };
 }
 
