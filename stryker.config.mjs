@@ -26,6 +26,8 @@ const vendorFiles = (vendor) => [
   `!src/vendors/${vendor}/mock/options.ts`,
   `!src/vendors/${vendor}/mock/texts.ts`,
   `!src/vendors/${vendor}/mock/settings.ts`,
+  // The routes a vendor documents as absent: what the host files as unmodelled traffic, not an answer (the answers are the routes').
+  `!src/vendors/${vendor}/mock/absences.ts`,
 ];
 const mutate =
   part === "core"

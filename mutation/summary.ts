@@ -42,7 +42,8 @@ export function readMutants(reportPath: string): MutantRecord[] {
 
 /** The vendor a mutated file belongs to; the shared session table is "core". */
 export function vendorOf(file: string): string {
-  return file.match(/src\/mocks\/([^/]+)\//)?.[1] ?? "other";
+  if (/src\/mock-kit\//.test(file)) return "core";
+  return file.match(/src\/vendors\/([^/]+)\//)?.[1] ?? "other";
 }
 
 export function tally(mutants: readonly MutantRecord[]): Tally {
