@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { TEAM_VENDORS_ENV } from "../../src/vendors/team-vendors-env.ts";
@@ -15,9 +15,15 @@ import { ROOT, runCli, startStandaloneMock } from "./support/processes.ts";
  */
 test.describe.configure({ mode: "serial" });
 
-const team = mkdtempSync(join(ROOT, "reports", "team-vendor-"));
-const home = writeTeamVendor(team, ROOT);
-writeFileSync(join(team, "sessionprobe.json"), '{ "vendors": ["vendors/acme"], "reports": "out" }\n');
+// Inside the repository (git-ignored reports/), so the team's folder resolves the packages it imports (hono) as a team's own would.
+let team = "";
+let home = "";
+test.beforeAll(() => {
+  mkdirSync(join(ROOT, "reports"), { recursive: true });
+  team = mkdtempSync(join(ROOT, "reports", "team-vendor-"));
+  home = writeTeamVendor(team, ROOT);
+  writeFileSync(join(team, "sessionprobe.json"), '{ "vendors": ["vendors/acme"], "reports": "out" }\n');
+});
 
 test.afterAll(() => rmSync(team, { recursive: true, force: true }));
 
