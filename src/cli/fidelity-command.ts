@@ -47,8 +47,9 @@ export async function runFidelity(file: string, options: FidelityOptions): Promi
     process.stderr.write(`${redact(error.message)}\n`);
     return EXIT.usage;
   }
-  const basePath = mock.basePath ?? findVendor(vendor)?.evidence?.basePath?.({ ...mock.defaults.options, ...variantOptions }) ?? "";
-  const exchanges = harToExchanges(
+  const basePath =
+    mock.basePath ?? (await findVendor(vendor)?.evidence?.())?.basePath?.({ ...mock.defaults.options, ...variantOptions }) ?? "";
+  const exchanges = await harToExchanges(
     entries.filter((e) => !e.request.url.includes("/__sessionprobe")),
     { vendor, basePath, file },
   );

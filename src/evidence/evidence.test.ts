@@ -12,8 +12,8 @@ const response = (text: string, headers: Record<string, string> = {}, status = 2
   text,
 });
 
-test("compare: an XML declaration, another root namespace and missing elements are differences; the same shape is none", () => {
-  const hmc = profileOf("hmc");
+test("compare: an XML declaration, another root namespace and missing elements are differences; the same shape is none", async () => {
+  const hmc = await profileOf("hmc");
   const recorded = {
     status: 200,
     headers: { "content-type": "application/atom+xml" },
@@ -32,7 +32,7 @@ test("compare: an XML declaration, another root namespace and missing elements a
   ]);
 });
 
-test("compare: a prefixed root binds the same namespace as a default one (the element's namespace, not its spelling)", () => {
+test("compare: a prefixed root binds the same namespace as a default one (the element's namespace, not its spelling)", async () => {
   const web = "http://www.ibm.com/xmlns/systems/power/firmware/web/mc/2012_10/";
   const recorded = { status: 200, text: `<LogonResponse xmlns="${web}"><X-API-Session>{{session}}</X-API-Session></LogonResponse>` };
   const prefixed = `<web:LogonResponse xmlns:web="${web}"><web:X-API-Session>s</web:X-API-Session></web:LogonResponse>`;
@@ -40,19 +40,23 @@ test("compare: a prefixed root binds the same namespace as a default one (the el
     compareResponse(
       { ...recorded, headers: { "content-type": "application/xml" } },
       response(prefixed, { "content-type": "application/xml" }),
-      profileOf("hmc"),
+      await profileOf("hmc"),
     ),
   ).toEqual([]);
 });
 
-test("compare: JSON key sets, charset and pretty printing are told apart", () => {
+test("compare: JSON key sets, charset and pretty printing are told apart", async () => {
   const recorded = {
     status: 200,
     headers: { "content-type": "application/json;charset=UTF-8" },
     text: '{\n  "token" : "{{token}}",\n  "version" : "9.19.120"\n}',
   };
   expect(
-    compareResponse(recorded, response('{"token":"T","username":"u"}', { "content-type": "application/json" }), profileOf("controlm")),
+    compareResponse(
+      recorded,
+      response('{"token":"T","username":"u"}', { "content-type": "application/json" }),
+      await profileOf("controlm"),
+    ),
   ).toEqual([
     'content type: recorded "application/json;charset=UTF-8", mock "application/json"',
     "body keys: the recording has version; the mock does not",
@@ -71,10 +75,10 @@ const entry = (method: string, url: string, headers: Record<string, string>, sta
   response: { status, headers: [{ name: "content-type", value: "application/json" }], content: { text } },
 });
 
-test("a HAR's credentials become placeholders: a second session is token-2, a logout ends only the session it carried", () => {
+test("a HAR's credentials become placeholders: a second session is token-2, a logout ends only the session it carried", async () => {
   const base = "https://am.example.com/am/json/realms/root";
   const login = (pw: string) => ({ "x-openam-username": "amadmin", "x-openam-password": pw, "content-type": "application/json" });
-  const exchanges = harToExchanges(
+  const exchanges = await harToExchanges(
     [
       entry("POST", `${base}/authenticate`, login("secret-1"), 200, '{"tokenId":"AAA-first"}', "{}"),
       entry("POST", `${base}/authenticate`, login("secret-1"), 200, '{"tokenId":"BBB-second"}', "{}"),
@@ -106,8 +110,8 @@ test("a HAR's credentials become placeholders: a second session is token-2, a lo
   expect(JSON.stringify(exchanges.map((e) => e.request))).not.toMatch(/secret-1|AAA-first|BBB-second/);
 });
 
-test("signature: a token named by the caller's own session and another's, live and ended, ask different questions", () => {
-  const ctx = recordedContext(profileOf("openam"));
+test("signature: a token named by the caller's own session and another's, live and ended, ask different questions", async () => {
+  const ctx = recordedContext(await profileOf("openam"));
   const ask = (headers: Record<string, string>, body: string) =>
     requestSignature(
       {

@@ -58,11 +58,11 @@ export function writeHarFrom(dir: string, out: string, creator: { name: string; 
  * a login's user and password become `{{username}}` and `{{password}}` (a refused login's
  * `{{wrong-password}}`). Paths are taken below `basePath` (AM's /am, Control-M's /automation-api).
  */
-export function harToExchanges(
+export async function harToExchanges(
   entries: readonly HarEntry[],
   options: { vendor: string; basePath: string; file: string },
-): RecordedExchange[] {
-  const profile = profileOf(options.vendor);
+): Promise<RecordedExchange[]> {
+  const profile = await profileOf(options.vendor);
   const name = profile.placeholder;
   const values = new Map<string, string>();
   const placeholder = (value: string) => values.get(value) ?? value;

@@ -4,8 +4,8 @@ import { findVendor, vendorRecords } from "../vendors/registry.ts";
 export type { EvidenceProfile } from "../vendor-api/evidence.ts";
 
 /** How a vendor's recorded traffic is read (src/vendors/<vendor>/evidence.ts). */
-export function profileOf(vendor: string): EvidenceProfile {
-  const profile = findVendor(vendor)?.evidence;
+export async function profileOf(vendor: string): Promise<EvidenceProfile> {
+  const profile = await findVendor(vendor)?.evidence?.();
   if (!profile) {
     const known = vendorRecords()
       .filter((v) => v.evidence)

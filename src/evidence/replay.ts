@@ -112,7 +112,7 @@ export async function replayExchanges(options: {
   includeNotModelled?: boolean;
 }): Promise<ReplayResult[]> {
   const { mock } = options;
-  const profile = profileOf(mock.id);
+  const profile = await profileOf(mock.id);
   const host = createMockHost(mock, { ...variantSetup(options.variant).host, recordIssued: false });
   const basePath = mock.basePath ?? profile.basePath?.({ ...mock.defaults.options, ...options.variant?.options }) ?? "";
   const bindings = new Bindings(mock);

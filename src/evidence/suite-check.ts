@@ -9,7 +9,7 @@ import type { VendorMock } from "../vendor-api/mock.ts";
 import type { Expect } from "../scenario/schema.ts";
 import type { LoadedSuite } from "../scenario/load.ts";
 import type { RecordedExchange, RecordedResponse } from "./corpus.ts";
-import { profileOf } from "./profiles.ts";
+import { type EvidenceProfile, profileOf } from "./profiles.ts";
 import { type PlainRequest, recordedContext, requestSignature, type SignatureContext } from "./signature.ts";
 import { type Clock, systemClock } from "../time/clock.ts";
 
@@ -52,7 +52,7 @@ function plainOf(exchange: Exchange, basePath: string): PlainRequest {
  * Steps after such a change ask about a state no recording shows, so none applies to them.
  */
 export async function suiteSteps(mock: VendorMock, suites: readonly LoadedSuite[]): Promise<SuiteStep[]> {
-  const profile = profileOf(mock.id);
+  const profile = await profileOf(mock.id);
   const { host, declared } = variantSetup(undefined);
   const run = await MockRun.start(mock, { ...host, recordIssued: true }, declared);
   const basePath =
@@ -108,7 +108,7 @@ async function issuedValues(run: MockRun): Promise<string[]> {
   return ((exchange.response.parsed as { values?: string[] } | undefined)?.values ?? []).filter((v) => typeof v === "string");
 }
 
-function mockContext(mock: VendorMock, profile: ReturnType<typeof profileOf>, issued: ReadonlySet<string>): SignatureContext {
+function mockContext(mock: VendorMock, profile: EvidenceProfile, issued: ReadonlySet<string>): SignatureContext {
   return {
     profile,
     credential: (value) => (issued.has(value) ? "live" : "forged"),
@@ -186,7 +186,7 @@ export async function judgeSuiteOnCorpus(
   exchanges: readonly RecordedExchange[],
   clock: Clock = systemClock,
 ): Promise<AssertionVerdict[]> {
-  const ctx = recordedContext(profileOf(vendor));
+  const ctx = recordedContext(await profileOf(vendor));
   const verdicts: AssertionVerdict[] = [];
   for (const exchange of exchanges) {
     const { request } = exchange;

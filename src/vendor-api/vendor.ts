@@ -34,8 +34,8 @@ export interface Vendor {
   probeIds: { alive: string; refused: string };
   /** How the vendor's timeouts read a staging setting in the timeout sweep. Unset: idle and lifetime as given. */
   sweepSetup?(setting: TimeoutSetting): SweepSetup;
-  /** How recorded traffic is read and replayed (`sessionprobe fidelity`). Unset: the vendor has no recordings. */
-  evidence?: EvidenceProfile;
+  /** How recorded traffic is read and replayed (`sessionprobe fidelity`), loaded when asked. Unset: the vendor has no recordings. */
+  evidence?(): Promise<EvidenceProfile>;
   /** How the harness speaks the vendor's wire (the loader, the targets file and the planner read its calls, actions and options). */
   driver(): Promise<VendorDriver>;
   /** The vendor modelled, with its legal variants (releases among them: every suite passes against each) and named defects (each must fail a scenario covering an id it breaks). */

@@ -1,6 +1,5 @@
 import type { Vendor } from "../../vendor-api/vendor.ts";
 import { behaviours, services } from "./behaviours.ts";
-import { evidenceProfile } from "./evidence.ts";
 import { documentedTimeouts, measurePlans } from "./timeouts.ts";
 
 /** IBM PowerVM HMC REST API (Logon/Logoff): everything the harness knows of it (see Vendor in src/vendor-api/vendor.ts). */
@@ -19,7 +18,7 @@ export const vendor: Vendor = {
     lifetimeMs: null,
     options: { operatorIdleTimeout: `${Math.round(setting.idleMs * 0.4)}ms` },
   }),
-  evidence: evidenceProfile,
+  evidence: async () => (await import("./evidence.ts")).evidenceProfile,
   driver: async () => (await import("./driver/index.ts")).hmc,
   mock: async () => (await import("./mock/index.ts")).hmcMock,
 };

@@ -1,7 +1,6 @@
 import type { Vendor } from "../../vendor-api/vendor.ts";
 import { behaviours, services } from "./behaviours.ts";
 import { corrections } from "./corrections.ts";
-import { evidenceProfile } from "./evidence.ts";
 import { documentedTimeouts, measurePlans } from "./timeouts.ts";
 
 /** OpenAM / ForgeRock AM (Sessions endpoint): everything the harness knows of it (see Vendor in src/vendor-api/vendor.ts). */
@@ -21,7 +20,7 @@ export const vendor: Vendor = {
     lifetimeMs: setting.lifetimeMs,
     options: { latestAccessUpdateFrequency: String(Math.min(60, Math.max(1, Math.floor(setting.idleMs / 4 / 1000)))) },
   }),
-  evidence: evidenceProfile,
+  evidence: async () => (await import("./evidence.ts")).evidenceProfile,
   driver: async () => (await import("./driver/index.ts")).openam,
   mock: async () => (await import("./mock/index.ts")).openamMock,
 };

@@ -6,7 +6,7 @@ import type { MockVariant } from "../../vendor-api/mock.ts";
  * variants too: `--variant 7.2` names the resource-version one.
  */
 const NOTES = "wire-notes-vmanage-openam.md";
-const RECORDED = "evidence/recordings/openam";
+const RECORDED = "src/vendors/openam/recordings";
 
 export const openamVariants: readonly MockVariant[] = [
   {

@@ -1,6 +1,5 @@
 import type { Vendor } from "../../vendor-api/vendor.ts";
 import { behaviours, services } from "./behaviours.ts";
-import { evidenceProfile } from "./evidence.ts";
 import { documentedTimeouts, measurePlans } from "./timeouts.ts";
 
 /** Cisco Catalyst SD-WAN Manager (vManage): everything the harness knows of it (see Vendor in src/vendor-api/vendor.ts). */
@@ -13,7 +12,7 @@ export const vendor: Vendor = {
   documentedTimeouts,
   measurePlans,
   probeIds: { alive: "VM-05", refused: "VM-06" },
-  evidence: evidenceProfile,
+  evidence: async () => (await import("./evidence.ts")).evidenceProfile,
   driver: async () => (await import("./driver/index.ts")).vmanage,
   mock: async () => (await import("./mock/index.ts")).vmanageMock,
 };

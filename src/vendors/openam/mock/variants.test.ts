@@ -14,7 +14,7 @@ test("every variant names only known options, has evidence from the wire notes a
     expect(names.has(variant.name), variant.name).toBe(false);
     names.add(variant.name);
     // Evidence is a wire-notes passage or a recording of the corpus that exists.
-    const recording = /evidence\/recordings\/openam\/?([\w.-]+\.json)?/.exec(variant.evidence);
+    const recording = /src\/vendors\/openam\/recordings\/?([\w.-]+\.json)?/.exec(variant.evidence);
     if (recording?.[1]) expect(existsSync(join(RECORDINGS, recording[1])), `${variant.name}: ${recording[1]}`).toBe(true);
     if (!recording) expect(variant.evidence).toMatch(/wire-notes-vmanage-openam\.md §2\.\d/);
     for (const option of Object.keys(variant.options ?? {})) expect(Object.keys(openamMock.optionHelp), variant.name).toContain(option);
