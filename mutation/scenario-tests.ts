@@ -1,7 +1,7 @@
 import { vendorIds } from "../src/vendors/registry.ts";
 import { SWEEP, setupFor } from "../src/matrices/sweep.ts";
 import { MockRun } from "../src/in-process/mock-run.ts";
-import { variantSetup } from "../src/in-process/run-suites.ts";
+import { variantSetup } from "../src/vendors/variants.ts";
 import type { MockHostOptions } from "../src/mock-kit/host.ts";
 import type { VendorMock } from "../src/vendor-api/mock.ts";
 import { mocks } from "../test-support/mocks.ts";

@@ -1,6 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { mocks } from "../../test-support/mocks.ts";
+import { STAGING_CREDENTIALS, STAGING_ENV } from "../../test-support/staging-users.ts";
 import { type Bench, NODE, ROOT, SESSIONPROBE_CLI } from "./context.ts";
 import { type Server, startServer } from "./proc.ts";
 
@@ -81,44 +82,8 @@ export async function startNightlyServers(bench: Bench, timeouts: NightlyTimeout
 }
 
 /** The mocks' public test users, given to the runs only through the environment, as credentials always are. */
-export const NIGHTLY_ENV: Record<string, string> = {
-  CTM_USER: "emuser",
-  CTM_PASSWORD: "empass-1234",
-  CTM_APIKEY: "ctm-seeded-api-token-emuser-public-0001",
-  CTM_USER2: "opsuser",
-  CTM_PASSWORD2: "opspass-5678",
-  HMC_USER: "hscroot",
-  HMC_PASSWORD: "hmc-pass-1",
-  HMC_USER2: "hmcoper",
-  HMC_PASSWORD2: "oper&pass-2",
-  VM_USER: "admin",
-  VM_PASSWORD: "admin-pass-1",
-  VM_USER2: "operator",
-  VM_PASSWORD2: "operator-pass-2",
-  AM_USER: "amadmin",
-  AM_PASSWORD: "amadmin-pass-1",
-  AM_DEMO: "demo",
-  AM_DEMO_PASSWORD: "demo-pass-1",
-  AM_BJ: "bjensen",
-  AM_BJ_PASSWORD: "bjensen-pass-1",
-  AM_ALICE: "alice",
-  AM_ALICE_PASSWORD: "alice-pass-1",
-  AM_ALICE_REALM: "/alpha",
-};
-
-const CREDENTIALS: Record<NightlyVendor, string> = {
-  controlm: `credentials: { username: "\${env:CTM_USER}", password: "\${env:CTM_PASSWORD}", apiKey: "\${env:CTM_APIKEY}" }
-    users: { other: { username: "\${env:CTM_USER2}", password: "\${env:CTM_PASSWORD2}" } }`,
-  hmc: `credentials: { username: "\${env:HMC_USER}", password: "\${env:HMC_PASSWORD}" }
-    users: { operator: { username: "\${env:HMC_USER2}", password: "\${env:HMC_PASSWORD2}" } }`,
-  vmanage: `credentials: { username: "\${env:VM_USER}", password: "\${env:VM_PASSWORD}" }
-    users: { operator: { username: "\${env:VM_USER2}", password: "\${env:VM_PASSWORD2}" } }`,
-  openam: `credentials: { username: "\${env:AM_USER}", password: "\${env:AM_PASSWORD}" }
-    users:
-      demo: { username: "\${env:AM_DEMO}", password: "\${env:AM_DEMO_PASSWORD}" }
-      bjensen: { username: "\${env:AM_BJ}", password: "\${env:AM_BJ_PASSWORD}" }
-      alpha: { username: "\${env:AM_ALICE}", password: "\${env:AM_ALICE_PASSWORD}", realm: "\${env:AM_ALICE_REALM}" }`,
-};
+export const NIGHTLY_ENV: Record<string, string> = STAGING_ENV;
+const CREDENTIALS: Record<string, string> = STAGING_CREDENTIALS;
 
 /** Every server as a target: `expiry: wait`, the timeouts it was started with, the guarded tags allowed. */
 export function writeNightlyTargets(file: string, servers: readonly NightlyServer[], timeouts: NightlyTimeouts): string {

@@ -2,7 +2,7 @@ import { parseBody } from "../http/body.ts";
 import type { HttpResponse } from "../http/exchange.ts";
 import { createMockHost, type MockHost } from "../mock-kit/host.ts";
 import type { MockVariant, VendorMock } from "../vendor-api/mock.ts";
-import { variantSetup } from "../in-process/run-suites.ts";
+import { variantSetup } from "../vendors/variants.ts";
 import { compareResponse } from "./compare.ts";
 import type { RecordedExchange, RecordedRequest } from "./corpus.ts";
 import { type EvidenceProfile, profileOf } from "./profiles.ts";

@@ -4,7 +4,7 @@ import { parseBody } from "../http/body.ts";
 import { bodyPath } from "../http/body-path.ts";
 import type { Exchange, HttpResponse } from "../http/exchange.ts";
 import { MockRun } from "../in-process/mock-run.ts";
-import { variantSetup } from "../in-process/run-suites.ts";
+import { variantSetup } from "../vendors/variants.ts";
 import type { VendorMock } from "../vendor-api/mock.ts";
 import type { Expect } from "../scenario/schema.ts";
 import type { LoadedSuite } from "../scenario/load.ts";

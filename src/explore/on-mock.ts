@@ -1,6 +1,6 @@
 import { VirtualTime } from "../engine/time.ts";
 import { MockRun } from "../in-process/mock-run.ts";
-import { variantSetup } from "../in-process/run-suites.ts";
+import { variantSetup } from "../vendors/variants.ts";
 import type { MockVariant, VendorMock } from "../vendor-api/mock.ts";
 import { explore, type ExploreOptions, type ExploreOutcome } from "./explore.ts";
 import type { VendorModel } from "./model.ts";

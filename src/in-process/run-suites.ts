@@ -1,8 +1,7 @@
 import type { FailureKind, StepLocation } from "../engine/failure.ts";
-import type { MockHostOptions } from "../mock-kit/host.ts";
 import type { MockVariant, VendorMock } from "../vendor-api/mock.ts";
 import type { LoadedScenario, LoadedSuite } from "../scenario/load.ts";
-import type { MockDeclaration } from "../targets/mock-target.ts";
+import { variantSetup } from "../vendors/variants.ts";
 import { MockRun } from "./mock-run.ts";
 
 export interface ScenarioVerdict {
@@ -21,23 +20,6 @@ export interface ScenarioVerdict {
   observations: Record<string, string>;
   /** Sessions the mock still held after teardown. */
   leftOpen: number;
-}
-
-/** A mock configured as a variant says (and declared the same way, as a team declares its server). */
-export function variantSetup(
-  variant: MockVariant | undefined,
-  extra: { idleMs?: number | null; lifetimeMs?: number | null; options?: Record<string, string> } = {},
-): { host: MockHostOptions; declared: MockDeclaration } {
-  const options = { ...variant?.options, ...extra.options };
-  const host: MockHostOptions = { options };
-  const declared: MockDeclaration = { options };
-  for (const key of ["idleMs", "lifetimeMs"] as const) {
-    const value = key in extra ? extra[key] : variant?.[key];
-    if (value === undefined) continue;
-    host[key] = value ?? undefined;
-    declared[key] = value;
-  }
-  return { host, declared };
 }
 
 /** Runs scenarios against one mock in this process and says how each went (the defect matrix's view). */

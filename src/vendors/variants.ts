@@ -17,10 +17,31 @@ export function variantNames(mock: Pick<VendorMock, "variants">): string[] {
   return [...mock.variants.map((v) => v.name), ...mock.variants.flatMap((v) => v.aliases ?? [])];
 }
 
+/** What a targets file declares of a mock started as a variant (src/targets/mock-target.ts MockDeclaration): null = no such timeout. */
+export interface VariantDeclaration {
+  idleMs?: number | null;
+  lifetimeMs?: number | null;
+  options?: Record<string, string>;
+}
+
+/** A mock configured as a variant says (and declared the same way, as a team declares its server). */
+export function variantSetup(
+  variant: MockVariant | undefined,
+  extra: { idleMs?: number | null | undefined; lifetimeMs?: number | null | undefined; options?: Record<string, string> | undefined } = {},
+): { host: MockHostOptions; declared: VariantDeclaration } {
+  const options = { ...variant?.options, ...extra.options };
+  const host: MockHostOptions = { options };
+  const declared: VariantDeclaration = { options };
+  for (const key of ["idleMs", "lifetimeMs"] as const) {
+    const value = key in extra ? extra[key] : variant?.[key];
+    if (value === undefined) continue;
+    host[key] = value ?? undefined;
+    declared[key] = value;
+  }
+  return { host, declared };
+}
+
 /** The mock host options a variant stands for; `overrides` (the command line's own `--set`, `--idle`, `--lifetime`) win. null switches a timeout off. */
 export function variantHostOptions(variant: MockVariant | undefined, overrides: MockHostOptions = {}): MockHostOptions {
-  const out: MockHostOptions = { ...overrides, options: { ...variant?.options, ...overrides.options } };
-  if (variant && variant.idleMs !== undefined && !("idleMs" in overrides)) out.idleMs = variant.idleMs ?? undefined;
-  if (variant && variant.lifetimeMs !== undefined && !("lifetimeMs" in overrides)) out.lifetimeMs = variant.lifetimeMs ?? undefined;
-  return out;
+  return { ...overrides, ...variantSetup(variant, overrides).host };
 }

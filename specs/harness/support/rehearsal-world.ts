@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { request } from "undici";
 import { Agent } from "undici";
 import { mocks } from "../../../test-support/mocks.ts";
+import { STAGING_CREDENTIALS, STAGING_ENV } from "../../../test-support/staging-users.ts";
 import { type StandaloneMock, startStandaloneMock } from "./processes.ts";
 
 /** Each vendor as its own HTTPS process with short real timeouts, and what a target needs to reach it. */
@@ -48,45 +49,8 @@ export async function startRehearsalServers(dir: string): Promise<RehearsalServe
 }
 
 /** The public test users of each mock, passed to the run only through the environment. */
-export const REHEARSAL_ENV: Record<string, string> = {
-  CTM_USER: "emuser",
-  CTM_PASSWORD: "empass-1234",
-  CTM_SECRET: "emuser-password",
-  CTM_APIKEY: "ctm-seeded-api-token-emuser-public-0001",
-  CTM_USER2: "opsuser",
-  CTM_PASSWORD2: "opspass-5678",
-  HMC_USER: "hscroot",
-  HMC_PASSWORD: "hmc-pass-1",
-  HMC_USER2: "hmcoper",
-  HMC_PASSWORD2: "oper&pass-2",
-  VM_USER: "admin",
-  VM_PASSWORD: "admin-pass-1",
-  VM_USER2: "operator",
-  VM_PASSWORD2: "operator-pass-2",
-  AM_USER: "amadmin",
-  AM_PASSWORD: "amadmin-pass-1",
-  AM_DEMO: "demo",
-  AM_DEMO_PASSWORD: "demo-pass-1",
-  AM_BJ: "bjensen",
-  AM_BJ_PASSWORD: "bjensen-pass-1",
-  AM_ALICE: "alice",
-  AM_ALICE_PASSWORD: "alice-pass-1",
-  AM_ALICE_REALM: "/alpha",
-};
-
-const CREDENTIALS: Record<string, string> = {
-  controlm: `credentials: { username: "\${env:CTM_USER}", password: "\${env:CTM_PASSWORD}", apiKey: "\${env:CTM_APIKEY}" }
-    users: { other: { username: "\${env:CTM_USER2}", password: "\${env:CTM_PASSWORD2}" } }`,
-  hmc: `credentials: { username: "\${env:HMC_USER}", password: "\${env:HMC_PASSWORD}" }
-    users: { operator: { username: "\${env:HMC_USER2}", password: "\${env:HMC_PASSWORD2}" } }`,
-  vmanage: `credentials: { username: "\${env:VM_USER}", password: "\${env:VM_PASSWORD}" }
-    users: { operator: { username: "\${env:VM_USER2}", password: "\${env:VM_PASSWORD2}" } }`,
-  openam: `credentials: { username: "\${env:AM_USER}", password: "\${env:AM_PASSWORD}" }
-    users:
-      demo: { username: "\${env:AM_DEMO}", password: "\${env:AM_DEMO_PASSWORD}" }
-      bjensen: { username: "\${env:AM_BJ}", password: "\${env:AM_BJ_PASSWORD}" }
-      alpha: { username: "\${env:AM_ALICE}", password: "\${env:AM_ALICE_PASSWORD}", realm: "\${env:AM_ALICE_REALM}" }`,
-};
+export const REHEARSAL_ENV = STAGING_ENV;
+const CREDENTIALS = STAGING_CREDENTIALS;
 
 export function writeTargets(
   file: string,
