@@ -27,14 +27,14 @@ const vendorTag = (vendor: string) => new RegExp(`@${vendor}(?![\\w-])`);
 // need, each target's project its own share (src/coordination/workers.ts); a count the user chose
 // (--workers, SESSIONPROBE_WORKERS) replaces the sizing.
 const chosen = workersChosen(process.argv, process.env);
-// The targets file is checked against each vendor's driver (its options): with one, the drivers load first.
-if (targetsFile) await (await import("./src/vendors/registry.ts")).loadDrivers();
-const targets = targetsFile ? (await import("./src/targets/load.ts")).loadTargets(targetsFile) : [];
-// Imported only with a targets file, as the parser is: the sizing plans with every vendor's driver, which a mocks worker never needs.
-const sized = targetsFile
-  ? (await (await import("./src/coordination/workers.ts")).runSchedule(targets, { chosen, argv: process.argv }))?.workers
+// The targets file is read and checked once, by the first process that needs it; the others take its entries
+// (src/targets/handed.ts): a worker needs only the targets' names and vendors.
+const run = targetsFile ? await (await import("./src/targets/handed.ts")).targetsOfRun(targetsFile) : undefined;
+const targets = run?.targets ?? [];
+// Imported only with a targets file: the sizing plans with every vendor's driver, which a mocks worker never needs.
+const sized = run
+  ? (await (await import("./src/coordination/workers.ts")).runSchedule(run.resolved, { chosen, argv: process.argv }))?.workers
   : undefined;
-
 // A real target is two projects: its scenarios in parallel, then the guarded ones — flood,
 // password change, exclusive — one at a time, alone on the server. The guarded project is
 // the other's teardown, so it starts when every other scenario of the target has ended,

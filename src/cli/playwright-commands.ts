@@ -171,10 +171,8 @@ export async function runTargets(
       'run: name the targets file with --targets FILE (or SESSIONPROBE_TARGETS, or "targets" in sessionprobe.json: README, "Project settings: sessionprobe.json")',
     );
   // Imported here: the targets parser (YAML, its schema) is for `run` alone, not for a conformance run's waiting CLI.
-  const { loadTargets } = await import("../targets/load.ts");
-  // The file is checked against the drivers of the vendors it names (their deployment options).
-  await (await import("../vendors/registry.ts")).loadDrivers();
-  const targets = loadTargets(file);
+  // Checked against the drivers of the vendors it names (their deployment options), and handed to the runner.
+  const targets = await (await import("../targets/handed.ts")).checkTargets(file);
   const wanted = options.target ?? [];
   const unknown = wanted.filter((name) => !targets.some((t) => t.name === name));
   if (unknown.length)

@@ -21,13 +21,14 @@ import { type SizingOptions, targetSchedule, workersFor } from "./wait-schedule.
  * inside another one (a harness test) has another runner, which computes its own.
  */
 export async function runSchedule(
-  targets: readonly ResolvedTarget[],
+  targets: readonly ResolvedTarget[] | (() => Promise<readonly ResolvedTarget[]>),
   options: { chosen?: number | undefined; argv?: readonly string[] },
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<RunSchedule | undefined> {
   const handed = handedSchedule(env);
   if (handed !== null) return handed;
-  const schedule = await plan(targets, options.chosen, options.argv ?? []);
+  // Resolved only here, where they are planned with: a worker takes the schedule its runner handed.
+  const schedule = await plan(typeof targets === "function" ? await targets() : targets, options.chosen, options.argv ?? []);
   const stored: Handed | null = schedule
     ? {
         ...(schedule.workers && { workers: { total: schedule.workers.total, byTarget: [...schedule.workers.byTarget] } }),
