@@ -3,8 +3,7 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { findSuiteFiles } from "../scenario/discover.ts";
-import { loadTargets } from "../targets/load.ts";
-import type { Deviation } from "../targets/types.ts";
+import type { Deviation, ResolvedTarget } from "../targets/types.ts";
 import type { DeviationVerdict } from "./deviations.ts";
 import type { ScenarioRecord, ServiceSummary } from "./summary-model.ts";
 
@@ -112,17 +111,20 @@ export interface RunFacts {
   targetsFileSha256: string | null;
 }
 
-/** This checkout's facts: the harness, every scenario file's hash, the targets of the targets file (default SESSIONPROBE_TARGETS). */
-export function localRunFacts(targetsFile: string | undefined = process.env.SESSIONPROBE_TARGETS): RunFacts {
+/**
+ * This checkout's facts: the harness, every scenario file's hash, and the targets a targets file declared
+ * (`declared.file`, read by the caller: src/targets/handed.ts); none for a run against the built-in mocks.
+ */
+export function localRunFacts(declared?: { file: string; targets: readonly ResolvedTarget[] }): RunFacts {
   const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { name: string; version: string };
-  const declared = targetsFile ? loadTargets(targetsFile) : [];
+  const targetsFile = declared?.file;
   return {
     harness: { name: pkg.name, version: pkg.version, commit: harnessCommit(), sourceSha256: harnessSourceSha256() },
     scenarioFiles: findSuiteFiles().map((path) => ({
       path: relative(ROOT, path),
       sha256: createHash("sha256").update(readFileSync(path)).digest("hex"),
     })),
-    targets: declared.map((t) => ({
+    targets: (declared?.targets ?? []).map((t) => ({
       name: t.name,
       vendor: t.vendor,
       baseUrl: t.baseUrl,

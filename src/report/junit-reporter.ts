@@ -27,8 +27,8 @@ async function declaredDeviations(merged: MergedRun | undefined): Promise<readon
   if (merged) return merged.facts.targets;
   const file = process.env.SESSIONPROBE_TARGETS;
   if (!file) return [];
-  const { loadTargets } = await import("../targets/load.ts");
-  return loadTargets(file);
+  // As the run checked them (src/targets/handed.ts).
+  return (await (await import("../targets/handed.ts")).targetsOfRun(file)).resolved();
 }
 
 /** Where a waived scenario's JUnit case says so: a skip (as pytest writes a strict xfail), with the ticket first and the failure kept. */

@@ -218,7 +218,7 @@ export function mergedRun(census: Census, staged: ReadonlyMap<string, ShardFolde
   const evidences = [...staged.values()].flatMap((s) => (s.evidence ? [s.evidence] : []));
   const first = evidences[0];
   // No folder had evidence (no shard ran a scenario): this checkout's harness and suites; the merge reads no targets file.
-  const local = first ? undefined : localRunFacts(undefined);
+  const local = first ? undefined : localRunFacts();
   const targets = new Map<string, TargetFacts>();
   // The shards share one targets file (checked above), so its deviations too: the merge judges them over the whole run.
   for (const e of evidences)

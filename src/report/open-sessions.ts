@@ -1,16 +1,16 @@
 import { openSessionCount } from "../targets/control-plane-client.ts";
-import { loadTargets } from "../targets/load.ts";
 import { Transport } from "../http/transport.ts";
 import { systemClock } from "../time/clock.ts";
+import type { ResolvedTarget } from "../targets/types.ts";
 
 /**
  * Sessions still open on each target that has a control plane (a sessionprobe
  * mock started on its own), asked once at the end of the run, when no worker is
  * mid-scenario: the leak guard's proof on a shared server.
  */
-export async function openSessionsAtEnd(targetsFile: string): Promise<Map<string, number>> {
+export async function openSessionsAtEnd(targets: readonly ResolvedTarget[]): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
-  for (const target of loadTargets(targetsFile).filter((t) => t.controlUrl)) {
+  for (const target of targets.filter((t) => t.controlUrl)) {
     const transport = new Transport({ tls: target.tls, proxy: target.proxy, timeoutMs: 5_000, clock: systemClock });
     try {
       const open = await openSessionCount(transport, target.controlUrl as string);
