@@ -33,7 +33,7 @@ const run = targetsFile ? await (await import("./src/targets/handed.ts")).target
 const targets = run?.targets ?? [];
 // Imported only with a targets file: the sizing plans with every vendor's driver, which a mocks worker never needs.
 const sized = run
-  ? (await (await import("./src/coordination/workers.ts")).runSchedule(run.resolved, { chosen, argv: process.argv }))?.workers
+  ? (await (await import("./src/coordination/workers.ts")).runSchedule(run.resolved, { chosen, argv: process.argv, reports }))?.workers
   : undefined;
 // A real target is two projects: its scenarios in parallel, then the guarded ones — flood,
 // password change, exclusive — one at a time, alone on the server. The guarded project is

@@ -334,13 +334,18 @@ async function measureAll(
         ...(wanted("nightly-vendors") ? servers.nightly : []),
         ...(wanted("nightly") ? ["all" as const] : []),
       ];
+      // Each twice: a first run, then the next night's, which sizes its workers with what the first learned.
       for (const which of runs)
         await section(round, which === "all" ? "nightly" : "nightly-vendors", async () => {
-          const s = await measureNightly(bench, targets, which);
-          samples.nightly.push(s);
-          log(
-            `  9 nightly ${s.which}: wall ${seconds(s.wallMs)}, critical path ${seconds(s.criticalMs)} (ratio ${ratio(s.wallMs / s.criticalMs)}), window ${seconds(s.windowMs)}, ${s.workers} workers`,
-          );
+          let first: NightlySample | undefined;
+          for (const after of [undefined, "first"] as const) {
+            const s = await measureNightly(bench, targets, which, {}, after && first);
+            first ??= s;
+            samples.nightly.push(s);
+            log(
+              `  9 nightly ${s.which} (${s.run}): wall ${seconds(s.wallMs)}, critical path ${seconds(s.criticalMs)} (ratio ${ratio(s.wallMs / s.criticalMs)}), window ${seconds(s.windowMs)}, ${s.workers} workers`,
+            );
+          }
         });
     }
     if (round === 0 && wanted("explore"))

@@ -6,6 +6,7 @@ import { isExclusive } from "../src/engine/plan.ts";
 import { collectSuites } from "../src/scenario/collection.ts";
 import { findSuiteFiles } from "../src/scenario/discover.ts";
 import type { LoadedScenario, LoadedSuite } from "../src/scenario/load.ts";
+import { scenarioTitle } from "../src/scenario/title.ts";
 
 /**
  * Every YAML scenario becomes one test, declared synchronously at collection time.
@@ -58,7 +59,7 @@ function declare({ suite, loaded }: Declared): void {
     ...(scenario.tags ?? []).map((t) => `@${t}`),
     ...(isExclusive(loaded) ? [GUARDED_TAG] : []),
   ];
-  test(`${scenario.covers.join(" ")} ${scenario.name}`, { tag: tags }, async ({ runScenario }) => {
+  test(scenarioTitle(scenario), { tag: tags }, async ({ runScenario }) => {
     await runScenario(suite, loaded);
   });
 }

@@ -5,7 +5,18 @@ import { isExclusive, planScenario } from "../engine/plan.ts";
 import { collectSuites } from "../scenario/collection.ts";
 import { findSuiteFiles } from "../scenario/discover.ts";
 import type { ResolvedTarget } from "../targets/types.ts";
-import { estimatedEnd, longestFirst, MAX_WAIT_WORKERS, makespan, targetSchedule, WORKER_START_MS, workersFor } from "./wait-schedule.ts";
+import { scenarioTitle } from "../scenario/title.ts";
+import { timingKey } from "./timings.ts";
+import {
+  estimatedEnd,
+  longestFirst,
+  MAX_WAIT_WORKERS,
+  makespan,
+  type ScheduledScenario,
+  targetSchedule,
+  WORKER_START_MS,
+  workersFor,
+} from "./wait-schedule.ts";
 import "../../test-support/drivers.ts";
 
 test("list scheduling hands each job, in order, to the worker that frees first", () => {
@@ -145,6 +156,38 @@ test("a target's schedule: the scenarios its project runs, waiting ones longest 
   const skipping = targetSchedule(suites, { ...target, expiry: "skip" }, driver, { min: 2, cores: 2 });
   expect(skipping.waiting).toBe(0);
   expect(skipping.workers).toBe(2);
+});
+
+test("what each scenario cost the target last time replaces the guess from its steps: fast servers get fewer workers", async () => {
+  const suites = await collectSuites(findSuiteFiles());
+  const driver = findDriver("controlm");
+  if (!driver) throw new Error("the controlm driver is not registered");
+  const target: ResolvedTarget = {
+    ...amStaging({ idleMs: 4_000, lifetimeMs: 10_000 }),
+    name: "ctm-staging",
+    vendor: "controlm",
+    users: { second: { username: "other", password: "x" } },
+    options: { passwordSecretKey: "emuser-password" },
+  };
+  const sizing = { min: 2, cores: 2 };
+  const guessed = targetSchedule(suites, target, driver, sizing);
+  const key = (s: ScheduledScenario) => {
+    const suite = suites.find((candidate) => candidate.scenarios.includes(s.loaded));
+    return timingKey(`${suite?.vendor}/${suite?.service}`, scenarioTitle(s.loaded.scenario));
+  };
+  // As a local HTTPS server answers: 50 ms a scenario besides its waits (Control-M's took 2-93 ms, guessed 1-3 s).
+  const learned = new Map(guessed.scenarios.map((s) => [key(s), 50]));
+  const fast = targetSchedule(suites, target, driver, sizing, learned);
+  for (const s of fast.scenarios) expect(s.estimateMs).toBe(s.waitMs + 50);
+  expect(guessed.workers).toBeGreaterThan(2);
+  expect(fast.workers).toBe(2);
+  // The waits still come first, longest first.
+  expect(fast.waiting).toBe(guessed.waiting);
+  expect(fast.scenarios.slice(0, fast.waiting).every((s) => s.waitMs > 0)).toBe(true);
+  // A scenario not learned yet keeps the guess.
+  const last = guessed.scenarios.at(-1) as ScheduledScenario;
+  const partly = targetSchedule(suites, target, driver, sizing, new Map([...learned].filter(([k]) => k !== key(last))));
+  expect(partly.scenarios.find((s) => s.loaded === last.loaded)?.estimateMs).toBe(last.estimateMs);
 });
 
 test("a wait counted from the login costs the scenario only what is left of it when the step comes", async () => {

@@ -1,7 +1,9 @@
 import type { VendorDriver } from "../vendor-api/driver.ts";
 import { isExclusive, planScenario, stepsFor } from "../engine/plan.ts";
 import type { LoadedScenario, LoadedSuite } from "../scenario/load.ts";
+import { scenarioTitle } from "../scenario/title.ts";
 import type { ResolvedTarget } from "../targets/types.ts";
+import { type TargetTimings, timingKey } from "./timings.ts";
 
 /**
  * A run against a real target with `expiry: wait` costs its longest scenario, not the sum of
@@ -129,6 +131,7 @@ export function targetSchedule(
   target: ResolvedTarget,
   driver: VendorDriver,
   options: SizingOptions,
+  learned?: TargetTimings,
 ): TargetSchedule {
   const scenarios: ScheduledScenario[] = [];
   for (const suite of suites) {
@@ -137,12 +140,10 @@ export function targetSchedule(
       if (isExclusive(loaded)) continue;
       const plan = planScenario(loaded, target, driver);
       if (plan.skip) continue;
-      const steps = stepsFor(loaded, target, driver).length;
-      scenarios.push({
-        loaded,
-        waitMs: plan.elapsedWaitMs,
-        estimateMs: plan.elapsedWaitMs + SCENARIO_ESTIMATE_MS + steps * STEP_ESTIMATE_MS,
-      });
+      // What it cost here last time, apart from its waits (src/coordination/timings.ts); else a guess from its steps.
+      const learnedMs = learned?.get(timingKey(`${suite.vendor}/${suite.service}`, scenarioTitle(loaded.scenario)));
+      const ownMs = learnedMs ?? SCENARIO_ESTIMATE_MS + stepsFor(loaded, target, driver).length * STEP_ESTIMATE_MS;
+      scenarios.push({ loaded, waitMs: plan.elapsedWaitMs, estimateMs: plan.elapsedWaitMs + ownMs });
     }
   }
   const ordered = longestFirst(scenarios);

@@ -6,6 +6,7 @@ import type { LoadedScenario, LoadedSuite } from "../scenario/load.ts";
 import { DEFAULT_WORKERS, HANDED_ENV, type Handed, handedSchedule, type RunSchedule, scenarioKey } from "./run-schedule.ts";
 import type { ResolvedTarget } from "../targets/types.ts";
 import { GUARDED_PROJECT_SUFFIX } from "./shard-plan.ts";
+import { readTimings, type TargetTimings } from "./timings.ts";
 import { type SizingOptions, targetSchedule, workersFor } from "./wait-schedule.ts";
 
 /**
@@ -22,13 +23,14 @@ import { type SizingOptions, targetSchedule, workersFor } from "./wait-schedule.
  */
 export async function runSchedule(
   targets: readonly ResolvedTarget[] | (() => Promise<readonly ResolvedTarget[]>),
-  options: { chosen?: number | undefined; argv?: readonly string[] },
+  options: { chosen?: number | undefined; argv?: readonly string[]; reports?: string },
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<RunSchedule | undefined> {
   const handed = handedSchedule(env);
   if (handed !== null) return handed;
   // Resolved only here, where they are planned with: a worker takes the schedule its runner handed.
-  const schedule = await plan(typeof targets === "function" ? await targets() : targets, options.chosen, options.argv ?? []);
+  const learned = options.reports === undefined ? new Map<string, TargetTimings>() : readTimings(options.reports);
+  const schedule = await plan(typeof targets === "function" ? await targets() : targets, options.chosen, options.argv ?? [], learned);
   const stored: Handed | null = schedule
     ? {
         ...(schedule.workers && { workers: { total: schedule.workers.total, byTarget: [...schedule.workers.byTarget] } }),
@@ -59,6 +61,7 @@ async function plan(
   targets: readonly ResolvedTarget[],
   chosen: number | undefined,
   argv: readonly string[],
+  learned: ReadonlyMap<string, TargetTimings>,
 ): Promise<RunSchedule | undefined> {
   const waiting = targets.filter((t) => t.expiry === "wait");
   if (!waiting.length) return undefined;
@@ -77,7 +80,7 @@ async function plan(
   for (const target of waiting) {
     const driver = findDriver(target.vendor);
     if (!driver) continue;
-    const schedule = targetSchedule(suites, target, driver, sizing);
+    const schedule = targetSchedule(suites, target, driver, sizing, learned.get(target.name));
     if (!schedule.waiting) continue;
     schedules.set(
       target.name,

@@ -56,6 +56,10 @@ export function toRecord(test: TestCase, result: TestResult): ScenarioRecord | u
   if (skip) record.skipReason = skip;
   const wait = last("real-wait-ms");
   if (wait) record.realWaitMs = Number(wait);
+  const elapsed = last("real-wait-elapsed-ms");
+  if (elapsed) record.elapsedWaitMs = Number(elapsed);
+  const rendezvous = /after (\d+) ms/.exec(last("real-wait-rendezvous") ?? "")?.[1];
+  if (rendezvous) record.rendezvousMs = Number(rendezvous);
   record.startedAt = result.startTime.getTime();
   record.durationMs = result.duration;
   return record;

@@ -34,6 +34,10 @@ export interface ScenarioRecord {
   warnings: string[];
   /** Real time the scenario waited out (expiry: wait). */
   realWaitMs?: number;
+  /** The wall time those waits took (less than their sum when two sessions wait at once). */
+  elapsedWaitMs?: number;
+  /** Time it waited before that for the target's other waiting scenarios, so that their waits overlap. */
+  rendezvousMs?: number;
   /** When the test ran (ms since the epoch), and for how long. */
   startedAt?: number;
   durationMs?: number;

@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { FullConfig, FullResult, Reporter, TestCase, TestResult } from "@playwright/test/reporter";
 import { type Behaviour, findBehaviour, isTeamBehaviour } from "../catalogue/behaviours.ts";
+import { learnTimings } from "../coordination/timings.ts";
 import { redact } from "../redact/secrets.ts";
 import { utcDay } from "../targets/deviations.ts";
 import { ALLURE_HTTP_CONTENT_TYPE } from "./allure-http.ts";
@@ -78,14 +79,19 @@ export default class SummaryReporter implements Reporter {
       ? mergedSpan(merged)
       : { startedAt: result.startTime.getTime(), endedAt: result.startTime.getTime() + result.duration };
     const targetsFile = process.env.SESSIONPROBE_TARGETS;
+    // The targets as the run checked them (handed down: src/targets/handed.ts); a merge reads none.
+    const declared =
+      targetsFile && !merged
+        ? { file: targetsFile, targets: await (await (await import("../targets/handed.ts")).targetsOfRun(targetsFile)).resolved() }
+        : undefined;
     // A merge asks no server: each shard counted its sessions at its own end.
     const openAtEnd = merged
       ? mergedOpenAtEnd(merged, [...new Set(records.map((r) => r.target))])
-      : targetsFile
-        ? await openSessionsAtEnd(targetsFile)
+      : declared
+        ? await openSessionsAtEnd(declared.targets)
         : new Map<string, number>();
     const services = summarize(records);
-    const facts = merged?.facts ?? localRunFacts();
+    const facts = merged?.facts ?? localRunFacts(declared);
     // A deviation holds through its until day; the run's first day decides, for a merge the earliest shard's.
     const deviations = judgeDeviations(records, facts.targets, utcDay(startedAt));
     const evidence = buildEvidence({
@@ -117,6 +123,8 @@ export default class SummaryReporter implements Reporter {
       ),
     );
     writeFileSync(join(this.outputDir, "evidence.json"), redact(JSON.stringify(evidence, null, 2)));
+    // What each scenario cost each target, for the next run's sizing (src/coordination/timings.ts).
+    if (declared) learnTimings(this.outputDir, records);
     const statement = buildStatement({
       verdict,
       headline,

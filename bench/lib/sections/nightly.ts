@@ -1,5 +1,6 @@
-import { readFileSync } from "node:fs";
+import { copyFileSync, existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { TIMINGS_FILE } from "../../../src/coordination/timings.ts";
 import { type Bench, NODE, ROOT, SESSIONPROBE_CLI, strip } from "../context.ts";
 import { NIGHTLY_ENV, type NightlyServer, type NightlyTimeouts } from "../nightly-world.ts";
 import { lineAt, RUNNING } from "../playwright-output.ts";
@@ -71,6 +72,10 @@ export interface NightlySample {
   ok: boolean;
   /** A vendor, or "all". */
   which: string;
+  /** A first run (its sizing guesses each scenario's cost from its steps), or the next night's (it learned them). */
+  run: "first" | "repeat";
+  /** Where it wrote its reports (the next night's run starts from its timings). */
+  reports: string;
   wallMs: number;
   /** The longest scenario's own duration in this run: no schedule can end before it (plus start-up). */
   criticalMs: number;
@@ -102,9 +107,12 @@ export async function measureNightly(
   targets: string,
   which: NightlyServer | "all",
   extraEnv: Record<string, string> = {},
+  after?: NightlySample,
 ): Promise<NightlySample> {
   const label = which === "all" ? "all four targets" : which.name;
   const reports = bench.dir(`nightly-${which === "all" ? "all" : which.vendor}`);
+  // The next night: the reports folder as the last run left it, as a nightly job keeps it (docs/ci.md).
+  if (after && existsSync(join(after.reports, TIMINGS_FILE))) copyFileSync(join(after.reports, TIMINGS_FILE), join(reports, TIMINGS_FILE));
   const jsonFile = join(reports, "playwright.json");
   const args = [
     SESSIONPROBE_CLI,
@@ -139,6 +147,8 @@ export async function measureNightly(
   return {
     ok: ok && failed.length === 0,
     which: which === "all" ? "all" : which.vendor,
+    run: after ? "repeat" : "first",
+    reports,
     wallMs: result.wallMs,
     criticalMs: critical?.ownMs ?? Number.NaN,
     criticalTitle: critical ? `${critical.project} › ${critical.title}` : "",
@@ -163,15 +173,16 @@ export async function measureNightly(
 const LABEL: Record<string, string> = { all: "all four targets in one run" };
 
 export function reportNightly(samples: readonly NightlySample[], timeouts: NightlyTimeouts, workersNote: string): SectionReport {
-  const order = [...new Set(samples.map((s) => s.which))];
-  const rows: Row[] = order.map((which) => {
-    const own = samples.filter((s) => s.which === which);
+  const order = [...new Set(samples.map((s) => `${s.which} ${s.run}`))];
+  const rows: Row[] = order.map((key) => {
+    const [which = "", run] = key.split(" ");
+    const own = samples.filter((s) => s.which === which && s.run === run);
     const ok = own.every((s) => s.ok);
     // On the median, as every verdict: of how far each run ended from its own goal.
     const met = median(own.map((s) => s.wallMs - (NIGHTLY_GOAL.factor * s.criticalMs + NIGHTLY_GOAL.plusMs))) <= 0;
     return {
       n: "9",
-      what: `Nightly: \`sessionprobe run\` against ${LABEL[which] ?? `the ${which} target`}, standalone HTTPS mocks with idle ${timeouts.idle} / lifetime ${timeouts.lifetime}, \`expiry: wait\`, ${workersNote}: wall time, against the run's critical path (its longest scenario's own duration, from the same run's JSON report)`,
+      what: `Nightly${run === "first" ? ", a first run (each scenario's cost guessed from its steps)" : ", the next night's run (each scenario's cost learned from the run before)"}: \`sessionprobe run\` against ${LABEL[which] ?? `the ${which} target`}, standalone HTTPS mocks with idle ${timeouts.idle} / lifetime ${timeouts.lifetime}, \`expiry: wait\`, ${workersNote}: wall time, against the run's critical path (its longest scenario's own duration, from the same run's JSON report)`,
       runs: String(own.length),
       sessionprobe: cell(
         own.map((s) => s.wallMs),
@@ -191,7 +202,7 @@ export function reportNightly(samples: readonly NightlySample[], timeouts: Night
   });
   const details = samples.map(
     (s) =>
-      `${s.which}: wall ${seconds(s.wallMs)}, goal ${seconds(NIGHTLY_GOAL.factor * s.criticalMs + NIGHTLY_GOAL.plusMs)}; critical path ${seconds(s.criticalMs)} (${s.criticalTitle}); the scenarios' window (first start → last end) ${seconds(s.windowMs)}, ÷ critical path ${(s.windowMs / s.criticalMs).toFixed(2)}; "Running" at ${seconds(s.runningAtMs)}, first scenario at ${seconds(s.firstStartMs)}, report after the last ${seconds(s.afterMs)}; ${s.scenarios} scenarios on ${s.workers} workers, ${s.waiting} waiting (${seconds(s.waitSumMs)} of waits, summed); longest rendezvous ${seconds(s.longestRendezvousMs)}; peak memory ${mib(s.peakTreeRss)} over the tree (largest process ${mib(s.peakProcessRss)})`,
+      `${s.which} (${s.run === "first" ? "first run" : "next night"}): wall ${seconds(s.wallMs)}, goal ${seconds(NIGHTLY_GOAL.factor * s.criticalMs + NIGHTLY_GOAL.plusMs)}; critical path ${seconds(s.criticalMs)} (${s.criticalTitle}); the scenarios' window (first start → last end) ${seconds(s.windowMs)}, ÷ critical path ${(s.windowMs / s.criticalMs).toFixed(2)}; "Running" at ${seconds(s.runningAtMs)}, first scenario at ${seconds(s.firstStartMs)}, report after the last ${seconds(s.afterMs)}; ${s.scenarios} scenarios on ${s.workers} workers, ${s.waiting} waiting (${seconds(s.waitSumMs)} of waits, summed); longest rendezvous ${seconds(s.longestRendezvousMs)}; peak memory ${mib(s.peakTreeRss)} over the tree (largest process ${mib(s.peakProcessRss)})`,
   );
   return {
     rows,
