@@ -1,7 +1,7 @@
-import { spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
+import { setPriority, tmpdir } from "node:os";
 import { extname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { COMPARE_ENV } from "../observe/compare-env.ts";
@@ -36,15 +36,21 @@ function spawnNode(args: readonly string[], env: NodeJS.ProcessEnv = process.env
   });
 }
 
-/** The same, with the child's output held back and handed over at its end (for a child that runs beside another). */
-function spawnNodeQuietly(args: readonly string[], env: NodeJS.ProcessEnv): Promise<{ code: number; output: string }> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, [...args], { stdio: ["ignore", "pipe", "pipe"], env });
+/** A child whose output is held back and handed over at its end, and whose standard input is kept for telling it something. */
+function spawnNodeQuietly(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+): { child: ChildProcess; exited: Promise<{ code: number; output: string }> } {
+  const child = spawn(process.execPath, [...args], { stdio: ["pipe", "pipe", "pipe"], env });
+  const exited = new Promise<{ code: number; output: string }>((done) => {
     const chunks: Buffer[] = [];
-    child.stdout.on("data", (chunk: Buffer) => chunks.push(chunk));
-    child.stderr.on("data", (chunk: Buffer) => chunks.push(chunk));
+    child.stdout?.on("data", (chunk: Buffer) => chunks.push(chunk));
+    child.stderr?.on("data", (chunk: Buffer) => chunks.push(chunk));
     child.on("close", (code, signal) => done({ code: childExitCode(code, signal), output: Buffer.concat(chunks).toString("utf8") }));
   });
+  // A child that ended before it was told anything must not take its parent down with an EPIPE.
+  child.stdin?.on("error", () => {});
+  return { child, exited };
 }
 
 /**
@@ -100,16 +106,52 @@ export function exitCodeOf(playwrightCode: number, verdict: Verdict | undefined)
  * one Allure process (src/report/allure-report.mjs), so the report's Quality Gates tab shows the result the
  * terminal prints. Plain Node: allurerc.mjs reads only the results' labels and summary.json (no TypeScript).
  */
-export async function runReport(): Promise<number> {
+export function runReport(): Promise<number> {
+  return startReport().write();
+}
+
+/** The report's Allure process, started: `write()` has it write the report, `cancel()` ends it with nothing written. */
+interface StartedReport {
+  write(): Promise<number>;
+  cancel(): void;
+}
+
+/**
+ * Starts the report's Allure process. `early`: before the run, at the lowest CPU priority, so that Allure's
+ * modules load (≈ 0.35 s of a core) while a run against real targets waits on the network, not after its last
+ * scenario; it writes nothing until told. A run against the mocks keeps the cores to itself and starts it after.
+ */
+function startReport(early = false): StartedReport {
   const results = join(reportsDir(), "allure-results");
-  if (!existsSync(results)) throw new UsageError(`no results in ${results}: run the suites first`);
   const output = join(reportsDir(), "allure-report");
   const config = join(PACKAGE_ROOT, "allurerc.mjs");
   const env = { ...process.env, SESSIONPROBE_REPORTS: reportsDir() };
   // Allure 3.18's gate calls Iterator.prototype.toArray, which Node 20 lacks.
   const polyfill = pathToFileURL(join(PACKAGE_ROOT, "src", "report", "iterator-helpers.mjs")).href;
   const script = join(PACKAGE_ROOT, "src", "report", "allure-report.mjs");
-  const { code, output: printed } = await spawnNodeQuietly([`--import=${polyfill}`, script, results, config, output], env);
+  const started = () => spawnNodeQuietly([`--import=${polyfill}`, script, "--when-told", results, config, output], env);
+  let allure = early ? started() : undefined;
+  if (allure?.child.pid !== undefined)
+    try {
+      setPriority(allure.child.pid, 19);
+    } catch {
+      // Not allowed here: it loads at the same priority, which costs the run a little, nothing more.
+    }
+  return {
+    cancel: () => allure?.child.stdin?.end(),
+    write: async () => {
+      if (!existsSync(results)) {
+        allure?.child.stdin?.end();
+        throw new UsageError(`no results in ${results}: run the suites first`);
+      }
+      allure ??= started();
+      allure.child.stdin?.end("go\n");
+      return printReport(await allure.exited, output);
+    },
+  };
+}
+
+function printReport({ code, output: printed }: { code: number; output: string }, output: string): number {
   if (code !== 0 && code !== 1) {
     process.stdout.write(printed);
     return code;
@@ -133,12 +175,27 @@ async function listOnly(args: readonly string[], options: RunOptions, env: NodeJ
   }
 }
 
-async function runAndReport(args: readonly string[], options: RunOptions, env: NodeJS.ProcessEnv = {}): Promise<number> {
+async function runAndReport(
+  args: readonly string[],
+  options: RunOptions,
+  env: NodeJS.ProcessEnv = {},
+  { earlyReport = false } = {},
+): Promise<number> {
   if (args.includes("--list")) return listOnly(args, options, env);
   clearResults();
-  const code = exitCodeOf(await playwright(args, options, env), readVerdict());
-  if (!existsSync(join(reportsDir(), "allure-results"))) return code;
-  const reportCode = await runReport();
+  const report = startReport(earlyReport);
+  let code: number;
+  try {
+    code = exitCodeOf(await playwright(args, options, env), readVerdict());
+  } catch (error) {
+    report.cancel();
+    throw error;
+  }
+  if (!existsSync(join(reportsDir(), "allure-results"))) {
+    report.cancel();
+    return code;
+  }
+  const reportCode = await report.write();
   // The gate fails exactly when a DOC or WIRE behaviour failed, which the verdict already says; a report that
   // could not be written at all leaves a conforming run without its sign-off.
   if (code === EXIT.conformed && reportCode !== 0) return EXIT.incomplete;
@@ -182,9 +239,11 @@ export async function runTargets(
     wanted,
     args,
   );
-  if (!options.recordHar) return runAndReport([...projects, ...args], options, { SESSIONPROBE_TARGETS: resolve(file) });
+  // Real targets leave the cores idle while they answer and while scenarios wait: the report's Allure loads meanwhile.
+  const early = { earlyReport: true };
+  if (!options.recordHar) return runAndReport([...projects, ...args], options, { SESSIONPROBE_TARGETS: resolve(file) }, early);
   return recordingHar(options.recordHar, (env) =>
-    runAndReport([...projects, ...args], options, { SESSIONPROBE_TARGETS: resolve(file), ...env }),
+    runAndReport([...projects, ...args], options, { SESSIONPROBE_TARGETS: resolve(file), ...env }, early),
   );
 }
 

@@ -1,4 +1,4 @@
-// The Allure report and its quality gate in one Allure process: `node allure-report.mjs <results> <config> <output>`.
+// The Allure report and its quality gate in one Allure process: `node allure-report.mjs [--when-told] <results> <config> <output>`.
 //
 // `allure generate` never evaluates the quality gate, so the report's Quality Gates tab said "No
 // quality gate results available" while `allure quality-gate` printed "Quality Gate failed" beside
@@ -14,10 +14,19 @@ const require = createRequire(import.meta.url);
 const corePath = createRequire(require.resolve("allure")).resolve("@allurereport/core");
 const { AllureReport, readConfig, filterFailedQualityGateResults, stringifyQualityGateResults } = await import(pathToFileURL(corePath).href);
 
-const [results, configFile, output] = process.argv.slice(2);
+const args = process.argv.slice(2);
+// Started early (`--when-told`), the process loads Allure while the run is still going, then waits: "go" on its
+// standard input writes the report, anything else (the run wrote no results, or its parent is gone) ends it.
+const whenTold = args[0] === "--when-told";
+const [results, configFile, output] = whenTold ? args.slice(1) : args;
 if (!results || !configFile || !output) {
-  process.stderr.write("usage: node allure-report.mjs <allure-results> <allurerc.mjs> <output folder>\n");
+  process.stderr.write("usage: node allure-report.mjs [--when-told] <allure-results> <allurerc.mjs> <output folder>\n");
   process.exit(2);
+}
+if (whenTold) {
+  let told = "";
+  for await (const chunk of process.stdin) told += chunk;
+  if (told.trim() !== "go") process.exit(0);
 }
 
 try {
