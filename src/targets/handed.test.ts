@@ -89,3 +89,17 @@ test("a hand whose targets no longer resolve (a variable unset since) gives way 
   delete env.SP_H_PASSWORD;
   await expect(targetOfRun(file, "ctm-staging", env)).rejects.toThrow(/targets\.yaml:5:\d+: .*SP_H_PASSWORD is not set/);
 });
+
+test("a worker hands nothing on: Playwright would carry its hand to the guarded project's workers, whose parent it is not", async () => {
+  const file = targetsFile();
+  const runner: NodeJS.ProcessEnv = { ...secretsEnv };
+  await checkTargets(file, runner);
+  // As a worker sees its runner's hand: under its parent's pid.
+  const handed = (runner[CHECKED_TARGETS_ENV] as string).replace(/^\d+:/, `${process.ppid}:`);
+  const worker: NodeJS.ProcessEnv = { ...runner, [CHECKED_TARGETS_ENV]: handed, TEST_WORKER_INDEX: "0" };
+  expect((await targetsOfRun(file, worker)).targets).toHaveLength(2);
+  expect(worker[CHECKED_TARGETS_ENV]).toBe(handed);
+  const unhanded: NodeJS.ProcessEnv = { ...secretsEnv, TEST_WORKER_INDEX: "1" };
+  await targetsOfRun(file, unhanded);
+  expect(unhanded[CHECKED_TARGETS_ENV]).toBeUndefined();
+});

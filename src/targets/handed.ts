@@ -57,10 +57,19 @@ export function handedTargets(path: string, env: NodeJS.ProcessEnv = process.env
   }
 }
 
+/**
+ * Hands the entries on to this process's children: the CLI to the runner, the runner to its workers. Not a worker:
+ * Playwright carries what a worker sets in its environment over to the workers of the projects that run after it
+ * (the guarded ones), which would find a hand from no parent of theirs and read the whole file again.
+ */
+function handOn(path: string, entries: readonly TargetEntry[], source: string, env: NodeJS.ProcessEnv): void {
+  if (env.TEST_WORKER_INDEX === undefined) handTargets(path, entries, source, env);
+}
+
 /** Reads and checks the file (every vendor's driver loaded: the options are checked against them), and hands its entries on. */
 export async function checkTargets(path: string, env: NodeJS.ProcessEnv = process.env): Promise<ResolvedTarget[]> {
   const [{ loadTargets }] = await Promise.all([import("./load.ts"), loadDrivers()]);
-  return loadTargets(path, env, (entries, source) => handTargets(path, entries, source, env));
+  return loadTargets(path, env, (entries, source) => handOn(path, entries, source, env));
 }
 
 /** Handed entries resolved here, with the drivers of their vendors only; undefined on any problem (the caller reads the file). */
@@ -84,7 +93,7 @@ export async function targetsOfRun(
     const checked = await checkTargets(path, env);
     return { targets: checked, resolved: async () => checked };
   }
-  handTargets(path, entries, readFileSync(path, "utf8"), env);
+  handOn(path, entries, readFileSync(path, "utf8"), env);
   return {
     targets: entries.map(({ name, vendor }) => ({ name, vendor })),
     resolved: async () => (await resolveHanded(path, entries, env)) ?? checkTargets(path, env),
