@@ -11,9 +11,11 @@
  *   BENCH_ONLY=a,b      only some sections: throughput, collection, growth, conformance, expiry,
  *                       engine, peer, nightly; harness-import and per-test-overhead (rows 7 and 8)
  *                       are figures of the engine section's runs and run it. Opt-in, never in the
- *                       default: nightly-vendors (row 9 for each vendor alone, ≈ 20 s a vendor),
+ *                       default: nightly-vendors (row 9 for each vendor alone, ≈ 30 s a vendor),
+ *                       nightly-checkout (row 9 run from this checkout on this machine's Node),
  *                       explore (row 10: ≈ 20–130 s a vendor) and mutation (row 11, `npm run
  *                       mutation` full then incremental: many minutes).
+ *   BENCH_NIGHTLY_NODE  the Node row 9 runs the installed package on (default 24: the newest 24)
  *                       bench/RESULTS.md is then not rewritten.
  *   BENCH_NIGHTLY_IDLE, BENCH_NIGHTLY_LIFETIME   row 9's servers' timeouts (default 4s and 10s)
  *   BENCH_MUTATION_VENDOR=<vendor|core>          row 11 for one part (SESSIONPROBE_MUTATION_VENDOR)
@@ -42,7 +44,14 @@ import {
   reportExplore,
   reportMutation,
 } from "./lib/sections/jobs.ts";
-import { measureNightly, type NightlySample, reportNightly } from "./lib/sections/nightly.ts";
+import {
+  CHECKOUT,
+  installedRunner,
+  measureNightly,
+  type NightlyRunner,
+  type NightlySample,
+  reportNightly,
+} from "./lib/sections/nightly.ts";
 import { measurePeer, type PeerSample, reportPeer } from "./lib/sections/peer.ts";
 import {
   type ColdThroughput,
@@ -70,12 +79,13 @@ const SECTIONS = [
   "peer",
   "nightly",
   "nightly-vendors",
+  "nightly-checkout",
   "explore",
   "mutation",
 ] as const;
 type Section = (typeof SECTIONS)[number];
 /** Sections only BENCH_ONLY runs: too slow for the default's 3 minutes. */
-const OPT_IN: ReadonlySet<Section> = new Set(["nightly-vendors", "explore", "mutation"]);
+const OPT_IN: ReadonlySet<Section> = new Set(["nightly-vendors", "nightly-checkout", "explore", "mutation"]);
 /** BENCH_ONLY names of rows that are figures of another section's runs. */
 const ALIASES: Record<string, Section> = { "harness-import": "engine", "per-test-overhead": "engine" };
 
@@ -180,7 +190,9 @@ async function startServers(bench: Bench): Promise<Servers> {
     wanted("throughput") ? serve([SESSIONPROBE_CLI, "mock", "controlm"]) : none,
     wanted("throughput") ? serve(["--import", "tsx", join(BENCH_DIR, "bare-server.ts")]) : none,
     wanted("expiry") ? serve([SESSIONPROBE_CLI, "mock", "controlm", "--idle", `${EXPIRY.tMs / 1000}s`]) : none,
-    wanted("nightly") || wanted("nightly-vendors") ? startNightlyServers(bench, NIGHTLY) : Promise.resolve([]),
+    wanted("nightly") || wanted("nightly-vendors") || wanted("nightly-checkout")
+      ? startNightlyServers(bench, NIGHTLY)
+      : Promise.resolve([]),
   ]);
   const all = [peer, throughputMock, bare, expiry, ...nightly.map((n) => n.server)].filter((s): s is Server => s !== undefined);
   return {
@@ -330,20 +342,26 @@ async function measureAll(
     // Rows 9–11 are one run each, in the first round: a nightly run is tens of seconds, the jobs longer.
     if (round === 0 && servers.nightly.length) {
       const targets = writeNightlyTargets(join(bench.tmp, "targets-nightly.yaml"), servers.nightly, NIGHTLY);
-      const runs: (NightlyServer | "all")[] = [
-        ...(wanted("nightly-vendors") ? servers.nightly : []),
-        ...(wanted("nightly") ? ["all" as const] : []),
+      // The package as teams install and run it (its setup is not measured), and on request this checkout.
+      const installed = wanted("nightly") || wanted("nightly-vendors") ? installedRunner(bench) : undefined;
+      const runs: [Section, NightlyServer | "all", NightlyRunner | undefined][] = [
+        ...(wanted("nightly-vendors")
+          ? servers.nightly.map((n): [Section, NightlyServer, NightlyRunner | undefined] => ["nightly-vendors", n, installed])
+          : []),
+        ...(wanted("nightly") ? [["nightly", "all", installed] as [Section, "all", NightlyRunner | undefined]] : []),
+        ...(wanted("nightly-checkout") ? [["nightly-checkout", "all", CHECKOUT] as [Section, "all", NightlyRunner]] : []),
       ];
       // Each twice: a first run, then the next night's, which sizes its workers with what the first learned.
-      for (const which of runs)
-        await section(round, which === "all" ? "nightly" : "nightly-vendors", async () => {
+      for (const [name, which, runner] of runs)
+        await section(round, name, async () => {
+          if (!runner) return;
           let first: NightlySample | undefined;
           for (const after of [undefined, "first"] as const) {
-            const s = await measureNightly(bench, targets, which, {}, after && first);
+            const s = await measureNightly(bench, targets, which, runner, after && first);
             first ??= s;
             samples.nightly.push(s);
             log(
-              `  9 nightly ${s.which} (${s.run}): wall ${seconds(s.wallMs)}, critical path ${seconds(s.criticalMs)} (ratio ${ratio(s.wallMs / s.criticalMs)}), window ${seconds(s.windowMs)}, ${s.workers} workers`,
+              `  9 nightly ${s.which} (${s.how}, ${s.run}): wall ${seconds(s.wallMs)}, critical path ${seconds(s.criticalMs)} (ratio ${ratio(s.wallMs / s.criticalMs)}), window ${seconds(s.windowMs)}, ${s.workers} workers`,
             );
           }
         });

@@ -5,6 +5,7 @@ import { delimiter, dirname, join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { childEnv, ROOT } from "./support/processes.ts";
 import "../../test-support/drivers.ts";
+import { installNode, npm, PACKED_ENV, packedTarball } from "../../test-support/installed-package.ts";
 
 /**
  * The package as a team gets it: `npm pack` (which compiles it into dist/ at prepack), installed by npm into an
@@ -30,18 +31,9 @@ interface Installed {
   tarballFiles: string[];
 }
 
-function npm(args: readonly string[], cwd: string): string {
-  return execFileSync("npm", ["--no-audit", "--no-fund", "--no-update-notifier", ...args], { cwd, encoding: "utf8", stdio: "pipe" });
-}
-
-/** A tarball `npm pack` made of this checkout already (CI packs once for all its runs), else a fresh pack. */
-const PACKED_ENV = "SESSIONPROBE_PACKED";
-
 function packAndInstall(): Installed {
   const dir = mkdtempSync(join(tmpdir(), "sp-pack-"));
-  const tarball =
-    process.env[PACKED_ENV] ??
-    join(dir, npm(["pack", ROOT, "--pack-destination", dir, "--silent"], dir).trim().split("\n").at(-1) as string);
+  const tarball = packedTarball(dir);
   const tarballFiles = execFileSync("tar", ["-tzf", tarball], { encoding: "utf8" }).trim().split("\n");
   const team = join(dir, "team");
   mkdirSync(join(team, "team-suites"), { recursive: true });
@@ -65,16 +57,6 @@ function packAndInstall(): Installed {
     ].join("\n"),
   );
   return { dir, team, tarballFiles };
-}
-
-/** A Node from the registry's `node` package (its preinstall fetches the binary: allowed by name). */
-function installNode(version: string): { node: string; version: string; dir: string } {
-  const dir = mkdtempSync(join(tmpdir(), `sp-node-${version}-`));
-  writeFileSync(join(dir, "package.json"), '{ "private": true, "allowScripts": { "node": true } }\n');
-  // Fresh metadata (no --prefer-offline): "24" must be the newest 24 today, not the one a cache remembers.
-  npm(["install", "--loglevel=error", `node@${version}`], dir);
-  const node = join(dir, "node_modules", ".bin", "node");
-  return { node, version: execFileSync(node, ["--version"], { encoding: "utf8" }).trim(), dir };
 }
 
 interface Cli {

@@ -1,6 +1,7 @@
-import { copyFileSync, existsSync, readFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { TIMINGS_FILE } from "../../../src/coordination/timings.ts";
+import { installNode, npm, packedTarball } from "../../../test-support/installed-package.ts";
 import { type Bench, NODE, ROOT, SESSIONPROBE_CLI, strip } from "../context.ts";
 import { NIGHTLY_ENV, type NightlyServer, type NightlyTimeouts } from "../nightly-world.ts";
 import { lineAt, RUNNING } from "../playwright-output.ts";
@@ -67,6 +68,45 @@ export function ranScenarios(report: JsonReport): RanScenario[] {
   return ran;
 }
 
+/** What runs `sessionprobe run`: the package installed as a team installs it, on a Node it supports, or this checkout. */
+export interface NightlyRunner {
+  how: "installed" | "checkout";
+  /** Says which, for the report: "the package installed from its tarball, Node v24.21.0". */
+  label: string;
+  node: string;
+  cli: string;
+  cwd: string;
+}
+
+/** This checkout, as a developer runs it: this machine's Node, TypeScript through tsx. */
+export const CHECKOUT: NightlyRunner = {
+  how: "checkout",
+  label: `this checkout (TypeScript through tsx), Node ${process.version}`,
+  node: NODE,
+  cli: SESSIONPROBE_CLI,
+  cwd: ROOT,
+};
+
+/**
+ * The package as a team runs it every night: packed from this checkout (SESSIONPROBE_PACKED, else `npm pack`),
+ * installed by npm into an empty folder, on the newest Node 24 from the registry (this machine's Node 20 is below
+ * the package's engines). ≈ 30 s, once per bench.
+ */
+export function installedRunner(bench: Bench): NightlyRunner {
+  const dir = join(bench.tmp, "installed");
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, "package.json"), '{ "name": "nightly-team", "private": true }\n');
+  npm(["install", "--prefer-offline", "--loglevel=error", packedTarball(dir)], dir);
+  const node = installNode(process.env.BENCH_NIGHTLY_NODE ?? "24");
+  return {
+    how: "installed",
+    label: `the package installed from its tarball, Node ${node.version}`,
+    node: node.node,
+    cli: join(dir, "node_modules", "sessionprobe", "bin", "sessionprobe.mjs"),
+    cwd: dir,
+  };
+}
+
 /** One `sessionprobe run` against one target (a vendor) or all of them. */
 export interface NightlySample {
   ok: boolean;
@@ -74,6 +114,8 @@ export interface NightlySample {
   which: string;
   /** A first run (its sizing guesses each scenario's cost from its steps), or the next night's (it learned them). */
   run: "first" | "repeat";
+  how: NightlyRunner["how"];
+  runner: string;
   /** Where it wrote its reports (the next night's run starts from its timings). */
   reports: string;
   wallMs: number;
@@ -106,7 +148,7 @@ export async function measureNightly(
   bench: Bench,
   targets: string,
   which: NightlyServer | "all",
-  extraEnv: Record<string, string> = {},
+  runner: NightlyRunner,
   after?: NightlySample,
 ): Promise<NightlySample> {
   const label = which === "all" ? "all four targets" : which.name;
@@ -115,7 +157,7 @@ export async function measureNightly(
   if (after && existsSync(join(after.reports, TIMINGS_FILE))) copyFileSync(join(after.reports, TIMINGS_FILE), join(reports, TIMINGS_FILE));
   const jsonFile = join(reports, "playwright.json");
   const args = [
-    SESSIONPROBE_CLI,
+    runner.cli,
     "run",
     "--targets",
     targets,
@@ -125,9 +167,9 @@ export async function measureNightly(
     "list,json",
   ];
   const spawnedAt = Date.now();
-  const result = await runCommand(NODE, args, {
-    cwd: ROOT,
-    env: { ...bench.env("nightly", { ...NIGHTLY_ENV, ...extraEnv }), SESSIONPROBE_REPORTS: reports, PLAYWRIGHT_JSON_OUTPUT_NAME: jsonFile },
+  const result = await runCommand(runner.node, args, {
+    cwd: runner.cwd,
+    env: { ...bench.env("nightly", NIGHTLY_ENV), SESSIONPROBE_REPORTS: reports, PLAYWRIGHT_JSON_OUTPUT_NAME: jsonFile },
     // Workers sized to the waits cost memory: a process each.
     sampleEveryMs: 250,
   });
@@ -148,6 +190,8 @@ export async function measureNightly(
     ok: ok && failed.length === 0,
     which: which === "all" ? "all" : which.vendor,
     run: after ? "repeat" : "first",
+    how: runner.how,
+    runner: runner.label,
     reports,
     wallMs: result.wallMs,
     criticalMs: critical?.ownMs ?? Number.NaN,
@@ -173,16 +217,16 @@ export async function measureNightly(
 const LABEL: Record<string, string> = { all: "all four targets in one run" };
 
 export function reportNightly(samples: readonly NightlySample[], timeouts: NightlyTimeouts, workersNote: string): SectionReport {
-  const order = [...new Set(samples.map((s) => `${s.which} ${s.run}`))];
+  const order = [...new Set(samples.map((s) => `${s.how} ${s.which} ${s.run}`))];
   const rows: Row[] = order.map((key) => {
-    const [which = "", run] = key.split(" ");
-    const own = samples.filter((s) => s.which === which && s.run === run);
+    const [how, which = "", run] = key.split(" ");
+    const own = samples.filter((s) => s.how === how && s.which === which && s.run === run);
     const ok = own.every((s) => s.ok);
     // On the median, as every verdict: of how far each run ended from its own goal.
     const met = median(own.map((s) => s.wallMs - (NIGHTLY_GOAL.factor * s.criticalMs + NIGHTLY_GOAL.plusMs))) <= 0;
     return {
       n: "9",
-      what: `Nightly${run === "first" ? ", a first run (each scenario's cost guessed from its steps)" : ", the next night's run (each scenario's cost learned from the run before)"}: \`sessionprobe run\` against ${LABEL[which] ?? `the ${which} target`}, standalone HTTPS mocks with idle ${timeouts.idle} / lifetime ${timeouts.lifetime}, \`expiry: wait\`, ${workersNote}: wall time, against the run's critical path (its longest scenario's own duration, from the same run's JSON report)`,
+      what: `Nightly, ${own[0]?.runner}${run === "first" ? ", a first run (each scenario's cost guessed from its steps)" : ", the next night's run (each scenario's cost learned from the run before)"}: \`sessionprobe run\` against ${LABEL[which] ?? `the ${which} target`}, standalone HTTPS mocks with idle ${timeouts.idle} / lifetime ${timeouts.lifetime}, \`expiry: wait\`, ${workersNote}: wall time, against the run's critical path (its longest scenario's own duration, from the same run's JSON report)`,
       runs: String(own.length),
       sessionprobe: cell(
         own.map((s) => s.wallMs),
@@ -202,7 +246,7 @@ export function reportNightly(samples: readonly NightlySample[], timeouts: Night
   });
   const details = samples.map(
     (s) =>
-      `${s.which} (${s.run === "first" ? "first run" : "next night"}): wall ${seconds(s.wallMs)}, goal ${seconds(NIGHTLY_GOAL.factor * s.criticalMs + NIGHTLY_GOAL.plusMs)}; critical path ${seconds(s.criticalMs)} (${s.criticalTitle}); the scenarios' window (first start → last end) ${seconds(s.windowMs)}, ÷ critical path ${(s.windowMs / s.criticalMs).toFixed(2)}; "Running" at ${seconds(s.runningAtMs)}, first scenario at ${seconds(s.firstStartMs)}, report after the last ${seconds(s.afterMs)}; ${s.scenarios} scenarios on ${s.workers} workers, ${s.waiting} waiting (${seconds(s.waitSumMs)} of waits, summed); longest rendezvous ${seconds(s.longestRendezvousMs)}; peak memory ${mib(s.peakTreeRss)} over the tree (largest process ${mib(s.peakProcessRss)})`,
+      `${s.which} (${s.how}, ${s.run === "first" ? "first run" : "next night"}): wall ${seconds(s.wallMs)}, goal ${seconds(NIGHTLY_GOAL.factor * s.criticalMs + NIGHTLY_GOAL.plusMs)}; critical path ${seconds(s.criticalMs)} (${s.criticalTitle}); the scenarios' window (first start → last end) ${seconds(s.windowMs)}, ÷ critical path ${(s.windowMs / s.criticalMs).toFixed(2)}; "Running" at ${seconds(s.runningAtMs)}, first scenario at ${seconds(s.firstStartMs)}, report after the last ${seconds(s.afterMs)}; ${s.scenarios} scenarios on ${s.workers} workers, ${s.waiting} waiting (${seconds(s.waitSumMs)} of waits, summed); longest rendezvous ${seconds(s.longestRendezvousMs)}; peak memory ${mib(s.peakTreeRss)} over the tree (largest process ${mib(s.peakProcessRss)})`,
   );
   return {
     rows,
