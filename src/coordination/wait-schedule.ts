@@ -30,12 +30,14 @@ export const STEP_ESTIMATE_MS = 150;
 export const SCENARIO_ESTIMATE_MS = 250;
 /**
  * What starting a worker costs the run: node, Playwright, the config, the spec and the harness. Measured in the
- * nightly bench row on this 2-core machine (docs/performance.md): the first scenario of a run started at 3.6 s with
- * 3 workers, 5.6 s with 6 and 8.0 s with 9, ≈ 0.73 s of wall time per worker more, so ≈ 1.5 s of one core each
- * (the first estimate, 1.2 s, sized too many workers). Workers start together and share the cores, so w workers on
- * c cores are ready after about max(1, w / c) of it: on 2 cores, 16 workers would cost ≈ 12 s.
+ * nightly bench row on this 2-core machine (docs/performance.md), the package installed on Node 24 as teams run it:
+ * the first scenario started 0.6 s after "Running" with 2 workers, 1.1-1.4 s with 5 and 2.6 s with 9 or 10, ≈ 0.27 s
+ * of wall time per worker more, so ≈ 0.6 s of one core each (this checkout through tsx on Node 20: ≈ 0.38 s, 0.75 s).
+ * It was 1.5 s while every worker read and compiled the targets file, and with each scenario's cost learned from
+ * the last run that over-estimate gave HMC two workers where three ended the run a second sooner. Workers start
+ * together and share the cores, so w workers on c cores are ready after about max(1, w / c) of it.
  */
-export const WORKER_START_MS = 1500;
+export const WORKER_START_MS = 600;
 /** The workers of a target that waits in real time: at least the default, at most this many (a worker is a process of ≈ 200 MiB). */
 export const MAX_WAIT_WORKERS = 16;
 
