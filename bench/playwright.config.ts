@@ -18,10 +18,13 @@ const ROOT = join(import.meta.dirname, "..");
 const scenarios = "specs/scenarios.spec.ts";
 const targetsFile = process.env.SESSIONPROBE_TARGETS;
 
+// The targets as the run checked them (src/targets/handed.ts): a worker takes their names from its runner.
 const projects: Project[] = targetsFile
-  ? (await import("../src/targets/load.ts"))
-      .loadTargets(targetsFile)
-      .map((t) => ({ name: t.name, testMatch: scenarios, use: { targetName: t.name } }))
+  ? (await (await import("../src/targets/handed.ts")).targetsOfRun(targetsFile)).targets.map((t) => ({
+      name: t.name,
+      testMatch: scenarios,
+      use: { targetName: t.name },
+    }))
   : [
       { name: "sessionprobe", testMatch: scenarios, use: { targetName: "controlm" } },
       { name: "bare", testMatch: "specs/bare.spec.ts" },
