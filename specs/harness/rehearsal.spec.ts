@@ -5,9 +5,10 @@ import { expect, test } from "@playwright/test";
 import { REHEARSAL_ENV, type RehearsalServer, control, startRehearsalServers, writeTargets } from "./support/rehearsal-world.ts";
 import { ROOT, runCli } from "./support/processes.ts";
 import { scanWithControl } from "./support/secret-scan.ts";
+import { readTimings, timingKey } from "../../src/coordination/timings.ts";
 
 interface Summary {
-  scenarios: { target: string; title: string; status: string; skipReason?: string; closedInTeardown: number }[];
+  scenarios: { target: string; service: string; title: string; status: string; skipReason?: string; closedInTeardown: number }[];
 }
 
 const DELIBERATE = join(ROOT, "specs", "harness", "data", "rehearsal");
@@ -94,6 +95,13 @@ test("staging rehearsal: every suite against separately started HTTPS servers, w
   expect(evidence.targets.map((t) => t.name).sort()).toEqual(servers.map((s) => s.name).sort());
   expect(evidence.scenarioFiles.length).toBeGreaterThanOrEqual(5);
   expect(evidence.sessions.map((s) => s.leftOpen)).toEqual(servers.map(() => 0));
+  // What each scenario cost each server, for the next night's sizing (scanned for secrets above with the rest).
+  const learned = readTimings(reports);
+  expect([...learned.keys()].sort()).toEqual(servers.map((s) => s.name).sort());
+  for (const [name, costs] of learned) {
+    const ran = summary.scenarios.filter((r) => r.target === name && r.status !== "skipped");
+    expect(costs.size, `${name}: a cost for each scenario that ran`).toBe(new Set(ran.map((r) => timingKey(r.service, r.title))).size);
+  }
 });
 
 test("without tls.ca the run stops on a clear certificate error before any request reaches the server; tls.insecure works with a warning", async () => {

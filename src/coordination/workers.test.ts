@@ -16,6 +16,10 @@ import {
   slackMs,
   workersChosen,
 } from "./run-schedule.ts";
+import { collectSuites } from "../scenario/collection.ts";
+import { findSuiteFiles } from "../scenario/discover.ts";
+import { scenarioTitle } from "../scenario/title.ts";
+import { learnTimings } from "./timings.ts";
 import { runSchedule } from "./workers.ts";
 
 const require = createRequire(import.meta.url);
@@ -153,4 +157,37 @@ test("a run against the built-in mocks gets half the cores as workers, at least 
   expect(mockWorkers(2)).toBe(1);
   expect(mockWorkers(3)).toBe(1);
   expect(mockWorkers(8)).toBe(4);
+});
+
+test("a run is sized with what each scenario cost the target last time, from the reports folder's timings.json", async () => {
+  const ctm = target("ctm-staging", "controlm", {
+    timeouts: { idleMs: 4_000, lifetimeMs: 10_000 },
+    users: { second: { username: "other", password: "x" } },
+    options: { passwordSecretKey: "emuser-password" },
+  });
+  const guessed = await runSchedule([ctm], { chosen: undefined }, {});
+  // What a fast local server took: 50 ms a scenario besides its waits, written as a run writes it.
+  const reports = mkdtempSync(join(tmpdir(), "sp-learned-"));
+  const suites = await collectSuites(findSuiteFiles());
+  learnTimings(
+    reports,
+    suites
+      .filter((s) => s.vendor === "controlm")
+      .flatMap((s) =>
+        s.scenarios.map((l) => ({
+          target: ctm.name,
+          service: `${s.vendor}/${s.service}`,
+          title: scenarioTitle(l.scenario),
+          status: "passed",
+          durationMs: 50,
+        })),
+      ),
+  );
+  // The targets resolved only when the runner plans (a worker takes the handed schedule instead).
+  const learned = await runSchedule(async () => [ctm], { chosen: undefined, reports }, {});
+  const workers = (s: typeof guessed) => s?.workers?.byTarget.get(ctm.name) ?? 0;
+  expect(workers(guessed)).toBeGreaterThan(DEFAULT_WORKERS);
+  expect(workers(learned)).toBe(DEFAULT_WORKERS);
+  // The waits are the plan's, whatever was learned: the longest estimate is still a waiting scenario's.
+  expect(Math.max(...(learned?.estimates.values() ?? []))).toBeGreaterThan(4_000);
 });
