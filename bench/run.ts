@@ -342,28 +342,28 @@ async function measureAll(
     // Rows 9–11 are one run each, in the first round: a nightly run is tens of seconds, the jobs longer.
     if (round === 0 && servers.nightly.length) {
       const targets = writeNightlyTargets(join(bench.tmp, "targets-nightly.yaml"), servers.nightly, NIGHTLY);
-      // The package as teams install and run it (its setup is not measured), and on request this checkout.
-      const installed = wanted("nightly") || wanted("nightly-vendors") ? installedRunner(bench) : undefined;
-      const runs: [Section, NightlyServer | "all", NightlyRunner | undefined][] = [
+      // The package as teams install and run it (installed once, the setup not measured), and on request this checkout.
+      let installed: NightlyRunner | undefined;
+      const asInstalled = () => (installed ??= installedRunner(bench));
+      const plans: { name: Section; which: NightlyServer | "all"; runner: () => NightlyRunner }[] = [
         ...(wanted("nightly-vendors")
-          ? servers.nightly.map((n): [Section, NightlyServer, NightlyRunner | undefined] => ["nightly-vendors", n, installed])
+          ? servers.nightly.map((which) => ({ name: "nightly-vendors" as const, which, runner: asInstalled }))
           : []),
-        ...(wanted("nightly") ? [["nightly", "all", installed] as [Section, "all", NightlyRunner | undefined]] : []),
-        ...(wanted("nightly-checkout") ? [["nightly-checkout", "all", CHECKOUT] as [Section, "all", NightlyRunner]] : []),
+        ...(wanted("nightly") ? [{ name: "nightly" as const, which: "all" as const, runner: asInstalled }] : []),
+        ...(wanted("nightly-checkout") ? [{ name: "nightly-checkout" as const, which: "all" as const, runner: () => CHECKOUT }] : []),
       ];
+      const measured = async (plan: (typeof plans)[number], after?: NightlySample) => {
+        const s = await measureNightly(bench, targets, plan.which, plan.runner(), after);
+        samples.nightly.push(s);
+        log(
+          `  9 nightly ${s.which} (${s.how}, ${s.run}): wall ${seconds(s.wallMs)}, critical path ${seconds(s.criticalMs)} (ratio ${ratio(s.wallMs / s.criticalMs)}), window ${seconds(s.windowMs)}, ${s.workers} workers`,
+        );
+        return s;
+      };
       // Each twice: a first run, then the next night's, which sizes its workers with what the first learned.
-      for (const [name, which, runner] of runs)
-        await section(round, name, async () => {
-          if (!runner) return;
-          let first: NightlySample | undefined;
-          for (const after of [undefined, "first"] as const) {
-            const s = await measureNightly(bench, targets, which, runner, after && first);
-            first ??= s;
-            samples.nightly.push(s);
-            log(
-              `  9 nightly ${s.which} (${s.how}, ${s.run}): wall ${seconds(s.wallMs)}, critical path ${seconds(s.criticalMs)} (ratio ${ratio(s.wallMs / s.criticalMs)}), window ${seconds(s.windowMs)}, ${s.workers} workers`,
-            );
-          }
+      for (const plan of plans)
+        await section(round, plan.name, async () => {
+          await measured(plan, await measured(plan));
         });
     }
     if (round === 0 && wanted("explore"))
