@@ -18,6 +18,7 @@ import {
   workersFor,
 } from "./wait-schedule.ts";
 import "../../test-support/drivers.ts";
+import { realTarget } from "../../test-support/real-target.ts";
 
 test("list scheduling hands each job, in order, to the worker that frees first", () => {
   expect(makespan([47, 21, 21, 12, 10], 3)).toBe(47);
@@ -106,26 +107,19 @@ test("longest first keeps the suites' order among equal estimates", () => {
   expect(items.map((i) => i.name)).toEqual(["a", "b", "c", "d"]);
 });
 
-const amStaging = (timeouts: ResolvedTarget["timeouts"]): ResolvedTarget => ({
-  name: "am-staging",
-  vendor: "openam",
-  kind: "real",
-  baseUrl: "https://am.example.com/am",
-  credentials: { username: "amadmin", password: "not-a-real-one" },
-  users: {
-    demo: { username: "demo", password: "x" },
-    bjensen: { username: "bjensen", password: "x" },
-    alpha: { username: "alice", password: "x", realm: "/alpha" },
-  },
-  tls: {},
-  timeouts,
-  expiry: "wait",
-  maxWaitMs: 10 * 60_000,
-  stepTimeoutMs: 10_000,
-  options: { latestAccessUpdateFrequency: "6" },
-  allow: ["session-flood", "changes-password"],
-  lockout: { budget: 3 },
-});
+const amStaging = (timeouts: ResolvedTarget["timeouts"]): ResolvedTarget =>
+  realTarget("am-staging", "openam", {
+    baseUrl: "https://am.example.com/am",
+    credentials: { username: "amadmin", password: "not-a-real-one" },
+    users: {
+      demo: { username: "demo", password: "x" },
+      bjensen: { username: "bjensen", password: "x" },
+      alpha: { username: "alice", password: "x", realm: "/alpha" },
+    },
+    timeouts,
+    options: { latestAccessUpdateFrequency: "6" },
+    allow: ["session-flood", "changes-password"],
+  });
 
 test("a target's schedule: the scenarios its project runs, waiting ones longest first, and the workers that fit them", async () => {
   const suites = await collectSuites(findSuiteFiles());
@@ -162,13 +156,12 @@ test("what each scenario cost the target last time replaces the guess from its s
   const suites = await collectSuites(findSuiteFiles());
   const driver = findDriver("controlm");
   if (!driver) throw new Error("the controlm driver is not registered");
-  const target: ResolvedTarget = {
-    ...amStaging({ idleMs: 4_000, lifetimeMs: 10_000 }),
-    name: "ctm-staging",
-    vendor: "controlm",
+  const target = realTarget("ctm-staging", "controlm", {
+    timeouts: { idleMs: 4_000, lifetimeMs: 10_000 },
     users: { second: { username: "other", password: "x" } },
     options: { passwordSecretKey: "emuser-password" },
-  };
+    allow: ["session-flood", "changes-password"],
+  });
   const sizing = { min: 2, cores: 2 };
   const guessed = targetSchedule(suites, target, driver, sizing);
   const key = (s: ScheduledScenario) => {

@@ -21,6 +21,7 @@ import { findSuiteFiles } from "../scenario/discover.ts";
 import { scenarioTitle } from "../scenario/title.ts";
 import { learnTimings } from "./timings.ts";
 import { runSchedule } from "./workers.ts";
+import { realTarget } from "../../test-support/real-target.ts";
 
 const require = createRequire(import.meta.url);
 
@@ -35,23 +36,8 @@ test("the user's worker count is the one on Playwright's command line or in SESS
   expect(workersChosen(["test", "--workersfoo"], {})).toBeUndefined();
 });
 
-const target = (name: string, vendor: string, over: Partial<ResolvedTarget> = {}): ResolvedTarget => ({
-  name,
-  vendor,
-  kind: "real",
-  baseUrl: "https://staging.example.com",
-  credentials: { username: "u", password: "p" },
-  users: {},
-  tls: {},
-  timeouts: { idleMs: 20_000, lifetimeMs: 45_000 },
-  expiry: "wait",
-  maxWaitMs: 10 * 60_000,
-  stepTimeoutMs: 10_000,
-  options: {},
-  allow: [],
-  lockout: { budget: 3 },
-  ...over,
-});
+const target = (name: string, vendor: string, over: Partial<ResolvedTarget> = {}): ResolvedTarget =>
+  realTarget(name, vendor, { timeouts: { idleMs: 20_000, lifetimeMs: 45_000 }, ...over });
 
 test("workers sized to the waits: each waiting target its own, the run their sum plus the default for targets that wait for nothing", async () => {
   const env: NodeJS.ProcessEnv = {};

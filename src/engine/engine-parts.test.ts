@@ -5,6 +5,7 @@ import { formatDuration, parseDuration } from "../time/duration.ts";
 import { mismatch } from "./matchers.ts";
 import { bodyPath, select } from "./selectors.ts";
 import { defaultMargin, resolveTimeExpr } from "./time.ts";
+import { realTarget } from "../../test-support/real-target.ts";
 
 test("durations parse and print both ways, and a bad one says what is expected", () => {
   expect(parseDuration("1h30m")).toBe(5_400_000);
@@ -92,22 +93,7 @@ test("a scenario's requirements skip it, with the reason, on a target whose time
     position: { line: 1, column: 1 },
     steps: [],
   };
-  const target = {
-    name: "t",
-    vendor: "controlm",
-    kind: "real" as const,
-    baseUrl: "https://x",
-    credentials: {},
-    users: {},
-    tls: {},
-    timeouts: { idleMs: 10_000 },
-    expiry: "wait" as const,
-    maxWaitMs: 600_000,
-    stepTimeoutMs: 10_000,
-    options: {},
-    allow: [],
-    lockout: { budget: 3 },
-  };
+  const target = realTarget("t", "controlm", { baseUrl: "https://x", credentials: {}, timeouts: { idleMs: 10_000 } });
   expect(planScenario(loaded, target, controlm).skip).toBe("needs an idle timeout of at least 3m; target t has 10s");
   expect(planScenario(loaded, { ...target, timeouts: { idleMs: 30 * 60_000 } }, controlm).skip).toBeUndefined();
 });

@@ -28,7 +28,7 @@ async function declaredDeviations(merged: MergedRun | undefined): Promise<readon
   const file = process.env.SESSIONPROBE_TARGETS;
   if (!file) return [];
   // As the run checked them (src/targets/handed.ts).
-  return (await (await import("../targets/handed.ts")).targetsOfRun(file)).resolved();
+  return (await import("../targets/handed.ts")).resolvedTargetsOfRun(file);
 }
 
 /** Where a waived scenario's JUnit case says so: a skip (as pytest writes a strict xfail), with the ticket first and the failure kept. */

@@ -1,4 +1,5 @@
 import type { TestCase, TestResult } from "@playwright/test/reporter";
+import { RENDEZVOUS_ANNOTATION, waitedAtRendezvousMs } from "../coordination/rendezvous-note.ts";
 import type { FailureKind } from "../engine/failure.ts";
 import type { ScenarioRecord } from "./summary-model.ts";
 
@@ -58,8 +59,8 @@ export function toRecord(test: TestCase, result: TestResult): ScenarioRecord | u
   if (wait) record.realWaitMs = Number(wait);
   const elapsed = last("real-wait-elapsed-ms");
   if (elapsed) record.elapsedWaitMs = Number(elapsed);
-  const rendezvous = /after (\d+) ms/.exec(last("real-wait-rendezvous") ?? "")?.[1];
-  if (rendezvous) record.rendezvousMs = Number(rendezvous);
+  const rendezvous = waitedAtRendezvousMs(last(RENDEZVOUS_ANNOTATION));
+  if (rendezvous) record.rendezvousMs = rendezvous;
   record.startedAt = result.startTime.getTime();
   record.durationMs = result.duration;
   return record;

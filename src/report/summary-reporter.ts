@@ -82,7 +82,7 @@ export default class SummaryReporter implements Reporter {
     // The targets as the run checked them (handed down: src/targets/handed.ts); a merge reads none.
     const declared =
       targetsFile && !merged
-        ? { file: targetsFile, targets: await (await (await import("../targets/handed.ts")).targetsOfRun(targetsFile)).resolved() }
+        ? { file: targetsFile, targets: await (await import("../targets/handed.ts")).resolvedTargetsOfRun(targetsFile) }
         : undefined;
     // A merge asks no server: each shard counted its sessions at its own end.
     const openAtEnd = merged

@@ -42,19 +42,25 @@ export function handTargets(path: string, entries: readonly TargetEntry[], sourc
   env[CHECKED_TARGETS_ENV] = `${process.pid}:${JSON.stringify(handed)}`;
 }
 
-/** The entries this process or its parent checked for `path`, when the file still holds the text they came from. */
-export function handedTargets(path: string, env: NodeJS.ProcessEnv = process.env): TargetEntry[] | undefined {
+/** The hand this process or its parent left for `path` (and its text, to hand on), when the file still holds what it checked. */
+function handFor(path: string, env: NodeJS.ProcessEnv): { entries: TargetEntry[]; json: string } | undefined {
   const value = env[CHECKED_TARGETS_ENV];
   const at = value?.indexOf(":") ?? -1;
   if (!value || at <= 0 || ![process.pid, process.ppid].includes(Number(value.slice(0, at)))) return undefined;
   try {
-    const handed = JSON.parse(value.slice(at + 1)) as Handed;
+    const json = value.slice(at + 1);
+    const handed = JSON.parse(json) as Handed;
     if (handed.file !== resolve(path) || handed.digest !== digestOf(readFileSync(path, "utf8"))) return undefined;
-    return handed.entries;
+    return { entries: handed.entries, json };
   } catch {
     // Unreadable now, or not ours: the full read reports it, located.
     return undefined;
   }
+}
+
+/** The entries this process or its parent checked for `path`, when the file still holds the text they came from. */
+export function handedTargets(path: string, env: NodeJS.ProcessEnv = process.env): TargetEntry[] | undefined {
+  return handFor(path, env)?.entries;
 }
 
 /**
@@ -64,6 +70,11 @@ export function handedTargets(path: string, env: NodeJS.ProcessEnv = process.env
  */
 function handOn(path: string, entries: readonly TargetEntry[], source: string, env: NodeJS.ProcessEnv): void {
   if (env.TEST_WORKER_INDEX === undefined) handTargets(path, entries, source, env);
+}
+
+/** A parent's hand passed on as it is, under this process's pid (not by a worker: see handOn). */
+function handOnAsIs(json: string, env: NodeJS.ProcessEnv): void {
+  if (env.TEST_WORKER_INDEX === undefined) env[CHECKED_TARGETS_ENV] = `${process.pid}:${json}`;
 }
 
 /** Reads and checks the file (every vendor's driver loaded: the options are checked against them), and hands its entries on. */
@@ -88,16 +99,22 @@ export async function targetsOfRun(
   path: string,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<{ targets: TargetIdentity[]; resolved: () => Promise<ResolvedTarget[]> }> {
-  const entries = handedTargets(path, env);
-  if (!entries) {
+  const hand = handFor(path, env);
+  if (!hand) {
     const checked = await checkTargets(path, env);
     return { targets: checked, resolved: async () => checked };
   }
-  handOn(path, entries, readFileSync(path, "utf8"), env);
+  handOnAsIs(hand.json, env);
+  const { entries } = hand;
   return {
     targets: entries.map(({ name, vendor }) => ({ name, vendor })),
     resolved: async () => (await resolveHanded(path, entries, env)) ?? checkTargets(path, env),
   };
+}
+
+/** Every target of the run, resolved: what the runner's reporters describe at the end. */
+export async function resolvedTargetsOfRun(path: string, env: NodeJS.ProcessEnv = process.env): Promise<ResolvedTarget[]> {
+  return (await targetsOfRun(path, env)).resolved();
 }
 
 /** One target of the run, resolved, for a worker's connection: from the hand with its vendor's driver alone, or from the file. */

@@ -1,5 +1,6 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { RENDEZVOUS_ANNOTATION, waitedAtRendezvousMs } from "../../../src/coordination/rendezvous-note.ts";
 import { TIMINGS_FILE } from "../../../src/coordination/timings.ts";
 import { installNode, npm, packedTarball } from "../../../test-support/installed-package.ts";
 import { type Bench, NODE, ROOT, SESSIONPROBE_CLI, strip } from "../context.ts";
@@ -49,7 +50,7 @@ export function ranScenarios(report: JsonReport): RanScenario[] {
         for (const result of test.results) {
           if (result.status === "skipped") continue;
           const note = (type: string) => result.annotations?.find((a) => a.type === type)?.description;
-          const rendezvousMs = Number(/after (\d+) ms/.exec(note("real-wait-rendezvous") ?? "")?.[1] ?? 0);
+          const rendezvousMs = waitedAtRendezvousMs(note(RENDEZVOUS_ANNOTATION)) ?? 0;
           const startMs = Date.parse(result.startTime);
           ran.push({
             project: test.projectName,

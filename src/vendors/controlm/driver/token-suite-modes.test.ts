@@ -1,10 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { planScenario } from "../../../engine/plan.ts";
 import { controlmMock } from "../mock/index.ts";
-import type { ResolvedTarget } from "../../../targets/types.ts";
 import { controlm } from "./index.ts";
 import { loadedOrThrow, runSuite } from "../../../../test-support/controlm-token-run.ts";
 import "../../../../test-support/drivers.ts";
+import { realTarget } from "../../../../test-support/real-target.ts";
 
 const suite = loadedOrThrow("src/vendors/controlm/suites/api-tokens.yaml");
 const a13 = { ...suite, scenarios: suite.scenarios.filter((s) => s.scenario.covers.includes("CTM-A-13")) };
@@ -48,22 +48,11 @@ test("annotation-not-enforced (CTM-A-13) is caught by an expectation at the crea
 test("date-travel scenarios are skipped, with the reason, on real targets that cannot let 3 days pass", () => {
   const dated = suite.scenarios.find((s) => s.scenario.tags?.includes("date-travel"));
   if (!dated) throw new Error("no date-travel scenario");
-  const real: ResolvedTarget = {
-    name: "staging",
-    vendor: "controlm",
-    kind: "real",
+  const real = realTarget("staging", "controlm", {
     baseUrl: "https://ctm.example:8443/automation-api",
     credentials: { username: "u", password: "p", apiKey: "k" },
-    users: {},
-    tls: {},
     timeouts: { lifetimeMs: 20_000 },
-    expiry: "wait",
-    maxWaitMs: 10 * 60_000,
-    stepTimeoutMs: 10_000,
-    options: {},
-    allow: [],
-    lockout: { budget: 3 },
-  };
+  });
   // Guarded by its tag first: only a target that allows date-travel gets as far as the wait check.
   expect(planScenario(dated, real, controlm).skip).toMatch(
     /tagged date-travel: it needs calendar days to pass .*add "date-travel" to allow: for target staging/,

@@ -4,10 +4,10 @@ import { checkResponse } from "../../../engine/expectations.ts";
 import type { HttpResponse } from "../../../http/exchange.ts";
 import { interpolate } from "../../../scenario/interpolate.ts";
 import type { Expect } from "../../../scenario/schema.ts";
-import type { ResolvedTarget } from "../../../targets/types.ts";
 import { controlm } from "./index.ts";
 import { loadedOrThrow, runSuite, suiteFrom } from "../../../../test-support/controlm-token-run.ts";
 import "../../../../test-support/drivers.ts";
+import { realTarget } from "../../../../test-support/real-target.ts";
 
 // Issue 13 #9: each strengthened scenario fails on a server its old form let pass.
 const session = loadedOrThrow("src/vendors/controlm/suites/session.yaml");
@@ -77,22 +77,10 @@ test("CTM-A-02: createdDate must be there and start with a YYYY-MM-DD date (a da
 });
 
 test("CTM-S-09 on a real target without a disposable account: the refusal still runs, the new-password login is not asserted (never an unknown user's 401)", () => {
-  const real: ResolvedTarget = {
-    name: "staging",
-    vendor: "controlm",
-    kind: "real",
+  const real = realTarget("staging", "controlm", {
     baseUrl: "https://ctm.example:8443/automation-api",
-    credentials: { username: "u", password: "p" },
-    users: {},
-    tls: {},
     timeouts: { lifetimeMs: 30 * 60_000 },
-    expiry: "wait",
-    maxWaitMs: 10 * 60_000,
-    stepTimeoutMs: 10_000,
-    options: {},
-    allow: [],
-    lockout: { budget: 3 },
-  };
+  });
   const plans = only(session, "CTM-S-09").scenarios.map((s) => ({ name: s.scenario.name, skip: planScenario(s, real, controlm).skip }));
   expect(plans).toEqual([
     {
