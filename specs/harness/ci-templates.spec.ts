@@ -85,13 +85,17 @@ test("GitHub Actions: a matrix of n shards, the guarded job after them, one merg
   const shardStep = shard.steps.find((s) => s.run === shardRun) as Step;
   expect(shardStep.env?.SESSIONPROBE_REPORTS).toBe("reports/shard-${{ matrix.shard }}");
   expect(upload(shard)?.with).toMatchObject({ name: "shard-${{ matrix.shard }}", path: "reports/shard-${{ matrix.shard }}" });
-  // Each shard's learned timings: restored before its run, saved after it whatever its exit code, a key per shard and run.
+  // Each shard's learned timings and sessionprobe's cache (the folder the run is told): restored before its run, saved
+  // after it whatever its exit code, a key per shard and run.
   const shardAt = (prefix: string) => shard.steps.findIndex((s) => s.uses?.startsWith(prefix));
   const shardRunAt = shard.steps.indexOf(shardStep);
   expect(shardAt("actions/cache/restore@")).toBeLessThan(shardRunAt);
   expect(shardAt("actions/cache/save@")).toBeGreaterThan(shardRunAt);
   const [timingsIn, timingsOut] = [shard.steps[shardAt("actions/cache/restore@")], shard.steps[shardAt("actions/cache/save@")]];
-  expect(timingsIn?.with?.path).toBe("reports/shard-${{ matrix.shard }}/timings.json");
+  expect(String(timingsIn?.with?.path).trim().split("\n")).toEqual([
+    "reports/shard-${{ matrix.shard }}/timings.json",
+    String(shardStep.env?.SESSIONPROBE_CACHE_DIR),
+  ]);
   expect(timingsOut?.with?.path).toBe(timingsIn?.with?.path);
   expect(timingsOut?.if).toMatch(/!cancelled\(\)|always\(\)/);
   expect(String(timingsOut?.with?.key)).toMatch(/\$\{\{ matrix\.shard \}\}.*\$\{\{ github\.run_id \}\}/);
@@ -150,8 +154,9 @@ test("GitLab CI: parallel shards, the guarded job after them, one merge of exact
   expect(commandIn(shard.script, "npx sessionprobe run ")).toContain("--shard $CI_NODE_INDEX/$CI_NODE_TOTAL");
   expect(shard.variables?.SESSIONPROBE_REPORTS).toBe("reports/shard-$CI_NODE_INDEX");
   expect(shard.artifacts).toMatchObject({ when: "always", paths: ["reports/"] });
-  // Each shard's learned timings, kept between pipelines under a key per shard.
+  // Each shard's learned timings and sessionprobe's cache (the folder the run is told), kept between pipelines under a key per shard.
   const timings = shard.cache?.find((c) => c.paths.includes("reports/shard-$CI_NODE_INDEX/timings.json"));
+  expect(timings?.paths).toContain(`${shard.variables?.SESSIONPROBE_CACHE_DIR}/`);
   expect(timings?.when).toBe("always");
   expect(String(timings?.key)).toContain("$CI_NODE_INDEX");
 

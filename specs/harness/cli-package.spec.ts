@@ -124,6 +124,28 @@ const summaryOf = (team: string) =>
     scenarios: { title: string; status: string }[];
   };
 
+/** Files under a folder, none when it is missing. */
+const filesIn = (dir: string) =>
+  existsSync(dir) ? readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length : 0;
+
+/**
+ * Node's compiled code kept in sessionprobe's cache folder (src/cache/compiled-code.ts), on a Node that has the
+ * cache (≥ 22.1), by every process of a run: Playwright's runner, its workers and the Allure report compile
+ * hundreds of modules the CLI never loads, so a run keeps far more than `validate` (the CLI alone). A Node without
+ * the cache keeps nothing.
+ */
+function expectCompiledCodeKept(node: string, cliAlone: string, wholeRun: string): void {
+  const hasCache =
+    execFileSync(node, ["-p", "typeof require('node:module').enableCompileCache"], { encoding: "utf8" }).trim() === "function";
+  const [alone, run] = [filesIn(join(cliAlone, "compiled-code")), filesIn(join(wholeRun, "compiled-code"))];
+  if (!hasCache) {
+    expect(run).toBe(0);
+    return;
+  }
+  expect(alone).toBeGreaterThan(0);
+  expect(run, `compiled-code entries: ${run} for a conformance run, ${alone} for validate alone`).toBeGreaterThan(alone + 300);
+}
+
 const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
 
 /** init, validate, mock, run against that mock, conformance: each must exit 0 under `node`. Returns each one's time. */
@@ -135,7 +157,9 @@ async function exerciseInstalled(team: string, node: string): Promise<string[]> 
   const targets = readFileSync(join(initDir, "targets.yaml"), "utf8");
   expect(readFileSync(join(initDir, ".env.example"), "utf8")).toMatch(/^CTM_USER=$/m);
 
-  const validate = await cli.run(["validate"]);
+  // Each of the two commands with a cache folder of its own: what the CLI alone compiles, and what a whole run does.
+  const cacheOf = (command: string) => join(team, `cache-${command}`);
+  const validate = await cli.run(["validate"], { env: { SESSIONPROBE_CACHE_DIR: cacheOf("validate") } });
   expect(validate.code, validate.output).toBe(0);
   const shipped = join(team, "node_modules", "sessionprobe", "dist", "src", "vendors");
   const builtIn = readdirSync(shipped, { recursive: true }).filter((f) => /[/\\]suites[/\\].*\.yaml$/.test(String(f))).length;
@@ -164,8 +188,9 @@ async function exerciseInstalled(team: string, node: string): Promise<string[]> 
   expect(mockExit).toBe(0);
   cli.timings.push(`mock (serving the run) ${seconds(mockStarted)}`);
 
-  const conformance = await cli.run(["conformance"]);
+  const conformance = await cli.run(["conformance"], { env: { SESSIONPROBE_CACHE_DIR: cacheOf("conformance") } });
   expect(conformance.code, conformance.output).toBe(0);
+  expectCompiledCodeKept(node, cacheOf("validate"), cacheOf("conformance"));
   const summary = summaryOf(team);
   expect(summary.verdict.exitCode).toBe(0);
   expect(summary.scenarios.find((s) => s.title === "CTM-S-01 team smoke login and logout")?.status).toBe("passed");

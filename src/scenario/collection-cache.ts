@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
-import { lstatSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { mkdir, rename, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { tmpdir, userInfo } from "node:os";
 import { dirname, extname, join, resolve } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import { teamBehavioursText } from "../catalogue/behaviours.ts";
+import { cacheEnabled, cacheFolder } from "../cache/user-cache.ts";
 
 /**
  * Loaded scenario files kept between runs, one entry per file, keyed by everything the
@@ -19,60 +19,15 @@ import { teamBehavioursText } from "../catalogue/behaviours.ts";
  *
  * Parsing YAML is most of collection's cost (the `yaml` parser keeps every node's
  * position, which the located errors and the reports' step locations need): with the
- * files unchanged, a run reads the entries instead. SESSIONPROBE_CACHE_DIR moves the
- * folder (default: a per-user folder under the temp dir); SESSIONPROBE_CACHE=off turns it off.
+ * files unchanged, a run reads the entries instead. The entries are in the `collection/`
+ * part of sessionprobe's cache folder (src/cache/user-cache.ts: where, whose, how to turn it off).
  */
-export const CACHE_DIR_ENV = "SESSIONPROBE_CACHE_DIR";
-export const CACHE_ENV = "SESSIONPROBE_CACHE";
 const FORMAT = "sessionprobe-loaded-file/1";
 // load.js where the package runs compiled (dist/).
 const LOADER_ENTRY = join(import.meta.dirname, `load${extname(import.meta.filename)}`);
 const SCHEMA_DIR = join(import.meta.dirname, "..", "..", "fixtures", "schemas");
 const require = createRequire(import.meta.url);
 const RELATIVE_IMPORT = /(?:^|\n)\s*(?:import|export)[^"'`;]*?from\s*["'](\.{1,2}\/[^"']+)["']|import\(\s*["'](\.{1,2}\/[^"']+)["']\s*\)/g;
-
-export const cacheEnabled = () => process.env[CACHE_ENV] !== "off";
-
-let defaultDir: string | undefined;
-
-/** Asked once per file read or written: the user's folder is looked up once per process. */
-function cacheDir(): string {
-  const own = process.env[CACHE_DIR_ENV];
-  if (own) return resolve(own);
-  if (defaultDir) return defaultDir;
-  let user = "user";
-  try {
-    const info = userInfo();
-    user = String(info.uid >= 0 ? info.uid : info.username);
-  } catch {
-    // No passwd entry (some containers): one folder for the process's user anyway.
-  }
-  defaultDir = join(tmpdir(), `sessionprobe-cache-${user}`, "collection");
-  return defaultDir;
-}
-
-const checkedDirs = new Map<string, boolean>();
-
-/**
- * The temp dir is shared: an entry planted by another user under a known key would be
- * served as a loaded scenario. The folder is used only when it is this user's own and
- * nobody else may write to it (made so when it is created).
- */
-function trustworthy(dir: string): boolean {
-  const known = checkedDirs.get(dir);
-  if (known !== undefined) return known;
-  let trusted = false;
-  try {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const stat = lstatSync(dir);
-    const uid = process.getuid?.();
-    trusted = stat.isDirectory() && (uid === undefined || stat.uid === uid) && (stat.mode & 0o022) === 0;
-  } catch {
-    trusted = false;
-  }
-  checkedDirs.set(dir, trusted);
-  return trusted;
-}
 
 /** Every module the loader imports, found by following its relative imports from load.ts. */
 export function loaderModules(): string[] {
@@ -131,8 +86,8 @@ interface Entry<T> {
 export function readEntry<T>(key: string): T | undefined {
   if (!cacheEnabled()) return undefined;
   try {
-    const dir = cacheDir();
-    if (!trustworthy(dir)) return undefined;
+    const dir = cacheFolder("collection");
+    if (!dir) return undefined;
     const entry = deserialize(readFileSync(join(dir, key.slice(0, 2), `${key}.bin`))) as Entry<T>;
     return entry.format === FORMAT && entry.key === key ? entry.value : undefined;
   } catch {
@@ -150,8 +105,8 @@ const madeDirs = new Set<string>();
  */
 export function writeEntry<T>(key: string, value: T): void {
   if (!cacheEnabled()) return;
-  const root = cacheDir();
-  if (!trustworthy(root)) return;
+  const root = cacheFolder("collection");
+  if (!root) return;
   const dir = join(root, key.slice(0, 2));
   const data = serialize({ format: FORMAT, key, value } satisfies Entry<T>);
   const write = (async () => {
