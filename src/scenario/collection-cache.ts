@@ -22,7 +22,7 @@ import { cacheEnabled, cacheFolder } from "../cache/user-cache.ts";
  * files unchanged, a run reads the entries instead. The entries are in the `collection/`
  * part of sessionprobe's cache folder (src/cache/user-cache.ts: where, whose, how to turn it off).
  */
-const FORMAT = "sessionprobe-loaded-file/1";
+const FORMAT = "sessionprobe-loaded-file/2";
 // load.js where the package runs compiled (dist/).
 const LOADER_ENTRY = join(import.meta.dirname, `load${extname(import.meta.filename)}`);
 const SCHEMA_DIR = join(import.meta.dirname, "..", "..", "fixtures", "schemas");

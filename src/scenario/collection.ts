@@ -8,6 +8,7 @@ import type { LoadedScenario, LoadedSuite } from "./load.ts";
 import { cacheEnabled } from "../cache/user-cache.ts";
 import { entryKey, readEntry, writeEntry } from "./collection-cache.ts";
 import { type LoadProblem, ScenarioLoadError } from "./problems.ts";
+import { positionedSteps } from "./positioned-steps.ts";
 import { readScenarioSource, type SourceRead } from "./read-source.ts";
 import { loadDrivers } from "../vendors/registry.ts";
 
@@ -22,15 +23,15 @@ import { loadDrivers } from "../vendors/registry.ts";
  * A worker that takes the hand-over never imports the loader (YAML, the validators).
  */
 export const COLLECTION_ENV = "SESSIONPROBE_COLLECTION";
-const FORMAT = "sessionprobe-collection/1";
+const FORMAT = "sessionprobe-collection/2";
 
 interface Source {
   path: string;
   read: SourceRead;
 }
 
-/** What the hand-over holds for one scenario: a repeat counted by a target's option is unrolled again, from the file, when asked. */
-type StoredScenario = Omit<LoadedScenario, "stepsFor"> & { targetSteps?: true };
+/** What the hand-over holds for one scenario: a repeat counted by a target's option keeps its steps' positions, not its function. */
+type StoredScenario = Omit<LoadedScenario, "stepsFor">;
 type StoredSuite = Omit<LoadedSuite, "scenarios"> & { scenarios: StoredScenario[] };
 
 interface HandOver {
@@ -47,43 +48,24 @@ function keyOf(sources: readonly Source[], cwd: string): string {
   return hash.digest("hex");
 }
 
-/** A suite as it can be written down: a repeat counted by a target's option keeps a mark, not its function. */
+/** A suite as it can be written down: a repeat counted by a target's option keeps its positions, not its function. */
 function storedSuite(suite: LoadedSuite): StoredSuite {
-  return {
-    ...suite,
-    scenarios: suite.scenarios.map(({ stepsFor, ...scenario }) => (stepsFor ? { ...scenario, targetSteps: true as const } : scenario)),
-  };
+  return { ...suite, scenarios: suite.scenarios.map(({ stepsFor, ...scenario }) => scenario) };
 }
 
-/** Suites written down by storedSuite, live again; only a repeat counted by a target's option needs the loader (its steps are unrolled per target). */
-async function restoredSuites(stored: readonly StoredSuite[], sources: readonly Source[], cwd: string): Promise<LoadedSuite[]> {
-  const loader = stored.some((suite) => suite.scenarios.some((s) => s.targetSteps)) ? await import("./load.ts") : undefined;
-  const byPath = new Map(sources.map((s) => [s.path, s.read]));
-  return stored.map((suite) => {
-    let reloaded: LoadedSuite | undefined;
-    const fromFile = () => {
-      if (!loader) throw new Error(`${suite.file}: the loader was not imported`);
-      reloaded ??= loader.loadSuiteSource(suite.absolutePath, byPath.get(suite.absolutePath) ?? readScenarioSource(suite.absolutePath), {
-        cwd,
-        validate: false,
-      }).suite;
-      if (!reloaded) throw new Error(`${suite.file} no longer loads`);
-      return reloaded;
-    };
-    return {
-      ...suite,
-      scenarios: suite.scenarios.map(({ targetSteps, ...scenario }, s): LoadedScenario => {
-        if (!targetSteps) return scenario;
-        return {
-          ...scenario,
-          stepsFor: (options) => {
-            const again = fromFile().scenarios[s]?.stepsFor;
-            return again ? again(options) : scenario.steps;
-          },
-        };
-      }),
-    };
-  });
+/**
+ * Suites written down by storedSuite, live again: a repeat counted by a target's option is unrolled from the
+ * positions it kept, without the YAML loader (a worker never imports it: YAML, the checks, the validators).
+ */
+function restoredSuites(stored: readonly StoredSuite[]): LoadedSuite[] {
+  return stored.map((suite) => ({
+    ...suite,
+    scenarios: suite.scenarios.map((scenario): LoadedScenario => {
+      const positions = scenario.stepPositions;
+      if (!positions) return scenario;
+      return { ...scenario, stepsFor: (options) => positionedSteps(scenario.scenario.steps, positions, options) };
+    }),
+  }));
 }
 
 let ownDir: string | undefined;
@@ -112,7 +94,7 @@ function handOver(key: string, suites: readonly LoadedSuite[]): void {
 type Loader = typeof import("./load.ts");
 
 /** The runner's result, when this process is one of its workers and the files are the ones it read. */
-async function fromRunner(key: string, sources: readonly Source[], cwd: string): Promise<LoadedSuite[] | undefined> {
+function fromRunner(key: string): LoadedSuite[] | undefined {
   const value = process.env[COLLECTION_ENV];
   const at = value?.indexOf(":") ?? -1;
   if (!value || at < 0 || Number(value.slice(0, at)) !== process.ppid) return undefined;
@@ -123,7 +105,7 @@ async function fromRunner(key: string, sources: readonly Source[], cwd: string):
     return undefined;
   }
   if (handed.format !== FORMAT || handed.key !== key) return undefined;
-  return restoredSuites(handed.suites, sources, cwd);
+  return restoredSuites(handed.suites);
 }
 
 /**
@@ -134,7 +116,7 @@ export async function collectSuites(paths: readonly string[], options: { cwd?: s
   const cwd = options.cwd ?? process.cwd();
   const sources: Source[] = paths.map((path) => ({ path, read: readScenarioSource(path) }));
   const key = keyOf(sources, cwd);
-  const handed = await fromRunner(key, sources, cwd);
+  const handed = fromRunner(key);
   last = { handedOver: handed !== undefined };
   if (handed) return handed;
   // The checks read each vendor's driver (its calls, actions, options); a worker handed the collection never needs them.
@@ -159,7 +141,7 @@ export async function collectSuites(paths: readonly string[], options: { cwd?: s
   }
   if (problems.length) throw new ScenarioLoadError(problems);
   const keptSuites = collected.flatMap((c) => ("kept" in c ? [c.kept] : []));
-  const restored = await restoredSuites(keptSuites, sources, cwd);
+  const restored = restoredSuites(keptSuites);
   const suites = collected.map((c) => ("live" in c ? c.live : (restored.shift() as LoadedSuite)));
   last = { handedOver: false, parsed: collected.length - keptSuites.length, fromCache: keptSuites.length };
   handOver(key, suites);

@@ -5,7 +5,8 @@ import { circularAliases } from "./aliases.ts";
 import { locate, type Position } from "./positions.ts";
 import { type LoadProblem, printable, ScenarioLoadError } from "./problems.ts";
 import { readScenarioSource, type SourceRead } from "./read-source.ts";
-import { dependsOnTarget, expandSteps, MAX_UNROLLED_STEPS, unrolledCount, unrolledLimitMessage } from "./repeat.ts";
+import { positionedSteps, type StepPositions, stepPositions } from "./positioned-steps.ts";
+import { dependsOnTarget, MAX_UNROLLED_STEPS, unrolledCount, unrolledLimitMessage } from "./repeat.ts";
 import type { PlainStep, Scenario, StepVerb, Suite } from "./schema.ts";
 import { semanticProblems } from "./semantic-checks.ts";
 import { schemaProblems } from "./validate-schema.ts";
@@ -27,6 +28,8 @@ export interface LoadedScenario {
   steps: LoadedStep[];
   /** Set when a repeat takes its count from the target: the steps for that target's options. */
   stepsFor?: (options: Readonly<Record<string, string | undefined>>) => LoadedStep[];
+  /** Set with stepsFor: where its steps are written, so that a worker unrolls them again without the file (src/scenario/positioned-steps.ts). */
+  stepPositions?: StepPositions;
 }
 
 export interface LoadedSuite {
@@ -150,16 +153,17 @@ function loadUnguarded(
       vendor: suite.vendor,
       service: suite.service,
       scenarios: suite.scenarios.map((scenario, s) => {
-        const positioned = (options?: Readonly<Record<string, string | undefined>>): LoadedStep[] =>
-          expandSteps(scenario.steps, options).map((expanded, i) => ({
-            step: expanded.step,
-            verb: expanded.verb,
-            index: i,
-            position: locate(doc, lines, ["scenarios", s, "steps", ...expanded.path]),
-          }));
-        const loaded: LoadedScenario = { scenario, position: locate(doc, lines, ["scenarios", s]), steps: positioned() };
+        const positions = stepPositions(scenario.steps, (path) => locate(doc, lines, ["scenarios", s, "steps", ...path]));
+        const loaded: LoadedScenario = {
+          scenario,
+          position: locate(doc, lines, ["scenarios", s]),
+          steps: positionedSteps(scenario.steps, positions),
+        };
         if (scenario.bystanders) loaded.bystandersPosition = locate(doc, lines, ["scenarios", s, "bystanders"]);
-        if (dependsOnTarget(scenario.steps)) loaded.stepsFor = positioned;
+        if (dependsOnTarget(scenario.steps)) {
+          loaded.stepPositions = positions;
+          loaded.stepsFor = (options) => positionedSteps(scenario.steps, positions, options);
+        }
         return loaded;
       }),
     },
