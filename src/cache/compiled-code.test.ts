@@ -2,7 +2,7 @@ import { chmodSync, mkdtempSync, readdirSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
-import { cacheCompiledCode, NODE_COMPILE_CACHE_ENV } from "./compiled-code.ts";
+import { cacheCompiledCode, keepCompiledCodeNow, NODE_COMPILE_CACHE_ENV } from "./compiled-code.ts";
 import { CACHE_DIR_ENV, CACHE_ENV } from "./user-cache.ts";
 
 const root = () => mkdtempSync(join(tmpdir(), "sp-compiled-"));
@@ -64,4 +64,17 @@ test("a folder Node cannot use leaves the run uncached and the processes it star
   const env: NodeJS.ProcessEnv = { [CACHE_DIR_ENV]: root() };
   expect(cacheCompiledCode(env, () => ({}))).toBeUndefined();
   expect(env[NODE_COMPILE_CACHE_ENV]).toBeUndefined();
+});
+
+test("the runner writes its compiled code before the workers start when the run has the cache, and not otherwise", () => {
+  let flushed = 0;
+  const flush = () => {
+    flushed++;
+  };
+  expect(keepCompiledCodeNow({ [NODE_COMPILE_CACHE_ENV]: "/a/folder" }, flush)).toBe(true);
+  expect(flushed).toBe(1);
+  // No cache in this run (turned off, a Node without it): nothing to write; a Node without flushCompileCache writes at exit.
+  expect(keepCompiledCodeNow({}, flush)).toBe(false);
+  expect(keepCompiledCodeNow({ [NODE_COMPILE_CACHE_ENV]: "/a/folder" }, undefined)).toBe(false);
+  expect(flushed).toBe(1);
 });
