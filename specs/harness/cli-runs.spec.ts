@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
@@ -63,11 +63,21 @@ async function closedPort(): Promise<number> {
 test("exit 0: `conformance --reporter dot` still writes JUnit (XSD-valid), Allure, summary and evidence; two runs leave a two-point history", async () => {
   test.setTimeout(300_000);
   const reports = join(mkdtempSync(join(tmpdir(), "sp-cli-pass-")), "reports");
+  const stale = join(reports, "allure-results", "stale-result.json");
   for (const round of [1, 2]) {
+    if (round === 2) {
+      // Yesterday's result, and what a run killed while deleting its results left set aside.
+      writeFileSync(stale, "{}");
+      mkdirSync(join(reports, ".allure-results-deleting-1"));
+      writeFileSync(join(reports, ".allure-results-deleting-1", "old-result.json"), "{}");
+    }
     const run = await runCli(["conformance", "--reporter", "dot", "--grep", "@controlm-session"], { SESSIONPROBE_REPORTS: reports });
     expect(run.code, run.output).toBe(0);
     expect(run.output).toMatch(/verdict: conformed/);
     expectReportFiles(reports);
+    // Fresh results every run, and nothing set aside left behind once the run has ended.
+    expect(existsSync(stale)).toBe(false);
+    expect(readdirSync(reports).filter((name) => name.startsWith(".allure-results-deleting-"))).toEqual([]);
     expect(existsSync(join(reports, "allure-report", "index.html"))).toBe(true);
     expect(readFileSync(join(reports, "history.jsonl"), "utf8").trim().split("\n")).toHaveLength(round);
     // The conformance statement says what summary.json says: the same verdict, the same counts.

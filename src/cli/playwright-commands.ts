@@ -1,10 +1,12 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { rm } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { setPriority, tmpdir } from "node:os";
 import { extname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { COMPARE_ENV } from "../observe/compare-env.ts";
+import { REPORT_READY_ENV, reportReadyValue } from "../report/report-ready-reporter.ts";
 import { takeReporterFlag } from "../report/reporter-flag.ts";
 import { TERMINAL_REPORTER_ENV } from "../report/reporters.ts";
 import { EXIT, type Verdict } from "../report/verdict.ts";
@@ -29,10 +31,26 @@ export interface RunOptions {
 /** A child's exit as an exit code: its own, 130 when interrupted, else 1. */
 const childExitCode = (code: number | null, signal: NodeJS.Signals | null) => code ?? (signal === "SIGINT" ? 130 : 1);
 
-function spawnNode(args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+/**
+ * A Node child on this terminal. `onReportReady`: the child is Playwright's runner, given a pipe on which its
+ * report-ready reporter says when the Allure report can be written (src/report/report-ready-reporter.ts).
+ */
+function spawnNode(args: readonly string[], env: NodeJS.ProcessEnv = process.env, onReportReady?: () => void): Promise<number> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, [...args], { stdio: "inherit", env });
-    child.on("exit", (code, signal) => done(childExitCode(code, signal)));
+    const READY_FD = 3;
+    const child = onReportReady
+      ? spawn(process.execPath, [...args], {
+          stdio: ["inherit", "inherit", "inherit", "pipe"],
+          env: { ...env, [REPORT_READY_ENV]: reportReadyValue(READY_FD) },
+        })
+      : spawn(process.execPath, [...args], { stdio: "inherit", env });
+    const ready = child.stdio[READY_FD];
+    ready?.once("data", () => onReportReady?.());
+    ready?.on("error", () => {});
+    child.on("exit", (code, signal) => {
+      ready?.destroy();
+      done(childExitCode(code, signal));
+    });
   });
 }
 
@@ -72,16 +90,41 @@ export function playwrightInvocation(
   return { args: [require.resolve("@playwright/test/cli"), "test", "--config", config, ...rest], env: childEnv };
 }
 
-function playwright(args: readonly string[], options: RunOptions, env: NodeJS.ProcessEnv = {}): Promise<number> {
+function playwright(
+  args: readonly string[],
+  options: RunOptions,
+  env: NodeJS.ProcessEnv = {},
+  onReportReady?: () => void,
+): Promise<number> {
   const invocation = playwrightInvocation(args, options, env);
-  return spawnNode(invocation.args, invocation.env);
+  return spawnNode(invocation.args, invocation.env, onReportReady);
 }
 
-/** Fresh results per run: Allure would otherwise merge yesterday's results into today's report (history is kept apart). */
-function clearResults(): void {
-  rmSync(join(reportsDir(), "allure-results"), { recursive: true, force: true });
+const SET_ASIDE = ".allure-results-deleting-";
+
+/**
+ * Fresh results per run: Allure would otherwise merge yesterday's results into today's report (history is kept apart).
+ * Last night's results are moved aside at once and deleted while the run starts: a nightly run's 1,400 files took a
+ * quarter of a second to delete before the runner could start. Returns the deletion (with any a killed run left).
+ */
+function clearResults(): Promise<void> {
+  const reports = reportsDir();
+  const results = join(reports, "allure-results");
+  if (existsSync(results)) {
+    try {
+      renameSync(results, join(reports, `${SET_ASIDE}${process.pid}`));
+    } catch {
+      // Not movable (another process holds it, on Windows): deleted here, as it always was.
+      rmSync(results, { recursive: true, force: true });
+    }
+  }
   // The statement too: the report would attach yesterday's, and a run that writes none must not leave one to sign.
-  for (const file of ["summary.json", "statement.md", "statement.html"]) rmSync(join(reportsDir(), file), { force: true });
+  for (const file of ["summary.json", "statement.md", "statement.html"]) rmSync(join(reports, file), { force: true });
+  const aside = existsSync(reports) ? readdirSync(reports).filter((name) => name.startsWith(SET_ASIDE)) : [];
+  return Promise.all(aside.map((name) => rm(join(reports, name), { recursive: true, force: true }))).then(
+    () => {},
+    () => {},
+  );
 }
 
 function readVerdict(): Verdict | undefined {
@@ -110,8 +153,12 @@ export function runReport(): Promise<number> {
   return startReport().write();
 }
 
-/** The report's Allure process, started: `write()` has it write the report, `cancel()` ends it with nothing written. */
+/**
+ * The report's Allure process: `begin()` has it write the report now (started if it was not), `write()` the same
+ * and waits for its end, `cancel()` ends it with nothing written.
+ */
 interface StartedReport {
+  begin(): void;
   write(): Promise<number>;
   cancel(): void;
 }
@@ -137,16 +184,24 @@ function startReport(early = false): StartedReport {
     } catch {
       // Not allowed here: it loads at the same priority, which costs the run a little, nothing more.
     }
+  let told = false;
+  const begin = () => {
+    allure ??= started();
+    if (!told) allure.child.stdin?.end("go\n");
+    told = true;
+    return allure;
+  };
   return {
-    cancel: () => allure?.child.stdin?.end(),
+    begin,
+    cancel: () => {
+      if (!told) allure?.child.stdin?.end();
+    },
     write: async () => {
-      if (!existsSync(results)) {
+      if (!told && !existsSync(results)) {
         allure?.child.stdin?.end();
         throw new UsageError(`no results in ${results}: run the suites first`);
       }
-      allure ??= started();
-      allure.child.stdin?.end("go\n");
-      return printReport(await allure.exited, output);
+      return printReport(await begin().exited, output);
     },
   };
 }
@@ -182,11 +237,25 @@ async function runAndReport(
   { earlyReport = false } = {},
 ): Promise<number> {
   if (args.includes("--list")) return listOnly(args, options, env);
-  clearResults();
+  const cleared = clearResults();
+  try {
+    return await runAndReportCleared(args, options, env, earlyReport);
+  } finally {
+    await cleared;
+  }
+}
+
+async function runAndReportCleared(
+  args: readonly string[],
+  options: RunOptions,
+  env: NodeJS.ProcessEnv,
+  earlyReport: boolean,
+): Promise<number> {
   const report = startReport(earlyReport);
   let code: number;
   try {
-    code = exitCodeOf(await playwright(args, options, env), readVerdict());
+    // Written as soon as its results are complete, while the runner ends (src/report/report-ready-reporter.ts).
+    code = exitCodeOf(await playwright(args, options, env, () => report.begin()), readVerdict());
   } catch (error) {
     report.cancel();
     throw error;
