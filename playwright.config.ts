@@ -37,36 +37,36 @@ const targets = run?.targets ?? [];
 const sized = run
   ? (await (await import("./src/coordination/workers.ts")).runSchedule(run.resolved, { chosen, argv: process.argv, reports }))?.workers
   : undefined;
-// A real target is two projects: its scenarios in parallel, then the guarded ones — flood,
-// password change, exclusive — one at a time, alone on the server. The guarded project is
-// the other's teardown, so it starts when every other scenario of the target has ended,
-// whether they passed or not (src/coordination/shard-plan.ts).
+// A real target is two projects: its scenarios in parallel, and the guarded ones — flood, password change,
+// exclusive — one at a time, alone on the server, after the others of the target: each waits, before anything
+// of it reaches the server, until the runner has seen every other scenario of the target end
+// (src/coordination/others-ended.ts). Every guarded project comes after every other one: Playwright hands a
+// worker to a guarded scenario only when no other scenario can take it (src/coordination/shard-plan.ts).
 // The targets-file parser (YAML, its schema) is imported only when there is a targets file: a mocks run never needs it.
 const projects: Project[] = targetsFile
-  ? targets.flatMap((t): Project[] => {
-      const guarded = `${t.name}${GUARDED_PROJECT_SUFFIX}`;
-      const vendor = vendorTag(t.vendor).source;
-      const workers = sized?.byTarget.get(t.name);
-      return [
-        {
+  ? [
+      ...targets.map((t): Project => {
+        const workers = sized?.byTarget.get(t.name);
+        return {
           name: t.name,
           testMatch: conformance,
           grep: vendorTag(t.vendor),
           grepInvert: new RegExp(GUARDED_TAG),
-          teardown: guarded,
           ...(workers === undefined ? {} : { workers }),
           use: { targetName: t.name },
-        },
-        {
-          name: guarded,
+        };
+      }),
+      ...targets.map(
+        (t): Project => ({
+          name: `${t.name}${GUARDED_PROJECT_SUFFIX}`,
           testMatch: conformance,
-          grep: new RegExp(`(?=.*${vendor})(?=.*${GUARDED_TAG})`),
+          grep: new RegExp(`(?=.*${vendorTag(t.vendor).source})(?=.*${GUARDED_TAG})`),
           fullyParallel: false,
           workers: 1,
           use: { targetName: t.name },
-        },
-      ];
-    })
+        }),
+      ),
+    ]
   : [
       // Every vendor against its built-in mock, in one project: workers start once for all of them.
       // One vendor: --grep @vmanage (tags: @<vendor>, @<vendor>-<service>, and each scenario's own).
@@ -80,6 +80,9 @@ export default defineConfig({
   testIgnore: /[\\/]\.stryker-tmp[\\/]/,
   outputDir: `${reports}/test-output`,
   fullyParallel: true,
+  // A retry goes to the front of the queue, beside the others (Playwright's default, named here): an "isolated"
+  // retry waits for every running test to end, and a guarded scenario waiting for that retry would never end.
+  retryStrategy: "immediate",
   workers: sized?.total ?? chosen ?? DEFAULT_WORKERS,
   timeout: 30_000,
   forbidOnly: !!process.env.CI,

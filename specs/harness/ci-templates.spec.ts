@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { parse } from "yaml";
 import { envExample, runInit } from "../../src/cli/init-command.ts";
+import { projectArgs } from "../../src/cli/playwright-commands.ts";
 import { ROOT, runCli, runPlaywrightTest } from "./support/processes.ts";
 import "../../test-support/drivers.ts";
 
@@ -223,20 +224,23 @@ test("every command the templates run exists: each sessionprobe command answers 
   expect(npmCi.stdout).toContain("npm ci");
 });
 
-test("the templates' shard and guarded commands select what the rule says: a shard lists guarded scenarios (to skip them), the guarded job lists only those", async () => {
+test("the templates' shard and guarded commands select what the rule says: the shards list the guarded scenarios (to skip them), the guarded job lists only those", async () => {
   test.setTimeout(120_000);
   const dir = initControlm();
   const env: Record<string, string> = { SESSIONPROBE_TARGETS: join(dir, "targets.yaml"), SESSIONPROBE_REPORTS: join(dir, "reports") };
   for (const name of targetsVariables()) env[name] = "placeholder";
   // What `sessionprobe run --targets targets.yaml ARGS` runs: the targets' projects, then ARGS (src/cli/playwright-commands.ts).
-  const list = async (args: string[]) => (await runPlaywrightTest(["--list", "--project", "ctm-staging", ...args], env)).output;
+  const list = async (args: string[]) =>
+    (await runPlaywrightTest(["--list", ...projectArgs(["ctm-staging"], [], args), ...args], env)).output;
   const projects = (output: string) => [...output.matchAll(/^\s+\[([^\]]+)\] ›/gm)].map((m) => m[1]);
   const guardedArgs = commandIn(gitlab["conformance-guarded"]?.script ?? [], "npx sessionprobe run ")
     .split(" ")
     .slice(5);
-  const [shard, guarded] = await Promise.all([list(["--shard", "1/2"]), list(guardedArgs)]);
-  expect(projects(shard)).toContain("ctm-staging");
-  expect(projects(shard)).toContain("ctm-staging-guarded");
+  const [first, second, guarded] = await Promise.all([list(["--shard", "1/2"]), list(["--shard", "2/2"]), list(guardedArgs)]);
+  // The shards between them list the guarded scenarios (each shard skips the ones it gets, with the reason).
+  const shards = [...projects(first), ...projects(second)];
+  expect(shards).toContain("ctm-staging");
+  expect(shards).toContain("ctm-staging-guarded");
   expect(projects(guarded).length, guarded).toBeGreaterThan(0);
   expect(new Set(projects(guarded))).toEqual(new Set(["ctm-staging-guarded"]));
 });

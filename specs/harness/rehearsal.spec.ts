@@ -5,6 +5,7 @@ import { expect, test } from "@playwright/test";
 import { REHEARSAL_ENV, type RehearsalServer, control, startRehearsalServers, writeTargets } from "./support/rehearsal-world.ts";
 import { ROOT, runCli } from "./support/processes.ts";
 import { scanWithControl } from "./support/secret-scan.ts";
+import { OTHERS_ENDED_ANNOTATION, readOthersEndedNote } from "../../src/coordination/others-ended.ts";
 import { readTimings, timingKey } from "../../src/coordination/timings.ts";
 
 interface Summary {
@@ -12,6 +13,34 @@ interface Summary {
 }
 
 const DELIBERATE = join(ROOT, "specs", "harness", "data", "rehearsal");
+
+interface JsonSuite {
+  suites?: JsonSuite[];
+  specs?: {
+    title: string;
+    tests: {
+      projectName: string;
+      results: { status: string; startTime: string; duration: number; annotations?: { type: string; description?: string }[] }[];
+    }[];
+  }[];
+}
+
+/**
+ * Every attempt of every test in Playwright's JSON report: its project, status and span (ms since the epoch). A guarded
+ * scenario's test begins with its wait for the others of its target: `released` is when that wait ended (its note).
+ */
+function testSpans(report: JsonSuite): { project: string; title: string; status: string; start: number; released: number; end: number }[] {
+  const specs = (suite: JsonSuite): NonNullable<JsonSuite["specs"]> => [...(suite.specs ?? []), ...(suite.suites ?? []).flatMap(specs)];
+  return specs(report).flatMap((spec) =>
+    spec.tests.flatMap((t) =>
+      t.results.map((r) => {
+        const start = Date.parse(r.startTime);
+        const released = readOthersEndedNote(r.annotations?.find((a) => a.type === OTHERS_ENDED_ANNOTATION)?.description)?.releasedAt;
+        return { project: t.projectName, title: spec.title, status: r.status, start, released: released ?? start, end: start + r.duration };
+      }),
+    ),
+  );
+}
 
 test.describe.configure({ mode: "serial" });
 
@@ -39,10 +68,13 @@ test("staging rehearsal: every suite against separately started HTTPS servers, w
     (s) => (s.vendor === "controlm" ? "    lockout: { budget: 1 }\n" : ""),
   );
   const reports = join(dir, "reports");
-  const run = await runCli(["run", "--targets", targets, "--workers", "8"], {
+  // Playwright's JSON report too: each test's project and span, for the guard's order below.
+  const spansFile = join(reports, "playwright.json");
+  const run = await runCli(["run", "--targets", targets, "--workers", "8", "--reporter", "dot,json"], {
     ...REHEARSAL_ENV,
     SESSIONPROBE_REPORTS: reports,
     SESSIONPROBE_SUITES: DELIBERATE,
+    PLAYWRIGHT_JSON_OUTPUT_NAME: spansFile,
   });
   const summaryAt = run.output.indexOf("sessionprobe —");
   console.log(summaryAt >= 0 ? run.output.slice(summaryAt) : run.output);
@@ -64,6 +96,21 @@ test("staging rehearsal: every suite against separately started HTTPS servers, w
       /lockout budget|tagged date-travel|needs an idle timeout|would wait|not asserted on this target|not asserted at this target|needs (options|credentials|users)\.\w+/,
     );
   expect(run.code).not.toBe(0);
+
+  // The guard's order on each server: every guarded scenario that ran started after the last of the server's other
+  // scenarios had ended, and never beside another guarded one (they wait for the runner's word, in the same run).
+  const spans = testSpans(JSON.parse(readFileSync(spansFile, "utf8")) as JsonSuite);
+  for (const server of servers) {
+    const others = spans.filter((s) => s.project === server.name);
+    const guarded = spans.filter((s) => s.project === `${server.name}-guarded` && s.status !== "skipped").sort((a, b) => a.start - b.start);
+    expect(others.length, `${server.name}: its scenarios ran`).toBeGreaterThan(0);
+    const othersEnd = Math.max(...others.map((s) => s.end));
+    for (const [i, s] of guarded.entries()) {
+      expect(s.released, `${server.name}: guarded ${s.title} went on after the others ended`).toBeGreaterThanOrEqual(othersEnd);
+      if (i > 0) expect(s.start, `${server.name}: guarded ${s.title} alone`).toBeGreaterThanOrEqual(guarded[i - 1]?.end ?? 0);
+    }
+  }
+  expect(spans.filter((s) => s.project.endsWith("-guarded") && s.status !== "skipped").length, "guarded scenarios ran").toBeGreaterThan(0);
 
   for (const server of servers) {
     const { open } = await control<{ open: number }>(server, cas.get(server.name) as string, "/sessions");

@@ -2,9 +2,12 @@ import { expect, test } from "@playwright/test";
 import { TERMINAL_REPORTER_ENV } from "../report/reporters.ts";
 import { playwrightInvocation, projectArgs } from "./playwright-commands.ts";
 
-test("run adds every target's project, or only the --target ones", () => {
-  expect(projectArgs(["a", "b"], [], ["--grep", "CTM"])).toEqual(["--project", "a", "--project", "b"]);
-  expect(projectArgs(["a", "b"], ["b"], [])).toEqual(["--project", "b"]);
+test("run adds every target's projects, or only the --target ones: each with its guarded project", () => {
+  expect(projectArgs(["a", "b"], [], ["--grep", "CTM"])).toEqual([
+    ...["--project", "a", "--project", "a-guarded"],
+    ...["--project", "b", "--project", "b-guarded"],
+  ]);
+  expect(projectArgs(["a", "b"], ["b"], [])).toEqual(["--project", "b", "--project", "b-guarded"]);
 });
 
 test("a user's own --project picks the projects: the guarded job runs the guarded project alone, not every target again", () => {

@@ -5,6 +5,7 @@ import { createRequire } from "node:module";
 import { setPriority, tmpdir } from "node:os";
 import { extname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { GUARDED_PROJECT_SUFFIX } from "../coordination/shard-plan.ts";
 import { COMPARE_ENV } from "../observe/compare-env.ts";
 import { REPORT_READY_ENV, reportReadyValue } from "../report/report-ready-reporter.ts";
 import { takeReporterFlag } from "../report/reporter-flag.ts";
@@ -277,13 +278,14 @@ export function runConformance(args: readonly string[], options: RunOptions): Pr
 }
 
 /**
- * The `--project` flags `run` adds: the wanted targets' (all by default). The user's own --project
- * (say, a target's guarded project alone) picks the projects instead: adding every target's on top
- * would re-run all of them, wrong-password scenarios included.
+ * The `--project` flags `run` adds: the wanted targets' (all by default), each with its guarded project (its
+ * scenarios that run alone, after the others). The user's own --project (say, a target's guarded project
+ * alone) picks the projects instead: adding every target's on top would re-run all of them, wrong-password
+ * scenarios included.
  */
 export function projectArgs(targetNames: readonly string[], wanted: readonly string[], args: readonly string[]): string[] {
   if (args.some((a) => a === "--project" || a.startsWith("--project="))) return [];
-  return (wanted.length ? wanted : targetNames).flatMap((name) => ["--project", name]);
+  return (wanted.length ? wanted : targetNames).flatMap((name) => ["--project", name, "--project", `${name}${GUARDED_PROJECT_SUFFIX}`]);
 }
 
 /** The suites against real targets: one Playwright project per target. The targets file is checked before anything is sent. */

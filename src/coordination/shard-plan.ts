@@ -4,9 +4,10 @@
  *
  * - Guarded scenarios — those that evict, invalidate or re-password the account's other
  *   sessions (session-flood, changes-password, exclusive) — live in a project of their own
- *   per real target (`<target>-guarded`). It depends on the target's project, so it starts
- *   only once every other scenario of the target has finished, and it runs one scenario at
- *   a time (one file, not fully parallel). A sharded run never executes it: a guarded test
+ *   per real target (`<target>-guarded`), listed after every other project. Each waits,
+ *   before anything of it reaches the target, until the runner has seen every other
+ *   scenario of the target end (src/coordination/others-ended.ts), and the project runs one
+ *   scenario at a time (one file, not fully parallel). A sharded run never executes it: a guarded test
  *   that lands on a shard is skipped with the reason, and the CI recipe runs the guarded
  *   project once, unsharded, in a job after the shards.
  * - The lockout budget (wrong-credential scenarios per run) is divided among the shards

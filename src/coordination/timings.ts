@@ -53,6 +53,8 @@ export interface RanScenario {
   /** The wall time of its real-time waits. */
   elapsedWaitMs?: number | undefined;
   rendezvousMs?: number | undefined;
+  /** A guarded scenario's wait for the target's other scenarios to end. */
+  othersWaitMs?: number | undefined;
 }
 
 /** The scenarios that ran (not skipped) written over their last times; the others' kept. */
@@ -60,7 +62,7 @@ export function learnTimings(reportsDir: string, ran: readonly RanScenario[]): v
   const timings = readTimings(reportsDir);
   for (const s of ran) {
     if (s.status === "skipped" || s.durationMs === undefined) continue;
-    const own = Math.max(0, Math.round(s.durationMs - (s.elapsedWaitMs ?? 0) - (s.rendezvousMs ?? 0)));
+    const own = Math.max(0, Math.round(s.durationMs - (s.elapsedWaitMs ?? 0) - (s.rendezvousMs ?? 0) - (s.othersWaitMs ?? 0)));
     const target = timings.get(s.target) ?? new Map<string, number>();
     target.set(timingKey(s.service, s.title), own);
     timings.set(s.target, target);

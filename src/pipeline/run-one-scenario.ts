@@ -29,6 +29,8 @@ export interface ScenarioInput {
 export interface PipelineHooks {
   /** After the plan, before the target is touched: a reason not to run here, or the credentials to run with. */
   admit?(plan: ScenarioPlan): { skip?: string; credentials?: Credentials };
+  /** Admitted, before anything reaches the target (its time control included): a scenario that must wait its turn waits here. */
+  awaitTurn?(): Promise<void>;
   /** The driver the runner sees and the hooks it reports through (a recorder, a test's steps). */
   instrument?(): { driver?: VendorDriver; hooks?: EngineHooks };
   /** The runner, before it runs: a caller whose test can be abandoned keeps it to tear it down itself. */
@@ -88,6 +90,7 @@ export class ScenarioPipeline {
     if (plan.skip) return { skip: plan.skip };
     const admission = this.hooks.admit?.(plan) ?? {};
     if (admission.skip) return { skip: admission.skip };
+    await this.hooks.awaitTurn?.();
     const time = await this.timeControl();
     const instrument = this.hooks.instrument?.() ?? {};
     const runner = new ScenarioRunner({

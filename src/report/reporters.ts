@@ -31,11 +31,15 @@ export function projectReporters(reports: string): ReporterDescription[] {
   // Paths from the config's folder; .js where the package runs compiled (dist/).
   const own = (path: string) => `./src/${path}${extname(import.meta.filename)}`;
   return [
+    // First: a target's guarded scenarios wait for the word that its other scenarios have ended (src/coordination/others-ended.ts).
+    [own("report/others-ended-reporter")],
     ...terminal.map((name): ReporterDescription => [name]),
     [own("report/junit-reporter"), files.junit],
     // allure-playwright, writing its results without an fsync per file (src/report/allure-reporter.ts).
     [own("report/allure-reporter"), files.allure],
     [own("report/summary-reporter"), files.summary],
+    // The Allure report has all it reads once the reporters above have ended: the CLI writes it while the rest end.
+    [own("report/report-ready-reporter"), { resultsDir: files.allure.resultsDir }],
     [own("baseline/baseline-reporter"), files.baseline],
     // What `sessionprobe merge` needs: Playwright's own blob report (every result, annotation and attachment) in
     // <reports>/blob. Written on every run, not only with --shard: the unsharded job that runs the guarded scenarios

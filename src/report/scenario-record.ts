@@ -1,4 +1,5 @@
 import type { TestCase, TestResult } from "@playwright/test/reporter";
+import { OTHERS_ENDED_ANNOTATION, readOthersEndedNote } from "../coordination/others-ended.ts";
 import { RENDEZVOUS_ANNOTATION, waitedAtRendezvousMs } from "../coordination/rendezvous-note.ts";
 import type { FailureKind } from "../engine/failure.ts";
 import type { ScenarioRecord } from "./summary-model.ts";
@@ -61,6 +62,8 @@ export function toRecord(test: TestCase, result: TestResult): ScenarioRecord | u
   if (elapsed) record.elapsedWaitMs = Number(elapsed);
   const rendezvous = waitedAtRendezvousMs(last(RENDEZVOUS_ANNOTATION));
   if (rendezvous) record.rendezvousMs = rendezvous;
+  const othersWait = readOthersEndedNote(last(OTHERS_ENDED_ANNOTATION))?.waitedMs;
+  if (othersWait) record.othersWaitMs = othersWait;
   record.startedAt = result.startTime.getTime();
   record.durationMs = result.duration;
   return record;

@@ -38,6 +38,8 @@ export interface ScenarioRecord {
   elapsedWaitMs?: number;
   /** Time it waited before that for the target's other waiting scenarios, so that their waits overlap. */
   rendezvousMs?: number;
+  /** A guarded scenario: time it waited, before anything reached the target, for the target's other scenarios to end. */
+  othersWaitMs?: number;
   /** When the test ran (ms since the epoch), and for how long. */
   startedAt?: number;
   durationMs?: number;

@@ -1,5 +1,6 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { OTHERS_ENDED_ANNOTATION, readOthersEndedNote } from "../../../src/coordination/others-ended.ts";
 import { RENDEZVOUS_ANNOTATION, waitedAtRendezvousMs } from "../../../src/coordination/rendezvous-note.ts";
 import { TIMINGS_FILE } from "../../../src/coordination/timings.ts";
 import { installNode, npm, packedTarball } from "../../../test-support/installed-package.ts";
@@ -50,7 +51,9 @@ export function ranScenarios(report: JsonReport): RanScenario[] {
         for (const result of test.results) {
           if (result.status === "skipped") continue;
           const note = (type: string) => result.annotations?.find((a) => a.type === type)?.description;
-          const rendezvousMs = waitedAtRendezvousMs(note(RENDEZVOUS_ANNOTATION)) ?? 0;
+          // Time the scenario spent waiting for others (at the rendezvous; a guarded one, for its target's others to end) is not its own.
+          const rendezvousMs =
+            (waitedAtRendezvousMs(note(RENDEZVOUS_ANNOTATION)) ?? 0) + (readOthersEndedNote(note(OTHERS_ENDED_ANNOTATION))?.waitedMs ?? 0);
           const startMs = Date.parse(result.startTime);
           ran.push({
             project: test.projectName,
