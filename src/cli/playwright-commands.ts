@@ -255,8 +255,11 @@ async function runAndReportCleared(
   const report = startReport(earlyReport);
   let code: number;
   try {
-    // Written as soon as its results are complete, while the runner ends (src/report/report-ready-reporter.ts).
-    code = exitCodeOf(await playwright(args, options, env, () => report.begin()), readVerdict());
+    // Against real targets, written as soon as its results are complete, while the runner ends
+    // (src/report/report-ready-reporter.ts). Against the mocks, after the runner's exit: never on top of
+    // the runner and its workers in memory (docs/performance.md, "Memory").
+    const onReportReady = earlyReport ? () => report.begin() : undefined;
+    code = exitCodeOf(await playwright(args, options, env, onReportReady), readVerdict());
   } catch (error) {
     report.cancel();
     throw error;
