@@ -133,7 +133,7 @@ test("two shards of the conformance suite, merged, equal the unsharded run: summ
   expect(statementDisagreements(merged)).toEqual([]);
 });
 
-test("a shard that found a broken behaviour makes the merged run exit 1; the guarded job's scenario, listed by both shards, counts once", async () => {
+test("a shard that found a broken behaviour makes the merged run exit 1; the guarded job's scenario, skipped on a shard, counts once", async () => {
   test.setTimeout(300_000);
   const mock = await startStandaloneMock(["controlm", "--port", "0", "--defect", "logout-keeps-token"]);
   try {
@@ -173,7 +173,8 @@ test("a shard that found a broken behaviour makes the merged run exit 1; the gua
     expect(guarded.code, guarded.output.slice(-3000)).toBe(0);
     const listed = (reports: string) => read<Summary>(reports, "summary.json").scenarios.map((s) => `${s.title}: ${s.status}`);
     const guardedTitle = "CTM-S-08 a password update lets the new password in and keeps the old one out";
-    for (const folder of targetShards) expect(listed(folder)).toContain(`${guardedTitle}: skipped`);
+    // The shard that got it skipped it, with the reason; the guarded job ran it.
+    expect(targetShards.flatMap(listed).filter((s) => s.startsWith(guardedTitle))).toEqual([`${guardedTitle}: skipped`]);
 
     const merged = join(dir, "staging", "merged");
     const merge = await runCli(["merge", ...targetShards, guardedDir], mergeEnv(merged));
