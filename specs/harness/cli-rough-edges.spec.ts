@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { PROJECT_CONFIG_KEYS } from "../../src/cli/project-config.ts";
 import { mocks } from "../../test-support/mocks.ts";
-import { ROOT, runCli } from "./support/processes.ts";
+import { ROOT, runCli, startStandaloneMock } from "./support/processes.ts";
 
 /** What a new user meets first in a team's own repository: help, mistakes, listing, .env, the project file. */
 
@@ -22,6 +22,20 @@ test("mock <vendor> --help lists that vendor's every defect, option, legal varia
     ).toEqual([]);
   });
   expect(helps[0]?.output).toMatch(/Defects \(--defect NAME, repeatable; each breaks the behaviour ids in brackets\):\n {2}\S+ +\[CTM-/);
+});
+
+test("a standalone mock stops at once though a request of its /hang is still pending (the hang ends with the connection)", async () => {
+  const mock = await startStandaloneMock(["controlm", "--port", "0"]);
+  const hanging = fetch(`${mock.baseUrl}/__sessionprobe/hang?ms=60000`).then(
+    () => "answered",
+    () => "cut",
+  );
+  // The request has reached the mock: it answers nothing for a minute.
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const stopping = performance.now();
+  await mock.stop();
+  expect(performance.now() - stopping, "the mock exited within 5 s of SIGTERM").toBeLessThan(5_000);
+  expect(await hanging).toBe("cut");
 });
 
 test("an unknown --defect, --variant or --set option is a usage mistake (exit 2) that names what is known", async () => {

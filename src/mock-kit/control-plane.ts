@@ -75,12 +75,19 @@ export function controlPlane(state: ControlState): Hono {
   app.get("/unmodelled", (c) => c.json({ entries: state.journal.unmodelled() }));
   // For proofs only: the exact credentials handed out, to search reports for them.
   app.get("/issued", (c) => c.json({ values: state.issued.list() }));
-  // A server that hangs, on demand (real time, bounded): for timeout and leak-guard proofs.
+  // A server that hangs, on demand (real time, bounded): for timeout and leak-guard proofs. The hang ends with the
+  // client's connection (a timed-out test's worker, or the server closing them all): a pending timer would keep a
+  // stopped mock's process alive for the rest of it.
   app.get("/hang", async (c) => {
     const raw = c.req.query("ms") ?? "60000";
     const ms = /^\d{1,6}$/.test(raw) ? Number(raw) : Number.NaN;
     if (!(ms <= MAX_HANG_MS)) return c.json({ error: `send ?ms=<whole milliseconds from 0 to ${MAX_HANG_MS}>` }, 400);
-    await sleep(ms);
+    try {
+      await sleep(ms, c.req.raw.signal);
+    } catch {
+      // The client went away: nobody reads the answer.
+      return c.body(null);
+    }
     return c.json({ hungFor: ms });
   });
   app.get("/defects", (c) => c.json({ available: state.defects, active: [...state.active] }));
