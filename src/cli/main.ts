@@ -185,7 +185,7 @@ sessionprobe run reproduces); 2 usage or configuration; 3 the target could not b
     .description(
       "(re)generate the Allure report from SESSIONPROBE_REPORTS/allure-results, with its quality gate evaluated into it (exit 1 when the gate fails)",
     )
-    .action(exits(async () => (await import("./playwright-commands.ts")).runReport()));
+    .action(exits(async () => (await import("./report-process.ts")).runReport()));
 
   program
     .command("init")

@@ -7,7 +7,9 @@ import { ConfigurationError } from "../engine/failure.ts";
 import { checkCensus, mergedRun, readShardFolders, stageBlobs } from "../report/merge-inputs.ts";
 import { type Census, MERGE_PLAN_ENV, type MergePlan } from "../report/merge-plan.ts";
 import { EXIT, type Verdict } from "../report/verdict.ts";
-import { exitCodeOf, OWN_EXTENSION, PACKAGE_ROOT, reportsDir, runReport } from "./playwright-commands.ts";
+import { OWN_EXTENSION, PACKAGE_ROOT, reportsDir } from "./package-paths.ts";
+import { exitCodeOf } from "./playwright-commands.ts";
+import { runReport } from "./report-process.ts";
 
 const require = createRequire(import.meta.url);
 

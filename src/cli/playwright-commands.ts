@@ -1,75 +1,23 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { setPriority, tmpdir } from "node:os";
-import { extname, join, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { GUARDED_PROJECT_SUFFIX } from "../coordination/shard-plan.ts";
 import { COMPARE_ENV } from "../observe/compare-env.ts";
-import { REPORT_READY_ENV, reportReadyValue } from "../report/report-ready-reporter.ts";
 import { takeReporterFlag } from "../report/reporter-flag.ts";
 import { TERMINAL_REPORTER_ENV } from "../report/reporters.ts";
 import { EXIT, type Verdict } from "../report/verdict.ts";
+import { spawnNode } from "./child-processes.ts";
+import { OWN_EXTENSION, PACKAGE_ROOT, reportsDir } from "./package-paths.ts";
+import { startReport } from "./report-process.ts";
 import { UsageError } from "./usage-error.ts";
 
 const require = createRequire(import.meta.url);
-/** The package's own folder: its Playwright and Allure configs, wherever it is installed. */
-export const PACKAGE_ROOT = resolve(import.meta.dirname, "..", "..");
-/**
- * ".ts" in a checkout, ".js" in the installed package, which ships JavaScript compiled into dist/ (a TypeScript
- * loader under node_modules works or not by the Node minor's module hooks: Node 24.9.0 refused it).
- */
-export const OWN_EXTENSION = extname(import.meta.filename);
-/** Absolute, so the Playwright and Allure children write where the user's working directory says. */
-export const reportsDir = () => resolve(process.env.SESSIONPROBE_REPORTS ?? "reports");
 
 export interface RunOptions {
   reporter?: string;
   compareBaseline?: boolean;
-}
-
-/** A child's exit as an exit code: its own, 130 when interrupted, else 1. */
-const childExitCode = (code: number | null, signal: NodeJS.Signals | null) => code ?? (signal === "SIGINT" ? 130 : 1);
-
-/**
- * A Node child on this terminal. `onReportReady`: the child is Playwright's runner, given a pipe on which its
- * report-ready reporter says when the Allure report can be written (src/report/report-ready-reporter.ts).
- */
-function spawnNode(args: readonly string[], env: NodeJS.ProcessEnv = process.env, onReportReady?: () => void): Promise<number> {
-  return new Promise((done) => {
-    const READY_FD = 3;
-    const child = onReportReady
-      ? spawn(process.execPath, [...args], {
-          stdio: ["inherit", "inherit", "inherit", "pipe"],
-          env: { ...env, [REPORT_READY_ENV]: reportReadyValue(READY_FD) },
-        })
-      : spawn(process.execPath, [...args], { stdio: "inherit", env });
-    const ready = child.stdio[READY_FD];
-    ready?.once("data", () => onReportReady?.());
-    ready?.on("error", () => {});
-    child.on("exit", (code, signal) => {
-      ready?.destroy();
-      done(childExitCode(code, signal));
-    });
-  });
-}
-
-/** A child whose output is held back and handed over at its end, and whose standard input is kept for telling it something. */
-function spawnNodeQuietly(
-  args: readonly string[],
-  env: NodeJS.ProcessEnv,
-): { child: ChildProcess; exited: Promise<{ code: number; output: string }> } {
-  const child = spawn(process.execPath, [...args], { stdio: ["pipe", "pipe", "pipe"], env });
-  const exited = new Promise<{ code: number; output: string }>((done) => {
-    const chunks: Buffer[] = [];
-    child.stdout?.on("data", (chunk: Buffer) => chunks.push(chunk));
-    child.stderr?.on("data", (chunk: Buffer) => chunks.push(chunk));
-    child.on("close", (code, signal) => done({ code: childExitCode(code, signal), output: Buffer.concat(chunks).toString("utf8") }));
-  });
-  // A child that ended before it was told anything must not take its parent down with an EPIPE.
-  child.stdin?.on("error", () => {});
-  return { child, exited };
 }
 
 /**
@@ -146,79 +94,6 @@ export function exitCodeOf(playwrightCode: number, verdict: Verdict | undefined)
 }
 
 /**
- * The Allure report with its quality gate evaluated inside it (fails when a DOC or WIRE behaviour failed):
- * one Allure process (src/report/allure-report.mjs), so the report's Quality Gates tab shows the result the
- * terminal prints. Plain Node: allurerc.mjs reads only the results' labels and summary.json (no TypeScript).
- */
-export function runReport(): Promise<number> {
-  return startReport().write();
-}
-
-/**
- * The report's Allure process: `begin()` has it write the report now (started if it was not), `write()` the same
- * and waits for its end, `cancel()` ends it with nothing written.
- */
-interface StartedReport {
-  begin(): void;
-  write(): Promise<number>;
-  cancel(): void;
-}
-
-/**
- * Starts the report's Allure process. `early`: before the run, at the lowest CPU priority, so that Allure's
- * modules load (≈ 0.35 s of a core) while a run against real targets waits on the network, not after its last
- * scenario; it writes nothing until told. A run against the mocks keeps the cores to itself and starts it after.
- */
-function startReport(early = false): StartedReport {
-  const results = join(reportsDir(), "allure-results");
-  const output = join(reportsDir(), "allure-report");
-  const config = join(PACKAGE_ROOT, "allurerc.mjs");
-  const env = { ...process.env, SESSIONPROBE_REPORTS: reportsDir() };
-  // Allure 3.18's gate calls Iterator.prototype.toArray, which Node 20 lacks.
-  const polyfill = pathToFileURL(join(PACKAGE_ROOT, "src", "report", "iterator-helpers.mjs")).href;
-  const script = join(PACKAGE_ROOT, "src", "report", "allure-report.mjs");
-  const started = () => spawnNodeQuietly([`--import=${polyfill}`, script, "--when-told", results, config, output], env);
-  let allure = early ? started() : undefined;
-  if (allure?.child.pid !== undefined)
-    try {
-      setPriority(allure.child.pid, 19);
-    } catch {
-      // Not allowed here: it loads at the same priority, which costs the run a little, nothing more.
-    }
-  let told = false;
-  const begin = () => {
-    allure ??= started();
-    if (!told) allure.child.stdin?.end("go\n");
-    told = true;
-    return allure;
-  };
-  return {
-    begin,
-    cancel: () => {
-      if (!told) allure?.child.stdin?.end();
-    },
-    write: async () => {
-      if (!told && !existsSync(results)) {
-        allure?.child.stdin?.end();
-        throw new UsageError(`no results in ${results}: run the suites first`);
-      }
-      return printReport(await begin().exited, output);
-    },
-  };
-}
-
-function printReport({ code, output: printed }: { code: number; output: string }, output: string): number {
-  if (code !== 0 && code !== 1) {
-    process.stdout.write(printed);
-    return code;
-  }
-  console.log(`Allure report: ${join(output, "index.html")} (a single file: open it in a browser; its Quality Gates tab holds the gate)`);
-  if (printed) process.stdout.write(printed);
-  if (code !== 0) console.log("Allure quality gate: failed (a DOC or WIRE behaviour failed; see above)");
-  return code;
-}
-
-/**
  * `--list` sends nothing and runs nothing, yet Playwright still calls the reporters: they write
  * into a folder thrown away afterwards, so the last run's JUnit, summary and Allure history stay.
  */
@@ -239,40 +114,31 @@ async function runAndReport(
 ): Promise<number> {
   if (args.includes("--list")) return listOnly(args, options, env);
   const cleared = clearResults();
+  const report = startReport(earlyReport);
   try {
-    return await runAndReportCleared(args, options, env, earlyReport);
+    let code: number;
+    try {
+      // Against real targets, written as soon as its results are complete, while the runner ends
+      // (src/report/report-ready-reporter.ts). Against the mocks, after the runner's exit: never on top of
+      // the runner and its workers in memory (docs/performance.md, "Memory").
+      const onReportReady = earlyReport ? () => report.begin() : undefined;
+      code = exitCodeOf(await playwright(args, options, env, onReportReady), readVerdict());
+    } catch (error) {
+      report.cancel();
+      throw error;
+    }
+    if (!existsSync(join(reportsDir(), "allure-results"))) {
+      report.cancel();
+      return code;
+    }
+    const reportCode = await report.write();
+    // The gate fails exactly when a DOC or WIRE behaviour failed, which the verdict already says; a report that
+    // could not be written at all leaves a conforming run without its sign-off.
+    if (code === EXIT.conformed && reportCode !== 0) return EXIT.incomplete;
+    return code;
   } finally {
     await cleared;
   }
-}
-
-async function runAndReportCleared(
-  args: readonly string[],
-  options: RunOptions,
-  env: NodeJS.ProcessEnv,
-  earlyReport: boolean,
-): Promise<number> {
-  const report = startReport(earlyReport);
-  let code: number;
-  try {
-    // Against real targets, written as soon as its results are complete, while the runner ends
-    // (src/report/report-ready-reporter.ts). Against the mocks, after the runner's exit: never on top of
-    // the runner and its workers in memory (docs/performance.md, "Memory").
-    const onReportReady = earlyReport ? () => report.begin() : undefined;
-    code = exitCodeOf(await playwright(args, options, env, onReportReady), readVerdict());
-  } catch (error) {
-    report.cancel();
-    throw error;
-  }
-  if (!existsSync(join(reportsDir(), "allure-results"))) {
-    report.cancel();
-    return code;
-  }
-  const reportCode = await report.write();
-  // The gate fails exactly when a DOC or WIRE behaviour failed, which the verdict already says; a report that
-  // could not be written at all leaves a conforming run without its sign-off.
-  if (code === EXIT.conformed && reportCode !== 0) return EXIT.incomplete;
-  return code;
 }
 
 /** Every suite against the built-in mocks, then the HTML report. */

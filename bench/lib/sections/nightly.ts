@@ -30,7 +30,10 @@ interface JsonResult {
   annotations?: { type: string; description?: string }[];
 }
 
-/** One scenario as it ran: its span, and its own duration (the rendezvous before its wait, which is scheduling, taken out). */
+/**
+ * One scenario as it ran: its span, and its own duration (its waits for other scenarios, which are scheduling, taken
+ * out: the rendezvous before a real wait, and a guarded scenario's wait for its target's others to end).
+ */
 export interface RanScenario {
   project: string;
   title: string;
@@ -39,6 +42,7 @@ export interface RanScenario {
   endMs: number;
   ownMs: number;
   rendezvousMs: number;
+  othersWaitMs: number;
   realWaitMs: number;
 }
 
@@ -51,9 +55,8 @@ export function ranScenarios(report: JsonReport): RanScenario[] {
         for (const result of test.results) {
           if (result.status === "skipped") continue;
           const note = (type: string) => result.annotations?.find((a) => a.type === type)?.description;
-          // Time the scenario spent waiting for others (at the rendezvous; a guarded one, for its target's others to end) is not its own.
-          const rendezvousMs =
-            (waitedAtRendezvousMs(note(RENDEZVOUS_ANNOTATION)) ?? 0) + (readOthersEndedNote(note(OTHERS_ENDED_ANNOTATION))?.waitedMs ?? 0);
+          const rendezvousMs = waitedAtRendezvousMs(note(RENDEZVOUS_ANNOTATION)) ?? 0;
+          const othersWaitMs = readOthersEndedNote(note(OTHERS_ENDED_ANNOTATION))?.waitedMs ?? 0;
           const startMs = Date.parse(result.startTime);
           ran.push({
             project: test.projectName,
@@ -61,8 +64,9 @@ export function ranScenarios(report: JsonReport): RanScenario[] {
             status: result.status,
             startMs,
             endMs: startMs + result.duration,
-            ownMs: result.duration - rendezvousMs,
+            ownMs: result.duration - rendezvousMs - othersWaitMs,
             rendezvousMs,
+            othersWaitMs,
             realWaitMs: Number(note("real-wait-ms") ?? 0),
           });
         }
